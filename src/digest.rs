@@ -1,0 +1,279 @@
+//! The digest of one story: the machine-readable contract (`digest.json`,
+//! see `../shared/eval/README.md`) and its assembly from the analysis stages.
+//!
+//! The types here serialise to exactly the contract's fields (plus a few
+//! extra ones the page uses, which graders ignore). Every text in them is
+//! verbatim from a source: assembly only chooses and orders sentences.
+
+use serde::Serialize;
+
+/// One source article as listed in a digest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    pub id: String,
+    pub path: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+}
+
+/// One source's own wording of an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Variant {
+    pub source: String,
+    pub text: String,
+}
+
+/// A fact stated by two or more sources.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConsensusFact {
+    /// Stable identifier derived from the content (for diffs and anchors).
+    pub key: String,
+    pub text: String,
+    pub sources: Vec<String>,
+    pub support: usize,
+    pub variants: Vec<Variant>,
+}
+
+/// One side of a divergence: a verbatim claim and the sources making it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    pub text: String,
+    pub sources: Vec<String>,
+    /// The value this claim gives for the divergence's slot, when it is a
+    /// conflict ("two", "former President"); the differing words for wording.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DivergenceKind {
+    Conflict,
+    Unique,
+    Wording,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Divergence {
+    pub key: String,
+    pub kind: DivergenceKind,
+    pub topic: String,
+    pub claims: Vec<Claim>,
+}
+
+/// A direct quotation, merged across the sources that carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteItem {
+    pub key: String,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub sources: Vec<String>,
+    pub variants: Vec<Variant>,
+}
+
+/// The digest of one story, as written to `digest.json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Digest {
+    pub schema_version: u32,
+    pub slug: String,
+    pub headline: String,
+    pub summary: String,
+    pub source_count: usize,
+    pub sources: Vec<SourceRef>,
+    pub consensus: Vec<ConsensusFact>,
+    pub divergent: Vec<Divergence>,
+    pub quotes: Vec<QuoteItem>,
+}
+
+/// A short stable key for an item, from its content: the first 12 hex
+/// digits of FNV-1a over the given parts. Deterministic on every machine.
+pub fn content_key(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0u8)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{:012x}", h >> 16)
+}
+
+use crate::align::FactGroup;
+use crate::model::{SentRef, Story};
+use crate::quotes::Quotation;
+
+/// How many consensus facts make the summary.
+const SUMMARY_FACTS: usize = 3;
+
+fn sentence_text(story: &Story, r: SentRef) -> &str {
+    &story.docs[r.doc].sentences[r.sent].text
+}
+
+fn source_id(story: &Story, doc: usize) -> String {
+    story.docs[doc].article.id.clone()
+}
+
+/// Lists the story's sources in document order.
+pub fn source_refs(story: &Story) -> Vec<SourceRef> {
+    story
+        .docs
+        .iter()
+        .map(|d| SourceRef {
+            id: d.article.id.clone(),
+            path: d.article.path.clone(),
+            title: d.article.title.clone(),
+            outlet: d.article.outlet.clone(),
+            url: d.article.url.clone(),
+            published: d.article.published.clone(),
+        })
+        .collect()
+}
+
+/// Turns fact groups into consensus items (groups already ordered).
+pub fn consensus_facts(story: &Story, facts: &[FactGroup]) -> Vec<ConsensusFact> {
+    facts
+        .iter()
+        .map(|g| {
+            let text = sentence_text(story, g.rep).to_string();
+            let sources: Vec<String> = g.members.iter().map(|m| source_id(story, m.doc)).collect();
+            let variants = g
+                .members
+                .iter()
+                .map(|m| Variant {
+                    source: source_id(story, m.doc),
+                    text: sentence_text(story, *m).to_string(),
+                })
+                .collect();
+            ConsensusFact {
+                key: content_key(&[&text]),
+                support: sources.len(),
+                text,
+                sources,
+                variants,
+            }
+        })
+        .collect()
+}
+
+/// Turns merged quotations into quote items.
+pub fn quote_items(story: &Story, quotes: &[Quotation]) -> Vec<QuoteItem> {
+    quotes
+        .iter()
+        .map(|q| QuoteItem {
+            key: content_key(&[&q.text]),
+            text: q.text.clone(),
+            speaker: q.speaker.clone(),
+            sources: q.mentions.iter().map(|m| source_id(story, m.doc)).collect(),
+            variants: q
+                .mentions
+                .iter()
+                .map(|m| Variant {
+                    source: source_id(story, m.doc),
+                    text: m.text.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The headline: the title of the source most like the others (the most
+/// representative), else the lead sentence of the first source.
+pub fn headline(story: &Story, consensus: &[ConsensusFact]) -> String {
+    let titles: Vec<(usize, &str)> = story
+        .docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.article.title.as_deref().map(|t| (i, t)))
+        .collect();
+    if !titles.is_empty() {
+        let stems: Vec<Vec<String>> = titles
+            .iter()
+            .map(|(_, t)| crate::text::content_stems(t))
+            .collect();
+        let mut best = (0usize, 0usize);
+        for (i, s) in stems.iter().enumerate() {
+            let shared: usize = stems
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, o)| s.iter().filter(|w| o.contains(w)).count())
+                .sum();
+            if i == 0 || shared > best.1 {
+                best = (i, shared);
+            }
+        }
+        return titles[best.0].1.to_string();
+    }
+    if let Some(c) = consensus.first() {
+        return c.text.clone();
+    }
+    story
+        .docs
+        .iter()
+        .flat_map(|d| d.claim_sentences().map(|(_, s)| s.text.clone()))
+        .next()
+        .unwrap_or_else(|| {
+            story
+                .docs
+                .first()
+                .map(|d| d.article.id.clone())
+                .unwrap_or_default()
+        })
+}
+
+/// The summary: the strongest consensus facts, verbatim, in order.
+pub fn summary(consensus: &[ConsensusFact]) -> String {
+    consensus
+        .iter()
+        .take(SUMMARY_FACTS)
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Assembles the digest of a story. `slug` is chosen by the caller, which
+/// sees all stories and keeps slugs unique.
+pub fn assemble(
+    story: &Story,
+    slug: String,
+    facts: &[FactGroup],
+    divergent: Vec<Divergence>,
+    quotes: &[Quotation],
+) -> Digest {
+    let consensus = consensus_facts(story, facts);
+    Digest {
+        schema_version: 1,
+        slug,
+        headline: headline(story, &consensus),
+        summary: summary(&consensus),
+        source_count: story.docs.len(),
+        sources: source_refs(story),
+        divergent,
+        quotes: quote_items(story, quotes),
+        consensus,
+    }
+}
+
+/// A URL slug from a headline: lower-case ASCII words joined by `-`, at most
+/// eight words.
+pub fn slugify(text: &str) -> String {
+    let words: Vec<String> = crate::text::words(text)
+        .iter()
+        .map(|w| {
+            crate::text::fold(w.raw)
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
+    if words.is_empty() {
+        "story".to_string()
+    } else {
+        words.join("-")
+    }
+}
