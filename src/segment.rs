@@ -286,14 +286,18 @@ fn capitalised_share(text: &str) -> f64 {
 /// Does this line read as a headline (the first line of a plain-text
 /// article)? Headlines are short, do not end like a sentence and start with a
 /// capital; sentence-case headlines ("Woman struck, killed in Bloomington")
-/// count, so this is looser than [`looks_like_heading`].
+/// count, so this is looser than [`looks_like_heading`]. A line ending in `?`
+/// or `!` needs half its words capitalised ("Will the Dam Hold?", not
+/// "It's about time, right?").
 pub fn looks_like_headline(line: &str) -> bool {
     let t = line.trim();
     let words = t.split_whitespace().count();
-    (1..=25).contains(&words)
-        && t.chars().count() <= 200
+    let question = t.ends_with(['?', '!']);
+    (1..=20).contains(&words)
+        && t.chars().count() <= 160
         && starts_like_title(t)
         && !ends_like_sentence(t)
+        && !(question && capitalised_share(t) < 0.5)
         && !is_furniture(t)
         && strip_bullet(t).is_none()
 }
@@ -344,26 +348,94 @@ struct QuoteSpan {
     close: usize,
 }
 
-/// Pairs double quotation marks. Curly and guillemet marks have a direction;
-/// a straight `"` closes an open quotation, otherwise opens one. A second
-/// opening mark restarts the quotation (nesting double quotes is rare in
-/// news); marks left unpaired are ignored.
+/// Which way a double quotation mark faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteDir {
+    Open,
+    Close,
+    Either,
+}
+
+/// Curly and guillemet marks have a direction. A straight `"` opens after a
+/// space and before a non-space, closes after a non-space and before a space
+/// or punctuation, and is ambiguous otherwise (`do. " He` in badly spaced
+/// text).
+fn quote_dir(text: &str, at: usize, c: char) -> Option<QuoteDir> {
+    match c {
+        '\u{201C}' | '\u{201E}' | '\u{00AB}' => return Some(QuoteDir::Open),
+        '\u{201D}' | '\u{00BB}' => return Some(QuoteDir::Close),
+        '"' => {}
+        _ => return None,
+    }
+    let before = text[..at].chars().next_back();
+    let after = text[at + 1..].chars().next();
+    let space_before = before.is_none_or(|b| b.is_whitespace() || is_opener(b) || b == '—');
+    let space_after = after.is_none_or(|a| {
+        a.is_whitespace() || matches!(a, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '…' | '—')
+    });
+    Some(match (space_before, space_after) {
+        (true, false) => QuoteDir::Open,
+        (false, true) => QuoteDir::Close,
+        _ => QuoteDir::Either,
+    })
+}
+
+/// Pairs double quotation marks by direction. An opening mark while a
+/// quotation is open restarts it (nesting double quotes is rare in news); a
+/// closing mark with none open, and marks left open, are ignored.
 fn quote_spans(text: &str) -> Vec<QuoteSpan> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        let opens = matches!(c, '\u{201C}' | '\u{201E}' | '\u{00AB}');
-        let closes = matches!(c, '\u{201D}' | '\u{00BB}');
-        let either = c == '"';
-        match open {
-            Some(o) if closes || either => {
+        let Some(dir) = quote_dir(text, i, c) else {
+            continue;
+        };
+        match (open, dir) {
+            (Some(o), QuoteDir::Close | QuoteDir::Either) => {
                 spans.push(QuoteSpan { open: o, close: i });
                 open = None;
             }
-            _ if opens || either => open = Some(i),
+            (_, QuoteDir::Open | QuoteDir::Either) => open = Some(i),
+            (None, QuoteDir::Close) => {}
+        }
+    }
+    spans
+}
+
+/// Pairs round and square brackets by depth; unpaired ones are ignored. A
+/// sentence does not end inside a parenthesis ("(Yahoo! News)").
+fn bracket_spans(text: &str) -> Vec<QuoteSpan> {
+    let mut spans = Vec::new();
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => stack.push((c, i)),
+            ')' | ']' => {
+                let want = if c == ')' { '(' } else { '[' };
+                if let Some(k) = stack.iter().rposition(|&(o, _)| o == want) {
+                    spans.push(QuoteSpan {
+                        open: stack[k].1,
+                        close: i,
+                    });
+                    stack.truncate(k);
+                }
+            }
             _ => {}
         }
     }
+    spans
+}
+
+/// Quotations and brackets longer than this many words are read as running
+/// prose and split inside: a five-sentence statement should not become one
+/// sentence, and a mispaired mark should not swallow a paragraph.
+const MAX_ENCLOSED_WORDS: usize = 40;
+
+/// Quotations and brackets inside which no sentence ends.
+fn enclosures(text: &str) -> Vec<QuoteSpan> {
+    let mut spans = quote_spans(text);
+    spans.extend(bracket_spans(text));
+    spans.retain(|q| text[q.open..q.close].split_whitespace().count() <= MAX_ENCLOSED_WORDS);
     spans
 }
 
@@ -384,7 +456,7 @@ enum Abbrev {
 const TITLE_ABBREVS: &[&str] = &[
     "mr", "mrs", "ms", "messrs", "mme", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen",
     "lt", "col", "capt", "cpt", "sgt", "cpl", "pvt", "maj", "adm", "cmdr", "rev", "hon", "pres",
-    "supt", "det", "insp", "atty", "fr", "mt", "ft", "e.g", "i.e", "cf", "vs", "v", "viz",
+    "supt", "det", "insp", "atty", "const", "fr", "mt", "ft", "e.g", "i.e", "cf", "vs", "v", "viz",
 ];
 
 const REFERENCE_ABBREVS: &[&str] = &[
@@ -512,6 +584,10 @@ fn classify_abbrev(token: &str) -> Abbrev {
 }
 
 fn is_sentence_starter(word: &str) -> bool {
+    let mut chars = word.chars();
+    if let (Some(_), Some('.')) = (chars.next(), chars.next()) {
+        return false; // an initial ("A. C."), not the article "A"
+    }
     let w: String = word
         .chars()
         .take_while(|c| c.is_alphabetic() || *c == '\'' || *c == '\u{2019}')
@@ -532,12 +608,14 @@ struct Next<'a> {
 }
 
 fn next_word(rest: &str) -> Next<'_> {
-    let word = rest.split_whitespace().next().unwrap_or("");
-    let core = word.trim_start_matches(is_opener);
+    let rest = rest.trim_start();
+    // Openers may stand apart from their word in badly spaced text ("“ It").
+    let core = rest.trim_start_matches(|c: char| is_opener(c) || c.is_whitespace());
+    let word = core.split_whitespace().next().unwrap_or("");
     Next {
-        word: core,
-        quoted: core.len() < word.len(),
-        first: core.chars().next(),
+        word,
+        quoted: core.len() < rest.len(),
+        first: word.chars().next(),
     }
 }
 
@@ -564,7 +642,7 @@ struct Candidate<'a> {
 
 /// Byte ranges of the sentences of one block, trimmed, in order.
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
-    let quotes = quote_spans(text);
+    let quotes = enclosures(text);
     let mut cuts = Vec::new();
     let mut pos = 0;
     while let Some(off) = text[pos..].find(is_terminator) {
@@ -619,14 +697,20 @@ fn is_boundary(text: &str, cand: &Candidate, quotes: &[QuoteSpan]) -> bool {
     let Some(first) = next.first else {
         return false;
     };
-    let starts = first.is_uppercase() || first.is_ascii_digit() || next.quoted;
+    // "iPhone", "eBay": brand names that start lower case but are capitalised.
+    let camel = next.word.chars().skip(1).any(char::is_uppercase);
+    let starts = first.is_uppercase() || first.is_ascii_digit() || next.quoted || camel;
     if !starts {
         return false;
     }
     if cand.run != "." {
         return true; // ?, !, ellipsis before a capital
     }
-    match classify_abbrev(token_before(text, cand.run_start)) {
+    let before = token_before(text, cand.run_start);
+    if before.ends_with(|c: char| c.is_ascii_digit()) && first.is_ascii_digit() {
+        return false; // "6. 1" or "4. 051": a number broken by a space
+    }
+    match classify_abbrev(before) {
         Abbrev::None => true,
         Abbrev::Never => false,
         Abbrev::BeforeNumber => !first.is_ascii_digit(),
@@ -668,6 +752,10 @@ mod tests {
 
     #[test]
     fn plain_sentences() {
+        assert_eq!(
+            split("Sales rose in May. iPhone demand was strong."),
+            vec!["Sales rose in May.", "iPhone demand was strong."]
+        );
         assert_eq!(
             split("The dam broke. Water rose fast! Who knew? Nobody."),
             vec!["The dam broke.", "Water rose fast!", "Who knew?", "Nobody."]
@@ -745,6 +833,28 @@ mod tests {
     }
 
     #[test]
+    fn spaced_numbers_and_brackets() {
+        assert_eq!(
+            split("A magnitude 6. 1 quake hit. It was felt (Acme Inc. said so)."),
+            vec![
+                "A magnitude 6. 1 quake hit.",
+                "It was felt (Acme Inc. said so)."
+            ]
+        );
+        assert_eq!(
+            split("He cited a report (Daily Post! Online) on it. Rain fell."),
+            vec![
+                "He cited a report (Daily Post! Online) on it.",
+                "Rain fell."
+            ]
+        );
+        assert_eq!(
+            split("It costs 0% APR O. A. C. The phone ships soon."),
+            vec!["It costs 0% APR O. A. C.", "The phone ships soon."]
+        );
+    }
+
+    #[test]
     fn initials_hold() {
         for t in [
             "The book by J. K. Rowling sold well.",
@@ -809,6 +919,44 @@ mod tests {
         );
         let t = "\u{201C}It never happened, and I won\u{2019}t discuss it\u{2026} We act as we must.\u{201D}";
         assert_eq!(split(t), vec![t]);
+    }
+
+    #[test]
+    fn long_quotation_is_split() {
+        let long = "We have studied this for years and we know the river well. \
+            The levees are old and the pumps are older still, and nobody in the city \
+            council has wanted to pay for new ones, whatever the engineers told them \
+            in every single report. That has to change now.";
+        let t = format!("\u{201C}{long}\u{201D} Mayor Lee said.");
+        assert_eq!(split(&t).len(), 4, "{:?}", split(&t));
+    }
+
+    #[test]
+    fn spaced_quotes() {
+        let t = "He spoke. \u{201C} It is late. \u{201D} \u{201C} We go. \u{201D} Owen said.";
+        assert_eq!(
+            split(t),
+            vec![
+                "He spoke.",
+                "\u{201C} It is late. \u{201D}",
+                "\u{201C} We go. \u{201D}",
+                "Owen said."
+            ]
+        );
+    }
+
+    #[test]
+    fn straight_quote_direction() {
+        let t = "\"We lost. \"(Then) we won.\" Fans cheered. \"Great, \" he said.";
+        assert_eq!(
+            split(t),
+            vec![
+                "\"We lost.",
+                "\"(Then) we won.\"",
+                "Fans cheered.",
+                "\"Great, \" he said."
+            ]
+        );
     }
 
     #[test]
@@ -897,6 +1045,8 @@ mod tests {
         ));
         assert!(!looks_like_headline("Advertisement"));
         assert!(!looks_like_headline(""));
+        assert!(!looks_like_headline("It's about time, right?"));
+        assert!(looks_like_headline("Could the Rovers sign Smith?"));
     }
 
     #[test]
