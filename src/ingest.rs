@@ -724,6 +724,35 @@ mod tests {
         assert!(msgs[2].contains("storyb/a.txt") && msgs[2].contains("duplicate"));
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn load_reports_symlink_loop_and_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let seeds = dir.path().join("seeds");
+        std::fs::create_dir_all(seeds.join("s")).unwrap();
+        std::os::unix::fs::symlink("..", seeds.join("s/loop")).unwrap();
+        std::fs::write(seeds.join("s/a.txt"), "It happened.\n").unwrap();
+        let (arts, diags) = load(&seeds).unwrap();
+        assert_eq!(arts.len(), 1);
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].message.contains("loop"), "{}", diags[0]);
+    }
+
+    #[test]
+    fn crlf_front_matter_and_heading_kept_when_titled() {
+        let src = "---\r\ntitle: \"Given\"\r\nstory: s1\r\n---\r\n# Heading\r\n\r\nPara one.\r\n";
+        let a = parse("a.md", src).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Given"));
+        assert_eq!(a.story.as_deref(), Some("s1"));
+        assert_eq!(
+            texts(&a),
+            vec![
+                (BlockKind::Heading, "Heading", 5),
+                (BlockKind::Paragraph, "Para one.", 7)
+            ]
+        );
+    }
+
     #[test]
     fn load_missing_folder_is_error() {
         assert!(load(Path::new("/no/such/folder/for/parallax")).is_err());
