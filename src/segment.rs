@@ -113,7 +113,8 @@ fn is_lone_bullet(text: &str) -> bool {
 pub fn strip_bullet(text: &str) -> Option<&str> {
     let mut chars = text.char_indices();
     let (_, first) = chars.next()?;
-    let rest = if BULLETS.contains(&first) {
+    let numbered = !BULLETS.contains(&first);
+    let rest = if !numbered {
         &text[first.len_utf8()..]
     } else {
         let digits = text.chars().take_while(char::is_ascii_digit).count();
@@ -126,6 +127,9 @@ pub fn strip_bullet(text: &str) -> Option<&str> {
             .or_else(|| after.strip_prefix(')'))?
     };
     let item = rest.strip_prefix(char::is_whitespace)?.trim();
+    if numbered && item.starts_with(|c: char| c.is_ascii_digit()) {
+        return None; // "6. 1-magnitude quake": a number broken by a space
+    }
     (!item.is_empty() && item.chars().any(char::is_alphanumeric)).then_some(item)
 }
 
@@ -652,8 +656,23 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
         }
         pos = cand.cut.max(pos + off + 1);
     }
+    cuts.extend(inline_bullets(text));
+    cuts.sort_unstable();
     cuts.push(text.len());
     ranges_between(text, &cuts)
+}
+
+/// Bullets run into one line ("• Agencies agree • Experts weigh in") end
+/// the item before them.
+fn inline_bullets(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '•' | '▪')
+                && text[..i].ends_with(char::is_whitespace)
+                && text[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn candidate_at<'a>(text: &'a str, run_start: usize, quotes: &[QuoteSpan]) -> Candidate<'a> {
@@ -723,8 +742,9 @@ fn ranges_between(text: &str, cuts: &[usize]) -> Vec<Range<usize>> {
     let mut start = 0;
     for &cut in cuts {
         let piece = &text[start..cut];
-        let lead = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
+        let body = piece.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '▪'));
+        let lead = piece.len() - body.len();
+        let trimmed = body.trim_end();
         if trimmed.chars().any(char::is_alphanumeric) {
             let s = start + lead;
             out.push(s..s + trimmed.len());
@@ -852,6 +872,17 @@ mod tests {
             split("It costs 0% APR O. A. C. The phone ships soon."),
             vec!["It costs 0% APR O. A. C.", "The phone ships soon."]
         );
+    }
+
+    #[test]
+    fn inline_bullets_split() {
+        assert_eq!(
+            split("• Agencies agree • Experts weigh in. Then more."),
+            vec!["Agencies agree", "Experts weigh in.", "Then more."]
+        );
+        assert_eq!(strip_bullet("6. 1-magnitude quake hits"), None);
+        assert_eq!(strip_bullet("02. 29. 12 4:15 PM Chip maker"), None);
+        assert_eq!(strip_bullet("3. Third point"), Some("Third point"));
     }
 
     #[test]
