@@ -1130,6 +1130,40 @@ mod tests {
         assert_eq!(doc.claim_sentences().count(), 2);
     }
 
+    /// Regression on the sample in `seeds/`: 5 articles, 101 sentences, and
+    /// the hard cases come out whole.
+    #[test]
+    fn sample_seeds_segment_cleanly() {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let (articles, diags) = crate::ingest::load(&seeds).unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        let docs: Vec<Document> = articles.into_iter().map(segment).collect();
+        assert_eq!(docs.len(), 5);
+        let all: Vec<&str> = docs
+            .iter()
+            .flat_map(|d| d.sentences.iter().map(|s| s.text.as_str()))
+            .collect();
+        assert_eq!(all.len(), 101);
+        for needle in [
+            "Sen. Lindsey Graham",
+            "U.S. Armed Forces",
+            "No. Until they do",
+        ] {
+            assert!(all.iter().any(|s| s.contains(needle)), "{needle}");
+        }
+        let furniture = ["Advertisement", "Tags", "Comments are closed"];
+        assert!(
+            !all.iter()
+                .any(|s| furniture.iter().any(|f| s.starts_with(f)))
+        );
+        let headings = docs
+            .iter()
+            .flat_map(|d| &d.sentences)
+            .filter(|s| s.role == BlockKind::Heading)
+            .count();
+        assert_eq!(headings, 9);
+    }
+
     #[test]
     fn nasty_inputs_do_not_panic() {
         let nasty = [
