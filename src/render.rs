@@ -117,8 +117,7 @@ fn check_slugs(digests: &[Digest]) -> Result<()> {
     let mut seen = BTreeSet::new();
     for d in digests {
         let plain = !d.slug.is_empty()
-            && d
-                .slug
+            && d.slug
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
             && !d.slug.starts_with('-');

@@ -133,11 +133,9 @@ fn checked_relative(path: &Path) -> Result<&Path> {
 /// old one. If the second rename fails the old output is put back.
 fn swap_in(out: &Path, places: &Places) -> Result<()> {
     let had_old = std::fs::symlink_metadata(out).is_ok();
-    if had_old {
-        if let Err(e) = std::fs::rename(out, &places.old) {
-            let _ = std::fs::remove_dir_all(&places.tmp);
-            return Err(Error::io(out, e));
-        }
+    if let Err(e) = retire(out, &places.old, had_old) {
+        let _ = std::fs::remove_dir_all(&places.tmp);
+        return Err(Error::io(out, e));
     }
     if let Err(e) = std::fs::rename(&places.tmp, out) {
         if had_old {
@@ -152,6 +150,15 @@ fn swap_in(out: &Path, places: &Places) -> Result<()> {
         let _ = std::fs::remove_dir_all(&places.old);
     }
     Ok(())
+}
+
+/// Moves the current output aside, when there is one.
+fn retire(out: &Path, old: &Path, exists: bool) -> std::io::Result<()> {
+    if exists {
+        std::fs::rename(out, old)
+    } else {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

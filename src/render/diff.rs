@@ -96,11 +96,9 @@ pub fn word_diff(base: &str, other: &str) -> Vec<Segment> {
 
 /// Appends a token, merging it with the previous segment of the same kind.
 fn push_token(segments: &mut Vec<Segment>, kind: SegmentKind, token: &str) {
-    if let Some(last) = segments.last_mut() {
-        if last.kind == kind {
-            last.text.push_str(token);
-            return;
-        }
+    if let Some(last) = segments.last_mut().filter(|l| l.kind == kind) {
+        last.text.push_str(token);
+        return;
     }
     segments.push(Segment {
         kind,

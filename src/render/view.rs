@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Longest short label made from a title, in characters.
 const LABEL_CHARS: usize = 24;
 /// Longest fact text shown in a coverage-matrix row, in characters.
-const MATRIX_CHARS: usize = 90;
+const MATRIX_CHARS: usize = 70;
 
 /// Site-wide values every page shows.
 #[derive(Debug, Serialize)]
@@ -581,7 +581,10 @@ mod tests {
 
     #[test]
     fn labels_prefer_outlet_then_short_title_then_id() {
-        assert_eq!(short_label(Some("The Ledger"), Some("T"), "a1"), "The Ledger");
+        assert_eq!(
+            short_label(Some("The Ledger"), Some("T"), "a1"),
+            "The Ledger"
+        );
         assert_eq!(
             short_label(None, Some("Council Approves New Harbour Bridge Plan"), "a1"),
             "Council Approves New…"
