@@ -211,9 +211,10 @@ fn engine(sources: &BTreeMap<String, String>) -> Result<Tera> {
 }
 
 impl Templates {
-    /// Reads template files from `dir`, or from `templates/` when `dir` is
-    /// `None` and that folder exists. Names are paths relative to the folder
-    /// with `/`; hidden files are skipped.
+    /// Reads template files (`.html`, and `style.css`) from `dir`, or from
+    /// `templates/` when `dir` is `None` and that folder exists. Names are
+    /// paths relative to the folder with `/`; hidden and other files are
+    /// skipped.
     pub fn load(dir: Option<&Path>) -> Result<Templates> {
         let default_dir = Path::new("templates");
         let dir = match dir {
@@ -237,10 +238,11 @@ impl Templates {
                 let path = e.path().unwrap_or(dir).to_path_buf();
                 Error::io(path, e.into())
             })?;
-            if !entry.file_type().is_file() {
+            let path = entry.path();
+            let is_template = path.extension().is_some_and(|e| e == "html" || e == "css");
+            if !entry.file_type().is_file() || !is_template {
                 continue;
             }
-            let path = entry.path();
             let name = template_name(dir, path);
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
             overrides.push((name, text));

@@ -380,7 +380,7 @@ fn story_page_shows_every_part() {
     assert!(page.contains("href=\"https://ledger.example/bridge\""));
     assert!(!page.contains("javascript:"));
     // Coverage matrix: 4 rows, 5 + 3 + 2 + 2 ticks.
-    assert_eq!(page.matches("<td class=\"hit\">").count(), 12);
+    assert_eq!(page.matches("<td class=\"hit\"").count(), 12);
 }
 
 #[test]
