@@ -451,6 +451,8 @@ fn project_templates_override_by_name() {
     )
     .unwrap();
     std::fs::write(dir.path().join("style.css"), "body{}\n").unwrap();
+    // Non-template files (images, notes) are ignored, even when not UTF-8.
+    std::fs::write(dir.path().join("logo.png"), [0xff, 0xfe, 0x00]).unwrap();
     let t = Templates::load(Some(dir.path())).unwrap();
     let files = render(&[sample()], &config(), &t).unwrap();
     assert_eq!(file(&files, "index.html"), "custom 1\n");
