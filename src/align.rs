@@ -122,11 +122,14 @@ pub fn clauses(sentence: &str) -> Vec<&str> {
     if out.len() < 2 { Vec::new() } else { out }
 }
 
+/// A term before weighting: (stem, boost, is a name).
+type RawTerm = (String, f32, bool);
+
 /// Raw terms of a text: (term, boost, is a name) for content words. A run
 /// of capitalised words ("Israeli Prime Minister Benjamin Netanyahu") is one
 /// name: its boost is shared out so that a long title does not outweigh the
 /// rest of the sentence.
-fn raw_terms(text: &str, lex: &Lexicon) -> Vec<(String, f32, bool)> {
+fn raw_terms(text: &str, lex: &Lexicon) -> Vec<RawTerm> {
     let words = text::words(text);
     let names: Vec<bool> = (0..words.len())
         .map(|i| is_name(&words[i], i, &words))
@@ -167,7 +170,7 @@ fn is_name(w: &Word, i: usize, words: &[Word]) -> bool {
 
 /// Builds the claims of a story with inverse-frequency weights.
 fn features(story: &Story, lex: &Lexicon) -> Vec<Claim> {
-    let mut raw: Vec<(SentRef, usize, Vec<(String, f32, bool)>)> = Vec::new();
+    let mut raw: Vec<(SentRef, usize, Vec<RawTerm>)> = Vec::new();
     for (d, doc) in story.docs.iter().enumerate() {
         for (s, sent) in doc.claim_sentences() {
             let at = SentRef { doc: d, sent: s };
@@ -203,7 +206,7 @@ fn features(story: &Story, lex: &Lexicon) -> Vec<Claim> {
 fn make_claim(
     at: SentRef,
     parent: usize,
-    terms: &[(String, f32, bool)],
+    terms: &[RawTerm],
     idf: &dyn Fn(&str) -> f32,
 ) -> Claim {
     let mut merged: Vec<Term> = Vec::new();
