@@ -73,331 +73,89 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
         .collect()
 }
 
+#[rustfmt::skip]
 const SPEECH_VERBS: &[&str] = &[
-    "say",
-    "says",
-    "said",
-    "saying",
-    "tell",
-    "tells",
-    "told",
-    "telling",
-    "state",
-    "states",
-    "stated",
-    "stating",
-    "write",
-    "writes",
-    "wrote",
-    "writing",
-    "post",
-    "posts",
-    "posted",
-    "posting",
-    "ask",
-    "asks",
-    "asked",
-    "asking",
-    "warn",
-    "warns",
-    "warned",
-    "warning",
-    "add",
-    "adds",
-    "added",
-    "adding",
-    "remark",
-    "remarks",
-    "remarked",
-    "claim",
-    "claims",
-    "claimed",
-    "claiming",
-    "note",
-    "notes",
-    "noted",
-    "noting",
-    "declare",
-    "declares",
-    "declared",
-    "declaring",
-    "insist",
-    "insists",
-    "insisted",
-    "insisting",
-    "explain",
-    "explains",
-    "explained",
-    "explaining",
-    "assert",
-    "asserts",
-    "asserted",
-    "asserting",
-    "argue",
-    "argues",
-    "argued",
-    "arguing",
-    "reply",
-    "replies",
-    "replied",
-    "replying",
-    "respond",
-    "responded",
-    "tweet",
-    "tweets",
-    "tweeted",
-    "tweeting",
-    "announce",
-    "announced",
-    "acknowledge",
-    "acknowledged",
-    "recall",
-    "recalled",
-    "suggest",
-    "suggested",
-    "suggesting",
-    "admit",
-    "admitted",
-    "comment",
-    "commented",
-    "answer",
-    "answered",
-    "vow",
-    "vowed",
-    "urge",
-    "urged",
-    "predict",
-    "predicted",
-    "caution",
-    "cautioned",
-    "stress",
-    "stressed",
-    "stressing",
-    "emphasize",
-    "emphasized",
-    "emphasise",
-    "emphasised",
-    "observe",
-    "observed",
-    "quip",
-    "quipped",
-    "joke",
-    "joked",
-    "conclude",
-    "concluded",
-    "reiterate",
-    "reiterated",
-    "confirm",
-    "confirmed",
-    "shout",
-    "shouted",
-    "exclaim",
-    "exclaimed",
-    "testify",
-    "testified",
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "state", "states",
+    "stated", "stating", "write", "writes", "wrote", "writing", "post", "posts", "posted",
+    "posting", "ask", "asks", "asked", "asking", "warn", "warns", "warned", "warning", "add",
+    "adds", "added", "adding", "remark", "remarks", "remarked", "claim", "claims", "claimed",
+    "claiming", "note", "notes", "noted", "noting", "declare", "declares", "declared",
+    "declaring", "insist", "insists", "insisted", "insisting", "explain", "explains",
+    "explained", "explaining", "assert", "asserts", "asserted", "asserting", "argue", "argues",
+    "argued", "arguing", "reply", "replies", "replied", "replying", "respond", "responded",
+    "tweet", "tweets", "tweeted", "tweeting", "announce", "announced", "acknowledge",
+    "acknowledged", "recall", "recalled", "suggest", "suggested", "suggesting", "admit",
+    "admitted", "comment", "commented", "answer", "answered", "vow", "vowed", "urge", "urged",
+    "predict", "predicted", "caution", "cautioned", "stress", "stressed", "stressing",
+    "emphasize", "emphasized", "emphasise", "emphasised", "observe", "observed", "quip",
+    "quipped", "joke", "joked", "conclude", "concluded", "reiterate", "reiterated", "confirm",
+    "confirmed", "shout", "shouted", "exclaim", "exclaimed", "testify", "testified",
 ];
 
 /// Speech verbs that are also nouns ("a stern warning", "in a post").
+#[rustfmt::skip]
 const NOUN_LIKE: &[&str] = &[
-    "warning", "note", "notes", "post", "posts", "claim", "claims", "comment", "remarks", "remark",
-    "answer", "reply", "replies", "tweet", "tweets", "vow", "state", "states", "stress", "writing",
-    "caution", "joke", "recall",
+    "warning", "note", "notes", "post", "posts", "claim", "claims", "comment", "remarks",
+    "remark", "answer", "reply", "replies", "tweet", "tweets", "vow", "state", "states",
+    "stress", "writing", "caution", "joke", "recall",
 ];
 
+#[rustfmt::skip]
 const ROLE_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "source",
-    "sources",
-    "aide",
-    "aides",
-    "ambassador",
-    "minister",
-    "diplomat",
-    "diplomats",
-    "adviser",
-    "advisers",
-    "advisor",
-    "advisors",
-    "analyst",
-    "analysts",
-    "officer",
-    "officers",
-    "lawmaker",
-    "lawmakers",
-    "senator",
-    "senators",
-    "expert",
-    "experts",
-    "witness",
-    "witnesses",
-    "representative",
-    "representatives",
-    "leader",
-    "leaders",
-    "envoy",
-    "negotiator",
-    "negotiators",
-    "commander",
-    "general",
-    "president",
-    "chief",
-    "director",
-    "secretary",
-    "member",
-    "members",
-    "resident",
-    "residents",
-    "staffer",
-    "staffers",
-    "strategist",
-    "economist",
-    "researcher",
-    "professor",
-    "historian",
-    "insider",
-    "insiders",
-    "executive",
-    "executives",
-    "attorney",
-    "lawyer",
-    "lawyers",
-    "prosecutor",
-    "prosecutors",
-    "judge",
-    "investigator",
-    "investigators",
-    "correspondent",
-    "reporter",
-    "journalist",
-    "activist",
-    "activists",
-    "protester",
-    "protesters",
-    "mediator",
-    "mediators",
-    "person",
-    "man",
-    "woman",
-    "spokesmen",
-    "mayor",
-    "governor",
-    "chairman",
-    "chairwoman",
-    "ceo",
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
+    "source", "sources", "aide", "aides", "ambassador", "minister", "diplomat", "diplomats",
+    "adviser", "advisers", "advisor", "advisors", "analyst", "analysts", "officer", "officers",
+    "lawmaker", "lawmakers", "senator", "senators", "expert", "experts", "witness", "witnesses",
+    "representative", "representatives", "leader", "leaders", "envoy", "negotiator",
+    "negotiators", "commander", "general", "president", "chief", "director", "secretary",
+    "member", "members", "resident", "residents", "staffer", "staffers", "strategist",
+    "economist", "researcher", "professor", "historian", "insider", "insiders", "executive",
+    "executives", "attorney", "lawyer", "lawyers", "prosecutor", "prosecutors", "judge",
+    "investigator", "investigators", "correspondent", "reporter", "journalist", "activist",
+    "activists", "protester", "protesters", "mediator", "mediators", "person", "man", "woman",
+    "spokesmen", "mayor", "governor", "chairman", "chairwoman", "ceo", "inspector",
+    "inspectors", "engineer", "engineers", "coach", "manager", "worker", "workers",
 ];
 
+#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "two", "three", "four", "five", "six", "several", "some", "another",
-    "many", "his", "her", "their", "its", "this", "that", "these", "those",
+    "a", "an", "the", "one", "two", "three", "four", "five", "six", "several", "some",
+    "another", "many", "his", "her", "their", "its", "this", "that", "these", "those",
 ];
 
 /// Personal titles and words that stand before a name without being part
 /// of it.
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "foreign",
-    "defense",
-    "defence",
-    "secretary",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "ayatollah",
-    "king",
-    "queen",
-    "pope",
-    "chancellor",
-    "gen",
-    "general",
-    "ambassador",
-    "judge",
-    "justice",
-    "mayor",
-    "prince",
-    "princess",
-    "sheikh",
-    "speaker",
-    "leader",
-    "supreme",
-    "former",
-    "chief",
-    "lt",
-    "col",
-    "capt",
-    "adm",
-    "sgt",
-    "rabbi",
-    "rev",
-    "sir",
-    "lord",
-    "dame",
-    "premier",
-    "crown",
-    "deputy",
-    "acting",
-    "us_country",
-    "uk",
-    "un",
-    "spokesman",
-    "spokeswoman",
-    "senior",
-    "commander",
-    "officer",
-    "director",
-    "chairman",
+    "president", "vice", "prime", "minister", "foreign", "defense", "defence", "secretary",
+    "sen", "senator", "rep", "representative", "gov", "governor", "mr", "mrs", "ms", "dr",
+    "ayatollah", "king", "queen", "pope", "chancellor", "gen", "general", "ambassador", "judge",
+    "justice", "mayor", "prince", "princess", "sheikh", "speaker", "leader", "supreme",
+    "former", "chief", "lt", "col", "capt", "adm", "sgt", "rabbi", "rev", "sir", "lord", "dame",
+    "premier", "crown", "deputy", "acting", "us_country", "uk", "un", "spokesman",
+    "spokeswoman", "senior", "commander", "officer", "director", "chairman", "coach",
+    "professor", "prof", "detective", "inspector", "captain",
 ];
 
 /// Abbreviated titles written with a period ("Sen. Rand Paul").
+#[rustfmt::skip]
 const TITLE_ABBREVIATIONS: &[&str] = &[
-    "sen", "rep", "gov", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "adm", "sgt", "rev",
-    "st", "jr", "sr",
+    "sen", "rep", "gov", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "adm", "sgt",
+    "rev", "st", "jr", "sr",
 ];
 
+#[rustfmt::skip]
 const PREPOSITIONS: &[&str] = &[
-    "to", "of", "in", "on", "at", "with", "for", "from", "about", "by", "into", "against", "over",
-    "after", "before", "during", "than", "as",
+    "to", "of", "in", "on", "at", "with", "for", "from", "about", "by", "into", "against",
+    "over", "after", "before", "during", "than", "as",
 ];
 
 /// Words that may stand between a subject and its verb ("Trump later said").
+#[rustfmt::skip]
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "again",
-    "once",
-    "has",
-    "had",
-    "have",
-    "was",
-    "is",
-    "were",
-    "would",
-    "will",
-    "did",
-    "does",
-    "reportedly",
-    "allegedly",
-    "previously",
-    "further",
-    "simply",
-    "only",
-    "just",
-    "be",
+    "also", "later", "then", "again", "once", "has", "had", "have", "was", "is", "were",
+    "would", "will", "did", "does", "reportedly", "allegedly", "previously", "further",
+    "simply", "only", "just", "be",
 ];
 
 fn is_in(list: &[&str], word: &str) -> bool {
@@ -492,7 +250,9 @@ pub(crate) fn name_in_run(run: &[Tok]) -> Vec<String> {
         .iter()
         .take_while(|t| {
             let l = t.lower();
-            crate::text::is_stop(&l) || is_in(&["however", "but", "meanwhile", "later"], &l)
+            crate::text::is_stop(&l)
+                || is_in(DETERMINERS, &l)
+                || is_in(&["however", "but", "meanwhile", "later"], &l)
         })
         .count();
     rest[skip..].iter().map(|t| t.bare().to_string()).collect()
@@ -544,13 +304,42 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
         }
         return Some((Who::Role(lower_article(join_toks(text, toks, i, e))), e + 1));
     }
-    // A role: determiner and up to five words ending in a role noun.
-    let head = (i..toks.len().min(i + 6))
-        .take_while(|&k| k == i || !breaks_clause(toks[k].gap) && !toks[k].gap.contains(','))
-        .find(|&k| is_role_noun(&toks[k]))?;
+    // A role: up to five words ending in a role noun, or a determiner and
+    // the noun phrase after it; a name in apposition wins ("resident Ana
+    // Lima").
+    let in_clause = |k: usize| k == i || !breaks_clause(toks[k].gap) && !toks[k].gap.contains(',');
+    let end = (i..toks.len().min(i + 6))
+        .take_while(|&k| in_clause(k))
+        .last()?;
+    if let Some(head) = (i..=end).find(|&k| is_role_noun(&toks[k])) {
+        if let Some(next) = toks
+            .get(head + 1)
+            .filter(|n| n.is_cap() && in_clause(head + 1))
+        {
+            let _ = next;
+            let e = cap_run_end(toks, head + 1);
+            let name = name_in_run(&toks[head + 1..=e]);
+            if !name.is_empty() {
+                return Some((Who::Name(name), e + 1));
+            }
+        }
+        return Some((
+            Who::Role(lower_article(join_toks(text, toks, i, head))),
+            head + 1,
+        ));
+    }
+    if !is_determiner(t) {
+        return None;
+    }
+    let last = (i + 1..=end)
+        .take_while(|&k| {
+            let l = toks[k].lower();
+            !crate::text::is_stop(&l) && !is_in(PREPOSITIONS, &l) && !is_speech_verb(&toks[k])
+        })
+        .last()?;
     Some((
-        Who::Role(lower_article(join_toks(text, toks, i, head))),
-        head + 1,
+        Who::Role(lower_article(join_toks(text, toks, i, last))),
+        last + 1,
     ))
 }
 
@@ -655,12 +444,17 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         if is_role_noun(t) {
             return Some(Who::Role(role_phrase(text, toks, i)));
         }
+        if !t.is_cap() && adjacent_to(toks, i, v) {
+            if let Some(role) = determined_phrase(text, toks, i) {
+                return Some(Who::Role(role));
+            }
+        }
         if !t.is_cap() || t.is_possessive() {
             continue;
         }
         let s = cap_run_start(toks, i);
         let in_phrase = s > 0 && is_in(PREPOSITIONS, &toks[s - 1].lower());
-        let adjacent = (i + 1..v).all(|k| is_filler(&toks[k]));
+        let adjacent = adjacent_to(toks, i, v);
         let name = name_in_run(&toks[s..=i]);
         if in_phrase || name.is_empty() {
             i = s;
@@ -670,6 +464,32 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
             return Some(Who::Name(name));
         }
         i = s;
+    }
+    None
+}
+
+/// Only fillers ("also", "reportedly") and no comma between `i` and `v`.
+fn adjacent_to(toks: &[Tok], i: usize, v: usize) -> bool {
+    (i + 1..v).all(|k| is_filler(&toks[k])) && (i + 1..=v).all(|k| !toks[k].gap.contains(','))
+}
+
+/// A noun phrase ending at `h` that opens with a determiner within four
+/// words ("one inspector", "the local engineer"), as written.
+fn determined_phrase(text: &str, toks: &[Tok], h: usize) -> Option<String> {
+    let l = toks[h].lower();
+    if crate::text::is_stop(&l) || is_filler(&toks[h]) || is_in(PREPOSITIONS, &l) {
+        return None;
+    }
+    let mut j = h;
+    while j > 0 && h - j < 4 && !toks[j].gap.contains([',', ';', ':']) {
+        j -= 1;
+        if is_determiner(&toks[j]) {
+            return Some(lower_article(join_toks(text, toks, j, h)));
+        }
+        let lj = toks[j].lower();
+        if crate::text::is_stop(&lj) || is_speech_verb(&toks[j]) {
+            return None;
+        }
     }
     None
 }
