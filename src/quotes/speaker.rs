@@ -312,11 +312,7 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
         .take_while(|&k| in_clause(k))
         .last()?;
     if let Some(head) = (i..=end).find(|&k| is_role_noun(&toks[k])) {
-        if let Some(next) = toks
-            .get(head + 1)
-            .filter(|n| n.is_cap() && in_clause(head + 1))
-        {
-            let _ = next;
+        if toks.get(head + 1).is_some_and(|n| n.is_cap()) && in_clause(head + 1) {
             let e = cap_run_end(toks, head + 1);
             let name = name_in_run(&toks[head + 1..=e]);
             if !name.is_empty() {
@@ -444,10 +440,11 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         if is_role_noun(t) {
             return Some(Who::Role(role_phrase(text, toks, i)));
         }
-        if !t.is_cap() && adjacent_to(toks, i, v) {
-            if let Some(role) = determined_phrase(text, toks, i) {
-                return Some(Who::Role(role));
-            }
+        if !t.is_cap()
+            && adjacent_to(toks, i, v)
+            && let Some(role) = determined_phrase(text, toks, i)
+        {
+            return Some(Who::Role(role));
         }
         if !t.is_cap() || t.is_possessive() {
             continue;
