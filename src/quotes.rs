@@ -12,7 +12,8 @@
 //! [`SCARE_QUOTE_WORDS`] words is kept only when an attribution pattern
 //! frames it (a speech verb right before it, `"…," X said` after it,
 //! "according to" or `X:`), so "a legitimate “target”" is dropped while
-//! `stating, “we knew everything”` stays.
+//! `stating, “we knew everything”` stays. Unattributed titles of works in
+//! quotation marks (every longer word capitalised) are left out too.
 
 mod detect;
 mod merge;
@@ -117,7 +118,7 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
             speaker::after_quote(&post)
         };
         let framed = before.tight || after.is_some();
-        if crate::text::words(&text).len() < SCARE_QUOTE_WORDS && !framed {
+        if !framed && (crate::text::words(&text).len() < SCARE_QUOTE_WORDS || is_title(&text)) {
             continue;
         }
         let who = after.or(before.who);
@@ -137,6 +138,16 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
         });
     }
     out
+}
+
+/// Is this the title of a work or a name ("The Art of the Deal"): every
+/// word longer than three letters capitalised, two such words at least?
+fn is_title(text: &str) -> bool {
+    let long: Vec<_> = crate::text::words(text)
+        .into_iter()
+        .filter(|w| w.raw.chars().count() > 3)
+        .collect();
+    long.len() >= 2 && long.iter().all(crate::text::Word::is_capitalised)
 }
 
 /// (offset in the joined text, block, block offset) of each piece.

@@ -11,10 +11,11 @@
 //! fragments.
 //!
 //! Matching segments form clusters. Neighbouring clusters of a quotation
-//! stay one item only when exactly the same quotations carry both; so a
-//! joined quotation is split where other outlets quote its parts
+//! stay one item unless each of them is quoted without the other somewhere
+//! else: then the quotation joins two statements that other outlets quote
 //! separately, and each part becomes its own item listing that outlet, with
-//! the outlet's part as its wording. Each item lists every outlet once, with
+//! the outlet's part as its wording. (An outlet quoting only the first
+//! sentence of a longer quotation does not split it.) Each item lists every outlet once, with
 //! that outlet's fullest wording; its text is the fullest wording of all.
 
 use super::{Found, Mention, Quotation, Speaker};
@@ -262,8 +263,9 @@ fn cluster_segments(segs: &[Seg]) -> Vec<usize> {
     (0..segs.len()).map(|i| find_root(&mut parent, i)).collect()
 }
 
-/// Item id of every segment: neighbouring clusters carried by exactly the
-/// same quotations are one item.
+/// Item id of every segment: neighbouring clusters of a quotation stay one
+/// item unless each is also quoted without the other elsewhere (then they
+/// are two statements that one outlet printed together).
 fn group_clusters(segs: &[Seg], cluster: &[usize]) -> Vec<usize> {
     let mut carriers: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for (s, c) in segs.iter().zip(cluster) {
@@ -272,7 +274,12 @@ fn group_clusters(segs: &[Seg], cluster: &[usize]) -> Vec<usize> {
     let mut parent: Vec<usize> = cluster.to_vec();
     for i in 1..segs.len() {
         let (a, b) = (cluster[i - 1], cluster[i]);
-        if segs[i - 1].found == segs[i].found && a != b && carriers.get(&a) == carriers.get(&b) {
+        let (ca, cb) = (carriers.get(&a), carriers.get(&b));
+        let nested = match (ca, cb) {
+            (Some(x), Some(y)) => x.is_subset(y) || y.is_subset(x),
+            _ => false,
+        };
+        if segs[i - 1].found == segs[i].found && a != b && nested {
             union(&mut parent, a, b);
         }
     }

@@ -593,7 +593,10 @@ fn names_in(text: &str) -> Vec<Vec<String>> {
             .rposition(is_title)
             .is_some_and(|p| p < run.len() - 1);
         let name = name_in_run(run);
-        let before_verb = toks.get(e + 1).is_some_and(is_speech_verb) && name.len() >= 2;
+        // "the White House said": institutions take an article, people not.
+        let article = i > 0 && is_determiner(&toks[i - 1]);
+        let before_verb =
+            toks.get(e + 1).is_some_and(is_speech_verb) && name.len() >= 2 && !article;
         if !name.is_empty() && (titled || before_verb) {
             out.push(name);
         }

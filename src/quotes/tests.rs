@@ -186,6 +186,12 @@ fn headings_are_not_searched() {
     assert!(qs.is_empty());
 }
 
+#[test]
+fn unattributed_titles_of_works_are_not_key_quotes() {
+    let qs = one(&["She read “The Long Road Home” and “Winter Comes Early” on the train."]);
+    assert!(qs.is_empty(), "{:?}", texts(&qs));
+}
+
 // ---- speakers ----
 
 #[test]
@@ -270,6 +276,15 @@ fn subject_before_said_to_have_told() {
         "Vogt is said to have told Finance Minister Omar Haddad that the plan was “a very costly mistake.”",
     ]);
     assert_eq!(speaker_of(&qs, "costly"), Some("Vogt"));
+}
+
+#[test]
+fn institutions_are_not_pronoun_antecedents() {
+    let qs = one(&[
+        "Senator Joan Akers met reporters. Then the White House said the talks were over.",
+        "Later he said, “The talks are over and nobody won anything.”",
+    ]);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Joan Akers"));
 }
 
 #[test]
@@ -428,6 +443,23 @@ fn quotation_printed_whole_by_all_stays_whole() {
 }
 
 #[test]
+fn first_sentence_of_a_longer_quotation_stays_with_it() {
+    let s = story(vec![
+        doc(
+            "a",
+            &[
+                "Lima said, “The water is safe to drink now. We will test it every week until winter.”",
+            ],
+        ),
+        doc("b", &["“The water is safe to drink now,” Lima said."]),
+    ]);
+    let qs = find_quotes(&s);
+    assert_eq!(qs.len(), 1, "{:?}", texts(&qs));
+    assert_eq!(qs[0].mentions.len(), 2);
+    assert!(qs[0].text.contains("every week"));
+}
+
+#[test]
 fn different_quotations_do_not_merge() {
     let s = story(vec![
         doc(
@@ -535,4 +567,63 @@ fn segments_cut_at_sentences_and_ellipses_not_abbreviations() {
             "we celebrate with everyone here."
         ]
     );
+}
+
+#[test]
+fn no_panic_on_generated_text() {
+    // A fixed linear congruential generator: deterministic, no crate needed.
+    let alphabet: Vec<&str> = vec![
+        "\"",
+        "“",
+        "”",
+        "„",
+        "«",
+        "»",
+        "’",
+        "'",
+        "…",
+        "...",
+        ".",
+        ",",
+        ":",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "He",
+        "said",
+        "Dr.",
+        "U.S.",
+        "Ana",
+        "Lima",
+        "the",
+        "official",
+        "é",
+        "日本",
+        "told",
+        "?",
+        "according",
+        "to",
+        "Mr.",
+        "—",
+        "and",
+        "a",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..300 {
+        let mut paras: Vec<String> = Vec::new();
+        for _ in 0..3 {
+            let mut p = String::new();
+            for _ in 0..40 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                p.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            paras.push(p);
+        }
+        let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+        let s = story(vec![doc("a", &refs), doc("b", &refs[1..])]);
+        for q in find_quotes(&s) {
+            assert!(!q.mentions.is_empty());
+        }
+    }
 }
