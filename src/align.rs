@@ -22,6 +22,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::model::{SentRef, Story};
+use crate::quotes::Quotation;
 use crate::text::{self, Word};
 use std::collections::HashMap;
 
@@ -203,12 +204,7 @@ fn features(story: &Story, lex: &Lexicon) -> Vec<Claim> {
         .collect()
 }
 
-fn make_claim(
-    at: SentRef,
-    parent: usize,
-    terms: &[RawTerm],
-    idf: &dyn Fn(&str) -> f32,
-) -> Claim {
+fn make_claim(at: SentRef, parent: usize, terms: &[RawTerm], idf: &dyn Fn(&str) -> f32) -> Claim {
     let mut merged: Vec<Term> = Vec::new();
     for (stem, boost, name) in terms {
         let w = idf(stem) * boost;
@@ -291,7 +287,11 @@ pub fn terms_of(text: &str) -> Vec<String> {
 
 /// Aligns the sentences of a story into fact groups (two or more sources),
 /// ordered by support, then by position in the articles (leads first).
-pub fn align(story: &Story) -> Vec<FactGroup> {
+/// Quotations that several sources carry are facts they agree on too, even
+/// when the words are too common for the similarity to notice them ("We will
+/// do what we need to do"): each joins the group that already holds its
+/// sentences, or forms a group of its own.
+pub fn align(story: &Story, quotes: &[Quotation]) -> Vec<FactGroup> {
     let lex = Lexicon::get();
     let claims = features(story, lex);
     let usable: Vec<bool> = claims.iter().map(|c| c.terms.len() >= MIN_TERMS).collect();
@@ -311,6 +311,9 @@ pub fn align(story: &Story) -> Vec<FactGroup> {
         .iter()
         .map(|g| fact_group(story, &claims, &sim, g))
         .collect();
+    for q in quotes {
+        add_quotation(&mut facts, q);
+    }
     facts.sort_by(|a, b| {
         b.members
             .len()
@@ -345,6 +348,58 @@ fn significance_cut(claims: &[Claim], usable: &[bool], lex: &Lexicon) -> f32 {
     let mean = sum / n;
     let sd = (sq / n - mean * mean).max(0.0).sqrt();
     ((mean + f64::from(SIGNIFICANCE) * sd) as f32).clamp(CUT_MIN, CUT_MAX)
+}
+
+/// The sentences of a quotation's mentions, one per document.
+fn quotation_sentences(q: &Quotation) -> Vec<SentRef> {
+    let mut refs: Vec<SentRef> = q
+        .mentions
+        .iter()
+        .map(|m| SentRef {
+            doc: m.doc,
+            sent: m.sent,
+        })
+        .collect();
+    refs.sort();
+    refs.dedup_by_key(|r| r.doc);
+    refs
+}
+
+/// Merges a multi-source quotation into the facts: into a group that holds
+/// two or more of its sentences (adding the sources the group lacks), or as
+/// a new group whose text is the sentence of its fullest wording.
+fn add_quotation(facts: &mut Vec<FactGroup>, q: &Quotation) {
+    let refs = quotation_sentences(q);
+    if refs.len() < 2 {
+        return;
+    }
+    let overlap = |f: &FactGroup| refs.iter().filter(|r| f.members.contains(r)).count();
+    if let Some(f) = facts
+        .iter_mut()
+        .filter(|f| overlap(f) >= 2)
+        .max_by_key(|f| overlap(f))
+    {
+        for r in &refs {
+            if !f.members.iter().any(|m| m.doc == r.doc) {
+                f.members.push(*r);
+            }
+        }
+        f.members.sort();
+        return;
+    }
+    let fullest = q
+        .mentions
+        .iter()
+        .max_by_key(|m| (m.text.len(), std::cmp::Reverse(m.doc)))
+        .map(|m| SentRef {
+            doc: m.doc,
+            sent: m.sent,
+        });
+    facts.push(FactGroup {
+        rep: fullest.unwrap_or(refs[0]),
+        members: refs,
+        cohesion: 1.0,
+    });
 }
 
 /// Pairwise similarities of claims from different documents, kept sparse.
@@ -579,7 +634,7 @@ mod tests {
                 ),
             ],
         };
-        let facts = align(&story);
+        let facts = align(&story, &[]);
         assert_eq!(facts.len(), 1, "{facts:?}");
         assert_eq!(facts[0].members.len(), 3);
     }
@@ -601,7 +656,7 @@ mod tests {
                 ),
             ],
         };
-        let facts = align(&story);
+        let facts = align(&story, &[]);
         assert_eq!(facts.len(), 1);
         assert_eq!(facts[0].members.len(), 2);
         assert_ne!(facts[0].members[0].doc, facts[0].members[1].doc);
@@ -632,6 +687,6 @@ mod tests {
             None,
         );
         assert!(sim_same > sim_other - 0.2, "{sim_same} {sim_other}");
-        let _ = align(&story);
+        let _ = align(&story, &[]);
     }
 }

@@ -77,10 +77,11 @@ pub fn analyse(stories: &[Story]) -> Vec<Digest> {
     digests
 }
 
-/// align → quotes → divergences → digest, for one story.
+/// quotes → align → divergences → digest, for one story. Quotes come first
+/// because a quotation several outlets carry is also a fact they agree on.
 pub fn analyse_story(story: &Story) -> Digest {
-    let facts = align::align(story);
     let quotes = quotes::find_quotes(story);
+    let facts = align::align(story, &quotes);
     let divergent = divergence::find(story, &facts, &quotes);
     digest::assemble(story, String::new(), &facts, divergent, &quotes)
 }
