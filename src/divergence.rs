@@ -29,7 +29,12 @@ use std::collections::{BTreeMap, BTreeSet};
 pub fn find(story: &Story, facts: &[FactGroup], quotes: &[Quotation]) -> Vec<Divergence> {
     let mut out = conflicts(story, facts);
     out.extend(wording::find(story, quotes));
-    out.extend(unique::find(story, facts));
+    let shown: BTreeSet<String> = out
+        .iter()
+        .flat_map(|d| d.claims.iter().map(|c| c.text.clone()))
+        .collect();
+    let shown: BTreeSet<&str> = shown.iter().map(String::as_str).collect();
+    out.extend(unique::find(story, facts, &shown));
     out
 }
 
@@ -94,12 +99,49 @@ fn group_conflicts(story: &Story, g: &FactGroup) -> Vec<Found> {
     }
     if let Some(obs) = by_slot.get_mut(&(SlotKind::Certainty, String::new())) {
         add_stated(obs, g, &marked);
+        let subject = group_subject(story, g);
+        for o in obs.iter_mut() {
+            o.slot.label = subject.clone();
+        }
     }
     by_slot
         .into_values()
         .filter(|obs| slot_clash(obs))
         .filter_map(|obs| build(story, &obs))
         .collect()
+}
+
+/// The name the members of a group mention most (by surname; the fullest
+/// form shown), for topics: what the claim is about.
+fn group_subject(story: &Story, g: &FactGroup) -> String {
+    let mut counts: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
+    let mut order = 0;
+    for &m in &g.members {
+        let Some(text) = sentence(story, m) else {
+            continue;
+        };
+        let t = slots::Tokens::new(text);
+        let mut seen = BTreeSet::new();
+        for (_, end, name) in slots::name_runs(&t) {
+            let key = t.norm(end - 1).to_string();
+            order += 1;
+            let e = counts
+                .entry(key.clone())
+                .or_insert((0, order, String::new()));
+            if seen.insert(key) {
+                e.0 += 1;
+            }
+            if name.len() > e.2.len() {
+                e.2 = name;
+            }
+        }
+    }
+    counts
+        .into_values()
+        .filter(|c| c.0 >= 2)
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|c| c.2)
+        .unwrap_or_default()
 }
 
 /// Members with no certainty marker state their claim plainly.

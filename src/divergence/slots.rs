@@ -126,6 +126,43 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Runs of capitalised words that read as names ("Rand Paul", "Bank of
+/// England"), skipping the sentence's first word, stop words and calendar
+/// words. Each run as written, possessive dropped.
+pub fn name_runs(t: &Tokens<'_>) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < t.words.len() {
+        if !t.is_cap(i) || is_stop(t.norm(i)) || is_calendar_word(t.norm(i)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        loop {
+            if i + 1 < t.words.len() && t.is_cap(i + 1) && !t.break_after(i) {
+                i += 1;
+            } else if t.norm(i + 1) == "of"
+                && t.is_cap(i + 2)
+                && !t.break_after(i)
+                && !t.break_after(i + 1)
+            {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        let text = t.span(start, i + 1);
+        let text = text
+            .strip_suffix("'s")
+            .or_else(|| text.strip_suffix("’s"))
+            .unwrap_or(&text)
+            .to_string();
+        out.push((start, i + 1, text));
+        i += 1;
+    }
+    out
+}
+
 /// Names of days and months, which are capitalised but are not places.
 pub fn is_calendar_word(norm: &str) -> bool {
     WEEKDAYS.contains(&norm) || (MONTHS.contains(&norm) && norm != "may")
@@ -500,6 +537,13 @@ mod tests {
         assert_eq!(c.value, "200");
         assert_eq!(c.display, "over 200");
         assert_eq!(c.label, "households");
+    }
+
+    #[test]
+    fn name_runs_join_of_and_drop_possessives() {
+        let t = Tokens::new("Later the Bank of England and Tehran’s envoy met on Monday.");
+        let runs: Vec<String> = name_runs(&t).into_iter().map(|r| r.2).collect();
+        assert_eq!(runs, vec!["Bank of England", "Tehran"]);
     }
 
     #[test]

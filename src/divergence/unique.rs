@@ -10,7 +10,7 @@
 //! common words, transitions with nothing new) is left out.
 
 use super::numbers::amounts;
-use super::slots::{Tokens, is_calendar_word, is_preposition};
+use super::slots::{Tokens, is_preposition, name_runs};
 use crate::align::FactGroup;
 use crate::digest::{Claim, Divergence, DivergenceKind, content_key};
 use crate::model::{BlockKind, SentRef, Story};
@@ -26,7 +26,7 @@ const MIN_CONTENT: usize = 6;
 const PER_SOURCE: usize = 4;
 const PER_STORY: usize = 15;
 /// Minimum score to be worth an editor's time.
-const MIN_SCORE: f32 = 2.0;
+const MIN_SCORE: f32 = 1.5;
 
 /// What one document says, for comparison with the others.
 struct DocProfile {
@@ -96,23 +96,13 @@ fn in_others(others: &[&DocProfile], stem: &str) -> bool {
 
 fn signals(text: &str, others: &[&DocProfile]) -> Signals {
     let t = Tokens::new(text);
-    let mut novel_names = Vec::new();
-    let mut i = 1; // the first word is capitalised anyway
-    while i < t.words.len() {
-        if !t.is_cap(i) || is_stop(t.norm(i)) || is_calendar_word(t.norm(i)) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i + 1 < t.words.len() && t.is_cap(i + 1) && !t.break_after(i) {
-            i += 1;
-        }
-        let novel = (start..=i).any(|k| !in_others(others, &stem(t.norm(k))));
-        if novel {
-            novel_names.push(t.span(start, i + 1));
-        }
-        i += 1;
-    }
+    let novel_names = name_runs(&t)
+        .into_iter()
+        .filter(|(a, b, _)| {
+            (*a..*b).any(|k| !is_stop(t.norm(k)) && !in_others(others, &stem(t.norm(k))))
+        })
+        .map(|r| r.2)
+        .collect();
     let novel_numbers = amounts(&t.words, &t.norms)
         .into_iter()
         .filter(|a| a.value > 1.0 && !others.iter().any(|p| p.amounts.contains(&a.key())))
@@ -166,7 +156,7 @@ fn score(s: &Signals, position: f32, aligned: bool) -> f32 {
     let numbers = s.novel_numbers.len().min(2) as f32 * 2.0;
     let quote = if s.quotation { 1.5 } else { 0.0 };
     let base = names + numbers + quote + 2.0 * s.novel_share + (1.0 - position);
-    if aligned { base - 1.5 } else { base }
+    if aligned { base - 1.0 } else { base }
 }
 
 fn topic(s: &Signals, text: &str) -> String {
@@ -190,6 +180,7 @@ fn candidates(
     d: usize,
     profiles: &[DocProfile],
     aligned: &BTreeSet<SentRef>,
+    shown: &BTreeSet<&str>,
 ) -> Vec<Candidate> {
     let others: Vec<&DocProfile> = profiles
         .iter()
@@ -201,7 +192,10 @@ fn candidates(
     let total = doc.sentences.len().max(1) as f32;
     let mut out: Vec<Candidate> = Vec::new();
     for (s, sent) in doc.sentences.iter().enumerate() {
-        if sent.role == BlockKind::Heading || is_filler(&sent.text) {
+        if sent.role == BlockKind::Heading
+            || is_filler(&sent.text)
+            || shown.contains(sent.text.as_str())
+        {
             continue;
         }
         let at = SentRef { doc: d, sent: s };
@@ -230,8 +224,9 @@ fn candidates(
     out
 }
 
-/// Unique claims of a story, most worth checking first.
-pub fn find(story: &Story, facts: &[FactGroup]) -> Vec<Divergence> {
+/// Unique claims of a story, most worth checking first; sentences already
+/// `shown` as the side of a conflict are not repeated.
+pub fn find(story: &Story, facts: &[FactGroup], shown: &BTreeSet<&str>) -> Vec<Divergence> {
     if story.docs.len() < 2 {
         return Vec::new();
     }
@@ -241,7 +236,7 @@ pub fn find(story: &Story, facts: &[FactGroup]) -> Vec<Divergence> {
         .collect();
     let profiles: Vec<DocProfile> = (0..story.docs.len()).map(|d| profile(story, d)).collect();
     let mut all: Vec<Candidate> = (0..story.docs.len())
-        .flat_map(|d| candidates(story, d, &profiles, &aligned))
+        .flat_map(|d| candidates(story, d, &profiles, &aligned, shown))
         .collect();
     all.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
     all.truncate(PER_STORY);
@@ -298,7 +293,7 @@ mod tests {
             rep: SentRef { doc: 0, sent: 0 },
             cohesion: 0.9,
         }];
-        let d = find(&st, &facts);
+        let d = find(&st, &facts, &BTreeSet::new());
         let texts: Vec<&str> = d.iter().map(|x| x.claims[0].text.as_str()).collect();
         assert!(texts.contains(&"Mayor Ines Varga said the pumps had failed before midnight."));
         assert!(texts.iter().any(|t| t.contains("$40 million")));
@@ -332,6 +327,6 @@ mod tests {
             "a",
             &["Mayor Ines Varga said the pumps had failed before midnight."],
         )]);
-        assert!(find(&st, &[]).is_empty());
+        assert!(find(&st, &[], &BTreeSet::new()).is_empty());
     }
 }
