@@ -122,7 +122,20 @@ fn group_subject(story: &Story, g: &FactGroup) -> String {
         };
         let t = slots::Tokens::new(text);
         let mut seen = BTreeSet::new();
-        for (_, end, name) in slots::name_runs(&t) {
+        for (start, end, name) in slots::name_runs(&t) {
+            // Only the name after any title ("President Ana Ruiz" → "Ana Ruiz").
+            let from = (start..end)
+                .rev()
+                .find(|&k| people::is_title_word(t.norm(k)))
+                .map_or(start, |k| k + 1);
+            if from >= end {
+                continue;
+            }
+            let name = if from == start {
+                name
+            } else {
+                t.span(from, end)
+            };
             let key = t.norm(end - 1).to_string();
             order += 1;
             let e = counts

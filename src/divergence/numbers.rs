@@ -161,7 +161,10 @@ pub fn amounts(words: &[Word<'_>], norms: &[String]) -> Vec<Amount> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        match amount_at(words, norms, i) {
+        // A capitalised number word inside a sentence is part of a name
+        // ("Group of Seven").
+        let in_name = i > 0 && words[i].is_capitalised() && !words[i].is_numeric();
+        match amount_at(words, norms, i).filter(|_| !in_name) {
             Some(a) => {
                 i = a.end;
                 out.push(a);
@@ -207,6 +210,12 @@ mod tests {
             vec![("more than".to_string(), "1200".to_string())]
         );
         assert_eq!(read("over 200 hurt")[0].0, "over");
+    }
+
+    #[test]
+    fn number_words_in_names_are_not_amounts() {
+        assert!(read("the Group of Seven met").is_empty());
+        assert_eq!(read("Seven boats sank")[0].1, "7");
     }
 
     #[test]

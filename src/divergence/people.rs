@@ -110,7 +110,7 @@ fn is_title_part(p: &str) -> bool {
     TITLE_WORDS.contains(&p) || STATUS_WORDS.contains(&p)
 }
 
-fn is_title_word(norm: &str) -> bool {
+pub fn is_title_word(norm: &str) -> bool {
     let ps = parts(norm);
     !ps.is_empty() && ps.iter().all(|p| is_title_part(p))
 }

@@ -207,7 +207,8 @@ fn candidates(
             .any(|o| cosine(own, o) > MAX_SIMILARITY);
         let sig = signals(&sent.text, &others);
         let has_detail = !sig.novel_names.is_empty() || !sig.novel_numbers.is_empty();
-        if (is_aligned || close) && !has_detail {
+        // Generic context: nothing checkable (no new name, number or quotation).
+        if !has_detail && (is_aligned || close || !sig.quotation) {
             continue;
         }
         let sc = score(&sig, s as f32 / total, is_aligned || close);
