@@ -1,10 +1,24 @@
 //! Ingest: find article files under the seeds folder and parse each into an
 //! [`Article`]. Reading files is the only I/O here ([`load`]); parsing works
 //! on strings ([`parse_article`]) so it can be tested without a disk.
+//!
+//! Two formats are read:
+//! - `.txt`: one block per non-empty line (the sample puts one paragraph per
+//!   line); a first line that reads as a headline is the title.
+//! - `.md`: optional YAML (`---`) or TOML (`+++`) front matter, then Markdown
+//!   parsed by pulldown-cmark into headings, paragraphs and list items; a
+//!   leading `# ` heading is the title when the front matter has none.
+//!
+//! Blocks are not cleaned or classified here (that is `segment`); they only
+//! carry their 1-based source line so every later message can point at it.
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::Article;
+use crate::model::{Article, Block, BlockKind};
+use crate::segment::looks_like_headline;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::BTreeSet;
 use std::path::Path;
+use walkdir::{DirEntry, WalkDir};
 
 /// Reads every `.txt` and `.md` file below `seeds` in sorted order. Files
 /// that cannot be read or parsed become diagnostics; the rest are returned.
@@ -16,23 +30,731 @@ pub fn load(seeds: &Path) -> Result<(Vec<Article>, Vec<Diagnostic>)> {
             "seeds folder not found",
         )));
     }
-    Ok((Vec::new(), Vec::new()))
+    let root = display_root(seeds);
+    let mut articles = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut ids = BTreeSet::new();
+    let walker = WalkDir::new(seeds)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                diagnostics.push(walk_diagnostic(&root, seeds, &err));
+                continue;
+            }
+        };
+        let Some(file) = ArticleFile::from_entry(&root, seeds, &entry) else {
+            continue;
+        };
+        match read_one(&file) {
+            Ok(article) if !ids.insert(article.id.clone()) => diagnostics.push(Diagnostic::new(
+                file.path,
+                None,
+                format!("duplicate article id `{}`; file skipped", article.id),
+            )),
+            Ok(article) => articles.push(article),
+            Err(diag) => diagnostics.push(diag),
+        }
+    }
+    Ok((articles, diagnostics))
+}
+
+/// One candidate input file, with the names derived from its place.
+struct ArticleFile {
+    fs_path: std::path::PathBuf,
+    /// Display path: the seeds path as given, then the relative path, `/`.
+    path: String,
+    id: String,
+    folder_story: Option<String>,
+}
+
+impl ArticleFile {
+    fn from_entry(root: &str, seeds: &Path, entry: &DirEntry) -> Option<ArticleFile> {
+        if !entry.file_type().is_file() || !has_article_extension(entry.path()) {
+            return None;
+        }
+        let rel = entry.path().strip_prefix(seeds).ok()?;
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let folder_story = (parts.len() > 1).then(|| parts[0].clone());
+        let id = entry.path().file_stem()?.to_string_lossy().into_owned();
+        Some(ArticleFile {
+            fs_path: entry.path().to_path_buf(),
+            path: join_display(root, &parts),
+            id,
+            folder_story,
+        })
+    }
+}
+
+fn read_one(file: &ArticleFile) -> Result<Article, Diagnostic> {
+    let bytes = std::fs::read(&file.fs_path)
+        .map_err(|e| Diagnostic::new(file.path.clone(), None, format!("cannot read: {e}")))?;
+    let text = decode_utf8(&file.path, &bytes)?;
+    parse_article(&file.path, &file.id, file.folder_story.as_deref(), text)
+}
+
+/// The file as UTF-8, or a diagnostic naming the line of the first bad byte.
+pub fn decode_utf8<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        Diagnostic::new(
+            path,
+            Some(line),
+            format!("not valid UTF-8 (byte offset {offset})"),
+        )
+    })
+}
+
+fn display_root(seeds: &Path) -> String {
+    let s = seeds.to_string_lossy().replace('\\', "/");
+    let trimmed = s.trim_end_matches('/');
+    if trimmed.is_empty() {
+        s
+    } else {
+        trimmed.to_string()
+    }
+}
+
+fn join_display(root: &str, parts: &[String]) -> String {
+    let rel = parts.join("/");
+    if root.ends_with('/') {
+        format!("{root}{rel}")
+    } else {
+        format!("{root}/{rel}")
+    }
+}
+
+fn is_hidden(entry: &DirEntry) -> bool {
+    entry.file_name().to_string_lossy().starts_with('.')
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| e == "txt" || e == "md")
+}
+
+fn walk_diagnostic(root: &str, seeds: &Path, err: &walkdir::Error) -> Diagnostic {
+    let path = err
+        .path()
+        .and_then(|p| p.strip_prefix(seeds).ok())
+        .map(|rel| {
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            join_display(root, &parts)
+        })
+        .unwrap_or_else(|| root.to_string());
+    let message = if err.loop_ancestor().is_some() {
+        "symbolic link loop; skipped".to_string()
+    } else {
+        format!("cannot read: {err}")
+    };
+    Diagnostic::new(path, None, message)
 }
 
 /// Parses one article from its text. `path` is the display path, `id` the
 /// default id (file name without extension), `folder_story` the subfolder
-/// the file stands in, if any.
+/// the file stands in, if any. The format follows the extension of `path`
+/// (`.md` is Markdown, anything else plain text).
 pub fn parse_article(
     path: &str,
     id: &str,
     folder_story: Option<&str>,
     text: &str,
 ) -> Result<Article, Diagnostic> {
-    let _ = text;
-    Ok(Article {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(path, None, "empty file"));
+    }
+    let mut article = Article {
         id: id.to_string(),
         path: path.to_string(),
         story: folder_story.map(str::to_string),
         ..Article::default()
-    })
+    };
+    if is_markdown(path) {
+        let (meta, body_start) = split_front_matter(path, text)?;
+        let lines = LineIndex::new(text);
+        let mut blocks = markdown_blocks(&text[body_start..], body_start, &lines);
+        if meta.title.is_none() {
+            article.title = take_markdown_title(&mut blocks);
+        }
+        article.blocks = blocks.into_iter().map(|b| b.block).collect();
+        meta.apply(&mut article);
+    } else {
+        let (title, blocks) = text_blocks(text);
+        article.title = title;
+        article.blocks = blocks;
+    }
+    Ok(article)
+}
+
+fn is_markdown(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+// ---------------------------------------------------------------- plain text
+
+/// Title (a first line that reads as a headline) and one block per
+/// remaining non-empty line.
+fn text_blocks(text: &str) -> (Option<String>, Vec<Block>) {
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty())
+        .peekable();
+    let title = match lines.peek() {
+        Some((_, first)) if looks_like_headline(first) => {
+            let t = first.to_string();
+            lines.next();
+            Some(t)
+        }
+        _ => None,
+    };
+    let blocks = lines
+        .map(|(line, l)| Block {
+            kind: BlockKind::Paragraph,
+            text: l.to_string(),
+            line,
+        })
+        .collect();
+    (title, blocks)
+}
+
+// -------------------------------------------------------------- front matter
+
+/// The front matter keys Parallax reads; any other key is ignored.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct FrontMatter {
+    title: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    published: Option<String>,
+    story: Option<String>,
+    id: Option<String>,
+}
+
+impl FrontMatter {
+    fn apply(self, article: &mut Article) {
+        let set = |slot: &mut Option<String>, v: Option<String>| {
+            if v.is_some() {
+                *slot = v;
+            }
+        };
+        set(&mut article.title, self.title);
+        set(&mut article.outlet, self.outlet);
+        set(&mut article.url, self.url);
+        set(&mut article.published, self.published);
+        set(&mut article.story, self.story);
+        if let Some(id) = self.id {
+            article.id = id;
+        }
+    }
+
+    /// Reads the known keys from (key, scalar-as-text) pairs.
+    fn from_pairs(pairs: impl IntoIterator<Item = (String, Option<String>)>) -> FrontMatter {
+        let mut fm = FrontMatter::default();
+        for (key, value) in pairs {
+            let value = value
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty());
+            match key.as_str() {
+                "title" => fm.title = value,
+                "outlet" => fm.outlet = value,
+                "url" => fm.url = value,
+                "published" => fm.published = value,
+                "story" => fm.story = value,
+                "id" => fm.id = value,
+                _ => {}
+            }
+        }
+        fm
+    }
+}
+
+#[derive(Clone, Copy)]
+enum FmFormat {
+    Yaml,
+    Toml,
+}
+
+/// Splits off front matter, if any: returns its keys and the byte offset
+/// where the body starts.
+fn split_front_matter(path: &str, text: &str) -> Result<(FrontMatter, usize), Diagnostic> {
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let format = match text[..first_end].trim_end() {
+        "---" => FmFormat::Yaml,
+        "+++" => FmFormat::Toml,
+        _ => return Ok((FrontMatter::default(), 0)),
+    };
+    let delimiter = text[..first_end].trim_end();
+    let mut pos = first_end;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line = text[pos..end].trim_end();
+        let closes = line == delimiter || (matches!(format, FmFormat::Yaml) && line == "...");
+        if closes {
+            let meta = parse_front_matter(path, format, &text[first_end..pos])?;
+            return Ok((meta, end));
+        }
+        pos = end;
+    }
+    Err(Diagnostic::new(
+        path,
+        Some(1),
+        format!("front matter opened with `{delimiter}` is never closed"),
+    ))
+}
+
+/// Parses the front matter body (which starts on line 2 of the file).
+fn parse_front_matter(path: &str, format: FmFormat, src: &str) -> Result<FrontMatter, Diagnostic> {
+    const START_LINE: usize = 2;
+    match format {
+        FmFormat::Yaml => yaml_front_matter(src)
+            .map_err(|(line, msg)| Diagnostic::new(path, line.map(|l| l + START_LINE - 1), msg)),
+        FmFormat::Toml => toml_front_matter(src)
+            .map_err(|(line, msg)| Diagnostic::new(path, line.map(|l| l + START_LINE - 1), msg)),
+    }
+}
+
+type FmError = (Option<usize>, String);
+
+fn yaml_front_matter(src: &str) -> Result<FrontMatter, FmError> {
+    use serde_norway::Value;
+    let value: Value = serde_norway::from_str(src).map_err(|e| {
+        let line = e.location().map(|l| l.line());
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        (line, format!("bad YAML front matter: {msg}"))
+    })?;
+    let map = match value {
+        Value::Null => return Ok(FrontMatter::default()),
+        Value::Mapping(map) => map,
+        _ => return Err((Some(1), "front matter is not a key: value table".into())),
+    };
+    let pairs = map.into_iter().filter_map(|(k, v)| {
+        let key = k.as_str()?.to_string();
+        let value = match v {
+            Value::String(s) => Some(s),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        };
+        Some((key, value))
+    });
+    Ok(FrontMatter::from_pairs(pairs))
+}
+
+fn toml_front_matter(src: &str) -> Result<FrontMatter, FmError> {
+    let table: toml::Table = toml::from_str(src).map_err(|e| {
+        let line = e.span().map(|s| line_of_offset(src, s.start));
+        (
+            line,
+            format!("bad TOML front matter: {}", e.message().trim()),
+        )
+    })?;
+    let pairs = table.into_iter().map(|(key, v)| {
+        let value = match v {
+            toml::Value::String(s) => Some(s),
+            toml::Value::Integer(i) => Some(i.to_string()),
+            toml::Value::Float(f) => Some(f.to_string()),
+            toml::Value::Boolean(b) => Some(b.to_string()),
+            toml::Value::Datetime(d) => Some(d.to_string()),
+            _ => None,
+        };
+        (key, value)
+    });
+    Ok(FrontMatter::from_pairs(pairs))
+}
+
+fn line_of_offset(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+// ------------------------------------------------------------------ markdown
+
+/// Byte offsets of line starts, to turn an offset into a 1-based line.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+}
+
+/// A Markdown block with its heading level (for the title rule).
+struct MdBlock {
+    block: Block,
+    level: Option<HeadingLevel>,
+}
+
+/// Collects the text of the block being read from pulldown-cmark events.
+#[derive(Default)]
+struct MdCollector {
+    blocks: Vec<MdBlock>,
+    current: Option<(BlockKind, Option<HeadingLevel>, usize, String)>,
+    /// Depth inside content we drop (code blocks, images, tables, metadata).
+    skip: usize,
+    /// Depth of list items we are inside.
+    items: usize,
+}
+
+impl MdCollector {
+    fn start(&mut self, kind: BlockKind, level: Option<HeadingLevel>, line: usize) {
+        self.flush();
+        self.current = Some((kind, level, line, String::new()));
+    }
+
+    fn flush(&mut self) {
+        let Some((kind, level, line, text)) = self.current.take() else {
+            return;
+        };
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            self.blocks.push(MdBlock {
+                block: Block { kind, text, line },
+                level,
+            });
+        }
+    }
+
+    fn push_text(&mut self, s: &str, line: usize) {
+        if self.skip > 0 {
+            return;
+        }
+        if self.current.is_none() {
+            // Text outside any block we know (e.g. a tight list item).
+            let kind = if self.items > 0 {
+                BlockKind::ListItem
+            } else {
+                BlockKind::Paragraph
+            };
+            self.current = Some((kind, None, line, String::new()));
+        }
+        if let Some((_, _, _, buf)) = self.current.as_mut() {
+            buf.push_str(s);
+        }
+    }
+
+    fn start_tag(&mut self, tag: &Tag, line: usize) {
+        match tag {
+            Tag::Heading { level, .. } => self.start(BlockKind::Heading, Some(*level), line),
+            Tag::Item => {
+                self.items += 1;
+                self.start(BlockKind::ListItem, None, line);
+            }
+            Tag::Paragraph if self.items > 0 => {
+                let empty_item = matches!(&self.current,
+                    Some((BlockKind::ListItem, _, _, t)) if t.trim().is_empty());
+                if !empty_item {
+                    self.start(BlockKind::ListItem, None, line);
+                }
+            }
+            Tag::Paragraph => self.start(BlockKind::Paragraph, None, line),
+            Tag::CodeBlock(_)
+            | Tag::Image { .. }
+            | Tag::Table(_)
+            | Tag::HtmlBlock
+            | Tag::MetadataBlock(_)
+            | Tag::FootnoteDefinition(_) => self.skip += 1,
+            _ => {}
+        }
+    }
+
+    fn end_tag(&mut self, tag: &TagEnd) {
+        match tag {
+            TagEnd::Heading(_) | TagEnd::Paragraph => self.flush(),
+            TagEnd::Item => {
+                self.flush();
+                self.items = self.items.saturating_sub(1);
+            }
+            TagEnd::CodeBlock
+            | TagEnd::Image
+            | TagEnd::Table
+            | TagEnd::HtmlBlock
+            | TagEnd::MetadataBlock(_)
+            | TagEnd::FootnoteDefinition => self.skip = self.skip.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
+/// Markdown body → blocks. `base` is the body's byte offset in the file.
+fn markdown_blocks(body: &str, base: usize, lines: &LineIndex) -> Vec<MdBlock> {
+    let mut c = MdCollector::default();
+    let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    for (event, range) in parser.into_offset_iter() {
+        let line = lines.line(base + range.start);
+        match event {
+            Event::Start(tag) => c.start_tag(&tag, line),
+            Event::End(tag) => c.end_tag(&tag),
+            Event::Text(t) | Event::Code(t) => c.push_text(&t, line),
+            Event::SoftBreak | Event::HardBreak => c.push_text(" ", line),
+            _ => {} // HTML, rules, footnote marks, task markers: dropped
+        }
+    }
+    c.flush();
+    c.blocks
+}
+
+/// A leading level-1 heading is the title; it leaves the body.
+fn take_markdown_title(blocks: &mut Vec<MdBlock>) -> Option<String> {
+    let first = blocks.first()?;
+    if first.level == Some(HeadingLevel::H1) {
+        return Some(blocks.remove(0).block.text);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(path: &str, text: &str) -> Result<Article, Diagnostic> {
+        parse_article(path, "x", None, text)
+    }
+
+    fn texts(a: &Article) -> Vec<(BlockKind, &str, usize)> {
+        a.blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str(), b.line))
+            .collect()
+    }
+
+    #[test]
+    fn txt_title_and_lines() {
+        let a = parse(
+            "s/a.txt",
+            "Mayor Opens New Bridge\n\nThe bridge opened on Monday.\nIt cost $5 million.\n",
+        )
+        .unwrap();
+        assert_eq!(a.title.as_deref(), Some("Mayor Opens New Bridge"));
+        assert_eq!(
+            texts(&a),
+            vec![
+                (BlockKind::Paragraph, "The bridge opened on Monday.", 3),
+                (BlockKind::Paragraph, "It cost $5 million.", 4),
+            ]
+        );
+    }
+
+    #[test]
+    fn txt_without_headline_keeps_first_line() {
+        let a = parse("a.txt", "The bridge opened on Monday.\nIt was late.").unwrap();
+        assert_eq!(a.title, None);
+        assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn bom_and_crlf() {
+        let a = parse(
+            "a.txt",
+            "\u{FEFF}Bridge Opens\r\n\r\nIt opened.\r\nIt rained.\r\n",
+        )
+        .unwrap();
+        assert_eq!(a.title.as_deref(), Some("Bridge Opens"));
+        assert_eq!(
+            texts(&a),
+            vec![
+                (BlockKind::Paragraph, "It opened.", 3),
+                (BlockKind::Paragraph, "It rained.", 4)
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_file_is_a_diagnostic() {
+        let err = parse("a.txt", " \n\t\n").unwrap_err();
+        assert_eq!(err.path, "a.txt");
+        assert!(err.message.contains("empty"));
+        assert!(parse("a.md", "\u{FEFF}").is_err());
+    }
+
+    #[test]
+    fn non_utf8_names_line() {
+        let bytes = b"good line\nsecond \xff line\n";
+        let err = decode_utf8("a.txt", bytes).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn yaml_front_matter_overrides() {
+        let src = "---\ntitle: Bridge Opens\noutlet: Daily Planet\npublished: 2024-06-15\nstory: bridge\nid: planet-1\ntags: [a, b]\n---\nThe bridge opened.\n";
+        let a = parse_article("s/a.md", "a", Some("folder"), src).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Bridge Opens"));
+        assert_eq!(a.outlet.as_deref(), Some("Daily Planet"));
+        assert_eq!(a.published.as_deref(), Some("2024-06-15"));
+        assert_eq!(a.story.as_deref(), Some("bridge"));
+        assert_eq!(a.id, "planet-1");
+        assert_eq!(
+            texts(&a),
+            vec![(BlockKind::Paragraph, "The bridge opened.", 9)]
+        );
+    }
+
+    #[test]
+    fn toml_front_matter_overrides() {
+        let src = "+++\ntitle = \"Bridge Opens\"\nurl = \"https://example.org/b\"\npublished = 2024-06-15\nextra = { a = 1 }\n+++\n\nText here.\n";
+        let a = parse("a.md", src).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Bridge Opens"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/b"));
+        assert_eq!(a.published.as_deref(), Some("2024-06-15"));
+        assert_eq!(texts(&a), vec![(BlockKind::Paragraph, "Text here.", 8)]);
+    }
+
+    #[test]
+    fn bad_yaml_names_file_line() {
+        let src = "---\ntitle: ok\noutlet: [unclosed\nurl: x\n---\nBody.\n";
+        let err = parse("a.md", src).unwrap_err();
+        assert_eq!(err.path, "a.md");
+        let line = err.line.unwrap();
+        assert!((3..=5).contains(&line), "line {line}: {}", err.message);
+        assert!(err.message.contains("YAML"));
+    }
+
+    #[test]
+    fn bad_toml_names_file_line() {
+        let src = "+++\ntitle = \"ok\"\noutlet = = \"x\"\n+++\nBody.\n";
+        let err = parse("a.md", src).unwrap_err();
+        assert_eq!(err.line, Some(3), "{}", err.message);
+        assert!(err.message.contains("TOML"));
+    }
+
+    #[test]
+    fn unclosed_and_non_table_front_matter() {
+        assert_eq!(
+            parse("a.md", "---\ntitle: x\nBody\n").unwrap_err().line,
+            Some(1)
+        );
+        assert!(parse("a.md", "---\n- a\n- b\n---\nBody\n").is_err());
+        // Empty front matter is fine.
+        assert_eq!(parse("a.md", "---\n---\nBody.\n").unwrap().blocks.len(), 1);
+    }
+
+    #[test]
+    fn markdown_blocks_with_lines() {
+        let src = "# Bridge Opens\n\nThe *new* bridge [opened](http://x) on `Monday`.\nIt rained.\n\n## Reactions\n\n- Residents cheered.\n- Drivers <b>honked</b>.\n\n> \"It is great,\" said one.\n\n```\ncode\n```\n\n<div>html</div>\n";
+        let a = parse("a.md", src).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Bridge Opens"));
+        assert_eq!(
+            texts(&a),
+            vec![
+                (
+                    BlockKind::Paragraph,
+                    "The new bridge opened on Monday. It rained.",
+                    3
+                ),
+                (BlockKind::Heading, "Reactions", 6),
+                (BlockKind::ListItem, "Residents cheered.", 8),
+                (BlockKind::ListItem, "Drivers honked.", 9),
+                (BlockKind::Paragraph, "\"It is great,\" said one.", 11),
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_loose_and_nested_lists() {
+        let src = "1. First point.\n\n   More on it.\n2. Second point.\n   - nested item\n";
+        let a = parse("a.md", src).unwrap();
+        let kinds: Vec<_> = texts(&a);
+        assert_eq!(kinds[0], (BlockKind::ListItem, "First point.", 1));
+        assert_eq!(kinds[1], (BlockKind::ListItem, "More on it.", 3));
+        assert_eq!(kinds[2], (BlockKind::ListItem, "Second point.", 4));
+        assert_eq!(kinds[3], (BlockKind::ListItem, "nested item", 5));
+    }
+
+    #[test]
+    fn load_walks_sorted_with_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let seeds = dir.path().join("seeds");
+        std::fs::create_dir_all(seeds.join("storyb")).unwrap();
+        std::fs::create_dir_all(seeds.join(".hidden")).unwrap();
+        std::fs::write(seeds.join("b.txt"), "Second one.\n").unwrap();
+        std::fs::write(seeds.join("a.md"), "First one.\n").unwrap();
+        std::fs::write(seeds.join("notes.json"), "{}").unwrap();
+        std::fs::write(seeds.join(".x.txt"), "Hidden.\n").unwrap();
+        std::fs::write(seeds.join(".hidden/h.txt"), "Hidden.\n").unwrap();
+        std::fs::write(seeds.join("storyb/c.txt"), "Third one.\n").unwrap();
+        std::fs::write(seeds.join("storyb/a.txt"), "Dup id.\n").unwrap();
+        std::fs::write(seeds.join("empty.txt"), "  \n").unwrap();
+        std::fs::write(seeds.join("bad.txt"), b"ok\n\xc3\x28\n").unwrap();
+        let (arts, diags) = load(&seeds).unwrap();
+        let root = seeds.to_string_lossy().replace('\\', "/");
+        let paths: Vec<_> = arts.iter().map(|a| a.path.clone()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                format!("{root}/a.md"),
+                format!("{root}/b.txt"),
+                format!("{root}/storyb/c.txt")
+            ]
+        );
+        assert_eq!(arts[2].story.as_deref(), Some("storyb"));
+        assert_eq!(arts[0].story, None);
+        let msgs: Vec<_> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert!(msgs[0].contains("bad.txt:2:"));
+        assert!(msgs[1].contains("empty.txt"));
+        assert!(msgs[2].contains("storyb/a.txt") && msgs[2].contains("duplicate"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn load_reports_symlink_loop_and_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let seeds = dir.path().join("seeds");
+        std::fs::create_dir_all(seeds.join("s")).unwrap();
+        std::os::unix::fs::symlink("..", seeds.join("s/loop")).unwrap();
+        std::fs::write(seeds.join("s/a.txt"), "It happened.\n").unwrap();
+        let (arts, diags) = load(&seeds).unwrap();
+        assert_eq!(arts.len(), 1);
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].message.contains("loop"), "{}", diags[0]);
+    }
+
+    #[test]
+    fn crlf_front_matter_and_heading_kept_when_titled() {
+        let src = "---\r\ntitle: \"Given\"\r\nstory: s1\r\n---\r\n# Heading\r\n\r\nPara one.\r\n";
+        let a = parse("a.md", src).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Given"));
+        assert_eq!(a.story.as_deref(), Some("s1"));
+        assert_eq!(
+            texts(&a),
+            vec![
+                (BlockKind::Heading, "Heading", 5),
+                (BlockKind::Paragraph, "Para one.", 7)
+            ]
+        );
+    }
+
+    #[test]
+    fn load_missing_folder_is_error() {
+        assert!(load(Path::new("/no/such/folder/for/parallax")).is_err());
+    }
 }

@@ -13,6 +13,7 @@ pub mod digest;
 pub mod divergence;
 pub mod error;
 pub mod ingest;
+pub mod lexicon;
 pub mod model;
 pub mod quotes;
 pub mod render;

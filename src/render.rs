@@ -1,11 +1,24 @@
 //! Render: turn digests into the site's files (HTML pages, digest.json,
-//! stylesheet) in memory. Templates are Tera; the defaults are built into the
-//! binary and a project's own `templates/` folder overrides them by name.
+//! stylesheet) in memory, so nothing touches the disk until every page has
+//! rendered. Templates are Tera; the defaults are built into the binary and
+//! a project's own `templates/` folder overrides them by file name.
+//!
+//! Templates get typed, borrowed views of the digests (see `view`), never
+//! loose maps: the views precompute labels, anchors, the coverage matrix and
+//! word diffs, so the templates only lay things out. Autoescaping is on for
+//! `.html`, so article text can never inject markup.
+
+mod diff;
+mod view;
 
 use crate::config::Config;
 use crate::digest::Digest;
-use crate::error::Result;
-use std::path::PathBuf;
+use crate::error::{Error, Result};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use tera::Tera;
+use view::{IndexPage, SiteView, StoryCard, StoryPage};
 
 /// One file of the site, path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,28 +34,276 @@ pub struct Templates {
     pub overrides: Vec<(String, String)>,
 }
 
+/// The built-in templates and assets, by name.
+const DEFAULTS: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("macros.html", include_str!("../templates/macros.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("story.html", include_str!("../templates/story.html")),
+    ("style.css", include_str!("../templates/style.css")),
+];
+
+/// Names that are copied as they are rather than rendered.
+const STYLESHEET: &str = "style.css";
+
 /// Renders the whole site.
 pub fn render(
     digests: &[Digest],
     config: &Config,
     templates: &Templates,
 ) -> Result<Vec<OutputFile>> {
-    let _ = (config, templates);
-    let mut files = Vec::new();
+    check_slugs(digests)?;
+    let sources = templates.sources();
+    let tera = engine(&sources)?;
+    let site = SiteView::new(config);
+    let mut files = vec![
+        index_page(&tera, &site, digests)?,
+        OutputFile {
+            path: PathBuf::from("assets/style.css"),
+            bytes: sources
+                .get(STYLESHEET)
+                .map(|s| s.as_bytes().to_vec())
+                .unwrap_or_default(),
+        },
+    ];
     for d in digests {
-        files.push(OutputFile {
-            path: PathBuf::from(format!("stories/{}/digest.json", d.slug)),
-            bytes: serde_json::to_vec_pretty(d).expect("digest serialises"),
-        });
+        files.push(story_page(&tera, &site, d)?);
+        files.push(digest_json(d)?);
     }
     Ok(files)
 }
 
+fn index_page(tera: &Tera, site: &SiteView<'_>, digests: &[Digest]) -> Result<OutputFile> {
+    let mut order: Vec<&Digest> = digests.iter().collect();
+    order.sort_by(|a, b| {
+        b.source_count
+            .cmp(&a.source_count)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    let page = IndexPage {
+        site,
+        root: "",
+        stories: order.into_iter().map(StoryCard::new).collect(),
+    };
+    Ok(OutputFile {
+        path: PathBuf::from("index.html"),
+        bytes: render_page(tera, "index.html", &page)?.into_bytes(),
+    })
+}
+
+fn story_page(tera: &Tera, site: &SiteView<'_>, digest: &Digest) -> Result<OutputFile> {
+    let page = StoryPage::new(site, digest);
+    Ok(OutputFile {
+        path: PathBuf::from(format!("stories/{}/index.html", digest.slug)),
+        bytes: render_page(tera, "story.html", &page)?.into_bytes(),
+    })
+}
+
+/// `digest.json`: the contract, pretty-printed, with a trailing newline.
+fn digest_json(digest: &Digest) -> Result<OutputFile> {
+    let path = PathBuf::from(format!("stories/{}/digest.json", digest.slug));
+    let mut bytes = serde_json::to_vec_pretty(digest).map_err(|e| Error::Output {
+        path: path.clone(),
+        message: format!("cannot serialise the digest: {e}"),
+    })?;
+    bytes.push(b'\n');
+    Ok(OutputFile { path, bytes })
+}
+
+/// Slugs become folder names: they must be unique, non-empty and plain
+/// (no separators, no `..`), or one story could overwrite another or write
+/// outside the site.
+fn check_slugs(digests: &[Digest]) -> Result<()> {
+    let mut seen = BTreeSet::new();
+    for d in digests {
+        let plain = !d.slug.is_empty()
+            && d.slug
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            && !d.slug.starts_with('-');
+        let problem = if !plain {
+            Some("is not a plain folder name")
+        } else if !seen.insert(d.slug.as_str()) {
+            Some("is used by two stories")
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            return Err(Error::Output {
+                path: PathBuf::from(format!("stories/{}", d.slug)),
+                message: format!("story slug {:?} {problem}", d.slug),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Renders one page from a typed context and tidies its layout.
+fn render_page<T: Serialize>(tera: &Tera, name: &str, page: &T) -> Result<String> {
+    let context = tera::Context::from_serialize(page).map_err(|e| template_error(name, &e))?;
+    let html = tera
+        .render(name, &context)
+        .map_err(|e| template_error(name, &e))?;
+    Ok(tidy(&html))
+}
+
+/// Drops the blank lines template tags leave behind and ends with one
+/// newline, so each block element sits on its own line.
+fn tidy(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    for line in html.lines().filter(|l| !l.trim().is_empty()) {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A template error naming the template, with Tera's whole cause chain
+/// (the top-level message alone is often just "Failed to render").
+fn template_error(name: &str, err: &dyn std::error::Error) -> Error {
+    let mut message = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    Error::Template {
+        name: name.to_string(),
+        message,
+    }
+}
+
+/// Escapes the five HTML-special characters (Tera's default also escapes
+/// `/`, which makes URLs unreadable in the page source).
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Builds the Tera engine from the templates. Each template is parsed on its
+/// own first so a syntax error names its file.
+fn engine(sources: &BTreeMap<String, String>) -> Result<Tera> {
+    let pages: Vec<(&str, &str)> = sources
+        .iter()
+        .filter(|(name, _)| name.ends_with(".html"))
+        .map(|(n, s)| (n.as_str(), s.as_str()))
+        .collect();
+    for (name, source) in &pages {
+        tera::Template::new(name, None, source).map_err(|e| template_error(name, &e))?;
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    tera.set_escape_fn(escape_html);
+    tera.add_raw_templates(pages)
+        .map_err(|e| template_error("templates", &e))?;
+    Ok(tera)
+}
+
 impl Templates {
-    /// Reads `*.html` (and other) template files from `dir`, or from
-    /// `templates/` when `dir` is `None` and that folder exists.
-    pub fn load(dir: Option<&std::path::Path>) -> Result<Templates> {
-        let _ = dir;
-        Ok(Templates::default())
+    /// Reads template files (`.html`, and `style.css`) from `dir`, or from
+    /// `templates/` when `dir` is `None` and that folder exists. Names are
+    /// paths relative to the folder with `/`; hidden and other files are
+    /// skipped.
+    pub fn load(dir: Option<&Path>) -> Result<Templates> {
+        let default_dir = Path::new("templates");
+        let dir = match dir {
+            Some(d) => d,
+            None if default_dir.is_dir() => default_dir,
+            None => return Ok(Templates::default()),
+        };
+        if !dir.is_dir() {
+            return Err(Error::io(
+                dir,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "template folder not found"),
+            ));
+        }
+        let mut overrides = Vec::new();
+        let walker = walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                Error::io(path, e.into())
+            })?;
+            let path = entry.path();
+            let is_template = path.extension().is_some_and(|e| e == "html" || e == "css");
+            if !entry.file_type().is_file() || !is_template {
+                continue;
+            }
+            let name = template_name(dir, path);
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+            overrides.push((name, text));
+        }
+        Ok(Templates { overrides })
+    }
+
+    /// The defaults with the overrides applied, by name.
+    fn sources(&self) -> BTreeMap<String, String> {
+        let mut all: BTreeMap<String, String> = DEFAULTS
+            .iter()
+            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .collect();
+        for (name, source) in &self.overrides {
+            all.insert(name.clone(), source.clone());
+        }
+        all
+    }
+}
+
+fn template_name(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_covers_the_special_characters() {
+        assert_eq!(
+            escape_html(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn tidy_drops_blank_lines() {
+        assert_eq!(tidy("<p>\n   \n</p>  \n\n"), "<p>\n</p>\n");
+    }
+
+    #[test]
+    fn broken_override_names_its_template() {
+        let t = Templates {
+            overrides: vec![("story.html".into(), "{% if %}".into())],
+        };
+        let err = render(&[], &Config::default(), &t).unwrap_err().to_string();
+        assert!(err.starts_with("template story.html:"), "{err}");
+    }
+
+    #[test]
+    fn render_error_includes_the_cause() {
+        let t = Templates {
+            overrides: vec![("index.html".into(), "{{ nothing.here }}".into())],
+        };
+        let err = render(&[], &Config::default(), &t).unwrap_err().to_string();
+        assert!(err.contains("template index.html"), "{err}");
+        assert!(err.contains("nothing.here"), "{err}");
     }
 }

@@ -96,8 +96,8 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
-        if !is_word_char(c) && !(c == '$' && chars.get(i + 1).is_some_and(|p| p.1.is_ascii_digit()))
-        {
+        let dollar = c == '$' && chars.get(i + 1).is_some_and(|p| p.1.is_ascii_digit());
+        if !is_word_char(c) && !dollar {
             i += 1;
             continue;
         }

@@ -1,0 +1,92 @@
+//! Calibrates the aligner's similarity on the MSR Paraphrase Corpus.
+//!
+//! Usage: cargo run --release --example msrp -- ../shared/data/msrp
+//!
+//! Weighs terms by inverse document frequency over the training sentences
+//! (as the aligner does over a story's sentences), finds the cut that
+//! maximises accuracy on the training pairs, and reports accuracy and F1 of
+//! that cut on the test pairs. The result is documented in the README and
+//! in `align::THRESHOLD`; MSRP itself is never shipped.
+
+use parallax::align::{terms_of, text_similarity};
+use std::collections::HashMap;
+
+fn load(path: &str) -> Vec<(bool, String, String)> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() == 5).then(|| {
+                (
+                    f[0].trim_start_matches('\u{feff}') == "1",
+                    f[3].to_string(),
+                    f[4].to_string(),
+                )
+            })
+        })
+        .collect()
+}
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/data/msrp".to_string());
+    let train = load(&format!("{dir}/msr_paraphrase_train.txt"));
+    let test = load(&format!("{dir}/msr_paraphrase_test.txt"));
+    let mut df: HashMap<String, usize> = HashMap::new();
+    let mut n = 0usize;
+    for (_, a, b) in &train {
+        for s in [a, b] {
+            n += 1;
+            let mut t = terms_of(s);
+            t.sort();
+            t.dedup();
+            for w in t {
+                *df.entry(w).or_insert(0) += 1;
+            }
+        }
+    }
+    let idf = |t: &str| ((n as f32 + 1.0) / (*df.get(t).unwrap_or(&0) as f32 + 1.0)).ln() + 1.0;
+    let score = |set: &[(bool, String, String)]| -> Vec<(f32, bool)> {
+        set.iter()
+            .map(|(y, a, b)| (text_similarity(a, b, Some(&idf)), *y))
+            .collect()
+    };
+    let tr = score(&train);
+    let te = score(&test);
+    let acc = |v: &[(f32, bool)], t: f32| {
+        v.iter().filter(|(s, y)| (*s >= t) == *y).count() as f32 / v.len() as f32
+    };
+    let f1 = |v: &[(f32, bool)], t: f32| {
+        let tp = v.iter().filter(|(s, y)| *s >= t && *y).count() as f32;
+        let fp = v.iter().filter(|(s, y)| *s >= t && !*y).count() as f32;
+        let fneg = v.iter().filter(|(s, y)| *s < t && *y).count() as f32;
+        2.0 * tp / (2.0 * tp + fp + fneg)
+    };
+    let mut best = (0.0f32, 0.0f32);
+    for i in 0..100 {
+        let t = i as f32 / 100.0;
+        let a = acc(&tr, t);
+        if a > best.1 {
+            best = (t, a);
+        }
+    }
+    println!("train pairs {}, test pairs {}", tr.len(), te.len());
+    println!(
+        "best cut on train: {:.2} (train accuracy {:.3})",
+        best.0, best.1
+    );
+    println!(
+        "test accuracy {:.3}, test F1 {:.3} at that cut",
+        acc(&te, best.0),
+        f1(&te, best.0)
+    );
+    for t in [0.25, 0.30, 0.32, 0.35, 0.40, 0.45, 0.50] {
+        println!(
+            "  cut {t:.2}: test accuracy {:.3}, F1 {:.3}",
+            acc(&te, t),
+            f1(&te, t)
+        );
+    }
+}

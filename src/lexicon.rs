@@ -1,0 +1,184 @@
+//! Lexicon: which words mean nearly the same thing, from WordNet.
+//!
+//! `data/synonyms.tsv` (made by `scripts/make_synonyms.py` from WordNet 3.0,
+//! Princeton University, under the WordNet licence in
+//! `data/WORDNET-LICENSE`) lists for each common word the synsets of its most
+//! frequent senses and their direct hypernyms. Two words are related when
+//! they share a synset (synonyms: "cancel"/"call off", "reject"/"decline"),
+//! when one's sense is the other's hypernym ("assassinate" is a kind of
+//! "murder"), or when both are kinds of one specific thing (siblings).
+//! Adjective pertainyms make demonyms one name with their country
+//! ("Israeli" → "Israel"). The table is built into the binary and read once.
+//!
+//! Keys are Snowball stems, so word forms meet: "talks" and "talk" share
+//! the concepts of the lemma "talk".
+
+use crate::text::stem;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const TABLE: &str = include_str!("../data/synonyms.tsv");
+
+/// How strongly two different stems are related, from 0 (not at all) to 1.
+pub const SYNONYM: f32 = 0.8;
+pub const HYPERNYM: f32 = 0.6;
+pub const SIBLING: f32 = 0.45;
+
+/// A concept a stem can stand for: a synset id and whether it is the word's
+/// own sense (level 0) or a hypernym of it (level 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Concept {
+    pub id: u32,
+    pub level: u8,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    concepts: HashMap<String, Vec<Concept>>,
+    aliases: HashMap<String, String>,
+}
+
+fn parse_id(s: &str) -> Option<u32> {
+    let (pos, num) = s.split_at(1);
+    let pos = match pos {
+        "n" => 0u32,
+        "v" => 1,
+        "a" => 2,
+        "r" => 3,
+        _ => return None,
+    };
+    num.parse::<u32>().ok().map(|n| (pos << 28) | n)
+}
+
+impl Lexicon {
+    /// Parses the table format (see the module doc).
+    pub fn parse(table: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for line in table.lines() {
+            let Some((word, rest)) = line.split_once('\t') else {
+                continue;
+            };
+            if let Some(adj) = word.strip_prefix('=') {
+                lex.aliases.insert(adj.to_string(), rest.to_string());
+                continue;
+            }
+            let entry = lex.concepts.entry(stem(word)).or_default();
+            for tok in rest.split(' ') {
+                let (level, tok) = match tok.strip_prefix('^') {
+                    Some(t) => (1, t),
+                    None => (0, tok),
+                };
+                if let Some(id) = parse_id(tok) {
+                    let c = Concept { id, level };
+                    if !entry.contains(&c) {
+                        entry.push(c);
+                    }
+                }
+            }
+        }
+        for list in lex.concepts.values_mut() {
+            list.sort();
+        }
+        lex
+    }
+
+    /// The built-in table.
+    pub fn get() -> &'static Lexicon {
+        static L: OnceLock<Lexicon> = OnceLock::new();
+        L.get_or_init(|| Lexicon::parse(TABLE))
+    }
+
+    /// The comparison term of a normalised word: its pertainym target if it
+    /// has one ("israeli" → "israel"), stemmed.
+    pub fn term(&self, norm: &str) -> String {
+        match self.aliases.get(norm) {
+            Some(target) => stem(target),
+            None => stem(norm),
+        }
+    }
+
+    /// Concepts of a stem (empty when the word is not in the table).
+    pub fn concepts(&self, stem: &str) -> &[Concept] {
+        self.concepts.get(stem).map_or(&[], Vec::as_slice)
+    }
+
+    /// Relatedness of two stems: 1 for the same stem, else the strongest
+    /// shared concept (synonym, hypernym, sibling), else 0.
+    pub fn relatedness(&self, a: &str, b: &str) -> f32 {
+        if a == b {
+            return 1.0;
+        }
+        related(self.concepts(a), self.concepts(b))
+    }
+}
+
+/// Strength of the strongest concept two sorted concept lists share.
+pub fn related(a: &[Concept], b: &[Concept]) -> f32 {
+    let mut best = 0.0f32;
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].id.cmp(&b[j].id) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                // Several entries may share an id with different levels.
+                let la = a[i..]
+                    .iter()
+                    .take_while(|c| c.id == a[i].id)
+                    .map(|c| c.level)
+                    .min();
+                let lb = b[j..]
+                    .iter()
+                    .take_while(|c| c.id == b[j].id)
+                    .map(|c| c.level)
+                    .min();
+                let s = match la.unwrap_or(1) + lb.unwrap_or(1) {
+                    0 => SYNONYM,
+                    1 => HYPERNYM,
+                    _ => SIBLING,
+                };
+                best = best.max(s);
+                let id = a[i].id;
+                while i < a.len() && a[i].id == id {
+                    i += 1;
+                }
+                while j < b.len() && b[j].id == id {
+                    j += 1;
+                }
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rel(a: &str, b: &str) -> f32 {
+        let l = Lexicon::get();
+        l.relatedness(&l.term(a), &l.term(b))
+    }
+
+    #[test]
+    fn synonyms_from_wordnet() {
+        assert_eq!(rel("cancel", "cancelled"), 1.0);
+        assert!(rel("reject", "decline") >= SYNONYM);
+        assert!(rel("halt", "block") >= SYNONYM);
+        assert!(rel("avoid", "prevent") >= HYPERNYM);
+        assert!(rel("assassinate", "eliminate") >= SIBLING);
+    }
+
+    #[test]
+    fn unrelated_words_are_zero() {
+        assert_eq!(rel("banana", "parliament"), 0.0);
+        assert_eq!(rel("xyzzy", "plugh"), 0.0);
+    }
+
+    #[test]
+    fn demonyms_alias_their_country() {
+        let l = Lexicon::get();
+        assert_eq!(l.term("israeli"), l.term("israel"));
+        assert_eq!(l.term("iranian"), l.term("iran"));
+    }
+}

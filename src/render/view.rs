@@ -1,0 +1,621 @@
+//! The typed template contexts: borrowed views over a [`Digest`] with what a
+//! page needs precomputed in Rust (short source labels, anchors, the
+//! coverage matrix, word diffs), so templates only lay things out.
+
+use super::diff::{self, Segment};
+use crate::config::Config;
+use crate::digest::{Claim, Digest, DivergenceKind, Variant};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Longest short label made from a title, in characters.
+const LABEL_CHARS: usize = 24;
+/// Longest fact text shown in a coverage-matrix row, in characters.
+const MATRIX_CHARS: usize = 70;
+
+/// Site-wide values every page shows.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub lang: &'a str,
+}
+
+impl<'a> SiteView<'a> {
+    pub fn new(config: &'a Config) -> Self {
+        SiteView {
+            title: &config.title,
+            description: config.description.as_deref(),
+            lang: &config.language,
+        }
+    }
+}
+
+/// The front page: one card per story.
+#[derive(Debug, Serialize)]
+pub struct IndexPage<'a> {
+    pub site: &'a SiteView<'a>,
+    /// Relative path from this page to the site root ("" or "../../").
+    pub root: &'static str,
+    pub stories: Vec<StoryCard<'a>>,
+}
+
+/// A story as listed on the front page.
+#[derive(Debug, Serialize)]
+pub struct StoryCard<'a> {
+    pub href: String,
+    pub headline: &'a str,
+    pub summary: &'a str,
+    pub source_count: usize,
+    pub consensus_count: usize,
+    pub divergence_count: usize,
+    pub quote_count: usize,
+    pub sources: Vec<String>,
+}
+
+impl<'a> StoryCard<'a> {
+    pub fn new(digest: &'a Digest) -> Self {
+        StoryCard {
+            href: format!("stories/{}/index.html", digest.slug),
+            headline: &digest.headline,
+            summary: &digest.summary,
+            source_count: digest.source_count,
+            consensus_count: digest.consensus.len(),
+            divergence_count: digest.divergent.len(),
+            quote_count: digest.quotes.len(),
+            sources: SourceTable::new(digest).labels(),
+        }
+    }
+}
+
+/// One story's digest page.
+#[derive(Debug, Serialize)]
+pub struct StoryPage<'a> {
+    pub site: &'a SiteView<'a>,
+    pub root: &'static str,
+    pub digest: &'a Digest,
+    pub sources: Vec<SourceView<'a>>,
+    pub consensus: Vec<FactView<'a>>,
+    pub conflicts: Vec<ConflictView<'a>>,
+    pub unique: Vec<UniqueGroup<'a>>,
+    pub wording: Vec<WordingView<'a>>,
+    pub quotes: Vec<QuoteView<'a>>,
+    pub matrix: Matrix<'a>,
+}
+
+/// A source as listed on a story page.
+#[derive(Debug, Serialize)]
+pub struct SourceView<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub label: String,
+    pub title: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    /// Only `http:` and `https:` links; anything else is shown as text.
+    pub url: Option<&'a str>,
+    pub path: &'a str,
+    pub published: Option<&'a str>,
+}
+
+/// A reference to a source from an item (badge, matrix column).
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceChip {
+    pub id: String,
+    pub label: String,
+    /// The source's anchor on the page; `None` for an id the digest does
+    /// not list.
+    pub anchor: Option<String>,
+}
+
+/// A consensus fact.
+#[derive(Debug, Serialize)]
+pub struct FactView<'a> {
+    pub anchor: String,
+    pub number: usize,
+    pub text: &'a str,
+    pub support: usize,
+    pub of: usize,
+    pub sources: Vec<SourceChip>,
+    pub variants: Vec<VariantView<'a>>,
+}
+
+/// One source's wording of an item.
+#[derive(Debug, Serialize)]
+pub struct VariantView<'a> {
+    pub source: SourceChip,
+    pub text: &'a str,
+}
+
+/// Sources giving different values for one thing.
+#[derive(Debug, Serialize)]
+pub struct ConflictView<'a> {
+    pub anchor: String,
+    pub topic: &'a str,
+    pub rows: Vec<ClaimView<'a>>,
+}
+
+/// One side of a divergence.
+#[derive(Debug, Serialize)]
+pub struct ClaimView<'a> {
+    pub value: Option<&'a str>,
+    pub text: &'a str,
+    pub sources: Vec<SourceChip>,
+}
+
+/// The claims only one source makes, under that source.
+#[derive(Debug, Serialize)]
+pub struct UniqueGroup<'a> {
+    pub source: SourceChip,
+    pub claims: Vec<UniqueClaim<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UniqueClaim<'a> {
+    pub anchor: String,
+    pub topic: &'a str,
+    pub text: &'a str,
+    /// Other sources listed on the claim, if any.
+    pub also: Vec<SourceChip>,
+}
+
+/// The same words, worded differently: the first claim in full, each other
+/// one as a word diff against it.
+#[derive(Debug, Serialize)]
+pub struct WordingView<'a> {
+    pub anchor: String,
+    pub topic: &'a str,
+    pub base: ClaimView<'a>,
+    pub others: Vec<WordingDiff>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WordingDiff {
+    pub sources: Vec<SourceChip>,
+    pub segments: Vec<Segment>,
+    pub changed_words: usize,
+}
+
+/// A key quotation.
+#[derive(Debug, Serialize)]
+pub struct QuoteView<'a> {
+    pub anchor: String,
+    pub text: &'a str,
+    pub speaker: Option<&'a str>,
+    pub sources: Vec<SourceChip>,
+    /// Wordings that differ from `text`.
+    pub variants: Vec<VariantView<'a>>,
+}
+
+/// Who reported what: rows are consensus facts, columns are sources.
+#[derive(Debug, Serialize)]
+pub struct Matrix<'a> {
+    pub columns: Vec<SourceChip>,
+    pub rows: Vec<MatrixRow<'a>>,
+    /// Per column, how many facts that source states.
+    pub totals: Vec<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MatrixRow<'a> {
+    pub anchor: String,
+    pub number: usize,
+    pub text: &'a str,
+    pub short: String,
+    pub cells: Vec<bool>,
+}
+
+/// Hands out HTML ids: only `[A-Za-z0-9_-]`, unique within a page.
+#[derive(Debug, Default)]
+struct Anchors {
+    used: BTreeSet<String>,
+}
+
+impl Anchors {
+    fn make(&mut self, prefix: &str, raw: &str) -> String {
+        let clean: String = raw
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let base = format!("{prefix}-{clean}");
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.used.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.used.insert(id.clone());
+        id
+    }
+}
+
+/// The story's sources by id, with their labels and anchors.
+struct SourceTable {
+    chips: Vec<SourceChip>,
+    by_id: BTreeMap<String, usize>,
+}
+
+impl SourceTable {
+    fn new(digest: &Digest) -> Self {
+        Self::with_anchors(digest, &mut Anchors::default())
+    }
+
+    fn with_anchors(digest: &Digest, anchors: &mut Anchors) -> Self {
+        let labels = unique_labels(
+            digest
+                .sources
+                .iter()
+                .map(|s| short_label(s.outlet.as_deref(), s.title.as_deref(), &s.id))
+                .collect(),
+        );
+        let chips: Vec<SourceChip> = digest
+            .sources
+            .iter()
+            .zip(labels)
+            .map(|(s, label)| SourceChip {
+                id: s.id.clone(),
+                label,
+                anchor: Some(anchors.make("src", &s.id)),
+            })
+            .collect();
+        let mut by_id = BTreeMap::new();
+        for (i, c) in chips.iter().enumerate() {
+            by_id.entry(c.id.clone()).or_insert(i);
+        }
+        SourceTable { chips, by_id }
+    }
+
+    fn labels(&self) -> Vec<String> {
+        self.chips.iter().map(|c| c.label.clone()).collect()
+    }
+
+    fn chip(&self, id: &str) -> SourceChip {
+        match self.by_id.get(id) {
+            Some(&i) => self.chips[i].clone(),
+            None => SourceChip {
+                id: id.to_string(),
+                label: id.to_string(),
+                anchor: None,
+            },
+        }
+    }
+
+    fn chips(&self, ids: &[String]) -> Vec<SourceChip> {
+        ids.iter().map(|id| self.chip(id)).collect()
+    }
+
+    fn variants<'a>(&self, variants: &'a [Variant]) -> Vec<VariantView<'a>> {
+        variants
+            .iter()
+            .map(|v| VariantView {
+                source: self.chip(&v.source),
+                text: &v.text,
+            })
+            .collect()
+    }
+
+    fn claim<'a>(&self, claim: &'a Claim) -> ClaimView<'a> {
+        ClaimView {
+            value: claim.value.as_deref(),
+            text: &claim.text,
+            sources: self.chips(&claim.sources),
+        }
+    }
+}
+
+/// A source's short label: its outlet, else its title shortened, else its id.
+pub fn short_label(outlet: Option<&str>, title: Option<&str>, id: &str) -> String {
+    if let Some(o) = nonblank(outlet) {
+        return o.to_string();
+    }
+    match nonblank(title) {
+        Some(t) => shorten_words(t, LABEL_CHARS),
+        None => id.to_string(),
+    }
+}
+
+fn nonblank(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The leading whole words of `text` that fit in `max` characters, with "…"
+/// when something was cut. A first word longer than `max` is cut mid-word
+/// (at a character boundary).
+pub fn shorten_words(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let needed = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if needed > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(max).collect();
+    }
+    let trimmed = out.trim_end_matches(|c: char| !c.is_alphanumeric());
+    format!("{trimmed}…")
+}
+
+/// Numbers labels that occur more than once: "Reuters (1)", "Reuters (2)".
+fn unique_labels(labels: Vec<String>) -> Vec<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for l in &labels {
+        *counts.entry(l.as_str()).or_insert(0) += 1;
+    }
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let repeated: BTreeSet<String> = counts
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(l, _)| l.to_string())
+        .collect();
+    labels
+        .into_iter()
+        .map(|l| {
+            if repeated.contains(&l) {
+                let n = seen.entry(l.clone()).or_insert(0);
+                *n += 1;
+                format!("{l} ({n})")
+            } else {
+                l
+            }
+        })
+        .collect()
+}
+
+/// Only web links become `href`s; other schemes (`javascript:`) never do.
+fn web_url(url: Option<&str>) -> Option<&str> {
+    let url = url?.trim();
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
+}
+
+impl<'a> StoryPage<'a> {
+    pub fn new(site: &'a SiteView<'a>, digest: &'a Digest) -> Self {
+        let mut anchors = Anchors::default();
+        let table = SourceTable::with_anchors(digest, &mut anchors);
+        let sources = source_views(digest, &table);
+        let consensus = fact_views(digest, &table, &mut anchors);
+        let matrix = matrix(&consensus, &table);
+        let mut page = StoryPage {
+            site,
+            root: "../../",
+            digest,
+            sources,
+            consensus,
+            conflicts: Vec::new(),
+            unique: Vec::new(),
+            wording: Vec::new(),
+            quotes: Vec::new(),
+            matrix,
+        };
+        page.add_divergences(&table, &mut anchors);
+        page.quotes = quote_views(digest, &table, &mut anchors);
+        page
+    }
+
+    fn add_divergences(&mut self, table: &SourceTable, anchors: &mut Anchors) {
+        let mut unique: BTreeMap<usize, UniqueGroup<'a>> = BTreeMap::new();
+        for d in &self.digest.divergent {
+            let anchor = anchors.make("div", &d.key);
+            match d.kind {
+                DivergenceKind::Conflict => self.conflicts.push(ConflictView {
+                    anchor,
+                    topic: &d.topic,
+                    rows: d.claims.iter().map(|c| table.claim(c)).collect(),
+                }),
+                DivergenceKind::Wording => {
+                    if let Some(w) = wording_view(anchor, &d.topic, &d.claims, table) {
+                        self.wording.push(w);
+                    }
+                }
+                DivergenceKind::Unique => {
+                    for (i, claim) in d.claims.iter().enumerate() {
+                        let anchor = if i == 0 {
+                            anchor.clone()
+                        } else {
+                            anchors.make("div", &format!("{}-{i}", d.key))
+                        };
+                        add_unique(&mut unique, table, anchor, &d.topic, claim);
+                    }
+                }
+            }
+        }
+        self.unique = unique.into_values().collect();
+    }
+}
+
+fn source_views<'a>(digest: &'a Digest, table: &SourceTable) -> Vec<SourceView<'a>> {
+    digest
+        .sources
+        .iter()
+        .zip(&table.chips)
+        .map(|(s, chip)| SourceView {
+            id: &s.id,
+            anchor: chip.anchor.clone().unwrap_or_default(),
+            label: chip.label.clone(),
+            title: s.title.as_deref(),
+            outlet: s.outlet.as_deref(),
+            url: web_url(s.url.as_deref()),
+            path: &s.path,
+            published: s.published.as_deref(),
+        })
+        .collect()
+}
+
+fn fact_views<'a>(
+    digest: &'a Digest,
+    table: &SourceTable,
+    anchors: &mut Anchors,
+) -> Vec<FactView<'a>> {
+    let of = digest.source_count.max(digest.sources.len());
+    digest
+        .consensus
+        .iter()
+        .enumerate()
+        .map(|(i, f)| FactView {
+            anchor: anchors.make("fact", &f.key),
+            number: i + 1,
+            text: &f.text,
+            support: f.support,
+            of,
+            sources: table.chips(&f.sources),
+            variants: table.variants(&f.variants),
+        })
+        .collect()
+}
+
+fn matrix<'a>(facts: &[FactView<'a>], table: &SourceTable) -> Matrix<'a> {
+    let columns = table.chips.clone();
+    let rows: Vec<MatrixRow<'a>> = facts
+        .iter()
+        .map(|f| MatrixRow {
+            anchor: f.anchor.clone(),
+            number: f.number,
+            text: f.text,
+            short: shorten_words(f.text, MATRIX_CHARS),
+            cells: columns
+                .iter()
+                .map(|c| f.sources.iter().any(|s| s.id == c.id))
+                .collect(),
+        })
+        .collect();
+    let totals = (0..columns.len())
+        .map(|j| rows.iter().filter(|r| r.cells[j]).count())
+        .collect();
+    Matrix {
+        columns,
+        rows,
+        totals,
+    }
+}
+
+/// Files a unique claim under its first source (in source-list order; ids
+/// the digest does not list go last).
+fn add_unique<'a>(
+    groups: &mut BTreeMap<usize, UniqueGroup<'a>>,
+    table: &SourceTable,
+    anchor: String,
+    topic: &'a str,
+    claim: &'a Claim,
+) {
+    let Some(first) = claim.sources.first() else {
+        return;
+    };
+    let position = table.by_id.get(first).copied().unwrap_or(usize::MAX);
+    let group = groups.entry(position).or_insert_with(|| UniqueGroup {
+        source: table.chip(first),
+        claims: Vec::new(),
+    });
+    group.claims.push(UniqueClaim {
+        anchor,
+        topic,
+        text: &claim.text,
+        also: table.chips(&claim.sources[1..]),
+    });
+}
+
+fn wording_view<'a>(
+    anchor: String,
+    topic: &'a str,
+    claims: &'a [Claim],
+    table: &SourceTable,
+) -> Option<WordingView<'a>> {
+    let (base, rest) = claims.split_first()?;
+    let others = rest
+        .iter()
+        .map(|c| {
+            let segments = diff::word_diff(&base.text, &c.text);
+            WordingDiff {
+                sources: table.chips(&c.sources),
+                changed_words: diff::changed_words(&segments),
+                segments,
+            }
+        })
+        .collect();
+    Some(WordingView {
+        anchor,
+        topic,
+        base: table.claim(base),
+        others,
+    })
+}
+
+fn quote_views<'a>(
+    digest: &'a Digest,
+    table: &SourceTable,
+    anchors: &mut Anchors,
+) -> Vec<QuoteView<'a>> {
+    digest
+        .quotes
+        .iter()
+        .map(|q| QuoteView {
+            anchor: anchors.make("quote", &q.key),
+            text: &q.text,
+            speaker: q.speaker.as_deref(),
+            sources: table.chips(&q.sources),
+            variants: table
+                .variants(&q.variants)
+                .into_iter()
+                .filter(|v| v.text != q.text)
+                .collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_prefer_outlet_then_short_title_then_id() {
+        assert_eq!(
+            short_label(Some("The Ledger"), Some("T"), "a1"),
+            "The Ledger"
+        );
+        assert_eq!(
+            short_label(None, Some("Council Approves New Harbour Bridge Plan"), "a1"),
+            "Council Approves New…"
+        );
+        assert_eq!(short_label(Some("  "), None, "a1"), "a1");
+    }
+
+    #[test]
+    fn shortening_respects_char_boundaries() {
+        let s = shorten_words("Überlangeswortohnejedeleerstelle", 5);
+        assert_eq!(s, "Überl…");
+        assert_eq!(shorten_words("short", 24), "short");
+    }
+
+    #[test]
+    fn repeated_labels_are_numbered() {
+        let l = unique_labels(vec!["Wire".into(), "Post".into(), "Wire".into()]);
+        assert_eq!(l, vec!["Wire (1)", "Post", "Wire (2)"]);
+    }
+
+    #[test]
+    fn anchors_are_clean_and_unique() {
+        let mut a = Anchors::default();
+        assert_eq!(a.make("src", "a b/c"), "src-a-b-c");
+        assert_eq!(a.make("src", "a b/c"), "src-a-b-c-2");
+    }
+
+    #[test]
+    fn only_web_urls_become_links() {
+        assert_eq!(web_url(Some("https://x.test/a")), Some("https://x.test/a"));
+        assert_eq!(web_url(Some("javascript:alert(1)")), None);
+        assert_eq!(web_url(None), None);
+    }
+}
