@@ -98,7 +98,7 @@ fn group_conflicts(story: &Story, g: &FactGroup) -> Vec<Found> {
         }
     }
     if let Some(obs) = by_slot.get_mut(&(SlotKind::Certainty, String::new())) {
-        add_stated(obs, g, &marked);
+        add_stated(story, obs, g, &marked);
         let subject = group_subject(story, g);
         for o in obs.iter_mut() {
             o.slot.label = subject.clone();
@@ -157,9 +157,29 @@ fn group_subject(story: &Story, g: &FactGroup) -> String {
         .unwrap_or_default()
 }
 
-/// Members with no certainty marker state their claim plainly.
-fn add_stated(obs: &mut Vec<Observation>, g: &FactGroup, marked: &BTreeSet<SentRef>) {
+/// Members with no certainty marker state their claim plainly. That matters
+/// only against an expectation ("expected to plead"), and only for a member
+/// stating the expected act itself ("pleaded"): same verb stem.
+fn add_stated(
+    story: &Story,
+    obs: &mut Vec<Observation>,
+    g: &FactGroup,
+    marked: &BTreeSet<SentRef>,
+) {
+    let expected_verbs: BTreeSet<String> = obs
+        .iter()
+        .filter(|o| o.slot.value == "expected")
+        .filter_map(|o| o.slot.display.split_whitespace().last())
+        .map(|v| crate::text::stem(&crate::text::normalise_word(v)))
+        .collect();
     for &m in g.members.iter().filter(|m| !marked.contains(m)) {
+        let Some(text) = sentence(story, m) else {
+            continue;
+        };
+        let stems = crate::text::content_stems(text);
+        if !stems.iter().any(|s| expected_verbs.contains(s)) {
+            continue;
+        }
         obs.push(Observation {
             at: m,
             slot: Slot {
@@ -453,6 +473,19 @@ mod tests {
         let d = conflicts(&st, &[group(&[(0, 0), (1, 0)])]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].claims.len(), 2);
+    }
+
+    #[test]
+    fn expectation_about_another_act_is_no_conflict() {
+        let st = story(vec![
+            doc(
+                "a",
+                &["Leaders meet in Oslo, where trade is expected to dominate the talks."],
+            ),
+            doc("b", &["Leaders arrived in Oslo for trade talks on Monday."]),
+        ]);
+        let d = conflicts(&st, &[group(&[(0, 0), (1, 0)])]);
+        assert!(d.iter().all(|x| !x.topic.starts_with("certainty")));
     }
 
     #[test]

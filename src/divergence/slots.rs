@@ -459,7 +459,7 @@ fn certainty_marker(t: &Tokens<'_>) -> Option<(Certainty, usize, usize)> {
                 Some((Certainty::Reported, i - 1, i + 2))
             }
             "expected" | "set" | "poised" | "likely" | "scheduled" if next == "to" => {
-                Some((Certainty::Expected, i, i + 2))
+                Some((Certainty::Expected, i, (i + 3).min(t.words.len())))
             }
             _ => None,
         };
@@ -616,6 +616,8 @@ mod tests {
             of_kind("He is expected to plead guilty.", SlotKind::Certainty)[0].0,
             "expected"
         );
+        let e = sentence_slots("He is expected to plead guilty.");
+        assert_eq!(e[0].display, "expected to plead");
         assert!(of_kind("She did not confirm the arrest.", SlotKind::Certainty).is_empty());
         assert!(certainty_clash("confirmed", "expected"));
         assert!(!certainty_clash("reported", "expected"));
