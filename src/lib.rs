@@ -91,10 +91,11 @@ pub fn slug_base(story: &Story) -> String {
         .iter()
         .filter_map(|d| d.article.story.as_deref())
         .collect();
-    if keys.len() == 1 && story.docs.iter().all(|d| d.article.story.is_some()) {
-        if let Some(key) = keys.first() {
-            return digest::slugify(key);
-        }
+    if let Some(key) = keys.first()
+        && keys.len() == 1
+        && story.docs.iter().all(|d| d.article.story.is_some())
+    {
+        return digest::slugify(key);
     }
     let anchor = story.docs.iter().min_by(|a, b| {
         let date = |d: &model::Document| {
