@@ -95,8 +95,7 @@ pub fn feed_xml(digests: &[Digest], config: &Config, base: Option<&BaseUrl>) -> 
         ..Feed::default()
     };
     feed.namespaces.clear();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    out.push_str(&feed.to_string());
+    let mut out = feed.to_string();
     out.push('\n');
     Some(out)
 }
