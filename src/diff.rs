@@ -381,7 +381,7 @@ fn story_lines(s: &StoryDiff) -> Vec<Line> {
         add(
             "~",
             "**Sources**",
-            format!("{} → {}", s.sources.0, s.sources.1),
+            format!("sources {} → {}", s.sources.0, s.sources.1),
         );
     }
     for f in &s.facts_added {
