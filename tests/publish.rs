@@ -308,3 +308,71 @@ fn diff_of_two_sites_lists_the_changes() {
         "No changes in the digests.\n"
     );
 }
+
+/// Every `href`/`src` in every HTML page names a file of the site (links to
+/// other sites aside), and every `#anchor` exists on its page.
+#[test]
+fn every_link_and_asset_resolves() {
+    let (_dir, site) = built(Some(BASE));
+    let mut checked = 0;
+    for page in walk(&site) {
+        if page.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = read(&page);
+        for attr in ["href=\"", "src=\""] {
+            for value in html.split(attr).skip(1) {
+                let url = value.split('"').next().unwrap().replace("&amp;", "&");
+                if let Some(target) = resolve(&site, &page, &url) {
+                    let (file, anchor) = target;
+                    assert!(
+                        file.is_file(),
+                        "{}: {url} -> {}",
+                        page.display(),
+                        file.display()
+                    );
+                    if let Some(a) = anchor {
+                        let text = read(&file);
+                        assert!(
+                            text.contains(&format!("id=\"{a}\"")),
+                            "{}: {url}",
+                            page.display()
+                        );
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 20, "checked {checked} links");
+}
+
+/// The site file (and anchor) a link points to; `None` for other sites.
+fn resolve(site: &Path, page: &Path, url: &str) -> Option<(PathBuf, Option<String>)> {
+    let (path, anchor) = match url.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string())),
+        None => (url, None),
+    };
+    let mut file = if let Some(rest) = path.strip_prefix(BASE) {
+        site.join(rest)
+    } else if path.starts_with("http://") || path.starts_with("https://") {
+        return None;
+    } else if path.is_empty() {
+        page.to_path_buf()
+    } else {
+        page.parent().unwrap().join(path)
+    };
+    if path.ends_with('/') || path == BASE.trim_end_matches('/') {
+        file.push("index.html");
+    }
+    let mut clean = PathBuf::new();
+    for c in file.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
+    }
+    Some((clean, anchor))
+}
