@@ -9,15 +9,18 @@
 pub mod align;
 pub mod cluster;
 pub mod config;
+pub mod diff;
 pub mod digest;
 pub mod divergence;
 pub mod error;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod publish;
 pub mod quotes;
 pub mod render;
 pub mod segment;
+pub mod serve;
 pub mod text;
 pub mod write;
 
