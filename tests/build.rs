@@ -9,8 +9,8 @@
 mod common;
 
 use common::{
-    assert_contract, assert_same_tree, digests, fixture, options, parallax, repo, run, source_ids,
-    tree,
+    Tree, assert_contract, assert_same_tree, digests, fixture, options, parallax, repo, run,
+    source_ids, tree,
 };
 use serde_json::Value;
 use std::path::Path;
@@ -79,71 +79,79 @@ fn site_layout_has_index_story_pages_assets_and_marker() {
 
 // --------------------------------------------------------- fixture stories
 
-/// (folder, file id, title, outlet, url) as the fixtures give them.
-const FIXTURE_SOURCES: &[(&str, &str, &str, Option<&str>, Option<&str>)] = &[
-    (
-        "glacier",
-        "mountain-daily",
-        "Northfell Glacier in Record Retreat",
-        Some("Mountain Daily"),
-        Some("https://mountaindaily.example/2032/northfell"),
-    ),
-    (
-        "glacier",
-        "north-science",
-        "Northfell Glacier Lost 38 Metres in One Year, Survey Finds",
-        Some("North Science Weekly"),
-        Some("https://northscience.example/articles/northfell-retreat"),
-    ),
-    (
-        "glacier",
-        "valley-courier",
-        "Survey Shows Rapid Retreat of Northfell Glacier",
-        None,
-        None,
-    ),
-    (
-        "lighthouse",
-        "alder-gazette",
-        "Port Alder Lighthouse Shines Again After Three-Year Restoration",
-        Some("Alder Gazette"),
-        Some("https://alder-gazette.example/2031/05/lighthouse-reopens"),
-    ),
-    (
-        "lighthouse",
-        "coastal-post",
-        "Historic Lighthouse Relit in Port Alder",
-        Some("The Coastal Post"),
-        Some("https://coastalpost.example/news/port-alder-light"),
-    ),
-    (
-        "lighthouse",
-        "harbour-herald",
-        "Port Alder Celebrates as Old Lighthouse Returns",
-        None,
-        None,
-    ),
-    (
-        "orchestra",
-        "arts-review",
-        "Clara Okafor to Lead the Riverton Symphony",
-        Some("Arts Review"),
-        Some("https://artsreview.example/music/okafor-riverton"),
-    ),
-    (
-        "orchestra",
-        "city-chronicle",
-        "Riverton Orchestra Names First Female Conductor",
-        None,
-        None,
-    ),
-    (
-        "orchestra",
-        "riverton-times",
-        "Okafor Appointed Riverton Symphony Conductor",
-        Some("Riverton Times"),
-        Some("https://rivertontimes.example/arts/okafor"),
-    ),
+/// A fixture source as its file gives it.
+struct Expected {
+    id: &'static str,
+    title: &'static str,
+    outlet: Option<&'static str>,
+    url: Option<&'static str>,
+}
+
+/// The fixture stories' sources (the subfolder is the story).
+const FIXTURE_SOURCES: &[Expected] = &[
+    // glacier
+    Expected {
+        id: "mountain-daily",
+        title: "Northfell Glacier in Record Retreat",
+        outlet: Some("Mountain Daily"),
+        url: Some("https://mountaindaily.example/2032/northfell"),
+    },
+    // glacier
+    Expected {
+        id: "north-science",
+        title: "Northfell Glacier Lost 38 Metres in One Year, Survey Finds",
+        outlet: Some("North Science Weekly"),
+        url: Some("https://northscience.example/articles/northfell-retreat"),
+    },
+    // glacier
+    Expected {
+        id: "valley-courier",
+        title: "Survey Shows Rapid Retreat of Northfell Glacier",
+        outlet: None,
+        url: None,
+    },
+    // lighthouse
+    Expected {
+        id: "alder-gazette",
+        title: "Port Alder Lighthouse Shines Again After Three-Year Restoration",
+        outlet: Some("Alder Gazette"),
+        url: Some("https://alder-gazette.example/2031/05/lighthouse-reopens"),
+    },
+    // lighthouse
+    Expected {
+        id: "coastal-post",
+        title: "Historic Lighthouse Relit in Port Alder",
+        outlet: Some("The Coastal Post"),
+        url: Some("https://coastalpost.example/news/port-alder-light"),
+    },
+    // lighthouse
+    Expected {
+        id: "harbour-herald",
+        title: "Port Alder Celebrates as Old Lighthouse Returns",
+        outlet: None,
+        url: None,
+    },
+    // orchestra
+    Expected {
+        id: "arts-review",
+        title: "Clara Okafor to Lead the Riverton Symphony",
+        outlet: Some("Arts Review"),
+        url: Some("https://artsreview.example/music/okafor-riverton"),
+    },
+    // orchestra
+    Expected {
+        id: "city-chronicle",
+        title: "Riverton Orchestra Names First Female Conductor",
+        outlet: None,
+        url: None,
+    },
+    // orchestra
+    Expected {
+        id: "riverton-times",
+        title: "Okafor Appointed Riverton Symphony Conductor",
+        outlet: Some("Riverton Times"),
+        url: Some("https://rivertontimes.example/arts/okafor"),
+    },
 ];
 
 /// The fixture folder a digest's sources come from (all must agree).
@@ -207,12 +215,12 @@ fn front_matter_is_carried_into_sources() {
     seen.sort();
     let mut expected: Vec<_> = FIXTURE_SOURCES
         .iter()
-        .map(|(_, id, title, outlet, url)| {
+        .map(|e| {
             (
-                id.to_string(),
-                Some(title.to_string()),
-                outlet.map(str::to_string),
-                url.map(str::to_string),
+                e.id.to_string(),
+                Some(e.title.to_string()),
+                e.outlet.map(str::to_string),
+                e.url.map(str::to_string),
             )
         })
         .collect();
@@ -343,12 +351,7 @@ fn good_site(cwd: &Path) {
 
 /// A copy of the site's bytes and the listing of its parent folder, to
 /// show that a failed run changed nothing at all.
-fn snapshot(
-    cwd: &Path,
-) -> (
-    std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>,
-    Vec<String>,
-) {
+fn snapshot(cwd: &Path) -> (Tree, Vec<String>) {
     let mut names: Vec<String> = std::fs::read_dir(cwd)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

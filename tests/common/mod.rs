@@ -49,8 +49,11 @@ pub fn run(cmd: &mut assert_cmd::Command) -> (i32, String) {
     (code, String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
-/// Every file below `dir` (relative path → bytes), sorted.
-pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+/// A site as files: relative path → bytes, sorted by path.
+pub type Tree = BTreeMap<PathBuf, Vec<u8>>;
+
+/// Every file below `dir`.
+pub fn tree(dir: &Path) -> Tree {
     walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
