@@ -1,13 +1,538 @@
-//! Divergences: conflicting values, single-source claims and differently
-//! worded quotations, built on the aligned facts and merged quotes.
+//! Divergences: what an editor would flag before trusting a story.
+//!
+//! Three kinds, listed in this order:
+//! - **conflicts**: sources give different values for one slot — a count, an
+//!   amount, a day, an age, a place, who it was told to, how certain it is
+//!   (compared between the aligned sentences of one fact), or a person's
+//!   title and the number of anonymous sources (compared between whole
+//!   documents, since outlets state those once, anywhere);
+//! - **wording**: one quotation printed in different words;
+//! - **unique**: newsworthy claims only one source makes.
+//!
+//! Every claim's text is a whole sentence from a source, verbatim; the value
+//! that differs is carried beside it.
+
+mod numbers;
+mod people;
+mod slots;
+mod unique;
+mod wording;
 
 use crate::align::FactGroup;
-use crate::digest::Divergence;
-use crate::model::Story;
+use crate::digest::{Claim, Divergence, DivergenceKind, content_key};
+use crate::model::{SentRef, Story};
 use crate::quotes::Quotation;
+use slots::{Slot, SlotKind};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Finds the divergences of a story, most important first.
 pub fn find(story: &Story, facts: &[FactGroup], quotes: &[Quotation]) -> Vec<Divergence> {
-    let _ = (story, facts, quotes);
-    Vec::new()
+    let mut out = conflicts(story, facts);
+    out.extend(wording::find(story, quotes));
+    let shown: BTreeSet<String> = out
+        .iter()
+        .flat_map(|d| d.claims.iter().map(|c| c.text.clone()))
+        .collect();
+    let shown: BTreeSet<&str> = shown.iter().map(String::as_str).collect();
+    out.extend(unique::find(story, facts, &shown));
+    out
+}
+
+/// One slot value stated by one sentence.
+#[derive(Debug, Clone)]
+struct Observation {
+    at: SentRef,
+    slot: Slot,
+}
+
+/// A conflict before it becomes a [`Divergence`]: kept for ranking.
+struct Found {
+    kind: SlotKind,
+    docs: usize,
+    item: Divergence,
+}
+
+/// All conflicts, most sources first; one item per topic and set of values.
+fn conflicts(story: &Story, facts: &[FactGroup]) -> Vec<Divergence> {
+    let mut found: Vec<Found> = Vec::new();
+    for g in facts {
+        found.extend(group_conflicts(story, g));
+    }
+    found.extend(title_conflicts(story));
+    found.extend(sourcing_conflict(story));
+    found.sort_by(|a, b| {
+        b.docs
+            .cmp(&a.docs)
+            .then(a.kind.cmp(&b.kind))
+            .then(a.item.topic.cmp(&b.item.topic))
+            .then(a.item.key.cmp(&b.item.key))
+    });
+    let mut seen = BTreeSet::new();
+    found
+        .into_iter()
+        .filter(|f| {
+            let values: Vec<_> = f.item.claims.iter().map(|c| c.value.clone()).collect();
+            seen.insert((f.item.topic.clone(), format!("{values:?}")))
+        })
+        .map(|f| f.item)
+        .collect()
+}
+
+/// Conflicts inside one fact group: per slot (kind and head), some pair of
+/// members gives values with nothing in common.
+fn group_conflicts(story: &Story, g: &FactGroup) -> Vec<Found> {
+    let mut by_slot: BTreeMap<(SlotKind, String), Vec<Observation>> = BTreeMap::new();
+    let mut marked = BTreeSet::new();
+    for &m in &g.members {
+        let Some(text) = sentence(story, m) else {
+            continue;
+        };
+        for slot in slots::sentence_slots(text) {
+            if slot.kind == SlotKind::Certainty {
+                marked.insert(m);
+            }
+            by_slot
+                .entry((slot.kind, slot.head.clone()))
+                .or_default()
+                .push(Observation { at: m, slot });
+        }
+    }
+    if let Some(obs) = by_slot.get_mut(&(SlotKind::Certainty, String::new())) {
+        add_stated(story, obs, g, &marked);
+        let subject = group_subject(story, g);
+        for o in obs.iter_mut() {
+            o.slot.label = subject.clone();
+        }
+    }
+    by_slot
+        .into_values()
+        .filter(|obs| slot_clash(obs))
+        .filter_map(|obs| build(story, &obs))
+        .collect()
+}
+
+/// The name the members of a group mention most (by surname; the fullest
+/// form shown), for topics: what the claim is about.
+fn group_subject(story: &Story, g: &FactGroup) -> String {
+    let mut counts: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
+    let mut order = 0;
+    for &m in &g.members {
+        let Some(text) = sentence(story, m) else {
+            continue;
+        };
+        let t = slots::Tokens::new(text);
+        let mut seen = BTreeSet::new();
+        for (start, end, name) in slots::name_runs(&t) {
+            // Only the name after any title ("President Ana Ruiz" → "Ana Ruiz").
+            let from = (start..end)
+                .rev()
+                .find(|&k| people::is_title_word(t.norm(k)))
+                .map_or(start, |k| k + 1);
+            if from >= end {
+                continue;
+            }
+            let name = if from == start {
+                name
+            } else {
+                t.span(from, end)
+            };
+            let key = t.norm(end - 1).to_string();
+            order += 1;
+            let e = counts
+                .entry(key.clone())
+                .or_insert((0, order, String::new()));
+            if seen.insert(key) {
+                e.0 += 1;
+            }
+            if name.len() > e.2.len() {
+                e.2 = name;
+            }
+        }
+    }
+    counts
+        .into_values()
+        .filter(|c| c.0 >= 2)
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|c| c.2)
+        .unwrap_or_default()
+}
+
+/// Members with no certainty marker state their claim plainly. That matters
+/// only against an expectation ("expected to plead"), and only for a member
+/// stating the expected act itself ("pleaded"): same verb stem.
+fn add_stated(
+    story: &Story,
+    obs: &mut Vec<Observation>,
+    g: &FactGroup,
+    marked: &BTreeSet<SentRef>,
+) {
+    let expected_verbs: BTreeSet<String> = obs
+        .iter()
+        .filter(|o| o.slot.value == "expected")
+        .filter_map(|o| o.slot.display.split_whitespace().last())
+        .map(|v| crate::text::stem(&crate::text::normalise_word(v)))
+        .collect();
+    for &m in g.members.iter().filter(|m| !marked.contains(m)) {
+        let Some(text) = sentence(story, m) else {
+            continue;
+        };
+        let stems = crate::text::content_stems(text);
+        if !stems.iter().any(|s| expected_verbs.contains(s)) {
+            continue;
+        }
+        obs.push(Observation {
+            at: m,
+            slot: Slot {
+                kind: SlotKind::Certainty,
+                head: String::new(),
+                label: String::new(),
+                value: slots::STATED.to_string(),
+                display: slots::STATED.to_string(),
+            },
+        });
+    }
+}
+
+/// Do two documents give values for this slot that cannot both hold?
+fn slot_clash(obs: &[Observation]) -> bool {
+    let mut per_doc: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for o in obs {
+        per_doc.entry(o.at.doc).or_default().insert(&o.slot.value);
+    }
+    let sets: Vec<&BTreeSet<&str>> = per_doc.values().collect();
+    let certainty = obs
+        .first()
+        .is_some_and(|o| o.slot.kind == SlotKind::Certainty);
+    sets.iter().enumerate().any(|(i, a)| {
+        sets[i + 1..].iter().any(|b| {
+            if certainty {
+                a.iter()
+                    .any(|x| b.iter().any(|y| slots::certainty_clash(x, y)))
+            } else {
+                a.is_disjoint(b)
+            }
+        })
+    })
+}
+
+/// A person's title, from each document's first titled mention of them.
+fn title_conflicts(story: &Story) -> Vec<Found> {
+    let mut first: BTreeMap<String, Vec<(SentRef, people::Titled)>> = BTreeMap::new();
+    for (d, doc) in story.docs.iter().enumerate() {
+        let mut seen = BTreeSet::new();
+        for (s, sent) in doc.claim_sentences() {
+            for t in people::titled_names(&sent.text) {
+                if seen.insert(t.person.clone()) {
+                    first
+                        .entry(t.person.clone())
+                        .or_default()
+                        .push((SentRef { doc: d, sent: s }, t));
+                }
+            }
+        }
+    }
+    first
+        .into_values()
+        .filter(|mentions| {
+            mentions.iter().enumerate().any(|(i, (_, a))| {
+                mentions[i + 1..]
+                    .iter()
+                    .any(|(_, b)| people::titles_clash(a, b))
+            })
+        })
+        .filter_map(|mentions| {
+            let name = longest_name(&mentions);
+            let obs: Vec<Observation> = mentions
+                .into_iter()
+                .map(|(at, t)| Observation {
+                    at,
+                    slot: Slot {
+                        kind: SlotKind::Title,
+                        head: t.person.clone(),
+                        label: name.clone(),
+                        value: t.key(),
+                        display: t.display,
+                    },
+                })
+                .collect();
+            build(story, &obs)
+        })
+        .collect()
+}
+
+fn longest_name(mentions: &[(SentRef, people::Titled)]) -> String {
+    mentions
+        .iter()
+        .map(|(_, t)| t.name.trim_end_matches("'s").trim_end_matches("’s"))
+        .max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// How many anonymous sources each document rests on (its first counted
+/// sourcing phrase), compared across documents.
+fn sourcing_conflict(story: &Story) -> Option<Found> {
+    let mut obs = Vec::new();
+    for (d, doc) in story.docs.iter().enumerate() {
+        let hit = doc.claim_sentences().find_map(|(s, sent)| {
+            people::sourcing(&sent.text).map(|slot| Observation {
+                at: SentRef { doc: d, sent: s },
+                slot,
+            })
+        });
+        obs.extend(hit);
+    }
+    if !slot_clash(&obs) {
+        return None;
+    }
+    let label = majority_label(&obs);
+    for o in &mut obs {
+        o.slot.label = label.clone();
+    }
+    build(story, &obs)
+}
+
+/// The most used plural head noun of the sourcing phrases ("officials").
+fn majority_label(obs: &[Observation]) -> String {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for o in obs {
+        let l = &o.slot.label;
+        let plural = if l.ends_with('s') {
+            l.clone()
+        } else {
+            format!("{l}s")
+        };
+        let plural = if plural == "persons" {
+            "people".to_string()
+        } else {
+            plural
+        };
+        *counts.entry(plural).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(l, _)| l)
+        .unwrap_or_else(|| "sources".to_string())
+}
+
+fn sentence(story: &Story, at: SentRef) -> Option<&str> {
+    story
+        .docs
+        .get(at.doc)?
+        .sentences
+        .get(at.sent)
+        .map(|s| s.text.as_str())
+}
+
+fn source_id(story: &Story, doc: usize) -> Option<String> {
+    story.docs.get(doc).map(|d| d.article.id.clone())
+}
+
+/// One claim per distinct value, with every document giving it.
+fn build(story: &Story, obs: &[Observation]) -> Option<Found> {
+    let first = obs.first()?;
+    let mut by_value: BTreeMap<&str, Vec<&Observation>> = BTreeMap::new();
+    for o in obs {
+        by_value.entry(&o.slot.value).or_default().push(o);
+    }
+    if by_value.len() < 2 {
+        return None;
+    }
+    let mut sides: Vec<(BTreeSet<usize>, &Observation)> = by_value
+        .into_values()
+        .filter_map(|os| {
+            let docs: BTreeSet<usize> = os.iter().map(|o| o.at.doc).collect();
+            let rep = os.iter().min_by_key(|o| o.at)?;
+            Some((docs, *rep))
+        })
+        .collect();
+    sides.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.at.cmp(&b.1.at)));
+    let claims: Vec<Claim> = sides
+        .iter()
+        .filter_map(|(docs, rep)| {
+            Some(Claim {
+                text: sentence(story, rep.at)?.to_string(),
+                sources: docs.iter().filter_map(|&d| source_id(story, d)).collect(),
+                value: Some(rep.slot.display.clone()),
+            })
+        })
+        .collect();
+    let topic = first.slot.topic();
+    let values: Vec<&str> = claims.iter().filter_map(|c| c.value.as_deref()).collect();
+    let mut parts = vec!["conflict", topic.as_str()];
+    parts.extend(values);
+    let docs: BTreeSet<usize> = obs.iter().map(|o| o.at.doc).collect();
+    Some(Found {
+        kind: first.slot.kind,
+        docs: docs.len(),
+        item: Divergence {
+            key: content_key(&parts),
+            kind: DivergenceKind::Conflict,
+            topic,
+            claims,
+        },
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    //! Stories built by hand: one sentence per line, split at ". ".
+    use crate::model::{Article, BlockKind, Document, Sentence, Story};
+
+    pub fn doc(id: &str, sentences: &[&str]) -> Document {
+        Document {
+            article: Article {
+                id: id.to_string(),
+                ..Article::default()
+            },
+            blocks: Vec::new(),
+            sentences: sentences
+                .iter()
+                .map(|s| Sentence {
+                    block: 0,
+                    start: 0,
+                    end: s.len(),
+                    text: s.to_string(),
+                    role: BlockKind::Paragraph,
+                })
+                .collect(),
+        }
+    }
+
+    pub fn story(docs: Vec<Document>) -> Story {
+        Story { docs }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::{doc, story};
+    use super::*;
+
+    fn group(members: &[(usize, usize)]) -> FactGroup {
+        let members: Vec<SentRef> = members
+            .iter()
+            .map(|&(doc, sent)| SentRef { doc, sent })
+            .collect();
+        FactGroup {
+            rep: members[0],
+            members,
+            cohesion: 0.8,
+        }
+    }
+
+    fn conflict_topics(st: &Story, facts: &[FactGroup]) -> Vec<String> {
+        conflicts(st, facts).into_iter().map(|d| d.topic).collect()
+    }
+
+    #[test]
+    fn counts_in_words_and_digits_agree_and_differ() {
+        let st = story(vec![
+            doc(
+                "a",
+                &["The ferry carried two hundred passengers when it sank."],
+            ),
+            doc("b", &["The ferry carried 200 passengers when it sank."]),
+            doc("c", &["The ferry carried 340 passengers when it sank."]),
+        ]);
+        let d = conflicts(&st, &[group(&[(0, 0), (1, 0), (2, 0)])]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].topic, "number of passengers");
+        assert_eq!(d[0].claims[0].sources, vec!["a", "b"]);
+        assert_eq!(d[0].claims[1].sources, vec!["c"]);
+        assert_eq!(d[0].claims[1].value.as_deref(), Some("340"));
+    }
+
+    #[test]
+    fn missing_value_is_no_conflict() {
+        let st = story(vec![
+            doc("a", &["The ferry carried 200 passengers when it sank."]),
+            doc("b", &["The ferry sank with passengers aboard."]),
+        ]);
+        assert!(conflict_topics(&st, &[group(&[(0, 0), (1, 0)])]).is_empty());
+    }
+
+    #[test]
+    fn days_and_certainty_in_a_group() {
+        let st = story(vec![
+            doc("a", &["The mayor confirmed the bridge closed on Sunday."]),
+            doc("b", &["The bridge reportedly closed last Friday."]),
+        ]);
+        let topics = conflict_topics(&st, &[group(&[(0, 0), (1, 0)])]);
+        assert!(topics.contains(&"day or date".to_string()));
+        assert!(topics.contains(&"certainty of the claim".to_string()));
+    }
+
+    #[test]
+    fn expected_against_done() {
+        let st = story(vec![
+            doc("a", &["Ray Holt pleaded guilty to the theft."]),
+            doc("b", &["Ray Holt is expected to plead guilty to the theft."]),
+        ]);
+        let d = conflicts(&st, &[group(&[(0, 0), (1, 0)])]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims.len(), 2);
+    }
+
+    #[test]
+    fn expectation_about_another_act_is_no_conflict() {
+        let st = story(vec![
+            doc(
+                "a",
+                &["Leaders meet in Oslo, where trade is expected to dominate the talks."],
+            ),
+            doc("b", &["Leaders arrived in Oslo for trade talks on Monday."]),
+        ]);
+        let d = conflicts(&st, &[group(&[(0, 0), (1, 0)])]);
+        assert!(d.iter().all(|x| !x.topic.starts_with("certainty")));
+    }
+
+    #[test]
+    fn titles_compared_across_documents() {
+        let st = story(vec![
+            doc(
+                "a",
+                &["Former Governor Ana Ruiz opened the dam.", "Ruiz spoke."],
+            ),
+            doc("b", &["Crowds came.", "Governor Ana Ruiz opened the dam."]),
+            doc("c", &["Ex-Governor Ana Ruiz cut the ribbon."]),
+        ]);
+        let d = conflicts(&st, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].topic, "title of Ana Ruiz");
+        assert_eq!(d[0].claims[0].sources, vec!["a", "c"]);
+        assert_eq!(d[0].claims[1].text, "Governor Ana Ruiz opened the dam.");
+    }
+
+    #[test]
+    fn sourcing_compared_across_documents() {
+        let st = story(vec![
+            doc("a", &["The deal collapsed, according to two aides."]),
+            doc(
+                "b",
+                &[
+                    "A talk.",
+                    "Three officials familiar with the deal said it collapsed.",
+                ],
+            ),
+            doc("c", &["The deal collapsed, according to 2 officials."]),
+            doc("d", &["The deal collapsed."]),
+        ]);
+        let d = conflicts(&st, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].topic, "number of officials");
+        assert_eq!(d[0].claims[0].sources, vec!["a", "c"]);
+        assert_eq!(d[0].claims[1].sources, vec!["b"]);
+    }
+
+    #[test]
+    fn places_and_ages_in_a_group() {
+        let st = story(vec![
+            doc("a", &["Lena Hart, 34, was found in Dunmore."]),
+            doc("b", &["Lena Hart, 43, was found in Carrick."]),
+        ]);
+        let topics = conflict_topics(&st, &[group(&[(0, 0), (1, 0)])]);
+        assert_eq!(topics, vec!["age of Lena Hart", "place"]);
+    }
 }

@@ -108,8 +108,23 @@ impl Lexicon {
         if a == b {
             return 1.0;
         }
+        if is_compound_of(a, b) || is_compound_of(b, a) {
+            return HYPERNYM;
+        }
         related(self.concepts(a), self.concepts(b))
     }
+}
+
+/// Is `long` a closed compound ending in `short` ("airstrike" / "strike",
+/// "lawmaker" / "maker")? The head of an English compound names what it is a
+/// kind of, so it counts as a hypernym. Stems are compared without a final
+/// "e" (Snowball keeps it in "strike" but not in "airstrik"), and the head
+/// must be five letters or more so that short stems ("port" in "support")
+/// do not match by accident.
+fn is_compound_of(long: &str, short: &str) -> bool {
+    let l = long.strip_suffix('e').unwrap_or(long);
+    let s = short.strip_suffix('e').unwrap_or(short);
+    s.len() >= 5 && l.len() >= s.len() + 3 && l.ends_with(s) && s.chars().all(char::is_alphabetic)
 }
 
 /// Strength of the strongest concept two sorted concept lists share.
@@ -167,6 +182,12 @@ mod tests {
         assert!(rel("halt", "block") >= SYNONYM);
         assert!(rel("avoid", "prevent") >= HYPERNYM);
         assert!(rel("assassinate", "eliminate") >= SIBLING);
+    }
+
+    #[test]
+    fn compounds_are_kinds_of_their_head() {
+        assert_eq!(rel("airstrikes", "strike"), HYPERNYM);
+        assert_eq!(rel("support", "port"), 0.0);
     }
 
     #[test]

@@ -1,7 +1,33 @@
 //! Quotes: find direct quotations, attribute them to the speaker the source
 //! gives, and merge one quotation across the sources that carry it.
+//!
+//! Three steps, one submodule each:
+//! * [`detect`]: quotation spans in a document's paragraphs (straight and
+//!   curly double marks, over several sentences or paragraphs);
+//! * [`speaker`]: who the source says spoke (a name, a role or a pronoun
+//!   resolved to the last named person), one display name per person;
+//! * [`merge`]: one item per quotation across sources, ranked.
+//!
+//! Scare quotes are not key quotes: a quotation of fewer than
+//! [`SCARE_QUOTE_WORDS`] words is kept only when an attribution pattern
+//! frames it (a speech verb right before it, `"…," X said` after it,
+//! "according to" or `X:`), so "a legitimate “target”" is dropped while
+//! `stating, “we knew everything”` stays. Unattributed titles of works in
+//! quotation marks (every longer word capitalised) are left out too.
 
-use crate::model::Story;
+mod detect;
+mod merge;
+mod speaker;
+
+use crate::model::{Document, Story};
+use detect::Span;
+use speaker::{People, Who};
+
+/// Quotations shorter than this (in words) need an attribution pattern.
+pub const SCARE_QUOTE_WORDS: usize = 4;
+/// Words that may stand between two quotations of one speaker for the
+/// second to take the first one's speaker (`“…,” she said. “…”`).
+const CONTINUATION_WORDS: usize = 6;
 
 /// One source's rendering of a quotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +52,253 @@ pub struct Quotation {
     pub mentions: Vec<Mention>,
 }
 
+/// A resolved speaker: display name, and whether it names a person (as
+/// opposed to a role such as "a U.S. official").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Speaker {
+    pub name: String,
+    pub person: bool,
+}
+
+/// One quotation as one document prints it.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub doc: usize,
+    /// Verbatim content (paragraphs joined by a blank line).
+    pub text: String,
+    /// (offset in `text`, block, offset in the block) where each paragraph
+    /// piece starts.
+    pub pieces: Vec<(usize, usize, usize)>,
+    pub speaker: Option<Speaker>,
+}
+
+impl Found {
+    /// Block and block offset of a byte offset of `text`.
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
+        self.pieces
+            .iter()
+            .rev()
+            .find(|p| p.0 <= offset)
+            .map_or((0, 0), |p| (p.1, p.2 + (offset - p.0)))
+    }
+}
+
 /// Finds and merges the key quotations of a story, best first.
 pub fn find_quotes(story: &Story) -> Vec<Quotation> {
-    let _ = story;
-    Vec::new()
+    let people = People::from_texts(story.docs.iter().flat_map(|d| {
+        d.blocks
+            .iter()
+            .filter(|b| b.kind != crate::model::BlockKind::Heading)
+            .map(|b| b.text.as_str())
+    }));
+    let found: Vec<Found> = story
+        .docs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, d)| quotes_in(i, d, &people))
+        .collect();
+    merge::merge(story, &found)
 }
+
+/// The quotations of one document with their speakers, scare quotes left
+/// out.
+fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
+    let spans = detect::find_spans(doc);
+    let mut out: Vec<Found> = Vec::new();
+    let mut previous: Option<(usize, Option<Speaker>)> = None;
+    for (k, span) in spans.iter().enumerate() {
+        let text = span.text(doc);
+        let prev_close = k.checked_sub(1).map(|p| spans[p].close);
+        let pre = pre_context(doc, span, prev_close);
+        let before = speaker::before_quote(&pre, people);
+        let post = post_context(doc, span, spans.get(k + 1));
+        let after = if ends_sentence(&text, &post) {
+            None
+        } else {
+            speaker::after_quote(&post)
+        };
+        let framed = before.tight || after.is_some();
+        if !framed && (crate::text::words(&text).len() < SCARE_QUOTE_WORDS || is_title(&text)) {
+            continue;
+        }
+        let who = after.or(before.who);
+        let mut speaker = who.and_then(|w| resolve(&w, doc, span, &spans, people));
+        if speaker.is_none()
+            && let Some((p, Some(s))) = &previous
+            && continues(doc, &spans[*p], span)
+        {
+            speaker = Some(s.clone());
+        }
+        previous = Some((k, speaker.clone()));
+        out.push(Found {
+            doc: doc_index,
+            pieces: piece_offsets(span),
+            text,
+            speaker,
+        });
+    }
+    out
+}
+
+/// Is this the title of a work or a name ("The Art of the Deal"): every
+/// word longer than three letters capitalised, two such words at least?
+fn is_title(text: &str) -> bool {
+    let long: Vec<_> = crate::text::words(text)
+        .into_iter()
+        .filter(|w| w.raw.chars().count() > 3)
+        .collect();
+    long.len() >= 2 && long.iter().all(crate::text::Word::is_capitalised)
+}
+
+/// (offset in the joined text, block, block offset) of each piece.
+fn piece_offsets(span: &Span) -> Vec<(usize, usize, usize)> {
+    let mut at = 0;
+    span.pieces
+        .iter()
+        .map(|p| {
+            let entry = (at, p.block, p.start);
+            at += p.end - p.start + 2;
+            entry
+        })
+        .collect()
+}
+
+fn block_text(doc: &Document, block: usize) -> &str {
+    doc.blocks.get(block).map_or("", |b| b.text.as_str())
+}
+
+/// Start of the sentence holding byte `pos` of a block: the segmenter's
+/// sentence when there is one, else the last sentence end before `pos`.
+fn sentence_start(doc: &Document, block: usize, pos: usize) -> usize {
+    if let Some(s) = doc
+        .sentences
+        .iter()
+        .find(|s| s.block == block && s.start <= pos && pos < s.end)
+    {
+        return s.start;
+    }
+    let text = block_text(doc, block);
+    let head = text.get(..pos).unwrap_or("");
+    head.char_indices()
+        .filter(|&(i, c)| matches!(c, '.' | '?' | '!') && merge::ends_sentence_at(head, i))
+        .map(|(i, _)| i + 1)
+        .next_back()
+        .unwrap_or(0)
+}
+
+/// The words before a quotation that may name its speaker: its sentence up
+/// to the opening mark (after any earlier quotation in it); when the
+/// quotation opens its sentence, the sentence before if that ends with a
+/// colon ("… stating only:").
+fn pre_context(doc: &Document, span: &Span, prev_close: Option<(usize, usize)>) -> String {
+    let (b, open) = span.open;
+    let text = block_text(doc, b);
+    let mut start = sentence_start(doc, b, open);
+    if let Some((pb, pc)) = prev_close
+        && pb == b
+        && pc <= open
+    {
+        start = start.max(pc);
+    }
+    let pre = text.get(start..open).unwrap_or("");
+    if pre.chars().any(char::is_alphanumeric) {
+        return pre.to_string();
+    }
+    let before = if start > 0 {
+        text.get(sentence_start(doc, b, start - 1)..start)
+            .unwrap_or("")
+    } else {
+        previous_body_block(doc, b).map_or("", |pb| {
+            let t = block_text(doc, pb);
+            t.get(sentence_start(doc, pb, t.len().saturating_sub(1))..)
+                .unwrap_or("")
+        })
+    };
+    if before.trim_end().ends_with(':') {
+        before.to_string()
+    } else {
+        String::new()
+    }
+}
+
+fn previous_body_block(doc: &Document, b: usize) -> Option<usize> {
+    let p = b.checked_sub(1)?;
+    (doc.blocks.get(p)?.kind != crate::model::BlockKind::Heading).then_some(p)
+}
+
+/// The words after the closing mark, up to the next quotation.
+fn post_context(doc: &Document, span: &Span, next: Option<&Span>) -> String {
+    let (b, close) = span.close;
+    let text = block_text(doc, b);
+    let end = next
+        .filter(|n| n.open.0 == b && n.open.1 >= close)
+        .map_or(text.len(), |n| n.open.1);
+    text.get(close..end).unwrap_or("").to_string()
+}
+
+/// Does the quotation end its sentence (so words after it start another)?
+fn ends_sentence(text: &str, post: &str) -> bool {
+    text.trim_end().ends_with('.') || post.trim_start().starts_with('.')
+}
+
+/// Is `span` a continuation of `prev` by the same speaker: only a few words
+/// (the attribution of `prev`) between them?
+fn continues(doc: &Document, prev: &Span, span: &Span) -> bool {
+    let (pb, pc) = prev.close;
+    let (b, o) = span.open;
+    let between = if pb == b {
+        block_text(doc, b).get(pc..o).unwrap_or("").to_string()
+    } else if pb + 1 == b {
+        let tail = block_text(doc, pb).get(pc..).unwrap_or("");
+        let head = block_text(doc, b).get(..o).unwrap_or("");
+        format!("{tail} {head}")
+    } else {
+        return false;
+    };
+    crate::text::words(&between).len() <= CONTINUATION_WORDS
+}
+
+/// The display speaker for what the source says.
+fn resolve(
+    who: &Who,
+    doc: &Document,
+    span: &Span,
+    spans: &[Span],
+    people: &People,
+) -> Option<Speaker> {
+    match who {
+        Who::Name(name) => Some(Speaker {
+            name: people.display(name),
+            person: true,
+        }),
+        Who::Role(role) => Some(Speaker {
+            name: role.clone(),
+            person: false,
+        }),
+        Who::Pronoun => last_person_before(doc, span.open, spans, people)
+            .map(|name| Speaker { name, person: true }),
+    }
+}
+
+/// The last person named in the document before `at`, outside quotations.
+fn last_person_before(
+    doc: &Document,
+    at: (usize, usize),
+    spans: &[Span],
+    people: &People,
+) -> Option<String> {
+    (0..=at.0).rev().find_map(|b| {
+        let text = block_text(doc, b);
+        let end = if b == at.0 { at.1 } else { text.len() };
+        let skip: Vec<(usize, usize)> = spans
+            .iter()
+            .flat_map(|s| s.pieces.iter())
+            .filter(|p| p.block == b)
+            .map(|p| (p.start, p.end))
+            .collect();
+        people.last_in(text.get(..end).unwrap_or(""), &skip)
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -60,6 +60,15 @@ impl Word<'_> {
 
 /// Lower-case comparison form of a word.
 pub fn normalise_word(raw: &str) -> String {
+    // "US" in capitals is the country, as "U.S." is (never the pronoun).
+    if raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("’s"))
+        .unwrap_or(raw)
+        == "US"
+    {
+        return "us_country".to_string();
+    }
     let folded = fold(raw).to_lowercase();
     let w = folded
         .strip_suffix("'s")
@@ -215,6 +224,8 @@ mod tests {
     #[test]
     fn normalise_maps_us_and_possessives() {
         assert_eq!(normalise_word("U.S."), "us_country");
+        assert_eq!(normalise_word("US"), "us_country");
+        assert_eq!(normalise_word("us"), "us");
         assert_eq!(normalise_word("Iran’s"), "iran");
         assert!(is_stop("the"));
         assert!(!is_stop("us_country"));

@@ -365,7 +365,7 @@ fn story_page_shows_every_part() {
     assert!(page.contains(">2 of 5 sources<"));
     assert!(page.contains(">Harbour Ledger</a>"));
     assert!(page.contains(">Seven Votes for a Bridge…</a>"));
-    assert!(page.contains(">004_d2</a>"));
+    assert!(page.contains(">Source 4</a>"));
     let d = sample();
     for key in d.consensus.iter().map(|c| &c.key) {
         assert!(page.contains(&format!("id=\"fact-{key}\"")));

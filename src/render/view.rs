@@ -250,7 +250,8 @@ impl SourceTable {
             digest
                 .sources
                 .iter()
-                .map(|s| short_label(s.outlet.as_deref(), s.title.as_deref(), &s.id))
+                .enumerate()
+                .map(|(i, s)| short_label(s.outlet.as_deref(), s.title.as_deref(), i + 1))
                 .collect(),
         );
         let chips: Vec<SourceChip> = digest
@@ -308,14 +309,17 @@ impl SourceTable {
     }
 }
 
-/// A source's short label: its outlet, else its title shortened, else its id.
-pub fn short_label(outlet: Option<&str>, title: Option<&str>, id: &str) -> String {
+/// A source's short label: its outlet, else its title shortened, else
+/// "Source N" by its place in the list (file ids such as
+/// "001_cbe6f9bcf251fc52" mean nothing to a reader; the sources list at the
+/// foot of the page gives the path).
+pub fn short_label(outlet: Option<&str>, title: Option<&str>, position: usize) -> String {
     if let Some(o) = nonblank(outlet) {
         return o.to_string();
     }
     match nonblank(title) {
         Some(t) => shorten_words(t, LABEL_CHARS),
-        None => id.to_string(),
+        None => format!("Source {position}"),
     }
 }
 
@@ -580,16 +584,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_prefer_outlet_then_short_title_then_id() {
+    fn labels_prefer_outlet_then_short_title_then_position() {
+        assert_eq!(short_label(Some("The Ledger"), Some("T"), 1), "The Ledger");
         assert_eq!(
-            short_label(Some("The Ledger"), Some("T"), "a1"),
-            "The Ledger"
-        );
-        assert_eq!(
-            short_label(None, Some("Council Approves New Harbour Bridge Plan"), "a1"),
+            short_label(None, Some("Council Approves New Harbour Bridge Plan"), 1),
             "Council Approves New…"
         );
-        assert_eq!(short_label(Some("  "), None, "a1"), "a1");
+        assert_eq!(short_label(Some("  "), None, 3), "Source 3");
     }
 
     #[test]

@@ -1,0 +1,344 @@
+//! Slots compared across whole documents rather than aligned sentences:
+//! the title each source gives a person ("former President" before the same
+//! name) and how many anonymous sources a report rests on ("according to
+//! three officials"). Outlets state these once, in different sentences, so
+//! they are read per document and compared between documents.
+
+use super::numbers::amount_at;
+use super::slots::{Slot, SlotKind, Tokens};
+use crate::text::{is_stop, stem};
+
+/// Words that form a title before a name (lower-case, no periods).
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov",
+    "mayor",
+    "judge",
+    "justice",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "ambassador",
+    "general",
+    "gen",
+    "admiral",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "captain",
+    "capt",
+    "commander",
+    "chief",
+    "director",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "speaker",
+    "leader",
+    "ayatollah",
+    "pope",
+    "cardinal",
+    "bishop",
+    "rabbi",
+    "imam",
+    "sheriff",
+    "warden",
+    "officer",
+    "detective",
+    "inspector",
+    "superintendent",
+    "commissioner",
+    "attorney",
+    "professor",
+    "prof",
+    "coach",
+    "premier",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "deputy",
+    "supreme",
+    "sheikh",
+    "emir",
+    "sultan",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "majority",
+    "minority",
+    "house",
+    "state",
+    "district",
+    "assistant",
+];
+
+/// Words that change a title's standing ("former President").
+const STATUS_WORDS: &[&str] = &[
+    "former", "late", "acting", "interim", "outgoing", "incoming", "ex", "then", "retired",
+    "deposed", "elect",
+];
+
+/// Abbreviated titles whose period does not end the phrase ("Sen. Ana Ruiz").
+const ABBREVIATIONS: &[&str] = &[
+    "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "prof", "dr", "st", "det", "insp",
+];
+
+/// Splits "ex-President" into its parts.
+fn parts(norm: &str) -> Vec<&str> {
+    norm.split('-').filter(|p| !p.is_empty()).collect()
+}
+
+fn is_title_part(p: &str) -> bool {
+    TITLE_WORDS.contains(&p) || STATUS_WORDS.contains(&p)
+}
+
+pub fn is_title_word(norm: &str) -> bool {
+    let ps = parts(norm);
+    !ps.is_empty() && ps.iter().all(|p| is_title_part(p))
+}
+
+/// Words `i` and `i + 1` belong to one phrase (allowing "Sen. Ana").
+fn joined(t: &Tokens<'_>, i: usize) -> bool {
+    if !t.break_after(i) {
+        return true;
+    }
+    let gap = match (t.words.get(i), t.words.get(i + 1)) {
+        (Some(a), Some(b)) => t.text.get(a.end..b.start).unwrap_or(","),
+        _ => return false,
+    };
+    gap.trim() == "." && ABBREVIATIONS.contains(&t.norm(i))
+}
+
+/// A person named with a title before the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Titled {
+    /// Surname, normalised: who this is.
+    pub person: String,
+    pub name: String,
+    /// Status words, sorted ("former").
+    pub status: Vec<String>,
+    /// Title words in order ("prime minister").
+    pub core: Vec<String>,
+    /// The title as written ("Former U.S. President").
+    pub display: String,
+}
+
+impl Titled {
+    pub fn key(&self) -> String {
+        let mut all = self.status.clone();
+        all.extend(self.core.iter().cloned());
+        all.join(" ")
+    }
+}
+
+/// Every titled name in a sentence.
+pub fn titled_names(text: &str) -> Vec<Titled> {
+    let t = Tokens::new(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.words.len() {
+        match titled_at(&t, i) {
+            Some((found, end)) => {
+                out.push(found);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A title phrase starting at word `i` followed by a capitalised name.
+fn titled_at(t: &Tokens<'_>, i: usize) -> Option<(Titled, usize)> {
+    if !is_title_word(t.norm(i)) {
+        return None;
+    }
+    // Extend over title words and capitalised words ("Former U.S. President").
+    let mut end = i + 1;
+    while end < t.words.len()
+        && joined(t, end - 1)
+        && (is_title_word(t.norm(end)) || t.is_cap(end))
+        && !is_stop(t.norm(end))
+    {
+        end += 1;
+    }
+    let last_title = (i..end).rev().find(|&k| is_title_word(t.norm(k)))?;
+    let name_start = last_title + 1;
+    if name_start >= end || !t.is_cap(last_title) {
+        return None;
+    }
+    let core: Vec<String> = (i..name_start)
+        .flat_map(|k| {
+            parts(t.norm(k))
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| TITLE_WORDS.contains(&p.as_str()))
+        .collect();
+    let mut status: Vec<String> = (i..name_start)
+        .flat_map(|k| {
+            parts(t.norm(k))
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| STATUS_WORDS.contains(&p.as_str()))
+        .map(|p| if p == "ex" { "former".to_string() } else { p })
+        .collect();
+    status.sort();
+    status.dedup();
+    if core.is_empty() {
+        return None;
+    }
+    let person = t.norm(end - 1).to_string();
+    Some((
+        Titled {
+            person,
+            name: t.span(name_start, end),
+            status,
+            core,
+            display: t.span(i, name_start),
+        },
+        end,
+    ))
+}
+
+/// Two titles an editor would flag: a different standing ("former"), or
+/// titles that share nothing ("Senator" against "Governor"). A fuller form
+/// of the same title ("Supreme Leader Ayatollah" / "Ayatollah") is not.
+pub fn titles_clash(a: &Titled, b: &Titled) -> bool {
+    a.status != b.status || !a.core.iter().any(|w| b.core.contains(w))
+}
+
+/// Nouns naming who a report rests on (stems).
+const SOURCE_NOUNS: &[&str] = &[
+    "offici", "sourc", "person", "peopl", "aid", "diplomat", "insid", "staffer", "employe",
+    "advis", "advisor",
+];
+
+/// Words after the noun that mark a sourcing phrase.
+fn sourcing_follows(t: &Tokens<'_>, noun: usize) -> bool {
+    let n1 = t.norm(noun + 1);
+    let n2 = t.norm(noun + 2);
+    matches!(
+        n1,
+        "familiar" | "speaking" | "spoke" | "told" | "briefed" | "confirmed" | "close"
+    ) || (n1 == "on" && matches!(n2, "condition" | "background"))
+        || (n1 == "who"
+            && matches!(
+                n2,
+                "spoke" | "requested" | "asked" | "declined" | "were" | "was"
+            ))
+        || (n1 == "with" && n2 == "knowledge")
+}
+
+/// A count-of-sources phrase ending at the noun `noun`, if there is one:
+/// "according to two senior aides", "a person familiar with the talks".
+fn sourcing_at(t: &Tokens<'_>, noun: usize) -> Option<(f64, usize)> {
+    if !SOURCE_NOUNS.contains(&stem(t.norm(noun)).as_str())
+        || t.is_cap(noun) && noun > 0 && !t.is_cap(noun - 1)
+    {
+        return None;
+    }
+    let lo = noun.saturating_sub(6);
+    let mut c = noun;
+    while c > lo && !t.break_after(c - 1) {
+        c -= 1;
+        let n = t.norm(c);
+        let count = match n {
+            "a" | "an" => Some(1.0),
+            _ => amount_at(&t.words, &t.norms, c)
+                .filter(|a| !a.money && a.end <= noun)
+                .map(|a| a.value),
+        };
+        if let Some(v) = count {
+            let according = c >= 2 && t.norm(c - 2) == "according" && t.norm(c - 1) == "to";
+            return (according || sourcing_follows(t, noun)).then_some((v, c));
+        }
+        if is_stop(n) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The first count-of-sources phrase of a sentence, as a slot.
+pub fn sourcing(text: &str) -> Option<Slot> {
+    let t = Tokens::new(text);
+    (0..t.words.len()).find_map(|noun| {
+        let (value, start) = sourcing_at(&t, noun)?;
+        Some(Slot {
+            kind: SlotKind::Sourcing,
+            head: "sourcing".to_string(),
+            label: t.words[noun].raw.to_lowercase(),
+            value: format!("{value}"),
+            display: t.span(start, noun + 1),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_before_names() {
+        let t = titled_names("Former U.S. President Ana Ruiz met Sen. Lee Park on Monday.");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].key(), "former president");
+        assert_eq!(t[0].name, "Ana Ruiz");
+        assert_eq!(t[0].person, "ruiz");
+        assert_eq!(t[1].core, vec!["sen"]);
+        assert_eq!(t[1].name, "Lee Park");
+    }
+
+    #[test]
+    fn title_clashes() {
+        let former = &titled_names("former President Ana Ruiz spoke.")[0];
+        let plain = &titled_names("President Ana Ruiz spoke.")[0];
+        assert!(titles_clash(former, plain));
+        let full = &titled_names("Grand Mufti Chief Judge Omar Sato ruled.")[0];
+        let short = &titled_names("Chief Judge Omar Sato ruled.")[0];
+        assert!(!titles_clash(full, short));
+        let gov = &titled_names("Governor Omar Sato ruled.")[0];
+        assert!(titles_clash(gov, short));
+    }
+
+    #[test]
+    fn lower_case_title_without_name_is_skipped() {
+        assert!(titled_names("The president said nothing.").is_empty());
+    }
+
+    #[test]
+    fn attribution_counts() {
+        let s = sourcing("The plan stalled, according to three city officials.").expect("three");
+        assert_eq!(s.value, "3");
+        assert_eq!(s.display, "three city officials");
+        let s = sourcing("Two anonymous senior aides said the plan stalled.");
+        assert!(s.is_none(), "a plain 'said' is a quotation, not sourcing");
+        let s = sourcing("A person familiar with the talks said they stalled.").expect("a person");
+        assert_eq!(s.value, "1");
+        let s = sourcing("Both 2 officials speaking on background agreed.").expect("2");
+        assert_eq!(s.value, "2");
+        assert!(sourcing("One official asked a question.").is_none());
+    }
+}

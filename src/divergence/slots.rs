@@ -1,0 +1,627 @@
+//! Slots: the checkable values a sentence gives (how many, how much, when,
+//! how old, where, to whom it was told, how certain), each with a head that
+//! says what the value is about, so that two sentences stating one fact can
+//! be compared value by value.
+//!
+//! Extraction is lexical and conservative: a value counts only when the
+//! sentence says what it measures (the noun after a count, the name before an
+//! age). A missing value is never a conflict; only different values are.
+
+use super::numbers::{Amount, amounts};
+use crate::text::{Word, is_stop, stem, words};
+
+/// What a slot measures. The order is the order conflicts are listed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SlotKind {
+    Count,
+    Money,
+    Title,
+    Sourcing,
+    Date,
+    Age,
+    Place,
+    Outlet,
+    Certainty,
+}
+
+/// One value a sentence gives.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Slot {
+    pub kind: SlotKind,
+    /// What the value is about, normalised for comparison ("offici").
+    pub head: String,
+    /// The head as written, for the topic ("officials", "Donald Trump").
+    pub label: String,
+    /// Comparison key of the value ("2", "friday", "former president").
+    pub value: String,
+    /// The value as the source writes it ("two", "last Friday").
+    pub display: String,
+}
+
+impl Slot {
+    /// A short topic for a conflict over this slot.
+    pub fn topic(&self) -> String {
+        let label = self.label.trim();
+        match self.kind {
+            SlotKind::Count | SlotKind::Sourcing => format!("number of {label}"),
+            SlotKind::Money if label.is_empty() => "amount of money".to_string(),
+            SlotKind::Money => format!("amount of {label}"),
+            SlotKind::Title => format!("title of {label}"),
+            SlotKind::Date => "day or date".to_string(),
+            SlotKind::Age if label.is_empty() => "age".to_string(),
+            SlotKind::Age => format!("age of {label}"),
+            SlotKind::Place => "place".to_string(),
+            SlotKind::Outlet => "who reported it".to_string(),
+            SlotKind::Certainty if label.is_empty() => "certainty of the claim".to_string(),
+            SlotKind::Certainty => format!("certainty of {label}"),
+        }
+    }
+}
+
+/// A sentence's words with their comparison forms.
+pub struct Tokens<'a> {
+    pub text: &'a str,
+    pub words: Vec<Word<'a>>,
+    pub norms: Vec<String>,
+}
+
+impl<'a> Tokens<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let words = words(text);
+        let norms = words.iter().map(Word::norm).collect();
+        Tokens { text, words, norms }
+    }
+
+    /// Is there punctuation (not just space or a hyphen) between words `i` and `i + 1`?
+    pub fn break_after(&self, i: usize) -> bool {
+        let (Some(a), Some(b)) = (self.words.get(i), self.words.get(i + 1)) else {
+            return true;
+        };
+        self.text
+            .get(a.end..b.start)
+            .is_none_or(|gap| gap.chars().any(|c| !c.is_whitespace() && c != '-'))
+    }
+
+    /// The words `from..to` as written, joined by spaces.
+    pub fn span(&self, from: usize, to: usize) -> String {
+        self.words
+            .get(from..to.min(self.words.len()))
+            .unwrap_or_default()
+            .iter()
+            .map(|w| w.raw)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    pub fn norm(&self, i: usize) -> &str {
+        self.norms.get(i).map_or("", String::as_str)
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.words.get(i).is_some_and(Word::is_capitalised)
+    }
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Runs of capitalised words that read as names ("Rand Paul", "Bank of
+/// England"), skipping the sentence's first word, stop words and calendar
+/// words. Each run as written, possessive dropped.
+pub fn name_runs(t: &Tokens<'_>) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < t.words.len() {
+        if !t.is_cap(i) || is_stop(t.norm(i)) || is_calendar_word(t.norm(i)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        loop {
+            if i + 1 < t.words.len() && t.is_cap(i + 1) && !t.break_after(i) {
+                i += 1;
+            } else if t.norm(i + 1) == "of"
+                && t.is_cap(i + 2)
+                && !t.break_after(i)
+                && !t.break_after(i + 1)
+            {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        let text = t.span(start, i + 1);
+        let text = text
+            .strip_suffix("'s")
+            .or_else(|| text.strip_suffix("’s"))
+            .unwrap_or(&text)
+            .to_string();
+        out.push((start, i + 1, text));
+        i += 1;
+    }
+    out
+}
+
+/// Names of days and months, which are capitalised but are not places.
+pub fn is_calendar_word(norm: &str) -> bool {
+    WEEKDAYS.contains(&norm) || (MONTHS.contains(&norm) && norm != "may")
+}
+
+/// The values of every within-fact slot of a sentence (not titles or
+/// sourcing, which are compared across whole documents).
+pub fn sentence_slots(text: &str) -> Vec<Slot> {
+    let t = Tokens::new(text);
+    let mut out = Vec::new();
+    out.extend(counts(&t));
+    out.extend(dates(&t));
+    out.extend(ages(&t));
+    out.extend(places(&t));
+    out.extend(outlets(&t));
+    out.extend(certainty(&t));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A four-digit number that reads as a year.
+fn is_year(t: &Tokens<'_>, a: &Amount) -> bool {
+    let raw = t.words.get(a.first).map_or("", |w| w.raw);
+    !a.money && raw.len() == 4 && raw.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Prepositions the stop-word list lacks; they end a noun phrase.
+pub fn is_preposition(n: &str) -> bool {
+    matches!(
+        n,
+        "without"
+            | "across"
+            | "within"
+            | "among"
+            | "amid"
+            | "despite"
+            | "toward"
+            | "towards"
+            | "per"
+            | "including"
+            | "near"
+            | "via"
+            | "onto"
+            | "upon"
+            | "inside"
+            | "outside"
+    )
+}
+
+/// The noun a count measures: the last word of the short run of content
+/// words after it ("three U.S. officials" → "officials").
+fn head_after(t: &Tokens<'_>, start: usize) -> Option<usize> {
+    let mut head = None;
+    let mut j = start;
+    while j < t.words.len() && j < start + 4 {
+        if j > start && t.break_after(j - 1) {
+            break;
+        }
+        let n = t.norm(j);
+        let w = &t.words[j];
+        let participle = j > start && n.len() > 4 && (n.ends_with("ing") || n.ends_with("ed"));
+        if is_stop(n) || is_preposition(n) || participle || w.is_numeric() || is_calendar_word(n) {
+            break;
+        }
+        head = Some(j);
+        j += 1;
+    }
+    head.filter(|&h| {
+        let n = t.norm(h);
+        !n.contains('.') && !n.contains('_') && !t.is_cap(h)
+    })
+}
+
+fn counts(t: &Tokens<'_>) -> Vec<Slot> {
+    let mut out = Vec::new();
+    for a in amounts(&t.words, &t.norms) {
+        if is_year(t, &a) || is_ordinal_context(t, a.first) {
+            continue;
+        }
+        let head = if a.end > a.first && t.break_after(a.end - 1) {
+            None
+        } else {
+            head_after(t, a.end)
+        };
+        let kind = if a.money {
+            SlotKind::Money
+        } else {
+            SlotKind::Count
+        };
+        let Some(h) = head.or(if a.money { Some(usize::MAX) } else { None }) else {
+            continue;
+        };
+        let (head_key, label) = if h == usize::MAX {
+            (String::new(), String::new())
+        } else {
+            (stem(t.norm(h)), t.words[h].raw.to_lowercase())
+        };
+        out.push(Slot {
+            kind,
+            head: head_key,
+            label,
+            value: a.key(),
+            display: t.span(a.qual_start, a.end),
+        });
+    }
+    out
+}
+
+/// "one of", "the two": a number that names rather than counts.
+fn is_ordinal_context(t: &Tokens<'_>, i: usize) -> bool {
+    matches!(t.norm(i + 1), "of") || matches!(i.checked_sub(1).map(|p| t.norm(p)), Some("the"))
+}
+
+fn dates(t: &Tokens<'_>) -> Vec<Slot> {
+    let mut out = Vec::new();
+    for (i, n) in t.norms.iter().enumerate() {
+        let n = n.as_str();
+        let (value, from, to) = if WEEKDAYS.contains(&n) {
+            let from = match i.checked_sub(1).map(|p| t.norm(p)) {
+                Some("last" | "next" | "this" | "on" | "since" | "until" | "by") => i - 1,
+                _ => i,
+            };
+            (n.to_string(), from, i + 1)
+        } else if MONTHS.contains(&n) && t.is_cap(i) {
+            match day_number(t.norm(i + 1)) {
+                Some(d) => (format!("{n} {d}"), i, i + 2),
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        out.push(Slot {
+            kind: SlotKind::Date,
+            head: String::new(),
+            label: String::new(),
+            value,
+            display: t.span(from, to),
+        });
+    }
+    out
+}
+
+fn day_number(n: &str) -> Option<u32> {
+    let digits = n.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    digits.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// The capitalised run of words ending right before `end` ("Ana Ruiz").
+fn name_before(t: &Tokens<'_>, end: usize) -> Option<(usize, usize)> {
+    let mut s = end;
+    while s > 0 && t.is_cap(s - 1) && !is_stop(t.norm(s - 1)) && (s == end || !t.break_after(s - 1))
+    {
+        s -= 1;
+    }
+    (s < end).then_some((s, end))
+}
+
+fn ages(t: &Tokens<'_>) -> Vec<Slot> {
+    let mut out = Vec::new();
+    for (i, n) in t.norms.iter().enumerate() {
+        let (age, name) = if let Some(num) = n.strip_suffix("-year-old") {
+            (num.parse::<u32>().ok(), name_after(t, i + 1))
+        } else if matches!(n.as_str(), "aged" | "age") {
+            (t.norm(i + 1).parse::<u32>().ok(), None)
+        } else if t.words[i].is_numeric()
+            && i > 0
+            && t.break_after(i - 1)
+            && t.break_after(i)
+            && t.text
+                .get(t.words[i - 1].end..t.words[i].start)
+                .is_some_and(|g| g.trim() == ",")
+        {
+            (n.parse::<u32>().ok(), name_before(t, i))
+        } else {
+            continue;
+        };
+        let Some(age) = age.filter(|a| (1..=120).contains(a)) else {
+            continue;
+        };
+        let label = name.map(|(a, b)| t.span(a, b)).unwrap_or_default();
+        out.push(Slot {
+            kind: SlotKind::Age,
+            head: String::new(),
+            label,
+            value: age.to_string(),
+            display: t.words[i].raw.to_string(),
+        });
+    }
+    out
+}
+
+fn name_after(t: &Tokens<'_>, start: usize) -> Option<(usize, usize)> {
+    let mut e = start;
+    while e < t.words.len() && t.is_cap(e) && (e == start || !t.break_after(e - 1)) {
+        e += 1;
+    }
+    (e > start).then_some((start, e))
+}
+
+fn places(t: &Tokens<'_>) -> Vec<Slot> {
+    let mut out = Vec::new();
+    for (i, n) in t.norms.iter().enumerate() {
+        if !matches!(n.as_str(), "in" | "at" | "near" | "outside") || t.break_after(i) {
+            continue;
+        }
+        let Some((s, e)) = name_after(t, i + 1) else {
+            continue;
+        };
+        if is_calendar_word(t.norm(s)) || is_stop(t.norm(s)) {
+            continue;
+        }
+        out.push(Slot {
+            kind: SlotKind::Place,
+            head: String::new(),
+            label: String::new(),
+            value: t.norms[s..e].join(" "),
+            display: t.span(s, e),
+        });
+    }
+    out
+}
+
+/// Who a report was given to or comes from: "told Fox News", "according to
+/// the Daily Star", "in an interview with Reuters".
+fn outlets(t: &Tokens<'_>) -> Vec<Slot> {
+    let mut out = Vec::new();
+    for i in 0..t.words.len() {
+        let lead = match (t.norm(i), t.norm(i + 1)) {
+            ("according", "to") | ("speaking", "to") | ("interview", "with") => i + 2,
+            ("told", _) => i + 1,
+            _ => continue,
+        };
+        let start = if t.norm(lead) == "the" {
+            lead + 1
+        } else {
+            lead
+        };
+        if start > i + 1 && t.break_after(start - 1) {
+            continue;
+        }
+        let Some((s, e)) = name_after(t, start) else {
+            continue;
+        };
+        out.push(Slot {
+            kind: SlotKind::Outlet,
+            head: String::new(),
+            label: String::new(),
+            value: t.norms[s..e].join(" "),
+            display: t.span(s, e),
+        });
+    }
+    out
+}
+
+/// How firmly a sentence states its claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Certainty {
+    Confirmed,
+    Reported,
+    Expected,
+}
+
+fn certainty_marker(t: &Tokens<'_>) -> Option<(Certainty, usize, usize)> {
+    let negated = |i: usize| {
+        (i.saturating_sub(3)..i).any(|p| {
+            matches!(
+                t.norm(p),
+                "not"
+                    | "neither"
+                    | "nor"
+                    | "never"
+                    | "without"
+                    | "refrained"
+                    | "declined"
+                    | "didn't"
+                    | "won't"
+            )
+        })
+    };
+    for i in 0..t.words.len() {
+        let n = t.norm(i);
+        let next = t.norm(i + 1);
+        let found = match n {
+            "confirmed" | "confirms" | "confirm" if !negated(i) => {
+                Some((Certainty::Confirmed, i, i + 1))
+            }
+            "reportedly" | "allegedly" | "purportedly" | "apparently" => {
+                Some((Certainty::Reported, i, i + 1))
+            }
+            "said" | "reported" | "believed" | "thought"
+                if next == "to" && i > 0 && is_be(t.norm(i - 1)) =>
+            {
+                Some((Certainty::Reported, i - 1, i + 2))
+            }
+            "expected" | "set" | "poised" | "likely" | "scheduled" if next == "to" => {
+                Some((Certainty::Expected, i, (i + 3).min(t.words.len())))
+            }
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+fn is_be(n: &str) -> bool {
+    matches!(n, "is" | "are" | "was" | "were" | "been" | "be")
+}
+
+fn certainty(t: &Tokens<'_>) -> Vec<Slot> {
+    let Some((level, s, e)) = certainty_marker(t) else {
+        return Vec::new();
+    };
+    let value = match level {
+        Certainty::Confirmed => "confirmed",
+        Certainty::Reported => "reported",
+        Certainty::Expected => "expected",
+    };
+    vec![Slot {
+        kind: SlotKind::Certainty,
+        head: String::new(),
+        label: String::new(),
+        value: value.to_string(),
+        display: t.span(s, e),
+    }]
+}
+
+/// The certainty of a sentence that states its claim without any marker.
+pub const STATED: &str = "stated";
+
+/// Two certainty values that an editor would flag: a confirmation against a
+/// report or an expectation, or a plain statement against an expectation
+/// ("pleaded" against "is expected to plead"); not a report against a
+/// plain statement, which is how most aligned sentences differ.
+pub fn certainty_clash(a: &str, b: &str) -> bool {
+    let pair = |x: &str, y: &str| (a == x && b == y) || (a == y && b == x);
+    pair("confirmed", "reported") || pair("confirmed", "expected") || pair(STATED, "expected")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of_kind(text: &str, kind: SlotKind) -> Vec<(String, String)> {
+        sentence_slots(text)
+            .into_iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| (s.value, s.head))
+            .collect()
+    }
+
+    #[test]
+    fn counts_read_words_and_digits_alike() {
+        let a = of_kind(
+            "Rescuers pulled two climbers from the ridge.",
+            SlotKind::Count,
+        );
+        let b = of_kind(
+            "Rescuers pulled 2 climbers from the ridge.",
+            SlotKind::Count,
+        );
+        assert_eq!(a, b);
+        assert_eq!(a, vec![("2".to_string(), stem("climbers"))]);
+    }
+
+    #[test]
+    fn over_two_hundred_keeps_its_qualifier_for_display() {
+        let s = sentence_slots("The storm left over 200 households without power.");
+        let c = s.iter().find(|s| s.kind == SlotKind::Count).expect("count");
+        assert_eq!(c.value, "200");
+        assert_eq!(c.display, "over 200");
+        assert_eq!(c.label, "households");
+    }
+
+    #[test]
+    fn name_runs_join_of_and_drop_possessives() {
+        let t = Tokens::new("Later the Bank of England and Tehran’s envoy met on Monday.");
+        let runs: Vec<String> = name_runs(&t).into_iter().map(|r| r.2).collect();
+        assert_eq!(runs, vec!["Bank of England", "Tehran"]);
+    }
+
+    #[test]
+    fn years_and_one_of_are_not_counts() {
+        assert!(of_kind("In 2019 one of the pumps failed.", SlotKind::Count).is_empty());
+    }
+
+    #[test]
+    fn money_amounts() {
+        let s = of_kind(
+            "The mill was fined about $1 million on Tuesday.",
+            SlotKind::Money,
+        );
+        assert_eq!(s[0].0, "$1000000");
+        let s = of_kind("Bail was set at $500,000.", SlotKind::Money);
+        assert_eq!(s[0].0, "$500000");
+    }
+
+    #[test]
+    fn days_and_dates() {
+        let s = sentence_slots("The vote took place last Friday, not on March 3.");
+        let d: Vec<_> = s.iter().filter(|s| s.kind == SlotKind::Date).collect();
+        assert_eq!(d.len(), 2);
+        assert!(
+            d.iter()
+                .any(|s| s.value == "friday" && s.display == "last Friday")
+        );
+        assert!(d.iter().any(|s| s.value == "march 3"));
+    }
+
+    #[test]
+    fn ages_in_three_forms() {
+        assert_eq!(
+            of_kind("Mara Voss, 41, was arrested.", SlotKind::Age)[0].0,
+            "41"
+        );
+        assert_eq!(
+            of_kind("A 41-year-old baker was arrested.", SlotKind::Age)[0].0,
+            "41"
+        );
+        assert_eq!(
+            of_kind("The baker, aged 39, was arrested.", SlotKind::Age)[0].0,
+            "39"
+        );
+    }
+
+    #[test]
+    fn places_after_prepositions() {
+        let p = of_kind("The ferry sank near Port Elwin at dawn.", SlotKind::Place);
+        assert_eq!(p[0].0, "port elwin");
+        assert!(of_kind("They met on Friday in June.", SlotKind::Place).is_empty());
+    }
+
+    #[test]
+    fn outlets_and_certainty() {
+        let o = of_kind(
+            "The mayor told the Harbor Gazette she would resign.",
+            SlotKind::Outlet,
+        );
+        assert_eq!(o[0].0, "harbor gazette");
+        assert_eq!(
+            of_kind("Police confirmed the arrest.", SlotKind::Certainty)[0].0,
+            "confirmed"
+        );
+        assert_eq!(
+            of_kind("The clerk reportedly took the files.", SlotKind::Certainty)[0].0,
+            "reported"
+        );
+        assert_eq!(
+            of_kind("He is expected to plead guilty.", SlotKind::Certainty)[0].0,
+            "expected"
+        );
+        let e = sentence_slots("He is expected to plead guilty.");
+        assert_eq!(e[0].display, "expected to plead");
+        assert!(of_kind("She did not confirm the arrest.", SlotKind::Certainty).is_empty());
+        assert!(certainty_clash("confirmed", "expected"));
+        assert!(!certainty_clash("reported", "expected"));
+        assert!(certainty_clash(STATED, "expected"));
+        assert!(!certainty_clash(STATED, "reported"));
+    }
+}

@@ -1,0 +1,333 @@
+//! Unique claims: newsworthy things only one source says.
+//!
+//! A candidate is a sentence of one document that no other document comes
+//! close to (content-stem cosine against every sentence of every other
+//! document stays low) and that is not part of an aligned fact; or an aligned
+//! sentence that adds a name or number no other source mentions (the detail
+//! is the unique part). Candidates are ranked by what an editor checks first
+//! — names and organisations nobody else mentions, numbers, quotations, an
+//! early place in the article — and filler (short sentences, sentences of
+//! common words, transitions with nothing new) is left out.
+
+use super::numbers::amounts;
+use super::slots::{Tokens, is_preposition, name_runs};
+use crate::align::FactGroup;
+use crate::digest::{Claim, Divergence, DivergenceKind, content_key};
+use crate::model::{BlockKind, SentRef, Story};
+use crate::text::{content_stems, is_double_quote, is_stop, stem};
+use std::collections::BTreeSet;
+
+/// Above this cosine to some sentence of another source, a sentence is
+/// not unique.
+const MAX_SIMILARITY: f32 = 0.34;
+/// Fewer content words than this is too short to be a claim.
+const MIN_CONTENT: usize = 6;
+/// Kept per source and per story.
+const PER_SOURCE: usize = 4;
+const PER_STORY: usize = 15;
+/// Minimum score to be worth an editor's time.
+const MIN_SCORE: f32 = 1.5;
+
+/// What one document says, for comparison with the others.
+struct DocProfile {
+    stems: BTreeSet<String>,
+    amounts: BTreeSet<String>,
+    sentences: Vec<BTreeSet<String>>,
+}
+
+fn profile(story: &Story, d: usize) -> DocProfile {
+    let doc = &story.docs[d];
+    let sentences: Vec<BTreeSet<String>> = doc
+        .sentences
+        .iter()
+        .map(|s| content_stems(&s.text).into_iter().collect())
+        .collect();
+    let mut stems: BTreeSet<String> = sentences.iter().flatten().cloned().collect();
+    if let Some(t) = &doc.article.title {
+        stems.extend(content_stems(t));
+    }
+    let amounts = doc
+        .sentences
+        .iter()
+        .flat_map(|s| {
+            let t = Tokens::new(&s.text);
+            amounts(&t.words, &t.norms)
+                .into_iter()
+                .map(|a| a.key())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    DocProfile {
+        stems,
+        amounts,
+        sentences,
+    }
+}
+
+fn cosine(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.intersection(b).count() as f32;
+    shared / ((a.len() * b.len()) as f32).sqrt()
+}
+
+/// A scored candidate.
+struct Candidate {
+    at: SentRef,
+    score: f32,
+    topic: String,
+}
+
+/// What makes a sentence worth flagging, measured against the other sources.
+struct Signals {
+    /// Capitalised runs with a word no other source uses ("Rand Paul").
+    novel_names: Vec<String>,
+    /// Amounts no other source gives, as written ("over 200 casualties").
+    novel_numbers: Vec<String>,
+    quotation: bool,
+    /// Share of content stems no other source uses.
+    novel_share: f32,
+}
+
+fn in_others(others: &[&DocProfile], stem: &str) -> bool {
+    others.iter().any(|p| p.stems.contains(stem))
+}
+
+fn signals(text: &str, others: &[&DocProfile]) -> Signals {
+    let t = Tokens::new(text);
+    let novel_names = name_runs(&t)
+        .into_iter()
+        .filter(|(a, b, _)| {
+            (*a..*b).any(|k| !is_stop(t.norm(k)) && !in_others(others, &stem(t.norm(k))))
+        })
+        .map(|r| r.2)
+        .collect();
+    let novel_numbers = amounts(&t.words, &t.norms)
+        .into_iter()
+        .filter(|a| a.value > 1.0 && !others.iter().any(|p| p.amounts.contains(&a.key())))
+        .map(|a| {
+            let next = t.norm(a.end);
+            let noun = !a.money
+                && !t.break_after(a.end.saturating_sub(1))
+                && !next.is_empty()
+                && !is_stop(next)
+                && !is_preposition(next);
+            t.span(a.qual_start, if noun { a.end + 1 } else { a.end })
+        })
+        .collect();
+    let stems = content_stems(text);
+    let novel = stems.iter().filter(|s| !in_others(others, s)).count();
+    Signals {
+        novel_names,
+        novel_numbers,
+        quotation: quoted_words(text) >= 4,
+        novel_share: if stems.is_empty() {
+            0.0
+        } else {
+            novel as f32 / stems.len() as f32
+        },
+    }
+}
+
+/// Words between double quotation marks.
+fn quoted_words(text: &str) -> usize {
+    let mut inside = false;
+    let mut quoted = String::new();
+    for c in text.chars() {
+        if is_double_quote(c) {
+            inside = !inside;
+        } else if inside {
+            quoted.push(c);
+        }
+    }
+    quoted.split_whitespace().count()
+}
+
+/// Mostly function words, or too short to carry a claim.
+fn is_filler(text: &str) -> bool {
+    let content = content_stems(text).len();
+    let all = crate::text::words(text).len();
+    content < MIN_CONTENT || (content as f32) < 0.4 * all as f32
+}
+
+fn score(s: &Signals, position: f32, aligned: bool) -> f32 {
+    let names = s.novel_names.len().min(3) as f32 * 2.0;
+    let numbers = s.novel_numbers.len().min(2) as f32 * 2.0;
+    let quote = if s.quotation { 1.5 } else { 0.0 };
+    let base = names + numbers + quote + 2.0 * s.novel_share + (1.0 - position);
+    if aligned { base - 1.0 } else { base }
+}
+
+fn topic(s: &Signals, text: &str) -> String {
+    if let Some(n) = s.novel_numbers.first() {
+        return n.clone();
+    }
+    if let Some(n) = s
+        .novel_names
+        .iter()
+        .max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
+    {
+        return n.clone();
+    }
+    let first: Vec<&str> = text.split_whitespace().take(5).collect();
+    format!("{}…", first.join(" "))
+}
+
+/// Candidates of one document, best first.
+fn candidates(
+    story: &Story,
+    d: usize,
+    profiles: &[DocProfile],
+    aligned: &BTreeSet<SentRef>,
+    shown: &BTreeSet<&str>,
+) -> Vec<Candidate> {
+    let others: Vec<&DocProfile> = profiles
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != d)
+        .map(|(_, p)| p)
+        .collect();
+    let doc = &story.docs[d];
+    let total = doc.sentences.len().max(1) as f32;
+    let mut out: Vec<Candidate> = Vec::new();
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        if sent.role == BlockKind::Heading
+            || is_filler(&sent.text)
+            || shown.contains(sent.text.as_str())
+        {
+            continue;
+        }
+        let at = SentRef { doc: d, sent: s };
+        let is_aligned = aligned.contains(&at);
+        let own = &profiles[d].sentences[s];
+        let close = others
+            .iter()
+            .flat_map(|p| p.sentences.iter())
+            .any(|o| cosine(own, o) > MAX_SIMILARITY);
+        let sig = signals(&sent.text, &others);
+        let has_detail = !sig.novel_names.is_empty() || !sig.novel_numbers.is_empty();
+        // Generic context: nothing checkable (no new name, number or quotation).
+        if !has_detail && (is_aligned || close || !sig.quotation) {
+            continue;
+        }
+        let sc = score(&sig, s as f32 / total, is_aligned || close);
+        if sc >= MIN_SCORE {
+            out.push(Candidate {
+                at,
+                score: sc,
+                topic: topic(&sig, &sent.text),
+            });
+        }
+    }
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
+    out.truncate(PER_SOURCE);
+    out
+}
+
+/// Unique claims of a story, most worth checking first; sentences already
+/// `shown` as the side of a conflict are not repeated.
+pub fn find(story: &Story, facts: &[FactGroup], shown: &BTreeSet<&str>) -> Vec<Divergence> {
+    if story.docs.len() < 2 {
+        return Vec::new();
+    }
+    let aligned: BTreeSet<SentRef> = facts
+        .iter()
+        .flat_map(|g| g.members.iter().copied())
+        .collect();
+    let profiles: Vec<DocProfile> = (0..story.docs.len()).map(|d| profile(story, d)).collect();
+    let mut all: Vec<Candidate> = (0..story.docs.len())
+        .flat_map(|d| candidates(story, d, &profiles, &aligned, shown))
+        .collect();
+    all.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
+    all.truncate(PER_STORY);
+    all.into_iter()
+        .map(|c| {
+            let doc = &story.docs[c.at.doc];
+            let text = doc.sentences[c.at.sent].text.clone();
+            Divergence {
+                key: content_key(&["unique", &text]),
+                kind: DivergenceKind::Unique,
+                topic: c.topic,
+                claims: vec![Claim {
+                    text,
+                    sources: vec![doc.article.id.clone()],
+                    value: None,
+                }],
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{doc, story};
+    use super::*;
+
+    fn sample() -> Story {
+        story(vec![
+            doc(
+                "a",
+                &[
+                    "The river burst its banks near the old mill overnight, flooding the lower town.",
+                    "Mayor Ines Varga said the pumps had failed before midnight.",
+                    "Meanwhile, as is often the case, there is more to it than that.",
+                    "Forecasters expect more rain.",
+                ],
+            ),
+            doc(
+                "b",
+                &[
+                    "The river burst its banks near the old mill overnight and flooded the lower town.",
+                    "Insurers estimate damage at more than $40 million across the valley district.",
+                    "Residents said the warning sirens never sounded before the water arrived.",
+                ],
+            ),
+        ])
+    }
+
+    #[test]
+    fn unique_claims_lead_with_names_and_numbers() {
+        let st = sample();
+        let facts = vec![FactGroup {
+            members: vec![SentRef { doc: 0, sent: 0 }, SentRef { doc: 1, sent: 0 }],
+            rep: SentRef { doc: 0, sent: 0 },
+            cohesion: 0.9,
+        }];
+        let d = find(&st, &facts, &BTreeSet::new());
+        let texts: Vec<&str> = d.iter().map(|x| x.claims[0].text.as_str()).collect();
+        assert!(texts.contains(&"Mayor Ines Varga said the pumps had failed before midnight."));
+        assert!(texts.iter().any(|t| t.contains("$40 million")));
+        assert!(
+            !texts.iter().any(|t| t.contains("Meanwhile")),
+            "filler is left out"
+        );
+        assert!(
+            !texts.iter().any(|t| t.contains("Forecasters")),
+            "short sentences are left out"
+        );
+        assert!(
+            !texts.iter().any(|t| t.contains("burst its banks")),
+            "aligned, nothing new"
+        );
+        let money = d
+            .iter()
+            .find(|x| x.claims[0].text.contains("$40"))
+            .expect("money");
+        assert_eq!(money.topic, "more than $40 million");
+        assert_eq!(money.claims[0].sources, vec!["b"]);
+        assert!(
+            d.iter()
+                .all(|x| x.kind == DivergenceKind::Unique && x.claims.len() == 1)
+        );
+    }
+
+    #[test]
+    fn single_source_story_has_no_unique_claims() {
+        let st = story(vec![doc(
+            "a",
+            &["Mayor Ines Varga said the pumps had failed before midnight."],
+        )]);
+        assert!(find(&st, &[], &BTreeSet::new()).is_empty());
+    }
+}

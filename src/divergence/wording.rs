@@ -1,0 +1,262 @@
+//! Wording: one quotation printed in different words by different outlets
+//! ("We'll do" / "We do"). Punctuation, quote style and case never count, and
+//! neither does quoting a shorter or longer stretch of the same words: only
+//! words that differ where the renderings overlap.
+
+use crate::digest::{Claim, Divergence, DivergenceKind, content_key};
+use crate::model::Story;
+use crate::quotes::{Mention, Quotation};
+use crate::text::{fold, words};
+use std::collections::BTreeMap;
+
+/// Words of a quotation for comparison: folded, lower-case.
+fn norm_words(text: &str) -> Vec<String> {
+    words(&fold(text))
+        .iter()
+        .map(|w| w.raw.to_lowercase())
+        .collect()
+}
+
+/// Pairs of matched positions of a longest common subsequence of `a` and `b`.
+fn lcs_pairs(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    let mut t = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i][j] = if a[i] == b[j] {
+                t[i + 1][j + 1] + 1
+            } else {
+                t[i + 1][j].max(t[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < n && j < m {
+        if a[i] == b[j] {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if t[i + 1][j] >= t[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// Where `m` differs from the canonical words inside their overlap: the
+/// canonical range `start..end` it replaces and its own words there. Before
+/// the first and after the last shared word, only words both sides have
+/// count (a substitution); words only one side has are a shorter excerpt.
+fn differences(canon: &[String], m: &[String]) -> Diff {
+    let pairs = lcs_pairs(canon, m);
+    let (Some(&(c0, m0)), Some(&(cl, ml))) = (pairs.first(), pairs.last()) else {
+        return Diff {
+            spans: Vec::new(),
+            cover: (0, 0),
+        };
+    };
+    let mut out = Vec::new();
+    let lead = c0.min(m0);
+    let k = lead;
+    if k > 0 {
+        out.push((c0 - k, c0, m[m0 - k..m0].to_vec()));
+    }
+    for w in pairs.windows(2) {
+        let ((ci, mi), (cj, mj)) = (w[0], w[1]);
+        if cj > ci + 1 || mj > mi + 1 {
+            out.push((ci + 1, cj, m[mi + 1..mj].to_vec()));
+        }
+    }
+    let k = (canon.len() - cl - 1).min(m.len() - ml - 1);
+    if k > 0 {
+        out.push((cl + 1, cl + 1 + k, m[ml + 1..ml + 1 + k].to_vec()));
+    }
+    Diff {
+        spans: out,
+        cover: (c0 - lead, cl + 1 + k),
+    }
+}
+
+/// How one rendering differs from the canonical words.
+struct Diff {
+    /// Canonical ranges replaced, with the rendering's own words.
+    spans: Vec<(usize, usize, Vec<String>)>,
+    /// The canonical range the rendering covers.
+    cover: (usize, usize),
+}
+
+/// The text to show for a mention: its sentence when that holds the quoted
+/// words, else the quoted words themselves.
+fn claim_text(story: &Story, m: &Mention) -> String {
+    let sent = story
+        .docs
+        .get(m.doc)
+        .and_then(|d| d.sentences.get(m.sent))
+        .map(|s| s.text.as_str());
+    match sent {
+        Some(s) if fold(s).contains(fold(&m.text).trim()) => s.to_string(),
+        _ => m.text.clone(),
+    }
+}
+
+/// One wording item for a quotation whose renderings differ in words.
+fn wording_of(story: &Story, q: &Quotation) -> Option<Divergence> {
+    let canon = norm_words(&q.text);
+    let diffs: Vec<(&Mention, Diff)> = q
+        .mentions
+        .iter()
+        .map(|m| (m, differences(&canon, &norm_words(&m.text))))
+        .collect();
+    let spans = || diffs.iter().flat_map(|(_, d)| d.spans.iter());
+    let dlo = spans().map(|x| x.0).min()?;
+    let dhi = spans().map(|x| x.1.max(x.0 + 1)).max()?;
+    let (lo, hi) = (dlo.saturating_sub(1), (dhi + 1).min(canon.len()));
+    let mut groups: BTreeMap<String, Vec<&Mention>> = BTreeMap::new();
+    for (m, d) in diffs
+        .iter()
+        .filter(|(_, d)| d.cover.0 <= dlo && d.cover.1 >= dhi)
+    {
+        groups.entry(window(&canon, d, lo, hi)).or_default().push(m);
+    }
+    if groups.len() < 2 {
+        return None;
+    }
+    let mut claims: Vec<(usize, Claim)> = groups
+        .into_iter()
+        .filter_map(|(value, ms)| {
+            let first = ms.iter().min_by_key(|m| (m.doc, m.sent))?;
+            let mut sources: Vec<String> = ms
+                .iter()
+                .filter_map(|m| story.docs.get(m.doc).map(|d| d.article.id.clone()))
+                .collect();
+            sources.sort();
+            sources.dedup();
+            let claim = Claim {
+                text: claim_text(story, first),
+                sources,
+                value: Some(value),
+            };
+            Some((first.doc, claim))
+        })
+        .collect();
+    claims.sort_by(|a, b| {
+        b.1.sources
+            .len()
+            .cmp(&a.1.sources.len())
+            .then(a.0.cmp(&b.0))
+    });
+    let head: Vec<&str> = canon.iter().take(5).map(String::as_str).collect();
+    Some(Divergence {
+        key: content_key(&["wording", &q.text]),
+        kind: DivergenceKind::Wording,
+        topic: format!("wording of “{}…”", head.join(" ")),
+        claims: claims.into_iter().map(|(_, c)| c).collect(),
+    })
+}
+
+/// A rendering's words over the canonical range `lo..hi` (clipped to what
+/// it covers), its differences applied.
+fn window(canon: &[String], diff: &Diff, lo: usize, hi: usize) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = lo.max(diff.cover.0);
+    let hi = hi.min(diff.cover.1);
+    while i < hi {
+        if let Some((_, end, own)) = diff.spans.iter().find(|d| d.0 == i) {
+            out.extend(own.iter().map(String::as_str));
+            if *end > i {
+                i = *end;
+                continue;
+            }
+        }
+        if let Some(w) = canon.get(i) {
+            out.push(w);
+        }
+        i += 1;
+    }
+    out.join(" ")
+}
+
+/// Wording items for every quotation worded differently, most sources first.
+pub fn find(story: &Story, quotes: &[Quotation]) -> Vec<Divergence> {
+    let mut out: Vec<Divergence> = quotes
+        .iter()
+        .filter(|q| q.mentions.len() > 1)
+        .filter_map(|q| wording_of(story, q))
+        .collect();
+    out.sort_by(|a, b| {
+        let n = |d: &Divergence| d.claims.iter().map(|c| c.sources.len()).sum::<usize>();
+        n(b).cmp(&n(a)).then(a.key.cmp(&b.key))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{doc, story};
+    use super::*;
+
+    fn mention(d: usize, text: &str) -> Mention {
+        Mention {
+            doc: d,
+            sent: 0,
+            text: text.to_string(),
+            speaker: None,
+        }
+    }
+
+    fn quote(texts: &[&str]) -> Quotation {
+        Quotation {
+            text: texts[0].to_string(),
+            speaker: None,
+            mentions: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| mention(i, t))
+                .collect(),
+        }
+    }
+
+    fn three_docs() -> Story {
+        story(vec![
+            doc(
+                "a",
+                &["She said: “We will hold the line, whatever it takes.”"],
+            ),
+            doc("b", &["“We’ll hold the line,” she said."]),
+            doc("c", &["She vowed: \"We will hold the line!\""]),
+        ])
+    }
+
+    #[test]
+    fn different_words_make_one_item() {
+        let st = three_docs();
+        let q = quote(&[
+            "We will hold the line, whatever it takes.",
+            "We’ll hold the line",
+            "We will hold the line!",
+        ]);
+        let d = find(&st, &[q]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].kind, DivergenceKind::Wording);
+        assert_eq!(d[0].claims.len(), 2);
+        assert_eq!(d[0].claims[0].sources, vec!["a", "c"]);
+        assert_eq!(d[0].claims[1].sources, vec!["b"]);
+        assert_eq!(d[0].claims[1].value.as_deref(), Some("we'll hold"));
+        assert_eq!(d[0].claims[0].value.as_deref(), Some("we will hold"));
+        assert!(d[0].claims[1].text.contains("We’ll hold the line"));
+        assert!(d[0].topic.starts_with("wording of"));
+    }
+
+    #[test]
+    fn fragments_and_punctuation_are_not_wording() {
+        let st = three_docs();
+        let q = quote(&[
+            "We will hold the line, whatever it takes.",
+            "hold the line",
+            "We will hold the line!",
+        ]);
+        assert!(find(&st, &[q]).is_empty());
+    }
+}

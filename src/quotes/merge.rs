@@ -1,0 +1,454 @@
+//! Merging one quotation across the sources that carry it.
+//!
+//! Outlets quote a fragment, a longer stretch or a slightly different
+//! wording of the same statement, and sometimes print two statements as one
+//! quotation that others quote apart. So every quotation is first cut into
+//! segments at its internal sentence breaks, ellipses and paragraph breaks
+//! (segments under [`MIN_SEGMENT_WORDS`] words join a neighbour). Segments
+//! match on words: normalised words (contractions expanded, so "We'll" =
+//! "We will"), containment = longest common subsequence over words / the
+//! shorter length. Character edit distance is not used: it fails on
+//! fragments.
+//!
+//! Matching segments form clusters. Neighbouring clusters of a quotation
+//! stay one item unless each of them is quoted without the other somewhere
+//! else: then the quotation joins two statements that other outlets quote
+//! separately, and each part becomes its own item listing that outlet, with
+//! the outlet's part as its wording. (An outlet quoting only the first
+//! sentence of a longer quotation does not split it.) Each item lists every outlet once, with
+//! that outlet's fullest wording; its text is the fullest wording of all.
+
+use super::{Found, Mention, Quotation, Speaker};
+use crate::model::Story;
+use crate::text::{fold, normalise_word, words};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Segments shorter than this join a neighbour ("No." is not a statement).
+pub(crate) const MIN_SEGMENT_WORDS: usize = 4;
+/// Least containment for two segments to be one statement.
+const MIN_CONTAINMENT: f64 = 0.8;
+/// Least containment when the shorter segment has under [`SHORT_SEGMENT`]
+/// words: short phrases need to be nearly identical.
+const MIN_CONTAINMENT_SHORT: f64 = 0.85;
+const SHORT_SEGMENT: usize = 8;
+/// Least number of shared words.
+const MIN_SHARED_WORDS: usize = 3;
+
+/// Comparison words: normalised, contractions expanded.
+pub(crate) fn norm_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words(text) {
+        let f = fold(w.raw).to_lowercase();
+        if let Some(stem) = f.strip_suffix("n't") {
+            let base = match stem {
+                "wo" => "will",
+                "ca" => "can",
+                "sha" => "shall",
+                s => s,
+            };
+            out.push(base.to_string());
+            out.push("not".to_string());
+            continue;
+        }
+        let expanded = [
+            ("'ll", "will"),
+            ("'re", "are"),
+            ("'ve", "have"),
+            ("'m", "am"),
+            ("'d", "would"),
+        ]
+        .iter()
+        .find_map(|(suffix, full)| f.strip_suffix(suffix).map(|s| (s.to_string(), *full)));
+        match expanded {
+            Some((s, full)) if !s.is_empty() => {
+                out.push(s);
+                out.push(full.to_string());
+            }
+            _ => {
+                let n = normalise_word(w.raw);
+                if !n.is_empty() {
+                    out.push(n);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Length of the longest common subsequence of two word lists.
+pub(crate) fn lcs(a: &[String], b: &[String]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diag = 0;
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// Do these two word lists say the same thing (one may be a fragment)?
+pub(crate) fn same_statement(a: &[String], b: &[String]) -> bool {
+    let shorter = a.len().min(b.len());
+    if shorter == 0 {
+        return false;
+    }
+    let shared = lcs(a, b);
+    let need = if shorter < SHORT_SEGMENT {
+        MIN_CONTAINMENT_SHORT
+    } else {
+        MIN_CONTAINMENT
+    };
+    shared >= MIN_SHARED_WORDS.min(shorter) && shared as f64 / shorter as f64 >= need
+}
+
+fn is_ellipsis_at(text: &str, i: usize) -> Option<usize> {
+    let rest = text.get(i..)?;
+    if rest.starts_with('\u{2026}') {
+        return Some('\u{2026}'.len_utf8());
+    }
+    rest.starts_with("...").then_some(3)
+}
+
+/// Does a sentence end at the terminator at byte `i`? Looks for a space and
+/// a capital (or a mark) after it, and no abbreviation before it.
+pub(crate) fn ends_sentence_at(text: &str, i: usize) -> bool {
+    let after = text.get(i + 1..).unwrap_or("");
+    let rest = after.trim_start_matches(|c: char| crate::text::is_double_quote(c) || c == '’');
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let next = rest.trim_start().chars().next();
+    if !next
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || crate::text::is_double_quote(c))
+    {
+        return false;
+    }
+    let before = text.get(..i).unwrap_or("");
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+        .next()
+        .unwrap_or("");
+    let abbreviation = last.contains('.')
+        || (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
+        || [
+            "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Sr", "Lt", "Col",
+        ]
+        .contains(&last);
+    !abbreviation
+}
+
+/// Byte ranges of the segments of a quotation text, trimmed.
+pub(crate) fn segments(text: &str) -> Vec<(usize, usize)> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of left part, start of right part)
+    let mut skip_until = 0;
+    for (i, c) in text.char_indices() {
+        if i < skip_until {
+            continue;
+        }
+        if let Some(len) = is_ellipsis_at(text, i) {
+            cuts.push((i, i + len));
+            skip_until = i + len;
+        } else if c == '\n' {
+            cuts.push((i, i + 1));
+        } else if matches!(c, '.' | '?' | '!') && ends_sentence_at(text, i) {
+            cuts.push((i + 1, i + 1));
+        }
+    }
+    let mut raw = Vec::new();
+    let mut from = 0;
+    for (end, next) in cuts {
+        raw.push((from, end));
+        from = next;
+    }
+    raw.push((from, text.len()));
+    let trimmed: Vec<(usize, usize)> = raw
+        .into_iter()
+        .map(|(s, e)| trim_segment(text, s, e))
+        .filter(|(s, e)| e > s && !words(&text[*s..*e]).is_empty())
+        .collect();
+    join_short(text, trimmed)
+}
+
+fn trim_segment(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let slice = text.get(s..e).unwrap_or("");
+    let is_lead =
+        |c: char| c.is_whitespace() || crate::text::is_double_quote(c) || c == ',' || c == ';';
+    let mut t = slice.trim_start_matches(is_lead);
+    // After a cut, a joining conjunction belongs to neither part.
+    if s > 0 {
+        for conj in ["and ", "but ", "or ", "so "] {
+            if let Some(rest) = t.strip_prefix(conj) {
+                t = rest.trim_start();
+                break;
+            }
+        }
+    }
+    let start = s + (slice.len() - t.len());
+    let t = t.trim_end_matches(|c: char| {
+        c.is_whitespace() || crate::text::is_double_quote(c) || matches!(c, ',' | ';' | ':')
+    });
+    (start, start + t.len())
+}
+
+/// Joins segments under [`MIN_SEGMENT_WORDS`] words to the one before (the
+/// first to the one after).
+fn join_short(text: &str, segs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let is_short = |(s, e): (usize, usize)| words(&text[s..e]).len() < MIN_SEGMENT_WORDS;
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for seg in segs {
+        match out.last_mut() {
+            Some(last) if is_short(seg) => last.1 = seg.1,
+            _ => out.push(seg),
+        }
+    }
+    if out.len() > 1 && is_short(out[0]) {
+        let first = out.remove(0);
+        out[0].0 = first.0;
+    }
+    out
+}
+
+/// One segment of one found quotation.
+struct Seg {
+    found: usize,
+    start: usize,
+    end: usize,
+    words: Vec<String>,
+}
+
+fn find_root(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find_root(parent, a), find_root(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+fn all_segments(found: &[Found]) -> Vec<Seg> {
+    found
+        .iter()
+        .enumerate()
+        .flat_map(|(f, q)| {
+            segments(&q.text).into_iter().map(move |(start, end)| Seg {
+                found: f,
+                start,
+                end,
+                words: norm_words(&q.text[start..end]),
+            })
+        })
+        .collect()
+}
+
+/// Cluster id of every segment: segments of different quotations that say
+/// the same thing share one.
+fn cluster_segments(segs: &[Seg]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..segs.len()).collect();
+    for i in 0..segs.len() {
+        for j in i + 1..segs.len() {
+            if segs[i].found != segs[j].found && same_statement(&segs[i].words, &segs[j].words) {
+                union(&mut parent, i, j);
+            }
+        }
+    }
+    (0..segs.len()).map(|i| find_root(&mut parent, i)).collect()
+}
+
+/// Item id of every segment: neighbouring clusters of a quotation stay one
+/// item unless each is also quoted without the other elsewhere (then they
+/// are two statements that one outlet printed together).
+fn group_clusters(segs: &[Seg], cluster: &[usize]) -> Vec<usize> {
+    let mut carriers: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for (s, c) in segs.iter().zip(cluster) {
+        carriers.entry(*c).or_default().insert(s.found);
+    }
+    let mut parent: Vec<usize> = cluster.to_vec();
+    for i in 1..segs.len() {
+        let (a, b) = (cluster[i - 1], cluster[i]);
+        let (ca, cb) = (carriers.get(&a), carriers.get(&b));
+        let nested = match (ca, cb) {
+            (Some(x), Some(y)) => x.is_subset(y) || y.is_subset(x),
+            _ => false,
+        };
+        if segs[i - 1].found == segs[i].found && a != b && nested {
+            union(&mut parent, a, b);
+        }
+    }
+    (0..segs.len())
+        .map(|i| find_root(&mut parent, cluster[i]))
+        .collect()
+}
+
+/// One outlet's wording of an item: a run of consecutive segments of one
+/// quotation.
+#[derive(Debug, Clone)]
+struct Run {
+    found: usize,
+    start: usize,
+    end: usize,
+    words: usize,
+}
+
+/// Runs of consecutive segments of one quotation in one item.
+fn runs(segs: &[Seg], item: &[usize]) -> BTreeMap<usize, Vec<Run>> {
+    let mut out: BTreeMap<usize, Vec<Run>> = BTreeMap::new();
+    for (i, s) in segs.iter().enumerate() {
+        let list = out.entry(item[i]).or_default();
+        let continues = i > 0 && item[i - 1] == item[i] && segs[i - 1].found == s.found;
+        match list.last_mut() {
+            Some(run) if continues => {
+                run.end = s.end;
+                run.words += s.words.len();
+            }
+            _ => list.push(Run {
+                found: s.found,
+                start: s.start,
+                end: s.end,
+                words: s.words.len(),
+            }),
+        }
+    }
+    out
+}
+
+/// Ranking weight of a speaker: a named person, a role, nobody.
+fn prominence(s: Option<&Speaker>) -> u8 {
+    match s {
+        Some(s) if s.person => 2,
+        Some(_) => 1,
+        None => 0,
+    }
+}
+
+/// The speaker most sources give, a named person before a role.
+fn vote(speakers: &[(usize, Option<&Speaker>)]) -> Option<String> {
+    let mut tally: BTreeMap<&str, (u8, usize, std::cmp::Reverse<usize>)> = BTreeMap::new();
+    for (doc, s) in speakers {
+        if let Some(sp) = s {
+            let e = tally.entry(sp.name.as_str()).or_insert((
+                prominence(Some(sp)),
+                0,
+                std::cmp::Reverse(*doc),
+            ));
+            e.1 += 1;
+        }
+    }
+    tally
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1))
+        .map(|(name, _)| name.to_string())
+}
+
+/// A merged item before ranking.
+struct Item {
+    quotation: Quotation,
+    prominence: u8,
+    words: usize,
+    first: (usize, usize, usize),
+}
+
+fn build_item(story: &Story, found: &[Found], list: &[Run]) -> Option<Item> {
+    // The fullest run of each document.
+    let mut best: BTreeMap<usize, &Run> = BTreeMap::new();
+    for r in list {
+        let doc = found[r.found].doc;
+        if best.get(&doc).is_none_or(|b| r.words > b.words) {
+            best.insert(doc, r);
+        }
+    }
+    let mentions: Vec<(Mention, usize)> = best
+        .values()
+        .map(|r| {
+            let q = &found[r.found];
+            let (block, offset) = q.locate(r.start);
+            let mention = Mention {
+                doc: q.doc,
+                sent: sentence_index(story, q.doc, block, offset),
+                text: q.text[r.start..r.end].to_string(),
+                speaker: q.speaker.as_ref().map(|s| s.name.clone()),
+            };
+            (mention, r.words)
+        })
+        .collect();
+    let (text, words) = mentions
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.doc.cmp(&a.0.doc)))
+        .map(|(m, w)| (m.text.clone(), *w))?;
+    let speakers: Vec<(usize, Option<&Speaker>)> = best
+        .values()
+        .map(|r| (found[r.found].doc, found[r.found].speaker.as_ref()))
+        .collect();
+    let speaker = vote(&speakers);
+    let prom = speakers
+        .iter()
+        .filter(|(_, s)| s.is_some_and(|s| Some(&s.name) == speaker.as_ref()))
+        .map(|(_, s)| prominence(*s))
+        .max()
+        .unwrap_or(0);
+    let first = list
+        .iter()
+        .map(|r| {
+            let q = &found[r.found];
+            let (b, o) = q.locate(r.start);
+            (q.doc, b, o)
+        })
+        .min()
+        .unwrap_or((0, 0, 0));
+    Some(Item {
+        quotation: Quotation {
+            text,
+            speaker,
+            mentions: mentions.into_iter().map(|(m, _)| m).collect(),
+        },
+        prominence: prom,
+        words,
+        first,
+    })
+}
+
+/// The index of the sentence holding byte `offset` of a block.
+fn sentence_index(story: &Story, doc: usize, block: usize, offset: usize) -> usize {
+    let Some(d) = story.docs.get(doc) else {
+        return 0;
+    };
+    let in_block = d
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.block == block && s.start <= offset)
+        .map(|(i, _)| i)
+        .next_back();
+    in_block
+        .or_else(|| d.sentences.iter().position(|s| s.block >= block))
+        .unwrap_or(0)
+}
+
+/// Merges the found quotations of a story into ranked quotation items.
+pub(crate) fn merge(story: &Story, found: &[Found]) -> Vec<Quotation> {
+    let segs = all_segments(found);
+    let cluster = cluster_segments(&segs);
+    let item = group_clusters(&segs, &cluster);
+    let mut items: Vec<Item> = runs(&segs, &item)
+        .values()
+        .filter_map(|list| build_item(story, found, list))
+        .collect();
+    items.sort_by(|a, b| {
+        b.quotation
+            .mentions
+            .len()
+            .cmp(&a.quotation.mentions.len())
+            .then(b.prominence.cmp(&a.prominence))
+            .then(b.words.cmp(&a.words))
+            .then(a.first.cmp(&b.first))
+    });
+    items.into_iter().map(|i| i.quotation).collect()
+}

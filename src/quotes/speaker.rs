@@ -1,0 +1,606 @@
+//! Speakers: who a source says spoke a quotation, and one name per person.
+//!
+//! Attribution is read from the words around the quotation with a small
+//! lexicon of English speech verbs ("said", "told", "wrote", "posted",
+//! "asked", "warned", ...), pronouns and role nouns ("official",
+//! "spokesman", "ambassador", ...):
+//!
+//! * after the quotation: `"…," X said`, `"…," said X`, `"…," according to X`;
+//! * before it: `X said, "…"`, `X told Fox News, "…"`, `X added: "…"`,
+//!   `X ..., saying, "…"`, `According to X, "…"`, `X: "…"`. The subject is
+//!   searched backwards from the last speech verb; a capitalised name counts
+//!   when it stands right before the verb, opens the sentence, or is a known
+//!   person, so that objects and places ("told CBS News that Israel …") are
+//!   passed over.
+//!
+//! People are recognised per story: a capitalised name after a personal
+//! title ("Prime Minister Benjamin Netanyahu", "Sen. Rand Paul") or a name of
+//! two words or more right before a speech verb. Each name is shown in its
+//! longest form with the same surname ("Netanyahu" → "Benjamin Netanyahu").
+//! Roles without a name stay roles, as written ("an unnamed Israeli
+//! official"). Pronouns resolve to the last person named before them in the
+//! document, outside quotations. Nothing found means no speaker: never a
+//! guess.
+
+use crate::text::{fold, words};
+
+/// A token of running text with the characters between it and the previous
+/// token.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok<'a> {
+    pub raw: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub gap: &'a str,
+}
+
+impl Tok<'_> {
+    fn lower(&self) -> String {
+        fold(self.raw).to_lowercase()
+    }
+    fn is_cap(&self) -> bool {
+        self.raw.chars().next().is_some_and(char::is_uppercase)
+    }
+    fn is_possessive(&self) -> bool {
+        let f = fold(self.raw);
+        f.ends_with("'s") || f.ends_with("s'")
+    }
+    /// The word without a possessive ending.
+    fn bare(&self) -> &str {
+        for suffix in ["’s", "'s", "’", "'"] {
+            if let Some(b) = self.raw.strip_suffix(suffix) {
+                return b;
+            }
+        }
+        self.raw
+    }
+}
+
+pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
+    let mut prev_end = 0;
+    words(text)
+        .into_iter()
+        .map(|w| {
+            let gap = text.get(prev_end..w.start).unwrap_or("");
+            prev_end = w.end;
+            Tok {
+                raw: w.raw,
+                start: w.start,
+                end: w.end,
+                gap,
+            }
+        })
+        .collect()
+}
+
+#[rustfmt::skip]
+const SPEECH_VERBS: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "state", "states",
+    "stated", "stating", "write", "writes", "wrote", "writing", "post", "posts", "posted",
+    "posting", "ask", "asks", "asked", "asking", "warn", "warns", "warned", "warning", "add",
+    "adds", "added", "adding", "remark", "remarks", "remarked", "claim", "claims", "claimed",
+    "claiming", "note", "notes", "noted", "noting", "declare", "declares", "declared",
+    "declaring", "insist", "insists", "insisted", "insisting", "explain", "explains",
+    "explained", "explaining", "assert", "asserts", "asserted", "asserting", "argue", "argues",
+    "argued", "arguing", "reply", "replies", "replied", "replying", "respond", "responded",
+    "tweet", "tweets", "tweeted", "tweeting", "announce", "announced", "acknowledge",
+    "acknowledged", "recall", "recalled", "suggest", "suggested", "suggesting", "admit",
+    "admitted", "comment", "commented", "answer", "answered", "vow", "vowed", "urge", "urged",
+    "predict", "predicted", "caution", "cautioned", "stress", "stressed", "stressing",
+    "emphasize", "emphasized", "emphasise", "emphasised", "observe", "observed", "quip",
+    "quipped", "joke", "joked", "conclude", "concluded", "reiterate", "reiterated", "confirm",
+    "confirmed", "shout", "shouted", "exclaim", "exclaimed", "testify", "testified",
+];
+
+/// Speech verbs that are also nouns ("a stern warning", "in a post").
+#[rustfmt::skip]
+const NOUN_LIKE: &[&str] = &[
+    "warning", "note", "notes", "post", "posts", "claim", "claims", "comment", "remarks",
+    "remark", "answer", "reply", "replies", "tweet", "tweets", "vow", "state", "states",
+    "stress", "writing", "caution", "joke", "recall",
+];
+
+#[rustfmt::skip]
+const ROLE_NOUNS: &[&str] = &[
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
+    "source", "sources", "aide", "aides", "ambassador", "minister", "diplomat", "diplomats",
+    "adviser", "advisers", "advisor", "advisors", "analyst", "analysts", "officer", "officers",
+    "lawmaker", "lawmakers", "senator", "senators", "expert", "experts", "witness", "witnesses",
+    "representative", "representatives", "leader", "leaders", "envoy", "negotiator",
+    "negotiators", "commander", "general", "president", "chief", "director", "secretary",
+    "member", "members", "resident", "residents", "staffer", "staffers", "strategist",
+    "economist", "researcher", "professor", "historian", "insider", "insiders", "executive",
+    "executives", "attorney", "lawyer", "lawyers", "prosecutor", "prosecutors", "judge",
+    "investigator", "investigators", "correspondent", "reporter", "journalist", "activist",
+    "activists", "protester", "protesters", "mediator", "mediators", "person", "man", "woman",
+    "spokesmen", "mayor", "governor", "chairman", "chairwoman", "ceo", "inspector",
+    "inspectors", "engineer", "engineers", "coach", "manager", "worker", "workers",
+];
+
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "four", "five", "six", "several", "some",
+    "another", "many", "his", "her", "their", "its", "this", "that", "these", "those",
+];
+
+/// Personal titles and words that stand before a name without being part
+/// of it.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "president", "vice", "prime", "minister", "foreign", "defense", "defence", "secretary",
+    "sen", "senator", "rep", "representative", "gov", "governor", "mr", "mrs", "ms", "dr",
+    "ayatollah", "king", "queen", "pope", "chancellor", "gen", "general", "ambassador", "judge",
+    "justice", "mayor", "prince", "princess", "sheikh", "speaker", "leader", "supreme",
+    "former", "chief", "lt", "col", "capt", "adm", "sgt", "rabbi", "rev", "sir", "lord", "dame",
+    "premier", "crown", "deputy", "acting", "us_country", "uk", "un", "spokesman",
+    "spokeswoman", "senior", "commander", "officer", "director", "chairman", "coach",
+    "professor", "prof", "detective", "inspector", "captain",
+];
+
+/// Abbreviated titles written with a period ("Sen. Rand Paul").
+#[rustfmt::skip]
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "sen", "rep", "gov", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "adm", "sgt",
+    "rev", "st", "jr", "sr",
+];
+
+#[rustfmt::skip]
+const PREPOSITIONS: &[&str] = &[
+    "to", "of", "in", "on", "at", "with", "for", "from", "about", "by", "into", "against",
+    "over", "after", "before", "during", "than", "as",
+];
+
+/// Words that may stand between a subject and its verb ("Trump later said").
+#[rustfmt::skip]
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also", "later", "then", "again", "once", "has", "had", "have", "was", "is", "were",
+    "would", "will", "did", "does", "reportedly", "allegedly", "previously", "further",
+    "simply", "only", "just", "be",
+];
+
+fn is_in(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+pub(crate) fn is_speech_verb(t: &Tok) -> bool {
+    !t.is_cap() && is_in(SPEECH_VERBS, &t.lower())
+}
+
+fn is_determiner(t: &Tok) -> bool {
+    is_in(DETERMINERS, &t.lower())
+}
+
+fn is_pronoun(t: &Tok) -> bool {
+    matches!(t.lower().as_str(), "he" | "she")
+}
+
+fn is_role_noun(t: &Tok) -> bool {
+    !t.is_cap() && is_in(ROLE_NOUNS, &t.lower())
+}
+
+fn is_title(t: &Tok) -> bool {
+    is_in(TITLES, &crate::text::normalise_word(t.raw))
+}
+
+fn is_filler(t: &Tok) -> bool {
+    let l = t.lower();
+    !t.is_cap() && (is_in(BETWEEN_SUBJECT_AND_VERB, &l) || (l.ends_with("ly") && l.len() > 4))
+}
+
+/// A gap that ends a clause or sentence (a comma does not).
+fn breaks_clause(gap: &str) -> bool {
+    gap.contains([';', '.', '?', '!', '(', ')'])
+        || gap.contains(crate::text::is_double_quote)
+        || gap.contains('\n')
+}
+
+/// Does the speech verb at `v` read as a noun here ("a stern warning")?
+fn is_noun_use(toks: &[Tok], v: usize) -> bool {
+    let Some(t) = toks.get(v) else { return false };
+    if !is_in(NOUN_LIKE, &t.lower()) {
+        return false;
+    }
+    let before = |k: usize| v.checked_sub(k).and_then(|i| toks.get(i));
+    before(1).is_some_and(|p| is_determiner(p) || p.is_possessive())
+        || before(2).is_some_and(|p| is_determiner(p) && !before(1).is_some_and(is_speech_verb))
+}
+
+/// Who a source names as the speaker, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Who {
+    /// Name words as written, titles stripped.
+    Name(Vec<String>),
+    /// A role phrase as written, a leading article lower-cased.
+    Role(String),
+    Pronoun,
+}
+
+/// The start of the run of capitalised words that ends at `i` (titles
+/// abbreviated with a period included).
+fn cap_run_start(toks: &[Tok], i: usize) -> usize {
+    let mut s = i;
+    while s > 0 {
+        let prev = &toks[s - 1];
+        let gap = toks[s].gap;
+        let joined = gap.chars().all(char::is_whitespace)
+            || (gap.trim() == "." && is_in(TITLE_ABBREVIATIONS, &prev.lower()));
+        if !prev.is_cap() || !joined || prev.is_possessive() {
+            break;
+        }
+        s -= 1;
+    }
+    s
+}
+
+/// The end of the run of capitalised words that starts at `i`.
+fn cap_run_end(toks: &[Tok], i: usize) -> usize {
+    let mut e = i;
+    while e + 1 < toks.len() && toks[e + 1].is_cap() && cap_run_start(toks, e + 1) <= i {
+        e += 1;
+    }
+    e
+}
+
+/// The name inside a run of capitalised words: the words after the last
+/// title, or the run without leading sentence words ("However", "But").
+pub(crate) fn name_in_run(run: &[Tok]) -> Vec<String> {
+    let after_title = run.iter().rposition(is_title).map_or(0, |p| p + 1);
+    let rest = &run[after_title..];
+    let skip = rest
+        .iter()
+        .take_while(|t| {
+            let l = t.lower();
+            crate::text::is_stop(&l)
+                || is_in(DETERMINERS, &l)
+                || is_in(&["however", "but", "meanwhile", "later"], &l)
+        })
+        .count();
+    rest[skip..].iter().map(|t| t.bare().to_string()).collect()
+}
+
+/// The role phrase whose head noun is at `h`: back to a determiner or a
+/// possessive, over at most four modifiers, within the clause.
+fn role_phrase(text: &str, toks: &[Tok], h: usize) -> String {
+    let mut j = h;
+    while j > 0 && h - j < 4 && !toks[j].gap.contains([',', ';', ':']) {
+        let cand = &toks[j - 1];
+        if is_determiner(cand) || (cand.is_cap() && cand.is_possessive()) {
+            j -= 1;
+            break;
+        }
+        let l = cand.lower();
+        if crate::text::is_stop(&l) || is_speech_verb(cand) || is_in(PREPOSITIONS, &l) {
+            break;
+        }
+        j -= 1;
+    }
+    let phrase = text.get(toks[j].start..toks[h].end).unwrap_or(toks[h].raw);
+    lower_article(phrase)
+}
+
+fn lower_article(phrase: &str) -> String {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    if is_in(DETERMINERS, &first.to_lowercase()) {
+        let mut out = first.to_lowercase();
+        out.push_str(&phrase[first.len()..]);
+        out
+    } else {
+        phrase.to_string()
+    }
+}
+
+/// A noun phrase starting at `i` (after "according to" or "said"): a
+/// pronoun, a name or a role. Returns it and the index after it.
+fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
+    let t = toks.get(i)?;
+    if is_pronoun(t) {
+        return Some((Who::Pronoun, i + 1));
+    }
+    if t.is_cap() && !is_determiner(t) {
+        let e = cap_run_end(toks, i);
+        let name = name_in_run(&toks[i..=e]);
+        if !name.is_empty() {
+            return Some((Who::Name(name), e + 1));
+        }
+        return Some((Who::Role(lower_article(join_toks(text, toks, i, e))), e + 1));
+    }
+    // A role: up to five words ending in a role noun, or a determiner and
+    // the noun phrase after it; a name in apposition wins ("resident Ana
+    // Lima").
+    let in_clause = |k: usize| k == i || !breaks_clause(toks[k].gap) && !toks[k].gap.contains(',');
+    let end = (i..toks.len().min(i + 6))
+        .take_while(|&k| in_clause(k))
+        .last()?;
+    if let Some(head) = (i..=end).find(|&k| is_role_noun(&toks[k])) {
+        if toks.get(head + 1).is_some_and(|n| n.is_cap()) && in_clause(head + 1) {
+            let e = cap_run_end(toks, head + 1);
+            let name = name_in_run(&toks[head + 1..=e]);
+            if !name.is_empty() {
+                return Some((Who::Name(name), e + 1));
+            }
+        }
+        return Some((
+            Who::Role(lower_article(join_toks(text, toks, i, head))),
+            head + 1,
+        ));
+    }
+    if !is_determiner(t) {
+        return None;
+    }
+    let last = (i + 1..=end)
+        .take_while(|&k| {
+            let l = toks[k].lower();
+            !crate::text::is_stop(&l) && !is_in(PREPOSITIONS, &l) && !is_speech_verb(&toks[k])
+        })
+        .last()?;
+    Some((
+        Who::Role(lower_article(join_toks(text, toks, i, last))),
+        last + 1,
+    ))
+}
+
+fn join_toks<'a>(text: &'a str, toks: &[Tok], from: usize, to: usize) -> &'a str {
+    text.get(toks[from].start..toks[to].end).unwrap_or("")
+}
+
+/// Attribution after the closing mark: `, X said`, `, said X`,
+/// `, according to X`.
+pub(crate) fn after_quote(post: &str) -> Option<Who> {
+    let toks = tokens(post);
+    let toks: Vec<Tok> = toks
+        .iter()
+        .enumerate()
+        .take_while(|(k, t)| *k == 0 || !breaks_clause(t.gap))
+        .map(|(_, t)| *t)
+        .take(10)
+        .collect();
+    let first = toks.first()?;
+    if breaks_clause(first.gap) {
+        return None;
+    }
+    if first.lower() == "according" && toks.get(1).is_some_and(|t| t.lower() == "to") {
+        return phrase_at(post, &toks, 2).map(|p| p.0);
+    }
+    if is_speech_verb(first) {
+        return phrase_at(post, &toks, 1).map(|p| p.0);
+    }
+    let (who, mut k) = phrase_at(post, &toks, 0)?;
+    while toks.get(k).is_some_and(is_filler) {
+        k += 1;
+    }
+    toks.get(k).filter(|t| is_speech_verb(t)).map(|_| who)
+}
+
+/// What the words before a quotation say about its speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Before {
+    pub who: Option<Who>,
+    /// A speech verb (or "according to", or `Name:`) stands right before the
+    /// quotation: it is a quotation, not a scare quote.
+    pub tight: bool,
+}
+
+/// Attribution before the opening mark; `pre` is the text of the clause or
+/// sentence up to the mark.
+pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
+    let toks = tokens(pre);
+    let ends_intro = pre.trim_end().ends_with([',', ':']);
+    let verb = (0..toks.len())
+        .rev()
+        .find(|&v| is_speech_verb(&toks[v]) && !is_noun_use(&toks, v));
+    if let Some(v) = verb {
+        let after = toks.len() - v - 1;
+        let ends_that = toks
+            .last()
+            .is_some_and(|t| t.lower() == "that" || t.lower() == "only");
+        return Before {
+            who: subject_before(pre, &toks, v, people),
+            tight: after == 0 || (after <= 3 && (ends_intro || ends_that)),
+        };
+    }
+    if let Some(a) = (0..toks.len().saturating_sub(1))
+        .rev()
+        .find(|&a| toks[a].lower() == "according" && toks[a + 1].lower() == "to")
+    {
+        let who = phrase_at(pre, &toks, a + 2).map(|p| p.0);
+        return Before {
+            tight: who.is_some() && ends_intro,
+            who,
+        };
+    }
+    if pre.trim_end().ends_with(':')
+        && let Some(last) = toks.last()
+        && last.is_cap()
+    {
+        let s = cap_run_start(&toks, toks.len() - 1);
+        let name = name_in_run(&toks[s..]);
+        if !name.is_empty() && !breaks_clause(pre.get(last.end..).unwrap_or("")) {
+            return Before {
+                who: Some(Who::Name(name)),
+                tight: true,
+            };
+        }
+    }
+    Before::default()
+}
+
+/// The subject of the speech verb at `v`: the nearest pronoun, role or
+/// acceptable name before it.
+fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option<Who> {
+    let mut i = v;
+    while i > 0 {
+        i -= 1;
+        let t = &toks[i];
+        if breaks_clause(toks[i + 1].gap) {
+            return None;
+        }
+        if is_pronoun(t) {
+            return Some(Who::Pronoun);
+        }
+        if is_role_noun(t) {
+            return Some(Who::Role(role_phrase(text, toks, i)));
+        }
+        if !t.is_cap()
+            && adjacent_to(toks, i, v)
+            && let Some(role) = determined_phrase(text, toks, i)
+        {
+            return Some(Who::Role(role));
+        }
+        if !t.is_cap() || t.is_possessive() {
+            continue;
+        }
+        let s = cap_run_start(toks, i);
+        let in_phrase = s > 0 && is_in(PREPOSITIONS, &toks[s - 1].lower());
+        let adjacent = adjacent_to(toks, i, v);
+        let name = name_in_run(&toks[s..=i]);
+        if in_phrase || name.is_empty() {
+            i = s;
+            continue;
+        }
+        if adjacent || s == 0 || people.is_person(&name) {
+            return Some(Who::Name(name));
+        }
+        i = s;
+    }
+    None
+}
+
+/// Only fillers ("also", "reportedly") and no comma between `i` and `v`.
+fn adjacent_to(toks: &[Tok], i: usize, v: usize) -> bool {
+    (i + 1..v).all(|k| is_filler(&toks[k])) && (i + 1..=v).all(|k| !toks[k].gap.contains(','))
+}
+
+/// A noun phrase ending at `h` that opens with a determiner within four
+/// words ("one inspector", "the local engineer"), as written.
+fn determined_phrase(text: &str, toks: &[Tok], h: usize) -> Option<String> {
+    let l = toks[h].lower();
+    if crate::text::is_stop(&l) || is_filler(&toks[h]) || is_in(PREPOSITIONS, &l) {
+        return None;
+    }
+    let mut j = h;
+    while j > 0 && h - j < 4 && !toks[j].gap.contains([',', ';', ':']) {
+        j -= 1;
+        if is_determiner(&toks[j]) {
+            return Some(lower_article(join_toks(text, toks, j, h)));
+        }
+        let lj = toks[j].lower();
+        if crate::text::is_stop(&lj) || is_speech_verb(&toks[j]) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The people of a story, by full name.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct People {
+    names: Vec<Vec<String>>,
+}
+
+fn key(word: &str) -> String {
+    crate::text::normalise_word(word)
+}
+
+impl People {
+    /// Collects names from every body block of the story's documents.
+    pub fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> People {
+        let mut names: Vec<Vec<String>> = Vec::new();
+        for text in texts {
+            for name in names_in(text) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        People { names }
+    }
+
+    /// Is this name (or its surname) a person of the story?
+    pub fn is_person(&self, name: &[String]) -> bool {
+        self.full_name(name).is_some()
+    }
+
+    /// The longest known name ending with these words.
+    pub fn full_name(&self, name: &[String]) -> Option<Vec<String>> {
+        let want: Vec<String> = name.iter().map(|w| key(w)).collect();
+        if want.is_empty() {
+            return None;
+        }
+        self.names
+            .iter()
+            .filter(|n| {
+                n.len() >= want.len()
+                    && n[n.len() - want.len()..]
+                        .iter()
+                        .zip(&want)
+                        .all(|(a, b)| key(a) == *b)
+            })
+            .max_by(|a, b| {
+                a.len()
+                    .cmp(&b.len())
+                    .then(a.join(" ").len().cmp(&b.join(" ").len()))
+                    .then(b.cmp(a))
+            })
+            .cloned()
+    }
+
+    /// The display form of a name: its longest known form.
+    pub fn display(&self, name: &[String]) -> String {
+        self.full_name(name)
+            .unwrap_or_else(|| name.to_vec())
+            .join(" ")
+    }
+
+    /// The last person named in `text` (names inside `skip` ranges ignored).
+    pub fn last_in(&self, text: &str, skip: &[(usize, usize)]) -> Option<String> {
+        let toks = tokens(text);
+        let mut last = None;
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].is_cap() {
+                i += 1;
+                continue;
+            }
+            let e = cap_run_end(&toks, i);
+            let inside = skip
+                .iter()
+                .any(|&(s, x)| toks[i].start >= s && toks[i].start < x);
+            let name = name_in_run(&toks[i..=e]);
+            if !inside && self.is_person(&name) {
+                last = Some(self.display(&name));
+            }
+            i = e + 1;
+        }
+        last
+    }
+}
+
+/// Names of people in a text: after a title, or of two words or more right
+/// before a speech verb.
+fn names_in(text: &str) -> Vec<Vec<String>> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].is_cap() {
+            i += 1;
+            continue;
+        }
+        let e = cap_run_end(&toks, i);
+        let run = &toks[i..=e];
+        let titled = run
+            .iter()
+            .rposition(is_title)
+            .is_some_and(|p| p < run.len() - 1);
+        let name = name_in_run(run);
+        // "the White House said": institutions take an article, people not.
+        let article = i > 0 && is_determiner(&toks[i - 1]);
+        let before_verb =
+            toks.get(e + 1).is_some_and(is_speech_verb) && name.len() >= 2 && !article;
+        if !name.is_empty() && (titled || before_verb) {
+            out.push(name);
+        }
+        i = e + 1;
+    }
+    out
+}
