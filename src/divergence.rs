@@ -106,8 +106,28 @@ fn group_conflicts(story: &Story, g: &FactGroup) -> Vec<Found> {
     }
     by_slot
         .into_values()
+        .map(one_value_per_source)
         .filter(|obs| slot_clash(obs))
         .filter_map(|obs| build(story, &obs))
+        .collect()
+}
+
+/// Keeps only the sources that give a slot one value. A sentence naming two
+/// places ("from Huntsville to Beaumont") or two counts of one noun gives
+/// them different roles, and comparing it value by value with another
+/// source's would invent a conflict.
+fn one_value_per_source(obs: Vec<Observation>) -> Vec<Observation> {
+    let mut values: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for o in &obs {
+        values.entry(o.at.doc).or_default().insert(&o.slot.value);
+    }
+    let ambiguous: BTreeSet<usize> = values
+        .iter()
+        .filter(|(_, v)| v.len() > 1)
+        .map(|(d, _)| *d)
+        .collect();
+    obs.into_iter()
+        .filter(|o| !ambiguous.contains(&o.at.doc))
         .collect()
 }
 

@@ -29,6 +29,8 @@
 //! Decimals and money ("2.5", "$5,587.75") never split because no space
 //! follows the point; an ellipsis followed by a lower-case word never splits.
 
+mod dateline;
+
 use crate::model::{Article, Block, BlockKind, Document, Sentence};
 use crate::text::fold;
 use std::ops::Range;
@@ -36,15 +38,27 @@ use std::ops::Range;
 /// Cleans and splits one article.
 pub fn segment(article: Article) -> Document {
     let blocks = clean_blocks(&article.blocks);
-    let sentences = blocks
+    let mut sentences: Vec<Sentence> = blocks
         .iter()
         .enumerate()
         .flat_map(|(i, b)| block_sentences(i, b))
         .collect();
+    if let Some(first) = sentences.iter_mut().find(|s| s.role != BlockKind::Heading) {
+        drop_dateline(first);
+    }
     Document {
         article,
         blocks,
         sentences,
+    }
+}
+
+/// Starts the article's first sentence after its dateline, if it has one.
+fn drop_dateline(sentence: &mut Sentence) {
+    let cut = dateline::dateline_len(&sentence.text);
+    if cut > 0 {
+        sentence.start += cut;
+        sentence.text = sentence.text[cut..].to_string();
     }
 }
 
@@ -73,7 +87,7 @@ pub fn clean_blocks(blocks: &[Block]) -> Vec<Block> {
             after_bullet = true;
             continue;
         }
-        if is_furniture(text) {
+        if is_furniture(text) || dateline::is_dateline(text) {
             after_bullet = false;
             continue;
         }

@@ -1,0 +1,124 @@
+//! Datelines and timestamps that open an article's first paragraph.
+//!
+//! Many sites print the publication time in front of the first sentence
+//! ("11 / 30 / 09 05:40 PM ET A convicted…", "March 04, 2009 In a move…",
+//! "WEDNESDAY, MARCH 4, 2009, 10:53 AM President…"). It is page furniture,
+//! not a claim: left in, its numbers would read as facts and its date as a
+//! conflicting date. The sentence keeps its verbatim text from the first
+//! word after the dateline.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+        let weekday = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?";
+        let time = r"\d{1,2}\s?[:.]\s?\d{2}(?:\s?(?:[ap]\.?\s?m\.?|am|pm))?(?:\s(?:gmt|bst|edt|est|et|pt|pdt|pst|cet|utc))?";
+        let numeric_date = r"\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}";
+        let month_date = format!(
+            r"(?:{month}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}|\d{{1,2}}\s{month},?\s\d{{4}}|{month}\s\d{{4}})"
+        );
+        let element = format!(
+            r"(?:(?:updated|posted|published|last updated)\s?:?|{time}|{numeric_date}|{month_date}|{weekday})"
+        );
+        let re = format!(r"(?i)^(?:{element}\s?[,|•·-]?\s*)+");
+        Regex::new(&re).expect("dateline pattern compiles")
+    })
+}
+
+/// Length in bytes of a dateline at the start of `text`, or 0. Only a
+/// prefix with a date or time in it counts, and only when a capitalised
+/// word (the sentence) follows it.
+pub fn dateline_len(text: &str) -> usize {
+    let Some(m) = pattern().find(text) else {
+        return 0;
+    };
+    let prefix = m.as_str();
+    let has_date = prefix.chars().any(|c| c.is_ascii_digit());
+    // "March 9, 2009 The…" is a dateline; "Monday was quiet" is a sentence.
+    let has_year_or_time = prefix.contains(':')
+        || prefix.contains('/')
+        || prefix
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4 || d.len() == 2 && prefix.contains(". "));
+    let rest = &text[m.end()..];
+    let starts_sentence = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || crate::text::is_double_quote(c));
+    if has_date && has_year_or_time && starts_sentence && rest.split_whitespace().count() >= 3 {
+        m.end()
+    } else {
+        0
+    }
+}
+
+/// Is the whole text a dateline or timestamp ("updated 8:41 p. m. EST,
+/// Tue March 3, 2009")? Such a line is furniture.
+pub fn is_dateline(text: &str) -> bool {
+    let t = text.trim();
+    pattern().find(t).is_some_and(|m| {
+        m.end() == t.len() && t.chars().filter(|c| c.is_ascii_digit()).count() >= 3
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rest(text: &str) -> &str {
+        &text[dateline_len(text)..]
+    }
+
+    #[test]
+    fn strips_common_datelines() {
+        assert_eq!(
+            rest("11 / 30 / 09 05:40 PM ET A convicted man fled on foot."),
+            "A convicted man fled on foot."
+        );
+        assert_eq!(
+            rest("March 04, 2009 In a move that will matter, the rule changed."),
+            "In a move that will matter, the rule changed."
+        );
+        assert_eq!(
+            rest("WEDNESDAY, MARCH 4, 2009, 10:53 AM President Obama announced plans."),
+            "President Obama announced plans."
+        );
+        assert_eq!(
+            rest("7:15 a. m. Dec. 7, 2009 A convicted sex offender was captured."),
+            "A convicted sex offender was captured."
+        );
+        assert_eq!(
+            rest("Nov. 30, 2009 A convicted child molester escaped today."),
+            "A convicted child molester escaped today."
+        );
+        assert_eq!(
+            rest("Tuesday 28 April 2009 22. 34 BST The administration overturned the rule."),
+            "The administration overturned the rule."
+        );
+    }
+
+    #[test]
+    fn whole_timestamps() {
+        assert!(is_dateline("updated 8:41 p. m. EST, Tue March 3, 2009"));
+        assert!(is_dateline("March 3, 2009"));
+        assert!(!is_dateline("The vote is on March 3, 2009."));
+        assert!(!is_dateline("Monday"));
+    }
+
+    #[test]
+    fn leaves_ordinary_sentences_alone() {
+        for s in [
+            "In 2009 the council met twice.",
+            "May 9 is the deadline for a ruling, officials said.",
+            "Monday was quiet in the capital.",
+            "12 people were hurt in the crash.",
+            "March on Washington draws thousands.",
+            "2009 Was A Year Of Floods, the report says.",
+        ] {
+            assert_eq!(dateline_len(s), 0, "{s}");
+        }
+    }
+}
