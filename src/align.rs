@@ -706,26 +706,10 @@ fn position(story: &Story, g: &FactGroup) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, BlockKind, Document, Sentence};
+    use crate::model::Document;
 
     fn doc(id: &str, sentences: &[&str]) -> Document {
-        Document {
-            article: Article {
-                id: id.to_string(),
-                ..Article::default()
-            },
-            blocks: Vec::new(),
-            sentences: sentences
-                .iter()
-                .map(|s| Sentence {
-                    block: 0,
-                    start: 0,
-                    end: s.len(),
-                    text: s.to_string(),
-                    role: BlockKind::Paragraph,
-                })
-                .collect(),
-        }
+        Document::from_sentences(id, sentences)
     }
 
     #[test]

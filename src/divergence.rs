@@ -398,26 +398,10 @@ fn build(story: &Story, obs: &[Observation]) -> Option<Found> {
 #[cfg(test)]
 pub(crate) mod testutil {
     //! Stories built by hand: one sentence per line, split at ". ".
-    use crate::model::{Article, BlockKind, Document, Sentence, Story};
+    use crate::model::{Document, Story};
 
     pub fn doc(id: &str, sentences: &[&str]) -> Document {
-        Document {
-            article: Article {
-                id: id.to_string(),
-                ..Article::default()
-            },
-            blocks: Vec::new(),
-            sentences: sentences
-                .iter()
-                .map(|s| Sentence {
-                    block: 0,
-                    start: 0,
-                    end: s.len(),
-                    text: s.to_string(),
-                    role: BlockKind::Paragraph,
-                })
-                .collect(),
-        }
+        Document::from_sentences(id, sentences)
     }
 
     pub fn story(docs: Vec<Document>) -> Story {

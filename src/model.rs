@@ -70,6 +70,29 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document of plain paragraph sentences, for tests of the analysis
+    /// stages that need no real segmentation.
+    #[cfg(test)]
+    pub fn from_sentences(id: &str, sentences: &[&str]) -> Document {
+        Document {
+            article: Article {
+                id: id.to_string(),
+                ..Article::default()
+            },
+            blocks: Vec::new(),
+            sentences: sentences
+                .iter()
+                .map(|s| Sentence {
+                    block: 0,
+                    start: 0,
+                    end: s.len(),
+                    text: s.to_string(),
+                    role: BlockKind::Paragraph,
+                })
+                .collect(),
+        }
+    }
+
     /// Sentences that can state a claim (not headings).
     pub fn claim_sentences(&self) -> impl Iterator<Item = (usize, &Sentence)> {
         self.sentences
