@@ -187,6 +187,21 @@ fn is_filler(t: &Tok) -> bool {
     !t.is_cap() && (is_in(BETWEEN_SUBJECT_AND_VERB, &l) || (l.ends_with("ly") && l.len() > 4))
 }
 
+/// Does the gap before token `k` end a clause? As [`breaks_clause`], except
+/// that the period of an abbreviated title or an initial ("Dr. Tomas Lind",
+/// "Donald J. Trump") joins the words around it.
+fn breaks_before(toks: &[Tok], k: usize) -> bool {
+    let gap = toks[k].gap;
+    if gap.trim() == "." && k > 0 {
+        let prev = &toks[k - 1];
+        let initial = prev.raw.chars().count() == 1 && prev.is_cap();
+        if initial || is_in(TITLE_ABBREVIATIONS, &prev.lower()) {
+            return false;
+        }
+    }
+    breaks_clause(gap)
+}
+
 /// A gap that ends a clause or sentence (a comma does not).
 fn breaks_clause(gap: &str) -> bool {
     gap.contains([';', '.', '?', '!', '(', ')'])
@@ -307,7 +322,7 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
     // A role: up to five words ending in a role noun, or a determiner and
     // the noun phrase after it; a name in apposition wins ("resident Ana
     // Lima").
-    let in_clause = |k: usize| k == i || !breaks_clause(toks[k].gap) && !toks[k].gap.contains(',');
+    let in_clause = |k: usize| k == i || !breaks_before(toks, k) && !toks[k].gap.contains(',');
     let end = (i..toks.len().min(i + 6))
         .take_while(|&k| in_clause(k))
         .last()?;
@@ -346,12 +361,10 @@ fn join_toks<'a>(text: &'a str, toks: &[Tok], from: usize, to: usize) -> &'a str
 /// Attribution after the closing mark: `, X said`, `, said X`,
 /// `, according to X`.
 pub(crate) fn after_quote(post: &str) -> Option<Who> {
-    let toks = tokens(post);
-    let toks: Vec<Tok> = toks
-        .iter()
-        .enumerate()
-        .take_while(|(k, t)| *k == 0 || !breaks_clause(t.gap))
-        .map(|(_, t)| *t)
+    let all = tokens(post);
+    let toks: Vec<Tok> = (0..all.len())
+        .take_while(|&k| k == 0 || !breaks_before(&all, k))
+        .map(|k| all[k])
         .take(10)
         .collect();
     let first = toks.first()?;
@@ -431,7 +444,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
     while i > 0 {
         i -= 1;
         let t = &toks[i];
-        if breaks_clause(toks[i + 1].gap) {
+        if breaks_before(toks, i + 1) {
             return None;
         }
         if is_pronoun(t) {

@@ -627,3 +627,33 @@ fn no_panic_on_generated_text() {
         }
     }
 }
+
+/// A story of one document segmented by the real segment stage.
+fn segmented(paras: &[&str]) -> Vec<Quotation> {
+    let article = Article {
+        id: "a".to_string(),
+        blocks: paras
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Block {
+                kind: BlockKind::Paragraph,
+                text: p.to_string(),
+                line: i + 1,
+            })
+            .collect(),
+        ..Article::default()
+    };
+    find_quotes(&story(vec![crate::segment::segment(article)]))
+}
+
+#[test]
+fn abbreviated_title_after_said_keeps_the_name() {
+    let qs = segmented(&[
+        "“We have never measured a faster retreat on this old glacier,” said Dr. Tomas Lind.",
+    ]);
+    assert_eq!(speaker_of(&qs, "faster retreat"), Some("Tomas Lind"));
+    let qs = segmented(&[
+        "“We support the plan to restore the river banks,” said Rep. Nick Rahall, a Democrat.",
+    ]);
+    assert_eq!(speaker_of(&qs, "river banks"), Some("Nick Rahall"));
+}
