@@ -377,11 +377,32 @@ pub(crate) fn after_quote(post: &str) -> Option<Who> {
     if is_speech_verb(first) {
         return phrase_at(post, &toks, 1).map(|p| p.0);
     }
-    let (who, mut k) = phrase_at(post, &toks, 0)?;
-    while toks.get(k).is_some_and(is_filler) {
-        k += 1;
+    if let Some((who, mut k)) = phrase_at(post, &toks, 0) {
+        while toks.get(k).is_some_and(is_filler) {
+            k += 1;
+        }
+        if toks.get(k).is_some_and(is_speech_verb) {
+            return Some(who);
+        }
     }
-    toks.get(k).filter(|t| is_speech_verb(t)).map(|_| who)
+    name_before_verb(&toks)
+}
+
+/// `, board chair Martin Hale said`: a role the word lists do not know,
+/// then a name, then the speech verb. The name right before the verb (over
+/// fillers such as "later") is the speaker.
+fn name_before_verb(toks: &[Tok]) -> Option<Who> {
+    let v = toks.iter().position(is_speech_verb)?;
+    let mut last = v.checked_sub(1)?;
+    while last > 0 && is_filler(&toks[last]) {
+        last -= 1;
+    }
+    if !toks[last].is_cap() {
+        return None;
+    }
+    let start = cap_run_start(toks, last).max(1);
+    let name = name_in_run(toks.get(start..=last)?);
+    (!name.is_empty()).then_some(Who::Name(name))
 }
 
 /// What the words before a quotation say about its speaker.

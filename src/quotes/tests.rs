@@ -657,3 +657,9 @@ fn abbreviated_title_after_said_keeps_the_name() {
     ]);
     assert_eq!(speaker_of(&qs, "river banks"), Some("Nick Rahall"));
 }
+
+#[test]
+fn role_before_a_name_after_the_quotation() {
+    let qs = segmented(&["“The choice was unanimous,” board chair Martin Hale said."]);
+    assert_eq!(speaker_of(&qs, "unanimous"), Some("Martin Hale"));
+}
