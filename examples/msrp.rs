@@ -6,7 +6,7 @@
 //! (as the aligner does over a story's sentences), finds the cut that
 //! maximises accuracy on the training pairs, and reports accuracy and F1 of
 //! that cut on the test pairs. The result is documented in the README and
-//! beside `align::SIGNIFICANCE`; MSRP itself is never shipped.
+//! beside `align::CUT`; MSRP itself is never shipped.
 
 use parallax::align::{terms_of, text_similarity};
 use std::collections::HashMap;

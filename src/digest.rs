@@ -257,23 +257,43 @@ pub fn assemble(
 }
 
 /// A URL slug from a headline: lower-case ASCII words joined by `-`, at most
-/// eight words.
+/// eight words, transliterated to ASCII by `deunicode` ("Ça" → "ca").
+/// Apostrophes vanish ("Iran's" → "irans"); every other mark
+/// separates words ("texas-prison-escape" stays as it is).
 pub fn slugify(text: &str) -> String {
-    let words: Vec<String> = crate::text::words(text)
-        .iter()
-        .map(|w| {
-            crate::text::fold(w.raw)
-                .to_lowercase()
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric())
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .take(8)
+    let folded = deunicode::deunicode(&crate::text::fold(text))
+        .to_lowercase()
+        .replace('\'', "");
+    let spaced: String = folded
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect();
+    let words: Vec<&str> = spaced.split_whitespace().take(8).collect();
     if words.is_empty() {
         "story".to_string()
     } else {
         words.join("-")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_words() {
+        assert_eq!(
+            slugify("Trump Halts Israeli Attempt to Target Iran’s Supreme Leader"),
+            "trump-halts-israeli-attempt-to-target-irans-supreme"
+        );
+        assert_eq!(slugify("texas-prison-escape"), "texas-prison-escape");
+        assert_eq!(slugify("Ça va? «Oui» Zürich"), "ca-va-oui-zurich");
+        assert_eq!(slugify("!!!"), "story");
+    }
+
+    #[test]
+    fn content_keys_are_stable() {
+        assert_eq!(content_key(&["a", "b"]), content_key(&["a", "b"]));
+        assert_ne!(content_key(&["ab"]), content_key(&["a", "b"]));
     }
 }

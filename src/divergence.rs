@@ -67,13 +67,13 @@ fn conflicts(story: &Story, facts: &[FactGroup]) -> Vec<Divergence> {
             .then(a.item.topic.cmp(&b.item.topic))
             .then(a.item.key.cmp(&b.item.key))
     });
+    // One item per topic: "number of official" (a count inside one fact)
+    // and "number of officials" (sourcing across documents) are one topic,
+    // and the item with more sources, sorted first, speaks for it.
     let mut seen = BTreeSet::new();
     found
         .into_iter()
-        .filter(|f| {
-            let values: Vec<_> = f.item.claims.iter().map(|c| c.value.clone()).collect();
-            seen.insert((f.item.topic.clone(), format!("{values:?}")))
-        })
+        .filter(|f| seen.insert(crate::text::content_stems(&f.item.topic)))
         .map(|f| f.item)
         .collect()
 }

@@ -9,15 +9,18 @@
 pub mod align;
 pub mod cluster;
 pub mod config;
+pub mod diff;
 pub mod digest;
 pub mod divergence;
 pub mod error;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod publish;
 pub mod quotes;
 pub mod render;
 pub mod segment;
+pub mod serve;
 pub mod text;
 pub mod write;
 
@@ -73,8 +76,46 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 /// unique slugs.
 pub fn analyse(stories: &[Story]) -> Vec<Digest> {
     let mut digests: Vec<Digest> = stories.par_iter().map(analyse_story).collect();
-    assign_slugs(&mut digests);
+    let bases: Vec<String> = stories.iter().map(slug_base).collect();
+    for (d, slug) in digests.iter_mut().zip(unique_slugs(&bases)) {
+        d.slug = slug;
+    }
     digests
+}
+
+/// The slug a story would like, chosen so that it stays put as the story
+/// grows: the story's own name when the input gives one (subfolder or
+/// front matter `story:`), else the title (or lead sentence) of its
+/// earliest article (by `published`, then id). Adding a later article
+/// never renames a story; the headline shown may still change.
+pub fn slug_base(story: &Story) -> String {
+    let keys: std::collections::BTreeSet<&str> = story
+        .docs
+        .iter()
+        .filter_map(|d| d.article.story.as_deref())
+        .collect();
+    if let Some(key) = keys.first()
+        && keys.len() == 1
+        && story.docs.iter().all(|d| d.article.story.is_some())
+    {
+        return digest::slugify(key);
+    }
+    let anchor = story.docs.iter().min_by(|a, b| {
+        let date = |d: &model::Document| {
+            d.article
+                .published
+                .clone()
+                .unwrap_or_else(|| "~".to_string())
+        };
+        date(a).cmp(&date(b)).then(a.article.id.cmp(&b.article.id))
+    });
+    let text = anchor.and_then(|d| {
+        d.article
+            .title
+            .clone()
+            .or_else(|| d.claim_sentences().next().map(|(_, s)| s.text.clone()))
+    });
+    digest::slugify(text.as_deref().unwrap_or("story"))
 }
 
 /// quotes → align → divergences → digest, for one story. Quotes come first
@@ -86,15 +127,29 @@ pub fn analyse_story(story: &Story) -> Digest {
     digest::assemble(story, String::new(), &facts, divergent, &quotes)
 }
 
-/// Slugs from headlines, made unique by a numeric suffix in story order.
-fn assign_slugs(digests: &mut [Digest]) {
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for d in digests.iter_mut() {
-        let base = digest::slugify(&d.headline);
-        let n = seen.entry(base.clone()).or_insert(0);
-        *n += 1;
-        d.slug = if *n == 1 { base } else { format!("{base}-{n}") };
-    }
+/// Makes slugs unique by a numeric suffix, in story order (stories are
+/// ordered by their smallest article id, so the order is stable).
+fn unique_slugs(bases: &[String]) -> Vec<String> {
+    let mut taken: std::collections::BTreeSet<String> = bases.iter().cloned().collect();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    bases
+        .iter()
+        .map(|base| {
+            let n = seen.entry(base).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                return base.clone();
+            }
+            let mut k = *n;
+            loop {
+                let cand = format!("{base}-{k}");
+                if taken.insert(cand.clone()) {
+                    return cand;
+                }
+                k += 1;
+            }
+        })
+        .collect()
 }
 
 fn check_strict(strict: bool, warnings: &[Diagnostic]) -> Result<()> {
@@ -110,4 +165,56 @@ fn check_strict(strict: bool, warnings: &[Diagnostic]) -> Result<()> {
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::{Article, Document};
+
+    fn doc(id: &str, title: &str, story: Option<&str>) -> Document {
+        Document {
+            article: Article {
+                id: id.to_string(),
+                title: Some(title.to_string()),
+                story: story.map(str::to_string),
+                ..Article::default()
+            },
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn slug_stays_when_a_later_article_joins() {
+        let mut story = Story {
+            docs: vec![doc("b", "Dam Bursts Near Town", None)],
+        };
+        let before = slug_base(&story);
+        story
+            .docs
+            .push(doc("c", "A Completely Different Headline", None));
+        assert_eq!(slug_base(&story), before);
+        assert_eq!(before, "dam-bursts-near-town");
+    }
+
+    #[test]
+    fn explicit_story_names_the_slug() {
+        let story = Story {
+            docs: vec![
+                doc("a", "X", Some("Harbour Fire")),
+                doc("b", "Y", Some("Harbour Fire")),
+            ],
+        };
+        assert_eq!(slug_base(&story), "harbour-fire");
+    }
+
+    #[test]
+    fn duplicate_slugs_get_suffixes() {
+        let bases = vec!["a".to_string(), "a".to_string(), "a-2".to_string()];
+        let got = unique_slugs(&bases);
+        assert_eq!(got.len(), 3);
+        let set: std::collections::BTreeSet<_> = got.iter().collect();
+        assert_eq!(set.len(), 3, "{got:?}");
+        assert_eq!(got[0], "a");
+    }
 }

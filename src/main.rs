@@ -1,11 +1,17 @@
 //! The `parallax` command line: a thin layer over the library.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 use parallax::config::Config;
+use parallax::diff::DigestSnapshot;
+use parallax::error::Error;
 use parallax::render::Templates;
 use parallax::{BuildOptions, build};
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 #[derive(Parser)]
 #[command(
@@ -24,6 +30,10 @@ enum Command {
     Build(InputArgs),
     /// Read and analyse everything, write nothing; exit 1 on any input problem.
     Check(InputArgs),
+    /// Build, serve the site on 127.0.0.1, rebuild and reload on changes.
+    Serve(ServeArgs),
+    /// Compare the digests of two built sites (e.g. before and after a change).
+    Diff(DiffArgs),
 }
 
 #[derive(Args)]
@@ -43,30 +53,65 @@ struct InputArgs {
     /// Treat any input problem as fatal.
     #[arg(long)]
     strict: bool,
+    /// Absolute URL the site is served from, e.g. https://user.github.io/repo/
+    /// (overrides `base_url` in the config; "" unsets it).
+    #[arg(long)]
+    base_url: Option<String>,
 }
 
-fn run(cli: Cli) -> Result<bool, parallax::error::Error> {
-    let (args, check) = match cli.command {
-        Command::Build(a) => (a, false),
-        Command::Check(a) => (a, true),
-    };
-    let config = Config::load(args.config.as_deref())?;
-    let templates = Templates::load(args.templates.as_deref())?;
-    let opts = BuildOptions {
-        seeds: args.seeds,
-        out: args.out,
+#[derive(Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Port on 127.0.0.1.
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// The site before (a folder with stories/*/digest.json).
+    old: PathBuf,
+    /// The site after.
+    new: PathBuf,
+    /// Plain text for a terminal, or Markdown for a pull-request comment.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    format: DiffFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Text,
+    Markdown,
+}
+
+/// Loads the config and templates the arguments name.
+fn options(args: &InputArgs, dry_run: bool) -> Result<BuildOptions, Error> {
+    let mut config = Config::load(args.config.as_deref())?;
+    if let Some(url) = &args.base_url {
+        config.base_url = Some(url.clone()).filter(|u| !u.trim().is_empty());
+    }
+    Ok(BuildOptions {
+        seeds: args.seeds.clone(),
+        out: args.out.clone(),
         config,
-        templates,
+        templates: Templates::load(args.templates.as_deref())?,
         strict: args.strict,
-        dry_run: check,
-    };
-    let report = build(&opts)?;
+        dry_run,
+    })
+}
+
+/// Builds (or checks) once and prints the warnings and a summary line.
+fn build_once(args: &InputArgs, check: bool) -> Result<bool, Error> {
+    let started = Instant::now();
+    let opts = options(args, check)?;
+    let report = with_progress(if check { "checking" } else { "building" }, || build(&opts))?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
     let verb = if check { "checked" } else { "built" };
     eprintln!(
-        "{verb} {} stories from {} articles ({} warnings){}",
+        "{verb} {} stories from {} articles ({} warnings){} in {:.2} s",
         report.digests.len(),
         report.articles,
         report.warnings.len(),
@@ -74,9 +119,123 @@ fn run(cli: Cli) -> Result<bool, parallax::error::Error> {
             String::new()
         } else {
             format!(" into {}", opts.out.display())
-        }
+        },
+        started.elapsed().as_secs_f64()
     );
+    if !check && !parallax::publish::feed::has_dates(&report.digests) {
+        eprintln!("note: no source has a `published` date, so no feed.xml was written");
+    }
     Ok(report.warnings.is_empty() || !check)
+}
+
+/// Runs `work`, showing a spinner with the elapsed time if it takes more
+/// than a moment, and only on a terminal outside CI.
+fn with_progress<T>(label: &str, work: impl FnOnce() -> T) -> T {
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    if !interactive {
+        return work();
+    }
+    let (done, wait) = mpsc::channel::<()>();
+    let label = label.to_string();
+    let ticker = std::thread::spawn(move || {
+        if wait.recv_timeout(Duration::from_millis(300)) != Err(mpsc::RecvTimeoutError::Timeout) {
+            return;
+        }
+        let style = ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        let bar = ProgressBar::new_spinner()
+            .with_style(style)
+            .with_message(label);
+        bar.enable_steady_tick(Duration::from_millis(100));
+        let _ = wait.recv();
+        bar.finish_and_clear();
+    });
+    let out = work();
+    drop(done);
+    let _ = ticker.join();
+    out
+}
+
+fn serve(args: &ServeArgs) -> Result<bool, Error> {
+    let first = options(&args.input, false)?;
+    let watch = vec![
+        args.input.seeds.clone(),
+        args.input
+            .templates
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("templates")),
+        args.input
+            .config
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("parallax.toml")),
+    ];
+    let settings = parallax::serve::Settings {
+        port: args.port,
+        out: args.input.out.clone(),
+        base_url: first.config.base_url.clone(),
+        watch,
+    };
+    let rebuild = |base_url: &str| -> Result<String, String> {
+        let mut opts = options(&args.input, false).map_err(|e| e.to_string())?;
+        opts.config.base_url = Some(base_url.to_string());
+        let started = Instant::now();
+        let report = build(&opts).map_err(|e| e.to_string())?;
+        for w in &report.warnings {
+            eprintln!("warning: {w}");
+        }
+        Ok(format!(
+            "built {} stories from {} articles ({} warnings) in {:.2} s",
+            report.digests.len(),
+            report.articles,
+            report.warnings.len(),
+            started.elapsed().as_secs_f64()
+        ))
+    };
+    parallax::serve::serve(&settings, &rebuild)?;
+    Ok(true)
+}
+
+/// Reads every `stories/*/digest.json` of a built site, in folder order.
+fn read_site(dir: &Path) -> Result<Vec<DigestSnapshot>, Error> {
+    let stories = dir.join("stories");
+    let entries = std::fs::read_dir(&stories).map_err(|e| Error::io(&stories, e))?;
+    let mut folders: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("digest.json").is_file())
+        .collect();
+    folders.sort();
+    folders
+        .iter()
+        .map(|f| {
+            let path = f.join("digest.json");
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            parallax::diff::parse(&text).map_err(|e| Error::Output {
+                path: path.clone(),
+                message: format!("not a digest: {e}"),
+            })
+        })
+        .collect()
+}
+
+fn diff(args: &DiffArgs) -> Result<bool, Error> {
+    let old = read_site(&args.old)?;
+    let new = read_site(&args.new)?;
+    let report = parallax::diff::compare(&old, &new);
+    let text = match args.format {
+        DiffFormat::Text => report.to_text(),
+        DiffFormat::Markdown => report.to_markdown(),
+    };
+    print!("{text}");
+    Ok(true)
+}
+
+fn run(cli: Cli) -> Result<bool, Error> {
+    match &cli.command {
+        Command::Build(a) => build_once(a, false),
+        Command::Check(a) => build_once(a, true),
+        Command::Serve(a) => serve(a),
+        Command::Diff(a) => diff(a),
+    }
 }
 
 fn main() -> ExitCode {

@@ -9,16 +9,17 @@
 //! `.html`, so article text can never inject markup.
 
 mod diff;
-mod view;
+pub(crate) mod view;
 
 use crate::config::Config;
 use crate::digest::Digest;
 use crate::error::{Error, Result};
+use crate::publish::{self, urls::BaseUrl};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use tera::Tera;
-use view::{IndexPage, SiteView, StoryCard, StoryPage};
+use view::{EmailPage, IndexPage, NotFoundPage, SiteView, StoryCard, StoryPage};
 
 /// One file of the site, path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,8 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("macros.html", include_str!("../templates/macros.html")),
     ("index.html", include_str!("../templates/index.html")),
     ("story.html", include_str!("../templates/story.html")),
+    ("404.html", include_str!("../templates/404.html")),
+    ("email.html", include_str!("../templates/email.html")),
     ("style.css", include_str!("../templates/style.css")),
 ];
 
@@ -53,11 +56,18 @@ pub fn render(
     templates: &Templates,
 ) -> Result<Vec<OutputFile>> {
     check_slugs(digests)?;
+    let base = BaseUrl::parse(config.base_url.as_deref().unwrap_or(""))?;
     let sources = templates.sources();
     let tera = engine(&sources)?;
-    let site = SiteView::new(config);
+    let published = publish::site_files(digests, config, base.as_ref());
+    let has_feed = published.iter().any(|f| f.path == Path::new("feed.xml"));
+    let site = SiteView::new(config, base.as_ref(), has_feed);
     let mut files = vec![
         index_page(&tera, &site, digests)?,
+        OutputFile {
+            path: PathBuf::from("404.html"),
+            bytes: render_page(&tera, "404.html", &NotFoundPage::new(&site))?.into_bytes(),
+        },
         OutputFile {
             path: PathBuf::from("assets/style.css"),
             bytes: sources
@@ -68,8 +78,11 @@ pub fn render(
     ];
     for d in digests {
         files.push(story_page(&tera, &site, d)?);
+        files.push(email_page(&tera, &site, base.as_ref(), d)?);
         files.push(digest_json(d)?);
     }
+    files.extend(published);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
@@ -83,6 +96,7 @@ fn index_page(tera: &Tera, site: &SiteView<'_>, digests: &[Digest]) -> Result<Ou
     let page = IndexPage {
         site,
         root: "",
+        canonical: site.base_url.clone(),
         stories: order.into_iter().map(StoryCard::new).collect(),
     };
     Ok(OutputFile {
@@ -96,6 +110,27 @@ fn story_page(tera: &Tera, site: &SiteView<'_>, digest: &Digest) -> Result<Outpu
     Ok(OutputFile {
         path: PathBuf::from(format!("stories/{}/index.html", digest.slug)),
         bytes: render_page(tera, "story.html", &page)?.into_bytes(),
+    })
+}
+
+/// `email.html`: the story as a self-contained newsletter, CSS inlined.
+fn email_page(
+    tera: &Tera,
+    site: &SiteView<'_>,
+    base: Option<&BaseUrl>,
+    digest: &Digest,
+) -> Result<OutputFile> {
+    let page = EmailPage {
+        page: StoryPage::new(site, digest),
+        home: publish::home_link(base),
+        story: publish::story_link(base, &digest.slug),
+    };
+    let path = PathBuf::from(format!("stories/{}/email.html", digest.slug));
+    let html = render_page(tera, "email.html", &page)?;
+    let inlined = publish::email::inline_css(&html, &path.to_string_lossy())?;
+    Ok(OutputFile {
+        path,
+        bytes: tidy(&inlined).into_bytes(),
     })
 }
 

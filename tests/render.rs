@@ -365,7 +365,7 @@ fn story_page_shows_every_part() {
     assert!(page.contains(">2 of 5 sources<"));
     assert!(page.contains(">Harbour Ledger</a>"));
     assert!(page.contains(">Seven Votes for a Bridge…</a>"));
-    assert!(page.contains(">004_d2</a>"));
+    assert!(page.contains(">Source 4</a>"));
     let d = sample();
     for key in d.consensus.iter().map(|c| &c.key) {
         assert!(page.contains(&format!("id=\"fact-{key}\"")));
@@ -406,6 +406,16 @@ fn html_special_characters_in_articles_are_escaped() {
     {
         let page = std::str::from_utf8(&f.bytes).unwrap();
         assert!(!page.contains("<script"), "{}", f.path.display());
+        if f.path == std::path::Path::new("404.html") {
+            continue; // shows no article text
+        }
+        if f.path.ends_with("email.html") {
+            // Re-serialised by the CSS inliner (html5ever), which escapes
+            // `&`, `<`, `>` in text and `&`, `"` in attributes only.
+            assert!(page.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt; Tom &amp; Jerry's"));
+            assert!(!page.contains("Tom & Jerry"));
+            continue;
+        }
         assert!(!page.contains("Tom & Jerry"), "{}", f.path.display());
         assert!(!page.contains("Jerry's"), "{}", f.path.display());
         assert!(!page.contains("\"show\""), "{}", f.path.display());

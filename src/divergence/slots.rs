@@ -171,7 +171,7 @@ pub fn is_calendar_word(norm: &str) -> bool {
 /// The values of every within-fact slot of a sentence (not titles or
 /// sourcing, which are compared across whole documents).
 pub fn sentence_slots(text: &str) -> Vec<Slot> {
-    let t = Tokens::new(text);
+    let t = Tokens::new(without_label(text));
     let mut out = Vec::new();
     out.extend(counts(&t));
     out.extend(dates(&t));
@@ -182,6 +182,25 @@ pub fn sentence_slots(text: &str) -> Vec<Slot> {
     out.sort();
     out.dedup();
     out
+}
+
+/// The text after a Title-Case label such as "Nuclear Talks in Limbo: …"
+/// (common in list items). In a label every word is capitalised, so its
+/// capitals say nothing about names or places.
+fn without_label(text: &str) -> &str {
+    let Some((label, rest)) = text.split_once(": ") else {
+        return text;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let title_case = words
+        .iter()
+        .filter(|w| w.chars().count() >= 4)
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !words.is_empty() && words.len() <= 6 && title_case && !rest.trim().is_empty() {
+        rest
+    } else {
+        text
+    }
 }
 
 /// A four-digit number that reads as a year.
@@ -588,6 +607,17 @@ mod tests {
             of_kind("The baker, aged 39, was arrested.", SlotKind::Age)[0].0,
             "39"
         );
+    }
+
+    #[test]
+    fn title_case_labels_are_not_places() {
+        let s = sentence_slots("Budget Talks in Limbo: The council met in Ashford on Monday.");
+        let places: Vec<&str> = s
+            .iter()
+            .filter(|x| x.kind == SlotKind::Place)
+            .map(|x| x.value.as_str())
+            .collect();
+        assert_eq!(places, vec!["ashford"]);
     }
 
     #[test]

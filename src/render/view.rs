@@ -5,6 +5,7 @@
 use super::diff::{self, Segment};
 use crate::config::Config;
 use crate::digest::{Claim, Digest, DivergenceKind, Variant};
+use crate::publish::urls::BaseUrl;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,16 +20,57 @@ pub struct SiteView<'a> {
     pub title: &'a str,
     pub description: Option<&'a str>,
     pub lang: &'a str,
+    /// The checked base URL (ends in `/`), when one is set.
+    pub base_url: Option<String>,
+    /// Whether the site has a `feed.xml` to link to.
+    pub feed: bool,
 }
 
 impl<'a> SiteView<'a> {
-    pub fn new(config: &'a Config) -> Self {
+    pub fn new(config: &'a Config, base: Option<&BaseUrl>, feed: bool) -> Self {
         SiteView {
             title: &config.title,
             description: config.description.as_deref(),
             lang: &config.language,
+            base_url: base.map(|b| b.as_str().to_string()),
+            feed,
         }
     }
+
+    /// The absolute URL of a site path, when a base URL is set.
+    fn absolute(&self, path: &str) -> Option<String> {
+        self.base_url.as_ref().map(|b| format!("{b}{path}"))
+    }
+}
+
+/// The "page not found" page. Served at any depth, so with a base URL its
+/// links are absolute; without one they are relative to the site root.
+#[derive(Debug, Serialize)]
+pub struct NotFoundPage<'a> {
+    pub site: &'a SiteView<'a>,
+    pub root: String,
+    pub canonical: Option<String>,
+}
+
+impl<'a> NotFoundPage<'a> {
+    pub fn new(site: &'a SiteView<'a>) -> Self {
+        NotFoundPage {
+            site,
+            root: site.base_url.clone().unwrap_or_default(),
+            canonical: None,
+        }
+    }
+}
+
+/// A story as a newsletter: the story page's views, plus absolute links.
+#[derive(Debug, Serialize)]
+pub struct EmailPage<'a> {
+    #[serde(flatten)]
+    pub page: StoryPage<'a>,
+    /// The front page's URL.
+    pub home: String,
+    /// The story page's URL.
+    pub story: String,
 }
 
 /// The front page: one card per story.
@@ -37,6 +79,7 @@ pub struct IndexPage<'a> {
     pub site: &'a SiteView<'a>,
     /// Relative path from this page to the site root ("" or "../../").
     pub root: &'static str,
+    pub canonical: Option<String>,
     pub stories: Vec<StoryCard<'a>>,
 }
 
@@ -73,6 +116,8 @@ impl<'a> StoryCard<'a> {
 pub struct StoryPage<'a> {
     pub site: &'a SiteView<'a>,
     pub root: &'static str,
+    /// The page's absolute URL, when a base URL is set.
+    pub canonical: Option<String>,
     pub digest: &'a Digest,
     pub sources: Vec<SourceView<'a>>,
     pub consensus: Vec<FactView<'a>>,
@@ -92,7 +137,7 @@ pub struct SourceView<'a> {
     pub title: Option<&'a str>,
     pub outlet: Option<&'a str>,
     /// Only `http:` and `https:` links; anything else is shown as text.
-    pub url: Option<&'a str>,
+    pub url: Option<String>,
     pub path: &'a str,
     pub published: Option<&'a str>,
 }
@@ -250,7 +295,8 @@ impl SourceTable {
             digest
                 .sources
                 .iter()
-                .map(|s| short_label(s.outlet.as_deref(), s.title.as_deref(), &s.id))
+                .enumerate()
+                .map(|(i, s)| short_label(s.outlet.as_deref(), s.title.as_deref(), i + 1))
                 .collect(),
         );
         let chips: Vec<SourceChip> = digest
@@ -308,14 +354,28 @@ impl SourceTable {
     }
 }
 
-/// A source's short label: its outlet, else its title shortened, else its id.
-pub fn short_label(outlet: Option<&str>, title: Option<&str>, id: &str) -> String {
+/// Each source id's short label (as shown on the story page).
+pub fn labels_by_id(digest: &Digest) -> BTreeMap<String, String> {
+    let table = SourceTable::new(digest);
+    table
+        .chips
+        .into_iter()
+        .map(|c| (c.id, c.label))
+        .rev()
+        .collect()
+}
+
+/// A source's short label: its outlet, else its title shortened, else
+/// "Source N" by its place in the list (file ids such as
+/// "001_cbe6f9bcf251fc52" mean nothing to a reader; the sources list at the
+/// foot of the page gives the path).
+pub fn short_label(outlet: Option<&str>, title: Option<&str>, position: usize) -> String {
     if let Some(o) = nonblank(outlet) {
         return o.to_string();
     }
     match nonblank(title) {
         Some(t) => shorten_words(t, LABEL_CHARS),
-        None => id.to_string(),
+        None => format!("Source {position}"),
     }
 }
 
@@ -376,10 +436,23 @@ fn unique_labels(labels: Vec<String>) -> Vec<String> {
 }
 
 /// Only web links become `href`s; other schemes (`javascript:`) never do.
-fn web_url(url: Option<&str>) -> Option<&str> {
+/// Characters a URL may not contain (quotes, angle brackets, spaces…) are
+/// percent-encoded, as a browser would, so no `href` carries markup.
+fn web_url(url: Option<&str>) -> Option<String> {
     let url = url?.trim();
     let lower = url.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii_control() || c == ' ' || "\"<>`{}|\\^'".contains(c) {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
 }
 
 impl<'a> StoryPage<'a> {
@@ -392,6 +465,7 @@ impl<'a> StoryPage<'a> {
         let mut page = StoryPage {
             site,
             root: "../../",
+            canonical: site.absolute(&format!("stories/{}/", digest.slug)),
             digest,
             sources,
             consensus,
@@ -580,16 +654,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_prefer_outlet_then_short_title_then_id() {
+    fn labels_prefer_outlet_then_short_title_then_position() {
+        assert_eq!(short_label(Some("The Ledger"), Some("T"), 1), "The Ledger");
         assert_eq!(
-            short_label(Some("The Ledger"), Some("T"), "a1"),
-            "The Ledger"
-        );
-        assert_eq!(
-            short_label(None, Some("Council Approves New Harbour Bridge Plan"), "a1"),
+            short_label(None, Some("Council Approves New Harbour Bridge Plan"), 1),
             "Council Approves New…"
         );
-        assert_eq!(short_label(Some("  "), None, "a1"), "a1");
+        assert_eq!(short_label(Some("  "), None, 3), "Source 3");
     }
 
     #[test]
@@ -614,7 +685,14 @@ mod tests {
 
     #[test]
     fn only_web_urls_become_links() {
-        assert_eq!(web_url(Some("https://x.test/a")), Some("https://x.test/a"));
+        assert_eq!(
+            web_url(Some("https://x.test/a")).as_deref(),
+            Some("https://x.test/a")
+        );
+        assert_eq!(
+            web_url(Some("https://x.test/?q=\"><b>")).as_deref(),
+            Some("https://x.test/?q=%22%3E%3Cb%3E")
+        );
         assert_eq!(web_url(Some("javascript:alert(1)")), None);
         assert_eq!(web_url(None), None);
     }

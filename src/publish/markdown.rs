@@ -1,0 +1,121 @@
+//! `digest.md`: the digest as Markdown for review in pull requests. Every
+//! item is exactly one line ending in its key (`<!-- fact:… -->`), items
+//! keep the digest's order, and nothing depends on the build, so
+//! `git diff` of two builds shows exactly which facts, divergences and
+//! quotes changed.
+
+use crate::digest::{Claim, Digest, DivergenceKind};
+
+/// The Markdown digest of one story.
+pub fn digest_md(d: &Digest) -> String {
+    let mut out = Vec::new();
+    out.push(format!("# {}", inline(&d.headline)));
+    out.push(String::new());
+    out.push(format!(
+        "Digest of {} source{}. One item per line; the comment ending a line is the item's key.",
+        d.source_count,
+        plural(d.source_count)
+    ));
+    section(&mut out, "Consensus", d.consensus.len());
+    let of = d.source_count.max(d.sources.len());
+    for f in &d.consensus {
+        out.push(format!(
+            "- [{}/{of}] {} ({}) <!-- fact:{} -->",
+            f.support,
+            inline(&f.text),
+            ids(&f.sources),
+            f.key
+        ));
+    }
+    section(&mut out, "Divergences", d.divergent.len());
+    for v in &d.divergent {
+        let claims: Vec<String> = v.claims.iter().map(claim).collect();
+        out.push(format!(
+            "- {} · {}: {} <!-- divergence:{} -->",
+            kind_name(v.kind),
+            inline(&v.topic),
+            claims.join(" | "),
+            v.key
+        ));
+    }
+    section(&mut out, "Quotes", d.quotes.len());
+    for q in &d.quotes {
+        let speaker = q.speaker.as_deref().map(inline);
+        out.push(format!(
+            "- “{}” — {} ({}) <!-- quote:{} -->",
+            inline(&q.text),
+            speaker.as_deref().unwrap_or("unattributed"),
+            ids(&q.sources),
+            q.key
+        ));
+    }
+    section(&mut out, "Sources", d.sources.len());
+    for s in &d.sources {
+        let mut parts = vec![inline(s.title.as_deref().unwrap_or(&s.path))];
+        parts.extend(s.outlet.as_deref().map(inline));
+        parts.extend(s.published.as_deref().map(inline));
+        parts.extend(s.url.as_deref().map(|u| format!("<{}>", inline(u))));
+        out.push(format!(
+            "- {}: {} <!-- source:{} -->",
+            inline(&s.id),
+            parts.join(" · "),
+            inline(&s.id)
+        ));
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+fn section(out: &mut Vec<String>, title: &str, count: usize) {
+    out.push(String::new());
+    out.push(format!("## {title} ({count})"));
+    out.push(String::new());
+    if count == 0 {
+        out.push("_None._".to_string());
+    }
+}
+
+pub(crate) fn kind_name(kind: DivergenceKind) -> &'static str {
+    match kind {
+        DivergenceKind::Conflict => "conflict",
+        DivergenceKind::Unique => "unique",
+        DivergenceKind::Wording => "wording",
+    }
+}
+
+fn claim(c: &Claim) -> String {
+    match c.value.as_deref() {
+        Some(v) => format!("“{}” {} ({})", inline(v), inline(&c.text), ids(&c.sources)),
+        None => format!("{} ({})", inline(&c.text), ids(&c.sources)),
+    }
+}
+
+fn ids(ids: &[String]) -> String {
+    ids.iter().map(|i| inline(i)).collect::<Vec<_>>().join(", ")
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Text on one line, with `<` and `>` escaped so no source text can open
+/// an HTML tag or close the key comment when the file is rendered.
+pub(crate) fn inline(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_joins_lines_and_escapes_tags() {
+        assert_eq!(inline("a\n  b <!-- x -->"), "a b &lt;!-- x --&gt;");
+    }
+}

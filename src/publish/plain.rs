@@ -1,0 +1,129 @@
+//! `email.txt`: the digest as plain text for newsletters, wrapped at 72
+//! columns, with absolute links (relative when no base URL is set).
+
+use crate::digest::{Digest, DivergenceKind};
+use crate::render::view::labels_by_id;
+
+/// Column the text is wrapped at.
+const WIDTH: usize = 72;
+
+/// The plain-text digest of one story; `page` is the story page's URL.
+pub fn email_txt(d: &Digest, page: &str) -> String {
+    let labels = labels_by_id(d);
+    let names = |ids: &[String]| -> String {
+        ids.iter()
+            .map(|i| labels.get(i).cloned().unwrap_or_else(|| i.clone()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = Vec::new();
+    out.push(wrap(&d.headline, "", ""));
+    out.push("=".repeat(d.headline.chars().count().clamp(3, WIDTH)));
+    out.push(String::new());
+    if !d.summary.is_empty() {
+        out.push(wrap(&d.summary, "", ""));
+        out.push(String::new());
+    }
+    out.push(format!(
+        "Compared across {} sources. The full digest:",
+        d.source_count
+    ));
+    out.push(page.to_string());
+    heading(&mut out, "WHAT THE SOURCES AGREE ON");
+    let of = d.source_count.max(d.sources.len());
+    for (i, f) in d.consensus.iter().enumerate() {
+        out.push(wrap(&f.text, &format!("{:>2}. ", i + 1), "    "));
+        let who = format!("({} of {of}: {})", f.support, names(&f.sources));
+        out.push(wrap(&who, "    ", "    "));
+    }
+    divergences(&mut out, d, &names);
+    heading(&mut out, "KEY QUOTES");
+    for q in &d.quotes {
+        out.push(wrap(&format!("“{}”", q.text), "  ", "  "));
+        let who = format!(
+            "— {} ({})",
+            q.speaker.as_deref().unwrap_or("unattributed"),
+            names(&q.sources)
+        );
+        out.push(wrap(&who, "    ", "    "));
+    }
+    heading(&mut out, "SOURCES");
+    for s in &d.sources {
+        let label = labels.get(&s.id).cloned().unwrap_or_else(|| s.id.clone());
+        let title = s.title.as_deref().unwrap_or(&s.path);
+        out.push(wrap(&format!("{label}: {title}"), "  * ", "    "));
+        if let Some(url) = s.url.as_deref() {
+            out.push(format!("    {}", url.trim()));
+        }
+    }
+    out.push(String::new());
+    out.push("Compiled by Parallax. Every sentence is quoted verbatim from a source.".into());
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+fn divergences(out: &mut Vec<String>, d: &Digest, names: &dyn Fn(&[String]) -> String) {
+    let of_kind = |k| d.divergent.iter().filter(move |v| v.kind == k);
+    heading(out, "WHERE THEY DIFFER");
+    for v in of_kind(DivergenceKind::Conflict) {
+        out.push(wrap(&v.topic, "  * ", "    "));
+        for c in &v.claims {
+            let value = c
+                .value
+                .as_deref()
+                .map(|v| format!("{v}: "))
+                .unwrap_or_default();
+            let line = format!("{value}{} ({})", c.text, names(&c.sources));
+            out.push(wrap(&line, "    - ", "      "));
+        }
+    }
+    heading(out, "REPORTED BY ONE SOURCE ONLY");
+    for v in of_kind(DivergenceKind::Unique) {
+        for c in &v.claims {
+            out.push(wrap(
+                &format!("{} ({})", c.text, names(&c.sources)),
+                "  * ",
+                "    ",
+            ));
+        }
+    }
+    let wording = of_kind(DivergenceKind::Wording).count();
+    if wording > 0 {
+        out.push(String::new());
+        out.push(format!(
+            "Plus {wording} difference{} in wording: see the story online.",
+            if wording == 1 { "" } else { "s" }
+        ));
+    }
+}
+
+fn heading(out: &mut Vec<String>, title: &str) {
+    out.push(String::new());
+    out.push(title.to_string());
+    out.push(String::new());
+}
+
+/// Wraps `text` (whitespace collapsed) at [`WIDTH`] columns.
+fn wrap(text: &str, first: &str, rest: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(false);
+    textwrap::wrap(&text, options).join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_lines_short_and_indents() {
+        let text = "The harbour committee met on a grey morning and argued for hours about the colour of the new railings before voting.";
+        let w = wrap(text, " 1. ", "    ");
+        assert!(w.lines().all(|l| l.chars().count() <= WIDTH), "{w}");
+        assert!(w.starts_with(" 1. The"));
+        assert!(w.lines().nth(1).unwrap().starts_with("    "));
+    }
+}

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Browser test: builds the sample seeds, serves the site under /repo/ and
+# loads pages in headless Chromium at phone and desktop widths.
+# Screenshots: target/browser-artifacts/*.png
+# CI: `apt-get install -y chromium` first (Debian's package), then run this.
+set -eu
+cd "$(dirname "$0")/../.."
+if ! command -v "${PARALLAX_CHROMIUM:-chromium}" >/dev/null 2>&1; then
+    echo "chromium not found: apt-get install -y chromium (or set PARALLAX_CHROMIUM)" >&2
+    exit 1
+fi
+PARALLAX_BROWSER=1 cargo test --test browser -- --ignored --nocapture
