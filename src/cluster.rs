@@ -19,6 +19,18 @@
 //!    proposed count as similarity 0): two clusters merge only while the
 //!    *average* similarity over all their cross pairs stays above the
 //!    threshold, which keeps one strong link from chaining two events.
+//! 4. **Conflicting times veto a merge.** Two patches of one browser, five
+//!    years apart, share every topic word and the vendor's name; what sets
+//!    them apart is *when*. Each cluster keeps, per year (1900–2099) and per
+//!    month name, how many of its articles mention it. Two clusters do not
+//!    merge when each has a dominant year (or month) — mentioned by at
+//!    least two of its articles and more than any other — the two differ
+//!    (months next to each other count as the same time: reports of one
+//!    event span a month's turn), and each side's dominant time is less
+//!    than half as common on the other side. A year both sides recall in
+//!    the background ("the 1972 break-in") decides nothing. This is
+//!    conflict evidence: absence of a time never vetoes, only two
+//!    confident, different times do.
 //!
 //! Everything is deterministic and independent of input order: documents
 //! are sorted by id first and every tie is broken by document position.
@@ -100,7 +112,8 @@ pub fn auto_groups(docs: &[Document], threshold: f64) -> Vec<Vec<usize>> {
         return Vec::new();
     }
     let edges = candidate_edges(docs);
-    average_linkage(docs.len(), &edges, threshold)
+    let when: Vec<When> = docs.par_iter().map(When::of).collect();
+    average_linkage(&edges, threshold, when)
 }
 
 /// Cosine similarities (i < j, > 0) of the pairs the inverted index
@@ -263,6 +276,164 @@ fn flush_run(terms: &mut RawTerms, run: &[&str], opens_sentence: bool) {
 }
 
 // ---------------------------------------------------------------------------
+// When: time anchors that tell look-alike events apart
+
+/// A time an article mentions: a year (1900–2099) or a month (1–12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Anchor {
+    Year(u16),
+    Month(u8),
+}
+
+/// Month names and their usual abbreviations, lower case.
+const MONTHS: [(&str, u8); 23] = [
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("jun", 6),
+    ("jul", 7),
+];
+
+/// The times a group of articles mentions: anchor → number of its
+/// articles that mention it, and the number of articles.
+#[derive(Debug, Clone, Default)]
+struct When {
+    docs: u32,
+    counts: BTreeMap<Anchor, u32>,
+}
+
+impl When {
+    /// The years and months one article mentions (each counted once).
+    fn of(doc: &Document) -> When {
+        let mut counts = BTreeMap::new();
+        let texts = headline(doc)
+            .into_iter()
+            .chain(doc.blocks.iter().map(|b| b.text.as_str()));
+        for text in texts {
+            for anchor in anchors(text) {
+                counts.insert(anchor, 1);
+            }
+        }
+        When { docs: 1, counts }
+    }
+
+    fn absorb(&mut self, other: When) {
+        self.docs += other.docs;
+        for (a, n) in other.counts {
+            *self.counts.entry(a).or_insert(0) += n;
+        }
+    }
+
+    /// The anchor of one kind most of the group's articles mention, if
+    /// one leads outright and at least two articles mention it.
+    fn dominant(&self, kind: fn(&Anchor) -> bool) -> Option<Anchor> {
+        let mut best: Option<(u32, Anchor)> = None;
+        let mut tied = false;
+        for (&a, &n) in self.counts.iter().filter(|(a, _)| kind(a)) {
+            match best {
+                Some((m, _)) if n < m => {}
+                Some((m, _)) if n == m => tied = true,
+                _ => {
+                    best = Some((n, a));
+                    tied = false;
+                }
+            }
+        }
+        best.filter(|&(n, _)| !tied && n >= MIN_ANCHOR_DOCS)
+            .map(|(_, a)| a)
+    }
+
+    /// Share of the group's articles that mention an anchor.
+    fn share(&self, a: Anchor) -> f64 {
+        let n = self.counts.get(&a).copied().unwrap_or(0);
+        f64::from(n) / f64::from(self.docs.max(1))
+    }
+
+    /// Do two groups place their event at different times? Each has a
+    /// dominant year (or month), they differ, and each side's dominant
+    /// time is less than half as common on the other side: "September
+    /// 2013" against "December 2008" is two patches, not one, while a
+    /// year both sides recall in the background decides nothing.
+    fn conflicts(&self, other: &When) -> bool {
+        let kinds: [fn(&Anchor) -> bool; 2] = [
+            |a| matches!(a, Anchor::Year(_)),
+            |a| matches!(a, Anchor::Month(_)),
+        ];
+        kinds.iter().any(|&kind| {
+            let (Some(mine), Some(theirs)) = (self.dominant(kind), other.dominant(kind)) else {
+                return false;
+            };
+            !close(mine, theirs)
+                && 2.0 * other.share(mine) < self.share(mine)
+                && 2.0 * self.share(theirs) < other.share(theirs)
+        })
+    }
+}
+
+/// Same anchor, or months next to each other (one event's reports span
+/// a month's turn).
+fn close(a: Anchor, b: Anchor) -> bool {
+    match (a, b) {
+        (Anchor::Month(x), Anchor::Month(y)) => {
+            let d = (i16::from(x) - i16::from(y)).rem_euclid(12);
+            d <= 1 || d == 11
+        }
+        _ => a == b,
+    }
+}
+
+/// Articles of a group that must mention a time for it to be confident.
+const MIN_ANCHOR_DOCS: u32 = 2;
+
+/// Years and months written in a text. A month name counts when
+/// capitalised; "May" and "March" only inside a sentence, where the
+/// capital cannot come from the sentence start.
+fn anchors(text: &str) -> Vec<Anchor> {
+    let mut prev_end = 0;
+    let mut out = Vec::new();
+    for (i, w) in text::words(text).iter().enumerate() {
+        let gap = text.get(prev_end..w.start).unwrap_or("");
+        prev_end = w.end;
+        if w.raw.len() == 4 && w.raw.chars().all(|c| c.is_ascii_digit()) {
+            if let Ok(y @ 1900..=2099) = w.raw.parse::<u16>() {
+                out.push(Anchor::Year(y));
+            }
+            continue;
+        }
+        if !w.is_capitalised() {
+            continue;
+        }
+        let norm = w.norm();
+        let Some(&(name, m)) = MONTHS.iter().find(|(n, _)| *n == norm) else {
+            continue;
+        };
+        let initial = i == 0 || opens_sentence(gap);
+        if !(initial && matches!(name, "may" | "march")) {
+            out.push(Anchor::Month(m));
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
 // Vectors and candidates
 
 /// L2-normalised TF-IDF vectors, one per document, with terms interned.
@@ -412,6 +583,8 @@ struct Clusters {
     stamp: Vec<u32>,
     /// Sum of similarities over the pairs inside each cluster.
     internal: Vec<f64>,
+    /// The times each cluster's articles mention.
+    when: Vec<When>,
 }
 
 impl Clusters {
@@ -445,7 +618,7 @@ impl Clusters {
             }
             let best = self.links[x]
                 .iter()
-                .filter(|&(&c, _)| self.members[c].len() > 1)
+                .filter(|&(&c, _)| self.members[c].len() > 1 && !self.conflict(x, c))
                 .map(|(&c, &s)| (self.centroid_cosine(c, s), c))
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
             if let Some((_, c)) = best.filter(|b| b.0 >= threshold) {
@@ -456,6 +629,10 @@ impl Clusters {
             let moved = std::mem::take(&mut self.members[x]);
             self.members[c].extend(moved);
         }
+    }
+
+    fn conflict(&self, a: usize, b: usize) -> bool {
+        self.when[a].conflicts(&self.when[b])
     }
 
     fn is_current(&self, m: &Merge) -> bool {
@@ -471,6 +648,8 @@ impl Clusters {
         let b_links = std::mem::take(&mut self.links[b]);
         let cross = self.links[a].remove(&b).unwrap_or(0.0);
         self.internal[a] += self.internal[b] + cross;
+        let when = std::mem::take(&mut self.when[b]);
+        self.when[a].absorb(when);
         for (c, s) in b_links {
             if c == a {
                 continue;
@@ -491,10 +670,18 @@ impl Clusters {
 
 /// Average-linkage agglomeration over a sparse similarity graph: repeatedly
 /// merge the two clusters with the highest average similarity over all
-/// their cross pairs (absent pairs count 0), while it is ≥ `threshold`.
-/// Returns clusters (member lists sorted), ordered by smallest member.
-fn average_linkage(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
+/// their cross pairs (absent pairs count 0), while it is ≥ `threshold`,
+/// never joining two clusters whose times conflict (see [`When`]). One
+/// `When` per document. Returns clusters (member lists sorted), ordered
+/// by smallest member.
+fn average_linkage(
+    edges: &[(usize, usize, f64)],
+    threshold: f64,
+    when: Vec<When>,
+) -> Vec<Vec<usize>> {
+    let n = when.len();
     let mut cl = Clusters {
+        when,
         members: (0..n).map(|i| vec![i]).collect(),
         links: vec![BTreeMap::new(); n],
         stamp: vec![0; n],
@@ -518,7 +705,7 @@ fn average_linkage(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> V
         if m.avg < threshold {
             break;
         }
-        if cl.is_current(&m) {
+        if cl.is_current(&m) && !cl.conflict(m.a, m.b) {
             heap.extend(cl.merge(m.a, m.b));
         }
     }
@@ -679,12 +866,70 @@ mod tests {
         assert!(keys.contains(&&"p:mayor_ils_brand".to_string()));
     }
 
+    fn when_of(texts: &[&str]) -> When {
+        let mut w = When::default();
+        for (i, t) in texts.iter().enumerate() {
+            w.absorb(When::of(&doc(&format!("d{i}"), None, t)));
+        }
+        w
+    }
+
+    #[test]
+    fn anchors_read_years_and_months() {
+        let got = anchors(
+            "May rain fell in March 2019. In May the dam, built in 1890, broke on Sept. 3.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                Anchor::Month(3),
+                Anchor::Year(2019),
+                Anchor::Month(5),
+                Anchor::Month(9)
+            ]
+        );
+    }
+
+    #[test]
+    fn different_dominant_years_conflict() {
+        let old = when_of(&[
+            "The dam burst in 2004.",
+            "Floods in 2004 closed roads since 1990.",
+        ]);
+        let new = when_of(&[
+            "The dam burst in 2011.",
+            "In 2011 the valley flooded, as in 1990.",
+        ]);
+        assert!(old.conflicts(&new));
+        assert!(new.conflicts(&old));
+    }
+
+    #[test]
+    fn shared_or_missing_times_do_not_conflict() {
+        let a = when_of(&["Talks ended in June 2010.", "The June 2010 talks failed."]);
+        let b = when_of(&[
+            "Talks ended in July 2010.",
+            "The July talks failed in 2010.",
+        ]);
+        let none = when_of(&["Talks ended.", "The talks failed."]);
+        // Neighbouring months and one shared year: one event.
+        assert!(!a.conflicts(&b));
+        assert!(!a.conflicts(&none));
+        // A single article's year is not yet a dominant time.
+        let lone = when_of(&["Talks ended in 1999."]);
+        assert!(!a.conflicts(&lone));
+    }
+
     #[test]
     fn average_linkage_does_not_chain() {
         // 0-1 strong, 1-2 strong, 0-2 absent: average link of {0,1} to {2}
         // is (0 + 0.9) / 2 = 0.45 — merges at 0.4, not at 0.5.
         let edges = [(0, 1, 0.95), (1, 2, 0.9)];
-        assert_eq!(average_linkage(3, &edges, 0.5), vec![vec![0, 1], vec![2]]);
-        assert_eq!(average_linkage(3, &edges, 0.4), vec![vec![0, 1, 2]]);
+        let when = || vec![When::default(); 3];
+        assert_eq!(
+            average_linkage(&edges, 0.5, when()),
+            vec![vec![0, 1], vec![2]]
+        );
+        assert_eq!(average_linkage(&edges, 0.4, when()), vec![vec![0, 1, 2]]);
     }
 }

@@ -1,0 +1,153 @@
+//! Pipeline benchmarks: story grouping on the ECB+ collection (982 real
+//! articles), the analysis stages on the sample story and on ECB+, and
+//! grouping synthetic collections of about 1k, 5k and 10k articles to show
+//! that grouping cost grows near-linearly.
+//!
+//! The synthetic collections replicate ECB+: every replica renames the
+//! proper names (capitalised words) and changes every number, so each
+//! replica reports different events of the same kinds, as a larger news
+//! collection would.
+//!
+//! cargo bench --bench pipeline   (skips the ECB+ parts without ../shared)
+
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+use parallax::model::Document;
+use std::path::Path;
+use std::time::Duration;
+
+const ECB: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/bench/ecbplus/articles"
+);
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+
+/// Articles of a folder, read and segmented by the real stages.
+fn load(dir: &str) -> Option<Vec<Document>> {
+    let (articles, _) = parallax::ingest::load(Path::new(dir)).ok()?;
+    let docs: Vec<Document> = articles
+        .into_iter()
+        .map(parallax::segment::segment)
+        .collect();
+    (!docs.is_empty()).then_some(docs)
+}
+
+/// A short letter tag for replica `r` ("a", "b", … "ba", …).
+fn tag(mut r: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(char::from(b'a' + (r % 26) as u8));
+        r /= 26;
+        if r == 0 {
+            break;
+        }
+    }
+    out.into_iter().rev().collect()
+}
+
+/// The text with every capitalised word suffixed by the replica's tag and
+/// every digit run prefixed by the replica number: new names, new figures.
+fn perturb(text: &str, r: usize) -> String {
+    let (suffix, prefix) = (format!("q{}", tag(r)), (r % 9 + 1).to_string());
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut chars = text.chars().peekable();
+    let mut prev_alnum = false;
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() && !prev_alnum {
+            out.push_str(&prefix);
+        }
+        out.push(c);
+        let next_alnum = chars.peek().is_some_and(|n| n.is_alphanumeric());
+        if c.is_alphabetic() && !next_alnum && starts_capitalised(&out) {
+            out.push_str(&suffix);
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    out
+}
+
+/// Does the last word of `s` start with a capital letter?
+fn starts_capitalised(s: &str) -> bool {
+    s.rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// `copies` replicas of the collection, each with its own names and figures.
+fn synthetic(base: &[Document], copies: usize) -> Vec<Document> {
+    let mut out = Vec::with_capacity(base.len() * copies);
+    for r in 0..copies {
+        for d in base {
+            let mut d = d.clone();
+            if r > 0 {
+                d.article.id = format!("{}-r{r}", d.article.id);
+                d.article.path = format!("r{r}/{}", d.article.path);
+                d.article.title = d.article.title.map(|t| perturb(&t, r));
+                for b in d.blocks.iter_mut().chain(d.article.blocks.iter_mut()) {
+                    b.text = perturb(&b.text, r);
+                }
+            }
+            out.push(d);
+        }
+    }
+    out
+}
+
+fn quick<'a>(
+    c: &'a mut Criterion,
+    name: &str,
+) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
+    let mut g = c.benchmark_group(name);
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    g
+}
+
+fn grouping(c: &mut Criterion) {
+    let Some(ecb) = load(ECB) else {
+        eprintln!("skipping ECB+ benchmarks: {ECB} not found");
+        return;
+    };
+    let mut g = quick(c, "group");
+    g.bench_function("ecbplus_982", |b| {
+        b.iter_batched(
+            || ecb.clone(),
+            parallax::cluster::group,
+            BatchSize::LargeInput,
+        )
+    });
+    for copies in [1, 5, 10] {
+        let docs = synthetic(&ecb, copies);
+        g.bench_with_input(
+            BenchmarkId::new("synthetic", docs.len()),
+            &docs,
+            |b, docs| {
+                b.iter_batched(
+                    || docs.clone(),
+                    parallax::cluster::group,
+                    BatchSize::LargeInput,
+                )
+            },
+        );
+    }
+    g.finish();
+}
+
+fn analysis(c: &mut Criterion) {
+    let mut g = quick(c, "analyse");
+    if let Some(seeds) = load(SEEDS) {
+        let stories = parallax::cluster::group(seeds);
+        g.bench_function("sample_story", |b| b.iter(|| parallax::analyse(&stories)));
+    } else {
+        eprintln!("skipping the sample story: {SEEDS} not found");
+    }
+    if let Some(ecb) = load(ECB) {
+        let stories = parallax::cluster::group(ecb);
+        g.bench_function("ecbplus_982", |b| b.iter(|| parallax::analyse(&stories)));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, grouping, analysis);
+criterion_main!(benches);
