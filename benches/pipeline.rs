@@ -149,5 +149,38 @@ fn analysis(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, grouping, analysis);
+/// One article of pathological text, as the full per-article path sees it
+/// (segment, group, analyse). Each once took seconds to minutes through a
+/// quadratic step; they should stay in milliseconds.
+fn pathological_story(body: String) -> Vec<parallax::model::Story> {
+    let article = parallax::ingest::parse_article("bench/p.txt", "p", None, &body)
+        .expect("pathological text parses");
+    parallax::cluster::group(vec![parallax::segment::segment(article)])
+}
+
+fn pathological(c: &mut Criterion) {
+    let mut g = quick(c, "pathological");
+    let cases = [
+        ("capitalised_run_40k_words", "A ".repeat(40_000)),
+        (
+            "quotes_20k_in_one_sentence",
+            "The Mayor said \"yes\" and ".repeat(20_000),
+        ),
+        (
+            "sentences_30k",
+            (0..30_000)
+                .map(|i| format!("Word{i} word word. "))
+                .collect(),
+        ),
+    ];
+    for (name, body) in cases {
+        let text = format!("A Title Line\n\n{body}\n");
+        g.bench_function(name, |b| {
+            b.iter(|| parallax::analyse(&pathological_story(text.clone())))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, grouping, analysis, pathological);
 criterion_main!(benches);

@@ -21,6 +21,7 @@
 use super::{Found, Mention, Quotation, Speaker};
 use crate::model::Story;
 use crate::text::{fold, normalise_word, words};
+use std::collections::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Segments shorter than this join a neighbour ("No." is not a statement).
@@ -253,14 +254,80 @@ fn all_segments(found: &[Found]) -> Vec<Seg> {
 /// the same thing share one.
 fn cluster_segments(segs: &[Seg]) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..segs.len()).collect();
-    for i in 0..segs.len() {
-        for j in i + 1..segs.len() {
-            if segs[i].found != segs[j].found && same_statement(&segs[i].words, &segs[j].words) {
-                union(&mut parent, i, j);
-            }
+    union_exact_duplicates(segs, &mut parent);
+    for (i, j) in candidate_pairs(segs) {
+        if segs[i].found != segs[j].found && same_statement(&segs[i].words, &segs[j].words) {
+            union(&mut parent, i, j);
         }
     }
     (0..segs.len()).map(|i| find_root(&mut parent, i)).collect()
+}
+
+/// A word in more segments than this says nothing about which statement a
+/// segment is; it proposes no pairs (this keeps merging near-linear even on
+/// pathological text with thousands of quotations).
+const MAX_POSTINGS: usize = 64;
+
+/// Segments with the same words, in different quotations, are one statement.
+fn union_exact_duplicates(segs: &[Seg], parent: &mut [usize]) {
+    let mut by_words: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (i, s) in segs.iter().enumerate() {
+        by_words.entry(s.words.as_slice()).or_default().push(i);
+    }
+    for list in by_words.values() {
+        let first = list[0];
+        let other = list
+            .iter()
+            .copied()
+            .find(|&k| segs[k].found != segs[first].found);
+        for &k in &list[1..] {
+            if segs[k].found != segs[first].found {
+                union(parent, first, k);
+            } else if let Some(o) = other {
+                union(parent, o, k);
+            }
+        }
+    }
+}
+
+/// Pairs of segments that share a distinctive word (one that is not a stop
+/// word and stands in at most [`MAX_POSTINGS`] segments), each once, in a
+/// deterministic order. Segments with no such word are paired among
+/// themselves while they are few.
+fn candidate_pairs(segs: &[Seg]) -> Vec<(usize, usize)> {
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, s) in segs.iter().enumerate() {
+        let mut seen: Vec<&str> = s
+            .words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !crate::text::is_stop(w))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            postings.entry(w).or_default().push(i);
+        }
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut indexed = vec![false; segs.len()];
+    for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
+        for (a, &i) in list.iter().enumerate() {
+            indexed[i] = true;
+            for &j in &list[a + 1..] {
+                pairs.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
+    let rest: Vec<usize> = (0..segs.len()).filter(|&i| !indexed[i]).collect();
+    if rest.len() <= MAX_POSTINGS {
+        for (a, &i) in rest.iter().enumerate() {
+            for &j in &rest[a + 1..] {
+                pairs.insert((i, j));
+            }
+        }
+    }
+    pairs.into_iter().collect()
 }
 
 /// Item id of every segment: neighbouring clusters of a quotation stay one
@@ -274,12 +341,14 @@ fn group_clusters(segs: &[Seg], cluster: &[usize]) -> Vec<usize> {
     let mut parent: Vec<usize> = cluster.to_vec();
     for i in 1..segs.len() {
         let (a, b) = (cluster[i - 1], cluster[i]);
-        let (ca, cb) = (carriers.get(&a), carriers.get(&b));
-        let nested = match (ca, cb) {
+        if segs[i - 1].found != segs[i].found || a == b {
+            continue;
+        }
+        let nested = match (carriers.get(&a), carriers.get(&b)) {
             (Some(x), Some(y)) => x.is_subset(y) || y.is_subset(x),
             _ => false,
         };
-        if segs[i - 1].found == segs[i].found && a != b && nested {
+        if nested {
             union(&mut parent, a, b);
         }
     }

@@ -230,18 +230,27 @@ pub(crate) enum Who {
     Pronoun,
 }
 
+/// Longest run of capitalised words read as one name or title phrase
+/// ("Israeli Prime Minister Benjamin Netanyahu" is five). Bounding it keeps
+/// every scan linear on pathological text (a line of capitalised words).
+const MAX_NAME_WORDS: usize = 8;
+
+/// Is token `k` part of the same capitalised run as token `k - 1`? Only
+/// white space between them, or the period of an abbreviated title
+/// ("Sen. Rand Paul"), and the earlier word not a possessive.
+fn joins_previous(toks: &[Tok], k: usize) -> bool {
+    let prev = &toks[k - 1];
+    let gap = toks[k].gap;
+    let joined = gap.chars().all(char::is_whitespace)
+        || (gap.trim() == "." && is_in(TITLE_ABBREVIATIONS, &prev.lower()));
+    prev.is_cap() && joined && !prev.is_possessive()
+}
+
 /// The start of the run of capitalised words that ends at `i` (titles
 /// abbreviated with a period included).
 fn cap_run_start(toks: &[Tok], i: usize) -> usize {
     let mut s = i;
-    while s > 0 {
-        let prev = &toks[s - 1];
-        let gap = toks[s].gap;
-        let joined = gap.chars().all(char::is_whitespace)
-            || (gap.trim() == "." && is_in(TITLE_ABBREVIATIONS, &prev.lower()));
-        if !prev.is_cap() || !joined || prev.is_possessive() {
-            break;
-        }
+    while s > 0 && i - s + 1 < MAX_NAME_WORDS && joins_previous(toks, s) {
         s -= 1;
     }
     s
@@ -250,7 +259,11 @@ fn cap_run_start(toks: &[Tok], i: usize) -> usize {
 /// The end of the run of capitalised words that starts at `i`.
 fn cap_run_end(toks: &[Tok], i: usize) -> usize {
     let mut e = i;
-    while e + 1 < toks.len() && toks[e + 1].is_cap() && cap_run_start(toks, e + 1) <= i {
+    while e + 1 < toks.len()
+        && e + 1 - i + 1 <= MAX_NAME_WORDS
+        && toks[e + 1].is_cap()
+        && joins_previous(toks, e + 1)
+    {
         e += 1;
     }
     e
