@@ -260,7 +260,7 @@ fn cap_run_start(toks: &[Tok], i: usize) -> usize {
 fn cap_run_end(toks: &[Tok], i: usize) -> usize {
     let mut e = i;
     while e + 1 < toks.len()
-        && e + 1 - i + 1 <= MAX_NAME_WORDS
+        && e + 1 - i < MAX_NAME_WORDS
         && toks[e + 1].is_cap()
         && joins_previous(toks, e + 1)
     {
