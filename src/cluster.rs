@@ -28,9 +28,15 @@
 //!    (months next to each other count as the same time: reports of one
 //!    event span a month's turn), and each side's dominant time is less
 //!    than half as common on the other side. A year both sides recall in
-//!    the background ("the 1972 break-in") decides nothing. This is
-//!    conflict evidence: absence of a time never vetoes, only two
-//!    confident, different times do.
+//!    the background ("the 1972 break-in") decides nothing, and a year
+//!    that is part of a name ("the 2008 Miami Dolphins") is not read as a
+//!    time at all. This is conflict evidence: absence of a time never
+//!    vetoes, only two confident, different times do.
+//! 5. **A veto is a cannot-link and outlives merges.** Once two clusters
+//!    are vetoed, whatever later absorbs either side stays vetoed against
+//!    the other, on every path (merges and the final attachment of lone
+//!    articles). Otherwise a cluster absorbs a few undated articles,
+//!    loses its confident time, and joins the event it was kept from.
 //!
 //! Everything is deterministic and independent of input order: documents
 //! are sorted by id first and every tie is broken by document position.
@@ -39,7 +45,7 @@ use crate::model::{Document, Story};
 use crate::text;
 use rayon::prelude::*;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 
 /// Weight of a named-thing term (capitalised word or name run) relative to
 /// a plain content word: names are what set two look-alike events apart.
@@ -403,18 +409,32 @@ fn close(a: Anchor, b: Anchor) -> bool {
 /// Articles of a group that must mention a time for it to be confident.
 const MIN_ANCHOR_DOCS: u32 = 2;
 
+/// Is the year at `i` part of a name ("the 2008 Miami Dolphins", "the
+/// 2010 World Cup")? Such a year names an edition or a season the report
+/// recalls, not the time of the event it reports.
+fn names_a_thing(words: &[text::Word<'_>], i: usize) -> bool {
+    let article = i
+        .checked_sub(1)
+        .and_then(|p| words.get(p))
+        .is_some_and(|w| w.norm() == "the");
+    article && words.get(i + 1).is_some_and(text::Word::is_capitalised)
+}
+
 /// Years and months written in a text. A month name counts when
 /// capitalised; "May" and "March" only inside a sentence, where the
 /// capital cannot come from the sentence start.
 fn anchors(text: &str) -> Vec<Anchor> {
     let mut prev_end = 0;
     let mut out = Vec::new();
-    for (i, w) in text::words(text).iter().enumerate() {
+    let words = text::words(text);
+    for (i, w) in words.iter().enumerate() {
         let gap = text.get(prev_end..w.start).unwrap_or("");
         prev_end = w.end;
         if w.raw.len() == 4 && w.raw.chars().all(|c| c.is_ascii_digit()) {
             if let Ok(y @ 1900..=2099) = w.raw.parse::<u16>() {
-                out.push(Anchor::Year(y));
+                if !names_a_thing(&words, i) {
+                    out.push(Anchor::Year(y));
+                }
             }
             continue;
         }
@@ -585,6 +605,8 @@ struct Clusters {
     internal: Vec<f64>,
     /// The times each cluster's articles mention.
     when: Vec<When>,
+    /// Clusters each cluster was once vetoed against (see [`Clusters::conflict`]).
+    vetoed: Vec<BTreeSet<usize>>,
 }
 
 impl Clusters {
@@ -631,8 +653,19 @@ impl Clusters {
         }
     }
 
+    /// Do two clusters hold different events? Either their evidence says
+    /// so now, or it once said so for parts of them: a veto is a
+    /// cannot-link between documents, so it outlives merges. Without
+    /// that, a cluster could absorb a few undated articles, lose its
+    /// confident time, and then join the event it was kept from.
     fn conflict(&self, a: usize, b: usize) -> bool {
-        self.when[a].conflicts(&self.when[b])
+        self.vetoed[a].contains(&b) || self.when[a].conflicts(&self.when[b])
+    }
+
+    /// Records that `a` and `b` must never share a cluster.
+    fn veto(&mut self, a: usize, b: usize) {
+        self.vetoed[a].insert(b);
+        self.vetoed[b].insert(a);
     }
 
     fn is_current(&self, m: &Merge) -> bool {
@@ -650,6 +683,10 @@ impl Clusters {
         self.internal[a] += self.internal[b] + cross;
         let when = std::mem::take(&mut self.when[b]);
         self.when[a].absorb(when);
+        for c in std::mem::take(&mut self.vetoed[b]) {
+            self.vetoed[c].remove(&b);
+            self.veto(a, c);
+        }
         for (c, s) in b_links {
             if c == a {
                 continue;
@@ -686,6 +723,7 @@ fn average_linkage(
         links: vec![BTreeMap::new(); n],
         stamp: vec![0; n],
         internal: vec![0.0; n],
+        vetoed: vec![BTreeSet::new(); n],
     };
     for &(a, b, s) in edges {
         if a != b && a < n && b < n {
@@ -705,7 +743,12 @@ fn average_linkage(
         if m.avg < threshold {
             break;
         }
-        if cl.is_current(&m) && !cl.conflict(m.a, m.b) {
+        if !cl.is_current(&m) {
+            continue;
+        }
+        if cl.conflict(m.a, m.b) {
+            cl.veto(m.a, m.b);
+        } else {
             heap.extend(cl.merge(m.a, m.b));
         }
     }
@@ -918,6 +961,48 @@ mod tests {
         // A single article's year is not yet a dominant time.
         let lone = when_of(&["Talks ended in 1999."]);
         assert!(!a.conflicts(&lone));
+    }
+
+    #[test]
+    fn a_year_inside_a_name_is_not_a_time() {
+        let got = anchors("They joined the 2008 Miami Dolphins in the record books in 2012.");
+        assert_eq!(got, vec![Anchor::Year(2012)]);
+    }
+
+    #[test]
+    fn a_veto_outlives_merges() {
+        // 0 and 1 report 2004, 2 and 3 report 2011; 4 and 5 recall 2004
+        // and link strongly to 2 and 3. Absorbing them leaves {2,3,4,5}
+        // with no dominant year; the veto between {0,1} and {2,3} must
+        // still hold.
+        let w = |t: &str| When::of(&doc("x", None, t));
+        let when = vec![
+            w("The dam burst in 2004."),
+            w("In 2004 the dam burst."),
+            w("The dam burst in 2011."),
+            w("In 2011 the dam burst."),
+            w("The dam burst, as it did in 2004."),
+            w("The dam burst again, as in 2004."),
+        ];
+        let edges = [
+            (0, 1, 0.9),
+            (2, 3, 0.9),
+            (0, 2, 0.8),
+            (0, 3, 0.8),
+            (1, 2, 0.8),
+            (1, 3, 0.8),
+            (2, 4, 0.7),
+            (3, 4, 0.7),
+            (2, 5, 0.7),
+            (3, 5, 0.7),
+            (4, 5, 0.7),
+            (0, 4, 0.3),
+            (1, 4, 0.3),
+            (0, 5, 0.3),
+            (1, 5, 0.3),
+        ];
+        let out = average_linkage(&edges, 0.2, when);
+        assert_eq!(out, vec![vec![0, 1], vec![2, 3, 4, 5]]);
     }
 
     #[test]
