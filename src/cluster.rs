@@ -431,10 +431,10 @@ fn anchors(text: &str) -> Vec<Anchor> {
         let gap = text.get(prev_end..w.start).unwrap_or("");
         prev_end = w.end;
         if w.raw.len() == 4 && w.raw.chars().all(|c| c.is_ascii_digit()) {
-            if let Ok(y @ 1900..=2099) = w.raw.parse::<u16>() {
-                if !names_a_thing(&words, i) {
-                    out.push(Anchor::Year(y));
-                }
+            if let Ok(y @ 1900..=2099) = w.raw.parse::<u16>()
+                && !names_a_thing(&words, i)
+            {
+                out.push(Anchor::Year(y));
             }
             continue;
         }
