@@ -22,11 +22,19 @@ use std::collections::BTreeSet;
 const MAX_SIMILARITY: f32 = 0.34;
 /// Fewer content words than this is too short to be a claim.
 const MIN_CONTENT: usize = 6;
-/// Kept per source and per story.
-const PER_SOURCE: usize = 4;
-const PER_STORY: usize = 15;
-/// Minimum score to be worth an editor's time.
-const MIN_SCORE: f32 = 1.5;
+/// Kept per source: one per so many sentences of the article, within
+/// bounds (a long feature carries more of its own than a brief); and per
+/// story: a base plus a few per source, so an eleven-outlet story can show
+/// more than a three-outlet one.
+const SENTENCES_PER_UNIQUE: usize = 5;
+const PER_SOURCE_MIN: usize = 3;
+const PER_SOURCE_MAX: usize = 8;
+const PER_STORY_BASE: usize = 9;
+const PER_STORY_PER_SOURCE: usize = 2;
+const PER_STORY_MAX: usize = 30;
+/// Minimum score to be worth an editor's time: a late sentence with no new
+/// name, number or quotation and little new content falls below it.
+const MIN_SCORE: f32 = 1.0;
 
 /// What one document says, for comparison with the others.
 struct DocProfile {
@@ -207,8 +215,12 @@ fn candidates(
             .any(|o| cosine(own, o) > MAX_SIMILARITY);
         let sig = signals(&sent.text, &others);
         let has_detail = !sig.novel_names.is_empty() || !sig.novel_numbers.is_empty();
-        // Generic context: nothing checkable (no new name, number or quotation).
-        if !has_detail && (is_aligned || close || !sig.quotation) {
+        // Similarity decides what is single-source: a sentence nobody else
+        // comes close to is one; an aligned or close one counts only for a
+        // new name or number in it. Ranking and the caps decide what an
+        // editor sees first (filler is already out).
+        let stands_alone = !is_aligned && !close;
+        if !has_detail && !stands_alone {
             continue;
         }
         let sc = score(&sig, s as f32 / total, is_aligned || close);
@@ -221,7 +233,9 @@ fn candidates(
         }
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
-    out.truncate(PER_SOURCE);
+    out.truncate(
+        (doc.sentences.len() / SENTENCES_PER_UNIQUE).clamp(PER_SOURCE_MIN, PER_SOURCE_MAX),
+    );
     out
 }
 
@@ -240,7 +254,8 @@ pub fn find(story: &Story, facts: &[FactGroup], shown: &BTreeSet<&str>) -> Vec<D
         .flat_map(|d| candidates(story, d, &profiles, &aligned, shown))
         .collect();
     all.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
-    all.truncate(PER_STORY);
+    let cap = (PER_STORY_BASE + PER_STORY_PER_SOURCE * story.docs.len()).min(PER_STORY_MAX);
+    all.truncate(cap);
     all.into_iter()
         .map(|c| {
             let doc = &story.docs[c.at.doc];
