@@ -600,7 +600,8 @@ fn name_runs(toks: &[Token]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut run: Vec<String> = Vec::new();
     for t in toks {
-        if !(t.name && t.follows_space && !run.is_empty()) && !run.is_empty() {
+        let continues = t.name && t.follows_space;
+        if !continues && !run.is_empty() {
             out.push(std::mem::take(&mut run));
         }
         if t.name {
