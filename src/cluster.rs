@@ -28,9 +28,33 @@
 //!    (months next to each other count as the same time: reports of one
 //!    event span a month's turn), and each side's dominant time is less
 //!    than half as common on the other side. A year both sides recall in
-//!    the background ("the 1972 break-in") decides nothing. This is
-//!    conflict evidence: absence of a time never vetoes, only two
-//!    confident, different times do.
+//!    the background ("the 1972 break-in") decides nothing, and a year
+//!    that is part of a name ("the 2008 Miami Dolphins") is not read as a
+//!    time at all. This is conflict evidence: absence of a time never
+//!    vetoes, only two confident, different times do.
+//! 5. **Different main people veto a merge.** Two drink-driving arrests
+//!    of one team's players share the team, the police force and the
+//!    charge; what sets them apart is *who*. An article's main person is
+//!    the run of two or three capitalised words ("Vincent Jackson") whose
+//!    last word it most often uses alone afterwards ("Jackson said") —
+//!    how a report keeps referring to the person it is about. A cluster's
+//!    main person is the one most of its articles are about (at least two
+//!    articles and half of them, leading outright); names more than a
+//!    few percent of the whole collection mention are dropped. Two
+//!    clusters do not merge when their main people differ, neither side
+//!    mostly treats the other's main person as its own, and each main
+//!    person is (nearly) absent from the other side's articles: a name
+//!    both sides use (the team, the company, the spokesman) is shared
+//!    context and decides nothing, and a follow-up that recalls the
+//!    earlier person is not vetoed by this rule. On ECB+ this rule fires
+//!    rarely and changes nothing; the asymmetric variant (only one side
+//!    must lack the other's person) split two real stories (a victim's
+//!    and a suspect's reports), so the stricter form is kept.
+//! 6. **A veto is a cannot-link and outlives merges.** Once two clusters
+//!    are vetoed, whatever later absorbs either side stays vetoed against
+//!    the other, on every path (merges and the final attachment of lone
+//!    articles). Otherwise a cluster absorbs a few undated articles,
+//!    loses its confident time, and joins the event it was kept from.
 //!
 //! Everything is deterministic and independent of input order: documents
 //! are sorted by id first and every tie is broken by document position.
@@ -39,7 +63,7 @@ use crate::model::{Document, Story};
 use crate::text;
 use rayon::prelude::*;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 
 /// Weight of a named-thing term (capitalised word or name run) relative to
 /// a plain content word: names are what set two look-alike events apart.
@@ -113,7 +137,7 @@ pub fn auto_groups(docs: &[Document], threshold: f64) -> Vec<Vec<usize>> {
     }
     let edges = candidate_edges(docs);
     let when: Vec<When> = docs.par_iter().map(When::of).collect();
-    average_linkage(&edges, threshold, when)
+    average_linkage(&edges, threshold, when, whos(docs))
 }
 
 /// Cosine similarities (i < j, > 0) of the pairs the inverted index
@@ -403,17 +427,31 @@ fn close(a: Anchor, b: Anchor) -> bool {
 /// Articles of a group that must mention a time for it to be confident.
 const MIN_ANCHOR_DOCS: u32 = 2;
 
+/// Is the year at `i` part of a name ("the 2008 Miami Dolphins", "the
+/// 2010 World Cup")? Such a year names an edition or a season the report
+/// recalls, not the time of the event it reports.
+fn names_a_thing(words: &[text::Word<'_>], i: usize) -> bool {
+    let article = i
+        .checked_sub(1)
+        .and_then(|p| words.get(p))
+        .is_some_and(|w| w.norm() == "the");
+    article && words.get(i + 1).is_some_and(text::Word::is_capitalised)
+}
+
 /// Years and months written in a text. A month name counts when
 /// capitalised; "May" and "March" only inside a sentence, where the
 /// capital cannot come from the sentence start.
 fn anchors(text: &str) -> Vec<Anchor> {
     let mut prev_end = 0;
     let mut out = Vec::new();
-    for (i, w) in text::words(text).iter().enumerate() {
+    let words = text::words(text);
+    for (i, w) in words.iter().enumerate() {
         let gap = text.get(prev_end..w.start).unwrap_or("");
         prev_end = w.end;
         if w.raw.len() == 4 && w.raw.chars().all(|c| c.is_ascii_digit()) {
-            if let Ok(y @ 1900..=2099) = w.raw.parse::<u16>() {
+            if let Ok(y @ 1900..=2099) = w.raw.parse::<u16>()
+                && !names_a_thing(&words, i)
+            {
                 out.push(Anchor::Year(y));
             }
             continue;
@@ -431,6 +469,166 @@ fn anchors(text: &str) -> Vec<Anchor> {
         }
     }
     out
+}
+
+// ---------------------------------------------------------------------------
+// Who: the person a report is about
+
+/// Share of a group's articles a person must lead to be its main person.
+const MIN_WHO_SHARE: f64 = 0.5;
+/// Largest share of the other group's articles that may mention a main
+/// person who is "absent" there.
+const ABSENT_SHARE: f64 = 0.2;
+
+/// The people a group of articles is about: per person (name stems joined
+/// by `_`), how many of its articles have them as their main person and
+/// how many mention them at all.
+#[derive(Debug, Clone, Default)]
+struct Who {
+    docs: u32,
+    main: BTreeMap<String, u32>,
+    mentions: BTreeMap<String, u32>,
+}
+
+impl Who {
+    /// The people one article names, and its main person: a run of two or
+    /// three capitalised words whose last word the article then uses
+    /// alone ("Vincent Jackson … Jackson said"), the usual way a report
+    /// keeps referring to the person it is about. The main person is the
+    /// one whose surname recurs most (ties: none is main).
+    fn of(doc: &Document) -> Who {
+        let mut stems = StemCache::new();
+        let toks: Vec<Token> = doc
+            .blocks
+            .iter()
+            .filter(|b| Some(b.text.as_str()) != headline(doc))
+            .flat_map(|b| tokens(&b.text, &mut stems))
+            .collect();
+        let mut alone: BTreeMap<String, u32> = BTreeMap::new();
+        let mut people: BTreeSet<String> = BTreeSet::new();
+        for run in name_runs(&toks) {
+            match run.as_slice() {
+                [one] => *alone.entry(one.clone()).or_insert(0) += 1,
+                [_, _] | [_, _, _] => {
+                    people.insert(run.join("_"));
+                }
+                _ => {}
+            }
+        }
+        let uses = |name: &String| {
+            let last = name.rsplit('_').next().unwrap_or("");
+            alone.get(last).copied().unwrap_or(0)
+        };
+        let top = people.iter().map(uses).max().unwrap_or(0);
+        let leaders: Vec<&String> = people.iter().filter(|p| uses(p) == top).collect();
+        let mut who = Who {
+            docs: 1,
+            ..Who::default()
+        };
+        if let ([one], true) = (leaders.as_slice(), top > 0) {
+            who.main.insert((*one).clone(), 1);
+        }
+        who.mentions = people.into_iter().map(|p| (p, 1)).collect();
+        who
+    }
+
+    fn absorb(&mut self, other: Who) {
+        self.docs += other.docs;
+        for (p, n) in other.main {
+            *self.main.entry(p).or_insert(0) += n;
+        }
+        for (p, n) in other.mentions {
+            *self.mentions.entry(p).or_insert(0) += n;
+        }
+    }
+
+    /// Forgets people mentioned by more than `cap` articles of the whole
+    /// collection: a president or a league in every report tells no two
+    /// events apart.
+    fn keep_rare(&mut self, df: &BTreeMap<String, u32>, cap: u32) {
+        let rare = |p: &String| df.get(p).copied().unwrap_or(0) <= cap;
+        self.main.retain(|p, _| rare(p));
+        self.mentions.retain(|p, _| rare(p));
+    }
+
+    /// The person most of the group's articles are about, if one leads
+    /// outright, in at least two articles and half of them.
+    fn dominant(&self) -> Option<&str> {
+        let mut best: Option<(u32, &str)> = None;
+        let mut tied = false;
+        for (p, &n) in &self.main {
+            match best {
+                Some((m, _)) if n < m => {}
+                Some((m, _)) if n == m => tied = true,
+                _ => {
+                    best = Some((n, p));
+                    tied = false;
+                }
+            }
+        }
+        let (n, p) = best.filter(|_| !tied)?;
+        let enough = n >= 2 && f64::from(n) >= MIN_WHO_SHARE * f64::from(self.docs);
+        enough.then_some(p)
+    }
+
+    fn mention_share(&self, p: &str) -> f64 {
+        let n = self.mentions.get(p).copied().unwrap_or(0);
+        f64::from(n) / f64::from(self.docs.max(1))
+    }
+
+    /// Are two groups about different people? Each has a main person,
+    /// they differ, and each is (nearly) absent from the other group's
+    /// articles. A name both sides use (the team, the company, a
+    /// spokesman) is shared context and decides nothing.
+    fn conflicts(&self, other: &Who) -> bool {
+        let (Some(mine), Some(theirs)) = (self.dominant(), other.dominant()) else {
+            return false;
+        };
+        let main_share = |w: &Who, p: &str| {
+            f64::from(w.main.get(p).copied().unwrap_or(0)) / f64::from(w.docs.max(1))
+        };
+        mine != theirs
+            && 2.0 * main_share(other, mine) < main_share(self, mine)
+            && 2.0 * main_share(self, theirs) < main_share(other, theirs)
+            && other.mention_share(mine) < ABSENT_SHARE
+            && self.mention_share(theirs) < ABSENT_SHARE
+    }
+}
+
+/// Runs of capitalised words in running text, as stems.
+fn name_runs(toks: &[Token]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    for t in toks {
+        let continues = t.name && t.follows_space;
+        if !continues && !run.is_empty() {
+            out.push(std::mem::take(&mut run));
+        }
+        if t.name {
+            run.push(t.key.clone());
+        }
+    }
+    if !run.is_empty() {
+        out.push(run);
+    }
+    out
+}
+
+/// Who each document is about, with collection-wide names dropped.
+fn whos(docs: &[Document]) -> Vec<Who> {
+    let mut who: Vec<Who> = docs.par_iter().map(Who::of).collect();
+    let mut df: BTreeMap<String, u32> = BTreeMap::new();
+    for w in &who {
+        for p in w.mentions.keys() {
+            *df.entry(p.clone()).or_insert(0) += 1;
+        }
+    }
+    let cap = ((docs.len() as f64 * MAX_POSTING_SHARE) as usize).max(MIN_POSTING_CAP);
+    let cap = u32::try_from(cap).unwrap_or(u32::MAX);
+    for w in &mut who {
+        w.keep_rare(&df, cap);
+    }
+    who
 }
 
 // ---------------------------------------------------------------------------
@@ -585,6 +783,10 @@ struct Clusters {
     internal: Vec<f64>,
     /// The times each cluster's articles mention.
     when: Vec<When>,
+    /// The people each cluster's articles are about.
+    who: Vec<Who>,
+    /// Clusters each cluster was once vetoed against (see [`Clusters::conflict`]).
+    vetoed: Vec<BTreeSet<usize>>,
 }
 
 impl Clusters {
@@ -631,8 +833,21 @@ impl Clusters {
         }
     }
 
+    /// Do two clusters hold different events? Either their evidence says
+    /// so now, or it once said so for parts of them: a veto is a
+    /// cannot-link between documents, so it outlives merges. Without
+    /// that, a cluster could absorb a few undated articles, lose its
+    /// confident time, and then join the event it was kept from.
     fn conflict(&self, a: usize, b: usize) -> bool {
-        self.when[a].conflicts(&self.when[b])
+        self.vetoed[a].contains(&b)
+            || self.when[a].conflicts(&self.when[b])
+            || self.who[a].conflicts(&self.who[b])
+    }
+
+    /// Records that `a` and `b` must never share a cluster.
+    fn veto(&mut self, a: usize, b: usize) {
+        self.vetoed[a].insert(b);
+        self.vetoed[b].insert(a);
     }
 
     fn is_current(&self, m: &Merge) -> bool {
@@ -650,6 +865,12 @@ impl Clusters {
         self.internal[a] += self.internal[b] + cross;
         let when = std::mem::take(&mut self.when[b]);
         self.when[a].absorb(when);
+        let who = std::mem::take(&mut self.who[b]);
+        self.who[a].absorb(who);
+        for c in std::mem::take(&mut self.vetoed[b]) {
+            self.vetoed[c].remove(&b);
+            self.veto(a, c);
+        }
         for (c, s) in b_links {
             if c == a {
                 continue;
@@ -671,21 +892,26 @@ impl Clusters {
 /// Average-linkage agglomeration over a sparse similarity graph: repeatedly
 /// merge the two clusters with the highest average similarity over all
 /// their cross pairs (absent pairs count 0), while it is ≥ `threshold`,
-/// never joining two clusters whose times conflict (see [`When`]). One
-/// `When` per document. Returns clusters (member lists sorted), ordered
+/// never joining two clusters whose times or main people conflict (see
+/// [`When`], [`Who`]). One `When` and one `Who` per document (missing
+/// `Who`s count as unknown). Returns clusters (member lists sorted), ordered
 /// by smallest member.
 fn average_linkage(
     edges: &[(usize, usize, f64)],
     threshold: f64,
     when: Vec<When>,
+    mut who: Vec<Who>,
 ) -> Vec<Vec<usize>> {
     let n = when.len();
+    who.resize_with(n, Who::default);
     let mut cl = Clusters {
         when,
+        who,
         members: (0..n).map(|i| vec![i]).collect(),
         links: vec![BTreeMap::new(); n],
         stamp: vec![0; n],
         internal: vec![0.0; n],
+        vetoed: vec![BTreeSet::new(); n],
     };
     for &(a, b, s) in edges {
         if a != b && a < n && b < n {
@@ -705,7 +931,12 @@ fn average_linkage(
         if m.avg < threshold {
             break;
         }
-        if cl.is_current(&m) && !cl.conflict(m.a, m.b) {
+        if !cl.is_current(&m) {
+            continue;
+        }
+        if cl.conflict(m.a, m.b) {
+            cl.veto(m.a, m.b);
+        } else {
             heap.extend(cl.merge(m.a, m.b));
         }
     }
@@ -921,15 +1152,122 @@ mod tests {
     }
 
     #[test]
+    fn a_year_inside_a_name_is_not_a_time() {
+        let got = anchors("They joined the 2008 Miami Dolphins in the record books in 2012.");
+        assert_eq!(got, vec![Anchor::Year(2012)]);
+    }
+
+    #[test]
+    fn a_veto_outlives_merges() {
+        // 0 and 1 report 2004, 2 and 3 report 2011; 4 and 5 recall 2004
+        // and link strongly to 2 and 3. Absorbing them leaves {2,3,4,5}
+        // with no dominant year; the veto between {0,1} and {2,3} must
+        // still hold.
+        let w = |t: &str| When::of(&doc("x", None, t));
+        let when = vec![
+            w("The dam burst in 2004."),
+            w("In 2004 the dam burst."),
+            w("The dam burst in 2011."),
+            w("In 2011 the dam burst."),
+            w("The dam burst, as it did in 2004."),
+            w("The dam burst again, as in 2004."),
+        ];
+        let edges = [
+            (0, 1, 0.9),
+            (2, 3, 0.9),
+            (0, 2, 0.8),
+            (0, 3, 0.8),
+            (1, 2, 0.8),
+            (1, 3, 0.8),
+            (2, 4, 0.7),
+            (3, 4, 0.7),
+            (2, 5, 0.7),
+            (3, 5, 0.7),
+            (4, 5, 0.7),
+            (0, 4, 0.3),
+            (1, 4, 0.3),
+            (0, 5, 0.3),
+            (1, 5, 0.3),
+        ];
+        let out = average_linkage(&edges, 0.2, when, Vec::new());
+        assert_eq!(out, vec![vec![0, 1], vec![2, 3, 4, 5]]);
+    }
+
+    fn who_of(docs: &[Document]) -> Who {
+        let mut w = Who::default();
+        for d in docs {
+            w.absorb(Who::of(d));
+        }
+        w
+    }
+
+    /// Two arrests of one club's players: same club, same police force,
+    /// same charge and wording; only the player differs.
+    fn two_arrests() -> Vec<Document> {
+        let keller = "Rovers striker Tomas Keller was arrested on Sunday by the Coastal Police on suspicion of drunken driving. Keller was released on bail. The Port Velmar Rovers said they were aware of the matter. Keller has scored nine goals this season, and coach Ada Lind said Keller would train.";
+        let oduya = "Rovers goalkeeper Piet Oduya was arrested on Sunday by the Coastal Police on suspicion of drunken driving. Oduya was released on bail. The Port Velmar Rovers said they were aware of the matter. Oduya has kept nine clean sheets this season, and coach Ada Lind said Oduya would train.";
+        vec![
+            doc("a1", Some("Rovers striker arrested"), keller),
+            doc(
+                "a2",
+                Some("Striker held after traffic stop"),
+                &keller.replace("Sunday", "Sunday night"),
+            ),
+            doc("b1", Some("Rovers goalkeeper arrested"), oduya),
+            doc(
+                "b2",
+                Some("Goalkeeper held after traffic stop"),
+                &oduya.replace("Sunday", "Sunday night"),
+            ),
+        ]
+    }
+
+    #[test]
+    fn main_person_is_the_name_used_alone_afterwards() {
+        let docs = two_arrests();
+        let w = Who::of(&docs[0]);
+        assert_eq!(w.main.keys().collect::<Vec<_>>(), vec!["toma_keller"]);
+        // The coach and the club are named but are not what it is about.
+        assert!(w.mentions.contains_key("ada_lind"));
+    }
+
+    #[test]
+    fn different_main_people_conflict_shared_names_do_not() {
+        let docs = two_arrests();
+        let (a, b) = (who_of(&docs[..2]), who_of(&docs[2..]));
+        assert!(a.conflicts(&b));
+        assert!(b.conflicts(&a));
+        // If the goalkeeper's reports recall the striker's arrest, the
+        // striker is not absent there: no veto (a follow-up may be one
+        // story with the earlier event).
+        let mut recall = docs[2].clone();
+        recall.blocks[0]
+            .text
+            .push_str(" Tomas Keller was arrested last month.");
+        let c = who_of(&[docs[2].clone(), recall]);
+        assert!(!a.conflicts(&c));
+        assert!(!c.conflicts(&a));
+    }
+
+    #[test]
+    fn look_alike_arrests_of_different_players_stay_apart() {
+        let out = ids(&group(two_arrests()));
+        assert_eq!(out, vec![vec!["a1", "a2"], vec!["b1", "b2"]]);
+    }
+
+    #[test]
     fn average_linkage_does_not_chain() {
         // 0-1 strong, 1-2 strong, 0-2 absent: average link of {0,1} to {2}
         // is (0 + 0.9) / 2 = 0.45 — merges at 0.4, not at 0.5.
         let edges = [(0, 1, 0.95), (1, 2, 0.9)];
         let when = || vec![When::default(); 3];
         assert_eq!(
-            average_linkage(&edges, 0.5, when()),
+            average_linkage(&edges, 0.5, when(), Vec::new()),
             vec![vec![0, 1], vec![2]]
         );
-        assert_eq!(average_linkage(&edges, 0.4, when()), vec![vec![0, 1, 2]]);
+        assert_eq!(
+            average_linkage(&edges, 0.4, when(), Vec::new()),
+            vec![vec![0, 1, 2]]
+        );
     }
 }
