@@ -169,6 +169,8 @@ pub struct FactView<'a> {
 pub struct VariantView<'a> {
     pub source: SourceChip,
     pub text: &'a str,
+    /// Where the text stands in its source.
+    pub link: String,
 }
 
 /// Sources giving different values for one thing.
@@ -185,6 +187,8 @@ pub struct ClaimView<'a> {
     pub value: Option<&'a str>,
     pub text: &'a str,
     pub sources: Vec<SourceChip>,
+    /// Where the text stands in its (first) source.
+    pub link: String,
 }
 
 /// The claims only one source makes, under that source.
@@ -199,6 +203,8 @@ pub struct UniqueClaim<'a> {
     pub anchor: String,
     pub topic: &'a str,
     pub text: &'a str,
+    /// Where the text stands in its source.
+    pub link: String,
     /// Other sources listed on the claim, if any.
     pub also: Vec<SourceChip>,
 }
@@ -279,10 +285,11 @@ impl Anchors {
     }
 }
 
-/// The story's sources by id, with their labels and anchors.
+/// The story's sources by id, with their labels, anchors and web links.
 struct SourceTable {
     chips: Vec<SourceChip>,
     by_id: BTreeMap<String, usize>,
+    urls: BTreeMap<String, String>,
 }
 
 impl SourceTable {
@@ -313,7 +320,25 @@ impl SourceTable {
         for (i, c) in chips.iter().enumerate() {
             by_id.entry(c.id.clone()).or_insert(i);
         }
-        SourceTable { chips, by_id }
+        let urls = digest
+            .sources
+            .iter()
+            .filter_map(|s| Some((s.id.clone(), web_url(s.url.as_deref())?)))
+            .collect();
+        SourceTable { chips, by_id, urls }
+    }
+
+    /// Where `text` stands in source `id`: its web page scrolled to the
+    /// text (a text fragment, `#:~:text=start,end`, which browsers
+    /// highlight), or, without a URL, the source's entry on this page.
+    fn link(&self, id: &str, text: &str) -> String {
+        match self.urls.get(id) {
+            Some(url) => {
+                let base = url.split("#").next().unwrap_or(url);
+                format!("{base}#:~:text={}", text_fragment(text))
+            }
+            None => format!("#{}", self.chip(id).anchor.unwrap_or_default()),
+        }
     }
 
     fn labels(&self) -> Vec<String> {
@@ -341,6 +366,7 @@ impl SourceTable {
             .map(|v| VariantView {
                 source: self.chip(&v.source),
                 text: &v.text,
+                link: self.link(&v.source, &v.text),
             })
             .collect()
     }
@@ -350,6 +376,11 @@ impl SourceTable {
             value: claim.value.as_deref(),
             text: &claim.text,
             sources: self.chips(&claim.sources),
+            link: claim
+                .sources
+                .first()
+                .map(|id| self.link(id, &claim.text))
+                .unwrap_or_default(),
         }
     }
 }
@@ -433,6 +464,33 @@ fn unique_labels(labels: Vec<String>) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The `text=` part of a text fragment for a sentence: its first and last
+/// few words (`start,end`), percent-encoded (`-`, `,` and `&` are syntax
+/// there), with quotation marks at the ends left out since pages often
+/// render them differently.
+pub fn text_fragment(text: &str) -> String {
+    const EDGE: usize = 4;
+    let trimmed = text.trim_matches(|c: char| crate::text::is_double_quote(c) || c.is_whitespace());
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    let encode = |ws: &[&str]| {
+        let joined = ws.join(" ");
+        let mut out = String::new();
+        for b in joined.bytes() {
+            if b.is_ascii_alphanumeric() || b"_.~".contains(&b) {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    };
+    if words.len() <= 2 * EDGE + 2 {
+        encode(&words)
+    } else {
+        format!("{},{}", encode(&words[..EDGE]), encode(&words[words.len() - EDGE..]))
+    }
 }
 
 /// Only web links become `href`s; other schemes (`javascript:`) never do.
@@ -596,6 +654,7 @@ fn add_unique<'a>(
     group.claims.push(UniqueClaim {
         anchor,
         topic,
+        link: table.link(&claim.sources[0], &claim.text),
         text: &claim.text,
         also: table.chips(&claim.sources[1..]),
     });
@@ -674,6 +733,15 @@ mod tests {
     fn repeated_labels_are_numbered() {
         let l = unique_labels(vec!["Wire".into(), "Post".into(), "Wire".into()]);
         assert_eq!(l, vec!["Wire (1)", "Post", "Wire (2)"]);
+    }
+
+    #[test]
+    fn text_fragments_encode_start_and_end() {
+        assert_eq!(text_fragment("“Short, quoted text.”"), "Short%2C%20quoted%20text.");
+        assert_eq!(
+            text_fragment("One two three four five six seven eight nine ten eleven-twelve."),
+            "One%20two%20three%20four,eight%20nine%20ten%20eleven%2Dtwelve."
+        );
     }
 
     #[test]
