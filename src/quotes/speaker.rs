@@ -602,13 +602,7 @@ impl People {
     pub fn last_in(&self, text: &str, skip: &[(usize, usize)]) -> Option<String> {
         let toks = tokens(text);
         let mut last = None;
-        let mut i = 0;
-        while i < toks.len() {
-            if !toks[i].is_cap() {
-                i += 1;
-                continue;
-            }
-            let e = cap_run_end(&toks, i);
+        for (i, e) in cap_runs(&toks) {
             let inside = skip
                 .iter()
                 .any(|&(s, x)| toks[i].start >= s && toks[i].start < x);
@@ -616,7 +610,6 @@ impl People {
             if !inside && self.is_person(&name) {
                 last = Some(self.display(&name));
             }
-            i = e + 1;
         }
         last
     }
@@ -627,13 +620,7 @@ impl People {
 fn names_in(text: &str) -> Vec<Vec<String>> {
     let toks = tokens(text);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if !toks[i].is_cap() {
-            i += 1;
-            continue;
-        }
-        let e = cap_run_end(&toks, i);
+    for (i, e) in cap_runs(&toks) {
         let run = &toks[i..=e];
         let titled = run
             .iter()
@@ -647,7 +634,24 @@ fn names_in(text: &str) -> Vec<Vec<String>> {
         if !name.is_empty() && (titled || before_verb) {
             out.push(name);
         }
-        i = e + 1;
     }
     out
+}
+
+/// The runs of capitalised words of a text, as (first, last) token indices,
+/// left to right, each token in at most one run.
+fn cap_runs<'a>(toks: &'a [Tok<'a>]) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < toks.len() && !toks[i].is_cap() {
+            i += 1;
+        }
+        if i >= toks.len() {
+            return None;
+        }
+        let e = cap_run_end(toks, i);
+        let run = (i, e);
+        i = e + 1;
+        Some(run)
+    })
 }

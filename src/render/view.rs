@@ -489,7 +489,11 @@ pub fn text_fragment(text: &str) -> String {
     if words.len() <= 2 * EDGE + 2 {
         encode(&words)
     } else {
-        format!("{},{}", encode(&words[..EDGE]), encode(&words[words.len() - EDGE..]))
+        format!(
+            "{},{}",
+            encode(&words[..EDGE]),
+            encode(&words[words.len() - EDGE..])
+        )
     }
 }
 
@@ -737,7 +741,10 @@ mod tests {
 
     #[test]
     fn text_fragments_encode_start_and_end() {
-        assert_eq!(text_fragment("“Short, quoted text.”"), "Short%2C%20quoted%20text.");
+        assert_eq!(
+            text_fragment("“Short, quoted text.”"),
+            "Short%2C%20quoted%20text."
+        );
         assert_eq!(
             text_fragment("One two three four five six seven eight nine ten eleven-twelve."),
             "One%20two%20three%20four,eight%20nine%20ten%20eleven%2Dtwelve."
