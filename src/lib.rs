@@ -53,14 +53,38 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Hears how far a build has come, for a progress bar. Calls may come from
+/// several threads at once; every method does nothing by default.
+pub trait Progress: Sync {
+    /// A stage begins with `total` units of work (0 when not counted).
+    fn stage(&self, _name: &'static str, _total: usize) {}
+    /// One unit of the current stage is done.
+    fn advance(&self) {}
+}
+
+/// No progress reporting.
+impl Progress for () {}
+
 /// Runs the pipeline.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    build_with_progress(opts, &())
+}
+
+/// Runs the pipeline, reporting each stage and each article and story done.
+pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport> {
     let (articles, warnings) = ingest::load(&opts.seeds)?;
     check_strict(opts.strict, &warnings)?;
     let articles_read = articles.len();
-    let docs = articles.into_par_iter().map(segment::segment).collect();
+    progress.stage("reading", articles_read);
+    let docs = articles
+        .into_par_iter()
+        .map(|a| counted(progress, segment::segment(a)))
+        .collect();
+    progress.stage("grouping", 0);
     let stories = cluster::group(docs);
-    let digests = analyse(&stories);
+    progress.stage("analysing", stories.len());
+    let digests = analyse_with_progress(&stories, progress);
+    progress.stage("writing", 0);
     if !opts.dry_run {
         let files = render::render(&digests, &opts.config, &opts.templates)?;
         write::write_site(&opts.out, &files)?;
@@ -75,7 +99,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 /// The analysis stages for every story (in parallel; order is kept), then
 /// unique slugs.
 pub fn analyse(stories: &[Story]) -> Vec<Digest> {
-    let mut digests: Vec<Digest> = stories.par_iter().map(analyse_story).collect();
+    analyse_with_progress(stories, &())
+}
+
+/// [`analyse`], reporting each story done.
+pub fn analyse_with_progress(stories: &[Story], progress: &dyn Progress) -> Vec<Digest> {
+    let mut digests: Vec<Digest> = stories
+        .par_iter()
+        .map(|s| counted(progress, analyse_story(s)))
+        .collect();
     let bases: Vec<String> = stories.iter().map(slug_base).collect();
     for (d, slug) in digests.iter_mut().zip(unique_slugs(&bases)) {
         d.slug = slug;
@@ -116,6 +148,12 @@ pub fn slug_base(story: &Story) -> String {
             .or_else(|| d.claim_sentences().next().map(|(_, s)| s.text.clone()))
     });
     digest::slugify(text.as_deref().unwrap_or("story"))
+}
+
+/// Reports one unit done and passes the value on.
+fn counted<T>(progress: &dyn Progress, value: T) -> T {
+    progress.advance();
+    value
 }
 
 /// quotes → align → divergences → digest, for one story. Quotes come first

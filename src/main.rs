@@ -1,12 +1,12 @@
 //! The `parallax` command line: a thin layer over the library.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parallax::config::Config;
 use parallax::diff::DigestSnapshot;
 use parallax::error::Error;
 use parallax::render::Templates;
-use parallax::{BuildOptions, build};
+use parallax::{BuildOptions, Progress, build, build_with_progress};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -105,7 +105,7 @@ fn options(args: &InputArgs, dry_run: bool) -> Result<BuildOptions, Error> {
 fn build_once(args: &InputArgs, check: bool) -> Result<bool, Error> {
     let started = Instant::now();
     let opts = options(args, check)?;
-    let report = with_progress(if check { "checking" } else { "building" }, || build(&opts))?;
+    let report = with_progress(|bar| build_with_progress(&opts, bar))?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
@@ -128,29 +128,65 @@ fn build_once(args: &InputArgs, check: bool) -> Result<bool, Error> {
     Ok(report.warnings.is_empty() || !check)
 }
 
-/// Runs `work`, showing a spinner with the elapsed time if it takes more
-/// than a moment, and only on a terminal outside CI.
-fn with_progress<T>(label: &str, work: impl FnOnce() -> T) -> T {
-    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    if !interactive {
-        return work();
+/// A progress bar on stderr: counted stages (articles read, stories
+/// analysed) once a build has taken more than a moment, and only on a
+/// terminal outside CI. Hidden until then, so quick builds print nothing.
+struct Bar {
+    bar: ProgressBar,
+}
+
+impl Bar {
+    const DELAY: Duration = Duration::from_millis(300);
+
+    fn new() -> Bar {
+        Bar {
+            bar: ProgressBar::hidden(),
+        }
+    }
+
+    fn interactive() -> bool {
+        std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
+    }
+}
+
+impl Progress for Bar {
+    fn stage(&self, name: &'static str, total: usize) {
+        let template = if total > 0 {
+            "{spinner} {msg:>9} [{bar:30}] {pos}/{len} {elapsed}"
+        } else {
+            "{spinner} {msg:>9} {elapsed}"
+        };
+        if let Ok(style) = ProgressStyle::with_template(template) {
+            self.bar.set_style(style.progress_chars("=> "));
+        }
+        self.bar.set_length(total as u64);
+        self.bar.set_position(0);
+        self.bar.set_message(name);
+    }
+
+    fn advance(&self) {
+        self.bar.inc(1);
+    }
+}
+
+/// Runs `work` with a [`Bar`] that appears after [`Bar::DELAY`].
+fn with_progress<T>(work: impl FnOnce(&Bar) -> T) -> T {
+    let bar = Bar::new();
+    if !Bar::interactive() {
+        return work(&bar);
     }
     let (done, wait) = mpsc::channel::<()>();
-    let label = label.to_string();
+    let shown = bar.bar.clone();
     let ticker = std::thread::spawn(move || {
-        if wait.recv_timeout(Duration::from_millis(300)) != Err(mpsc::RecvTimeoutError::Timeout) {
+        if wait.recv_timeout(Bar::DELAY) != Err(mpsc::RecvTimeoutError::Timeout) {
             return;
         }
-        let style = ProgressStyle::with_template("{spinner} {msg} {elapsed}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner());
-        let bar = ProgressBar::new_spinner()
-            .with_style(style)
-            .with_message(label);
-        bar.enable_steady_tick(Duration::from_millis(100));
+        shown.set_draw_target(ProgressDrawTarget::stderr());
+        shown.enable_steady_tick(Duration::from_millis(100));
         let _ = wait.recv();
-        bar.finish_and_clear();
+        shown.finish_and_clear();
     });
-    let out = work();
+    let out = work(&bar);
     drop(done);
     let _ = ticker.join();
     out
