@@ -90,6 +90,78 @@ pub(crate) fn lcs(a: &[String], b: &[String]) -> usize {
     row[b.len()]
 }
 
+/// How much a word tells one statement from another in this story: its
+/// inverse document frequency over the story's articles. The story's topic
+/// ("the Endangered Species Act") is in every article and weighs little, so
+/// a short phrase made of it cannot pass for a fragment of every long
+/// quotation that mentions the topic and chain them into one item.
+pub(crate) struct WordWeights {
+    idf: HashMap<String, f64>,
+    /// Weight of a word in no article (an expanded contraction).
+    unseen: f64,
+}
+
+impl WordWeights {
+    pub(crate) fn of_story(story: &Story) -> WordWeights {
+        let n = story.docs.len() as f64;
+        let mut df: HashMap<String, usize> = HashMap::new();
+        for doc in &story.docs {
+            let mut seen: BTreeSet<String> = BTreeSet::new();
+            for b in &doc.blocks {
+                seen.extend(norm_words(&b.text));
+            }
+            for w in seen {
+                *df.entry(w).or_insert(0) += 1;
+            }
+        }
+        let idf = |d: usize| ((n + 1.0) / (d as f64 + 0.5)).ln();
+        WordWeights {
+            idf: df.into_iter().map(|(w, d)| (w, idf(d))).collect(),
+            unseen: idf(0),
+        }
+    }
+
+    fn weight(&self, word: &str) -> f64 {
+        self.idf.get(word).copied().unwrap_or(self.unseen)
+    }
+
+    /// Share of the shorter list's weight that a weighted longest common
+    /// subsequence covers.
+    fn containment(&self, a: &[String], b: &[String]) -> f64 {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        let total: f64 = short.iter().map(|w| self.weight(w)).sum();
+        if total == 0.0 {
+            return 0.0;
+        }
+        let mut row = vec![0f64; long.len() + 1];
+        for x in short {
+            let mut diag = 0.0;
+            let wx = self.weight(x);
+            for (j, y) in long.iter().enumerate() {
+                let up = row[j + 1];
+                row[j + 1] = if x == y { diag + wx } else { up.max(row[j]) };
+                diag = up;
+            }
+        }
+        row[long.len()] / total
+    }
+}
+
+/// The least containment two segments need, by the shorter one's length.
+fn needed_containment(shorter: usize) -> f64 {
+    if shorter < SHORT_SEGMENT {
+        MIN_CONTAINMENT_SHORT
+    } else {
+        MIN_CONTAINMENT
+    }
+}
+
+/// [`same_statement`], and the shared words carry the shorter one's weight
+/// too (not only its common words).
+fn same_weighted_statement(a: &[String], b: &[String], weights: &WordWeights) -> bool {
+    same_statement(a, b) && weights.containment(a, b) >= needed_containment(a.len().min(b.len()))
+}
+
 /// Do these two word lists say the same thing (one may be a fragment)?
 pub(crate) fn same_statement(a: &[String], b: &[String]) -> bool {
     let shorter = a.len().min(b.len());
@@ -97,12 +169,8 @@ pub(crate) fn same_statement(a: &[String], b: &[String]) -> bool {
         return false;
     }
     let shared = lcs(a, b);
-    let need = if shorter < SHORT_SEGMENT {
-        MIN_CONTAINMENT_SHORT
-    } else {
-        MIN_CONTAINMENT
-    };
-    shared >= MIN_SHARED_WORDS.min(shorter) && shared as f64 / shorter as f64 >= need
+    shared >= MIN_SHARED_WORDS.min(shorter)
+        && shared as f64 / shorter as f64 >= needed_containment(shorter)
 }
 
 fn is_ellipsis_at(text: &str, i: usize) -> Option<usize> {
@@ -252,11 +320,13 @@ fn all_segments(found: &[Found]) -> Vec<Seg> {
 
 /// Cluster id of every segment: segments of different quotations that say
 /// the same thing share one.
-fn cluster_segments(segs: &[Seg]) -> Vec<usize> {
+fn cluster_segments(segs: &[Seg], weights: &WordWeights) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..segs.len()).collect();
     union_exact_duplicates(segs, &mut parent);
     for (i, j) in candidate_pairs(segs) {
-        if segs[i].found != segs[j].found && same_statement(&segs[i].words, &segs[j].words) {
+        if segs[i].found != segs[j].found
+            && same_weighted_statement(&segs[i].words, &segs[j].words, weights)
+        {
             union(&mut parent, i, j);
         }
     }
@@ -271,7 +341,7 @@ const MAX_POSTINGS: usize = 64;
 /// Segments with the same words, in different quotations, are one statement.
 fn union_exact_duplicates(segs: &[Seg], parent: &mut [usize]) {
     let mut by_words: HashMap<&[String], Vec<usize>> = HashMap::new();
-    for (i, s) in segs.iter().enumerate() {
+    for (i, s) in segs.iter().enumerate().filter(|(_, s)| !s.words.is_empty()) {
         by_words.entry(s.words.as_slice()).or_default().push(i);
     }
     for list in by_words.values() {
@@ -504,7 +574,7 @@ fn sentence_index(story: &Story, doc: usize, block: usize, offset: usize) -> usi
 /// Merges the found quotations of a story into ranked quotation items.
 pub(crate) fn merge(story: &Story, found: &[Found]) -> Vec<Quotation> {
     let segs = all_segments(found);
-    let cluster = cluster_segments(&segs);
+    let cluster = cluster_segments(&segs, &WordWeights::of_story(story));
     let item = group_clusters(&segs, &cluster);
     let mut items: Vec<Item> = runs(&segs, &item)
         .values()

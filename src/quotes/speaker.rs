@@ -187,6 +187,24 @@ fn is_filler(t: &Tok) -> bool {
     !t.is_cap() && (is_in(BETWEEN_SUBJECT_AND_VERB, &l) || (l.ends_with("ly") && l.len() > 4))
 }
 
+/// "William L. Kovacs, the Chamber's vice president, said": a role set off
+/// by commas right after a name describes that person, who is the speaker.
+/// `head` is the role's head noun; looks back over the role phrase (a few
+/// words) to the comma, and takes the name before it when it is a person
+/// (two words or more, or known from the story).
+fn appositive_name(toks: &[Tok], head: usize, people: &People) -> Option<Vec<String>> {
+    const ROLE_WORDS: usize = 8;
+    let comma = (head.saturating_sub(ROLE_WORDS)..=head)
+        .rev()
+        .find(|&k| k > 0 && toks[k].gap.contains(','))?;
+    let last = comma - 1;
+    if !toks[last].is_cap() || toks[last].is_possessive() {
+        return None;
+    }
+    let name = name_in_run(&toks[cap_run_start(toks, last)..=last]);
+    (name.len() >= 2 || people.is_person(&name)).then_some(name)
+}
+
 /// Does the gap before token `k` end a clause? As [`breaks_clause`], except
 /// that the period of an abbreviated title or an initial ("Dr. Tomas Lind",
 /// "Donald J. Trump") joins the words around it.
@@ -236,13 +254,15 @@ pub(crate) enum Who {
 const MAX_NAME_WORDS: usize = 8;
 
 /// Is token `k` part of the same capitalised run as token `k - 1`? Only
-/// white space between them, or the period of an abbreviated title
-/// ("Sen. Rand Paul"), and the earlier word not a possessive.
+/// white space between them, or the period of an abbreviated title or an
+/// initial ("Sen. Rand Paul", "William L. Kovacs"), and the earlier word not
+/// a possessive.
 fn joins_previous(toks: &[Tok], k: usize) -> bool {
     let prev = &toks[k - 1];
     let gap = toks[k].gap;
+    let initial = prev.raw.chars().count() == 1;
     let joined = gap.chars().all(char::is_whitespace)
-        || (gap.trim() == "." && is_in(TITLE_ABBREVIATIONS, &prev.lower()));
+        || (gap.trim() == "." && (initial || is_in(TITLE_ABBREVIATIONS, &prev.lower())));
     prev.is_cap() && joined && !prev.is_possessive()
 }
 
@@ -283,7 +303,20 @@ pub(crate) fn name_in_run(run: &[Tok]) -> Vec<String> {
                 || is_in(&["however", "but", "meanwhile", "later"], &l)
         })
         .count();
-    rest[skip..].iter().map(|t| t.bare().to_string()).collect()
+    let name = &rest[skip..];
+    name.iter()
+        .enumerate()
+        .map(|(k, t)| {
+            // An initial keeps its period ("William L. Kovacs").
+            let initial =
+                t.raw.chars().count() == 1 && name.get(k + 1).is_some_and(|n| n.gap.trim() == ".");
+            if initial {
+                format!("{}.", t.bare())
+            } else {
+                t.bare().to_string()
+            }
+        })
+        .collect()
 }
 
 /// The role phrase whose head noun is at `h`: back to a determiner or a
@@ -485,13 +518,16 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
             return Some(Who::Pronoun);
         }
         if is_role_noun(t) {
-            return Some(Who::Role(role_phrase(text, toks, i)));
+            return Some(
+                appositive_name(toks, i, people)
+                    .map_or_else(|| Who::Role(role_phrase(text, toks, i)), Who::Name),
+            );
         }
         if !t.is_cap()
             && adjacent_to(toks, i, v)
             && let Some(role) = determined_phrase(text, toks, i)
         {
-            return Some(Who::Role(role));
+            return Some(appositive_name(toks, i, people).map_or(Who::Role(role), Who::Name));
         }
         if !t.is_cap() || t.is_possessive() {
             continue;

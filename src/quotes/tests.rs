@@ -663,3 +663,15 @@ fn role_before_a_name_after_the_quotation() {
     let qs = segmented(&["“The choice was unanimous,” board chair Martin Hale said."]);
     assert_eq!(speaker_of(&qs, "unanimous"), Some("Martin Hale"));
 }
+
+#[test]
+fn a_role_in_apposition_names_the_person_before_it() {
+    let qs = segmented(&[
+        "But Maria T. Okonkwo, the port authority's deputy director, said the plan “will cost far more than anyone has admitted so far.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "far more"), Some("Maria T. Okonkwo"));
+    let qs = segmented(&[
+        "A harbour official, speaking on condition of anonymity, said the ferry “would not sail again before the spring thaw.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "spring thaw"), Some("a harbour official"));
+}
