@@ -1,10 +1,12 @@
 //! Parallax: a static report site generator for news.
 //!
 //! [`build`] is the whole pipeline, one line per stage:
-//! ingest → segment → cluster stories → align claims → divergences → quotes →
-//! digest → render → write. Each stage is a module with plain data in and out
-//! (see [`model`]); only `ingest`, `render::Templates::load` and `write`
-//! touch the disk.
+//! ingest → segment → cluster stories → (per story, [`analyse_story`])
+//! quotes → align claims → divergences → digest → render → write. Quotes
+//! come before alignment because a quotation several outlets carry is also
+//! a fact they agree on. Each stage is a module with plain data in and out
+//! (see [`model`]); only `ingest`, `render::Templates::load`, `write` and
+//! the `serve` command touch the disk or the network.
 
 pub mod align;
 pub mod cluster;
