@@ -4,12 +4,12 @@
 //! when the sentence joins several statements (at `;`, an ellipsis, a dash,
 //! ", but", ", while"…), so one long sentence can support two facts.
 //!
-//! Each claim becomes a bag of weighted terms (see [`features`]): content
+//! Each claim becomes a bag of weighted terms (see `features`): content
 //! words, stemmed, with WordNet relations for paraphrase ([`crate::lexicon`]),
 //! weighted by inverse frequency among the story's claims (a word every
 //! sentence has tells nothing) and boosted for names and numbers, which carry
 //! the identity of a fact (a fact about Netanyahu is not one about Trump).
-//! Similarity is a soft, weighted overlap ([`similarity`]): every term of
+//! Similarity is a soft, weighted overlap (`similarity`): every term of
 //! one claim finds its best counterpart in the other (1 for the same stem,
 //! less for a synonym or hypernym), in both directions, combined as an F1.
 //!

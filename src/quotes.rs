@@ -2,11 +2,11 @@
 //! gives, and merge one quotation across the sources that carry it.
 //!
 //! Three steps, one submodule each:
-//! * [`detect`]: quotation spans in a document's paragraphs (straight and
+//! * `detect`: quotation spans in a document's paragraphs (straight and
 //!   curly double marks, over several sentences or paragraphs);
-//! * [`speaker`]: who the source says spoke (a name, a role or a pronoun
+//! * `speaker`: who the source says spoke (a name, a role or a pronoun
 //!   resolved to the last named person), one display name per person;
-//! * [`merge`]: one item per quotation across sources, ranked.
+//! * `merge`: one item per quotation across sources, ranked.
 //!
 //! Scare quotes are not key quotes: a quotation of fewer than
 //! [`SCARE_QUOTE_WORDS`] words is kept only when an attribution pattern
