@@ -109,9 +109,20 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
     for (k, span) in spans.iter().enumerate() {
         let text = span.text(doc);
         let prev_close = k.checked_sub(1).map(|p| spans[p].close);
-        let pre = pre_context(doc, span, prev_close);
-        let before = speaker::before_quote(&pre, people);
         let post = post_context(doc, span, spans.get(k + 1));
+        let pre = pre_context(doc, span, prev_close);
+        // The sentence before speaks for a quotation only when the
+        // quotation's own sentence names no speaker later ("…," said X).
+        let own_rest = if ends_sentence(&text, &post) {
+            ""
+        } else {
+            sentence_rest(&post)
+        };
+        let pre = match pre {
+            Pre::PreviousSentence(_) if speaker::has_speech_verb(own_rest) => String::new(),
+            Pre::Own(t) | Pre::PreviousSentence(t) => t,
+        };
+        let before = speaker::before_quote(&pre, people);
         let after = if ends_sentence(&text, &post) {
             None
         } else {
@@ -189,8 +200,24 @@ fn sentence_start(doc: &Document, block: usize, pos: usize) -> usize {
 /// The words before a quotation that may name its speaker: its sentence up
 /// to the opening mark (after any earlier quotation in it); when the
 /// quotation opens its sentence, the sentence before if that ends with a
-/// colon ("… stating only:").
-fn pre_context(doc: &Document, span: &Span, prev_close: Option<(usize, usize)>) -> String {
+/// colon ("… stating only:") or reports speech ("Lind writes about her
+/// calling…" then a quotation standing alone: by news convention, hers).
+/// Where the words before a quotation come from.
+enum Pre {
+    /// The quotation's own sentence, up to the opening mark.
+    Own(String),
+    /// The sentence before (the quotation opens its sentence).
+    PreviousSentence(String),
+}
+
+/// The rest of the sentence after a closing mark.
+fn sentence_rest(post: &str) -> &str {
+    post.char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '?' | '!') && merge::ends_sentence_at(post, i))
+        .map_or(post, |(i, _)| &post[..i])
+}
+
+fn pre_context(doc: &Document, span: &Span, prev_close: Option<(usize, usize)>) -> Pre {
     let (b, open) = span.open;
     let text = block_text(doc, b);
     let mut start = sentence_start(doc, b, open);
@@ -202,7 +229,7 @@ fn pre_context(doc: &Document, span: &Span, prev_close: Option<(usize, usize)>) 
     }
     let pre = text.get(start..open).unwrap_or("");
     if pre.chars().any(char::is_alphanumeric) {
-        return pre.to_string();
+        return Pre::Own(pre.to_string());
     }
     let before = if start > 0 {
         text.get(sentence_start(doc, b, start - 1)..start)
@@ -214,10 +241,10 @@ fn pre_context(doc: &Document, span: &Span, prev_close: Option<(usize, usize)>) 
                 .unwrap_or("")
         })
     };
-    if before.trim_end().ends_with(':') {
-        before.to_string()
+    if before.trim_end().ends_with(':') || speaker::has_speech_verb(before) {
+        Pre::PreviousSentence(before.to_string())
     } else {
-        String::new()
+        Pre::Own(String::new())
     }
 }
 

@@ -404,6 +404,12 @@ fn join_toks<'a>(text: &'a str, toks: &[Tok], from: usize, to: usize) -> &'a str
     text.get(toks[from].start..toks[to].end).unwrap_or("")
 }
 
+/// Does the text report speech (a speech verb used as a verb)?
+pub(crate) fn has_speech_verb(text: &str) -> bool {
+    let toks = tokens(text);
+    (0..toks.len()).any(|v| is_speech_verb(&toks[v]) && !is_noun_use(&toks, v))
+}
+
 /// Attribution after the closing mark: `, X said`, `, said X`,
 /// `, according to X`.
 pub(crate) fn after_quote(post: &str) -> Option<Who> {
@@ -540,7 +546,10 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
             i = s;
             continue;
         }
-        if adjacent || s == 0 || people.is_person(&name) {
+        // A name of two words or more right after a title word ("chief
+        // executive officer Sister Carol Keehan, said") is a person too.
+        let titled = name.len() >= 2 && s > 0 && is_title(&toks[s - 1]);
+        if adjacent || s == 0 || titled || people.is_person(&name) {
             return Some(Who::Name(name));
         }
         i = s;
@@ -643,7 +652,9 @@ impl People {
                 .iter()
                 .any(|&(s, x)| toks[i].start >= s && toks[i].start < x);
             let name = name_in_run(&toks[i..=e]);
-            if !inside && self.is_person(&name) {
+            // "Dr. Lind's position": a possessor is rarely what a later
+            // "he" or "she" refers to.
+            if !inside && !toks[e].is_possessive() && self.is_person(&name) {
                 last = Some(self.display(&name));
             }
         }

@@ -675,3 +675,27 @@ fn a_role_in_apposition_names_the_person_before_it() {
     ]);
     assert_eq!(speaker_of(&qs, "spring thaw"), Some("a harbour official"));
 }
+
+#[test]
+fn a_quotation_standing_alone_takes_the_speaker_of_the_sentence_before() {
+    let qs = segmented(&[
+        "In her memoir, Dr. Ana Reyes writes about the night the river rose. “I knew then that the clinic would have to move to higher ground.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "higher ground"), Some("Ana Reyes"));
+}
+
+#[test]
+fn a_name_after_a_lower_case_title_is_a_person() {
+    let qs = segmented(&[
+        "The league's president and chief executive officer Maria Olsen, MD, said the season “would start on time despite the strike.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "start on time"), Some("Maria Olsen"));
+}
+
+#[test]
+fn a_pronoun_does_not_point_to_a_possessor() {
+    let qs = segmented(&[
+        "Reporters asked Mayor Tom Ruiz about Dr. Ana Reyes's plan. “I would hope the plan is approved before the winter,” he told the council.",
+    ]);
+    assert_eq!(speaker_of(&qs, "before the winter"), Some("Tom Ruiz"));
+}
