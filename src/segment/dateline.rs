@@ -15,7 +15,7 @@ fn pattern() -> &'static Regex {
     RE.get_or_init(|| {
         let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
         let weekday = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?";
-        let time = r"\d{1,2}\s?[:.]\s?\d{2}(?:\s?(?:[ap]\.?\s?m\.?|am|pm))?(?:\s(?:gmt|bst|edt|est|et|pt|pdt|pst|cet|utc))?";
+        let time = r"\d{1,2}\s?[:.]\s?\d{2}(?:\s?(?:[ap]\.?\s?m\.?|am|pm))?(?:\s(?:gmt|bst|edt|est|et|pt|pdt|pst|cet|cest|utc|ist|hkt|jst|aest|aedt|cst|cdt|ct|mst|mdt|mt|sast|wat|eat|msk))?";
         let numeric_date = r"\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}";
         let month_date = format!(
             r"(?:{month}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}|\d{{1,2}}\s{month},?\s\d{{4}}|{month}\s\d{{4}})"
@@ -23,8 +23,31 @@ fn pattern() -> &'static Regex {
         let element = format!(
             r"(?:(?:updated|posted|published|last updated)\s?:?|{time}|{numeric_date}|{month_date}|{weekday})"
         );
-        let re = format!(r"(?i)^(?:{element}\s?[,|•·-]?\s*)+");
+        let re = format!(r"(?i)^(?:{element}\s?[,|•·/-]?\s*)+(?:\([A-Za-z][A-Za-z .&]{{0,30}}\)\s*)?(?:[-—–]\s*)?");
         Regex::new(&re).expect("dateline pattern compiles")
+    })
+}
+
+/// A wire dateline: a place, optionally followed by the agency in
+/// parentheses, then a dash or the date ("WASHINGTON (Reuters) - ",
+/// "LONDON — ", "Washington D. C., Jul 13, 2009 / 02:00 pm (CNA) ").
+fn place_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let upper_place = r"[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3},?(?:\s[A-Z][a-z]+\.?)?";
+        let agency = r"\([A-Za-z][A-Za-z .&]{0,30}\)";
+        let re = format!(r"^{upper_place}\s(?:{agency}\s*)?[-—–]\s*");
+        Regex::new(&re).expect("wire dateline pattern compiles")
+    })
+}
+
+/// A place name that opens a dateline before its date: capitalised words
+/// ("Washington D. C., ") followed by a comma.
+fn place_before_date() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^[A-Z][A-Za-z'.]*(?:\s(?:[A-Z][A-Za-z'.]*|[A-Z]\.\s?[A-Z]\.))*,\s")
+            .expect("place pattern compiles")
     })
 }
 
@@ -32,6 +55,32 @@ fn pattern() -> &'static Regex {
 /// prefix with a date or time in it counts, and only when a capitalised
 /// word (the sentence) follows it.
 pub fn dateline_len(text: &str) -> usize {
+    if let Some(m) = place_pattern().find(text)
+        && followed_by_sentence(&text[m.end()..])
+    {
+        return m.end();
+    }
+    // "Washington D. C., Jul 13, 2009 …": a place, then a dated dateline.
+    if let Some(p) = place_before_date().find(text) {
+        let rest = dated_len(&text[p.end()..]);
+        if rest > 0 {
+            return p.end() + rest;
+        }
+    }
+    dated_len(text)
+}
+
+/// Does a sentence (a capitalised word, or a quotation) start here, with a
+/// few words in it?
+fn followed_by_sentence(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || crate::text::is_double_quote(c))
+        && rest.split_whitespace().count() >= 3
+}
+
+/// Length of a dateline made of dates and times at the start of `text`.
+fn dated_len(text: &str) -> usize {
     let Some(m) = pattern().find(text) else {
         return 0;
     };
@@ -43,12 +92,7 @@ pub fn dateline_len(text: &str) -> usize {
         || prefix
             .split(|c: char| !c.is_ascii_digit())
             .any(|d| d.len() == 4 || d.len() == 2 && prefix.contains(". "));
-    let rest = &text[m.end()..];
-    let starts_sentence = rest
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || crate::text::is_double_quote(c));
-    if has_date && has_year_or_time && starts_sentence && rest.split_whitespace().count() >= 3 {
+    if has_date && has_year_or_time && followed_by_sentence(&text[m.end()..]) {
         m.end()
     } else {
         0
@@ -109,6 +153,30 @@ mod tests {
     }
 
     #[test]
+    fn strips_wire_datelines() {
+        assert_eq!(
+            rest(
+                "Washington D. C., Jul 13, 2009 / 02:00 pm (CNA) President Barack Obama has announced his pick."
+            ),
+            "President Barack Obama has announced his pick."
+        );
+        assert_eq!(
+            rest("WASHINGTON (Reuters) - The Senate voted on Tuesday to confirm her."),
+            "The Senate voted on Tuesday to confirm her."
+        );
+        assert_eq!(
+            rest(
+                "INDONESIA, July 2, 2013 Updated: July 2, 2013 15:01 IST A strong earthquake struck."
+            ),
+            "A strong earthquake struck."
+        );
+        assert_eq!(
+            rest("LONDON — The Bank of England held rates steady on Thursday."),
+            "The Bank of England held rates steady on Thursday."
+        );
+    }
+
+    #[test]
     fn leaves_ordinary_sentences_alone() {
         for s in [
             "In 2009 the council met twice.",
@@ -117,6 +185,9 @@ mod tests {
             "12 people were hurt in the crash.",
             "March on Washington draws thousands.",
             "2009 Was A Year Of Floods, the report says.",
+            "Washington, the capital, was quiet on Sunday.",
+            "NATO - the alliance - met in Brussels on Monday.",
+            "Mayor Lena Ortiz, 52, said the bridge would reopen.",
         ] {
             assert_eq!(dateline_len(s), 0, "{s}");
         }
