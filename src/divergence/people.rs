@@ -115,6 +115,12 @@ pub fn is_title_word(norm: &str) -> bool {
     !ps.is_empty() && ps.iter().all(|p| is_title_part(p))
 }
 
+/// A word that stands before a person's name ("President", "Dr", "Sen"),
+/// never the start of a place ("St" is left out: St. Louis is a place).
+pub fn is_personal_title(norm: &str) -> bool {
+    is_title_word(norm) || (norm != "st" && ABBREVIATIONS.contains(&norm))
+}
+
 /// Words `i` and `i + 1` belong to one phrase (allowing "Sen. Ana").
 fn joined(t: &Tokens<'_>, i: usize) -> bool {
     if !t.break_after(i) {

@@ -391,7 +391,11 @@ fn places(t: &Tokens<'_>) -> Vec<Slot> {
         let Some((s, e)) = name_after(t, i + 1) else {
             continue;
         };
-        if is_calendar_word(t.norm(s)) || is_stop(t.norm(s)) {
+        // "In Dr. Reyes, we have…": a personal title opens a name, not a place.
+        if is_calendar_word(t.norm(s))
+            || is_stop(t.norm(s))
+            || super::people::is_personal_title(t.norm(s))
+        {
             continue;
         }
         out.push(Slot {
@@ -607,6 +611,12 @@ mod tests {
             of_kind("The baker, aged 39, was arrested.", SlotKind::Age)[0].0,
             "39"
         );
+    }
+
+    #[test]
+    fn a_title_after_in_is_not_a_place() {
+        let s = sentence_slots("In Dr. Reyes, we have a surgeon who knows the valley.");
+        assert!(s.iter().all(|x| x.kind != SlotKind::Place), "{s:?}");
     }
 
     #[test]
