@@ -302,7 +302,7 @@ fn resolve(
             name: role.clone(),
             person: false,
         }),
-        Who::Pronoun => last_person_before(doc, span.open, spans, people)
+        Who::Pronoun(gender) => last_person_before(doc, span.open, spans, people, *gender)
             .map(|name| Speaker { name, person: true }),
     }
 }
@@ -313,6 +313,7 @@ fn last_person_before(
     at: (usize, usize),
     spans: &[Span],
     people: &People,
+    gender: speaker::Gender,
 ) -> Option<String> {
     (0..=at.0).rev().find_map(|b| {
         let text = block_text(doc, b);
@@ -323,7 +324,7 @@ fn last_person_before(
             .filter(|p| p.block == b)
             .map(|p| (p.start, p.end))
             .collect();
-        people.last_in(text.get(..end).unwrap_or(""), &skip)
+        people.last_in(text.get(..end).unwrap_or(""), &skip, gender)
     })
 }
 

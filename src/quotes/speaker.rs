@@ -23,6 +23,7 @@
 //! guess.
 
 use crate::text::{fold, words};
+use std::collections::BTreeMap;
 
 /// A token of running text with the characters between it and the previous
 /// token.
@@ -134,14 +135,15 @@ const TITLES: &[&str] = &[
     "former", "chief", "lt", "col", "capt", "adm", "sgt", "rabbi", "rev", "sir", "lord", "dame",
     "premier", "crown", "deputy", "acting", "us_country", "uk", "un", "spokesman",
     "spokeswoman", "senior", "commander", "officer", "director", "chairman", "coach",
-    "professor", "prof", "detective", "inspector", "captain",
+    "professor", "prof", "detective", "inspector", "captain", "father", "msgr", "monsignor",
+    "sister", "brother", "bishop", "archbishop", "cardinal", "reverend", "pastor", "imam",
 ];
 
 /// Abbreviated titles written with a period ("Sen. Rand Paul").
 #[rustfmt::skip]
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "sen", "rep", "gov", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "adm", "sgt",
-    "rev", "st", "jr", "sr",
+    "rev", "st", "jr", "sr", "msgr", "fr",
 ];
 
 #[rustfmt::skip]
@@ -170,8 +172,13 @@ fn is_determiner(t: &Tok) -> bool {
     is_in(DETERMINERS, &t.lower())
 }
 
-fn is_pronoun(t: &Tok) -> bool {
-    matches!(t.lower().as_str(), "he" | "she")
+/// "he" or "she" as a subject, with its gender.
+fn subject_pronoun(t: &Tok) -> Option<Gender> {
+    match t.lower().as_str() {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 fn is_role_noun(t: &Tok) -> bool {
@@ -245,7 +252,37 @@ pub(crate) enum Who {
     Name(Vec<String>),
     /// A role phrase as written, a leading article lower-cased.
     Role(String),
-    Pronoun,
+    /// "he" or "she".
+    Pronoun(Gender),
+}
+
+/// The grammatical gender a pronoun or honorific gives a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender of a personal pronoun ("he", "her"…), if it is one.
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender an honorific before a name gives ("Mr.", "Sister").
+fn honorific_gender(word: &str) -> Option<Gender> {
+    match word {
+        "mr" | "msgr" | "sir" | "father" | "brother" | "king" | "prince" | "lord" => {
+            Some(Gender::Male)
+        }
+        "mrs" | "ms" | "miss" | "sister" | "queen" | "princess" | "lady" | "dame" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
 }
 
 /// Longest run of capitalised words read as one name or title phrase
@@ -354,8 +391,8 @@ fn lower_article(phrase: &str) -> String {
 /// pronoun, a name or a role. Returns it and the index after it.
 fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
     let t = toks.get(i)?;
-    if is_pronoun(t) {
-        return Some((Who::Pronoun, i + 1));
+    if let Some(g) = subject_pronoun(t) {
+        return Some((Who::Pronoun(g), i + 1));
     }
     if t.is_cap() && !is_determiner(t) {
         let e = cap_run_end(toks, i);
@@ -520,8 +557,8 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         if breaks_before(toks, i + 1) {
             return None;
         }
-        if is_pronoun(t) {
-            return Some(Who::Pronoun);
+        if let Some(g) = subject_pronoun(t) {
+            return Some(Who::Pronoun(g));
         }
         if is_role_noun(t) {
             return Some(
@@ -587,6 +624,9 @@ fn determined_phrase(text: &str, toks: &[Tok], h: usize) -> Option<String> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct People {
     names: Vec<Vec<String>>,
+    /// Per displayed name, votes for each gender: honorifics before the
+    /// name, and the first personal pronoun after each mention of it.
+    genders: BTreeMap<String, [u32; 2]>,
 }
 
 fn key(word: &str) -> String {
@@ -596,15 +636,98 @@ fn key(word: &str) -> String {
 impl People {
     /// Collects names from every body block of the story's documents.
     pub fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> People {
+        let texts: Vec<&str> = texts.collect();
         let mut names: Vec<Vec<String>> = Vec::new();
-        for text in texts {
+        for text in &texts {
             for name in names_in(text) {
                 if !names.contains(&name) {
                     names.push(name);
                 }
             }
         }
-        People { names }
+        let mut people = People {
+            names,
+            genders: BTreeMap::new(),
+        };
+        for text in &texts {
+            people.learn_genders(text);
+        }
+        people
+    }
+
+    /// Votes on the gender of the people a text mentions. An honorific
+    /// before a name counts three. A personal pronoun counts one for the
+    /// person it most plausibly continues: the last person named in its own
+    /// clause ("Dr. Ana Reyes opened her clinic"), or, when it opens a
+    /// sentence, the first person named in the sentence before ("… She
+    /// still sees patients"). A pronoun after a comma ("Expressing pride in
+    /// Dr. Reyes, he said") is left out: it often starts a new subject.
+    fn learn_genders(&mut self, text: &str) {
+        let toks = tokens(text);
+        let runs: Vec<(usize, usize)> = cap_runs(&toks).collect();
+        let mut mention_at: Vec<Option<String>> = vec![None; toks.len()];
+        for &(i, e) in &runs {
+            let name = name_in_run(&toks[i..=e]);
+            if !name.is_empty() && self.is_person(&name) {
+                let who = self.display(&name);
+                if let Some(g) = toks[i..=e]
+                    .iter()
+                    .find_map(|t| honorific_gender(&t.lower()))
+                {
+                    self.vote(&who, g, 3);
+                }
+                mention_at[e] = Some(who);
+            }
+        }
+        let mut clause_last: Option<String> = None;
+        let mut sentence_first: Option<String> = None;
+        let mut previous_first: Option<String> = None;
+        for k in 0..toks.len() {
+            let gap = toks[k].gap;
+            if gap.contains(['.', '!', '?']) && !(k > 0 && toks[k - 1].raw.chars().count() == 1) {
+                previous_first = sentence_first.take();
+                clause_last = None;
+            } else if gap.contains([',', ';', ':']) {
+                clause_last = None;
+            }
+            if let Some(g) = pronoun_gender(&toks[k].lower()) {
+                let opens = k == 0 || gap.contains(['.', '!', '?']);
+                let target = if opens {
+                    previous_first.clone()
+                } else {
+                    clause_last.clone()
+                };
+                if let Some(who) = target {
+                    self.vote(&who, g, 1);
+                }
+            }
+            if let Some(who) = &mention_at[k] {
+                clause_last = Some(who.clone());
+                sentence_first.get_or_insert_with(|| who.clone());
+            }
+        }
+    }
+
+    fn vote(&mut self, who: &str, g: Gender, weight: u32) {
+        let v = self.genders.entry(who.to_string()).or_insert([0, 0]);
+        v[g as usize] += weight;
+    }
+
+    /// The gender the story gives a person, when its votes clearly agree
+    /// (at least two votes and three quarters of them).
+    fn gender_of(&self, who: &str) -> Option<Gender> {
+        let [m, f] = *self.genders.get(who)?;
+        let total = m + f;
+        if total < 2 {
+            return None;
+        }
+        if m * 4 >= total * 3 {
+            Some(Gender::Male)
+        } else if f * 4 >= total * 3 {
+            Some(Gender::Female)
+        } else {
+            None
+        }
     }
 
     /// Is this name (or its surname) a person of the story?
@@ -643,8 +766,9 @@ impl People {
             .join(" ")
     }
 
-    /// The last person named in `text` (names inside `skip` ranges ignored).
-    pub fn last_in(&self, text: &str, skip: &[(usize, usize)]) -> Option<String> {
+    /// The last person named in `text` (names inside `skip` ranges ignored)
+    /// whom the story does not give the other gender than `gender`.
+    pub fn last_in(&self, text: &str, skip: &[(usize, usize)], gender: Gender) -> Option<String> {
         let toks = tokens(text);
         let mut last = None;
         for (i, e) in cap_runs(&toks) {
@@ -655,7 +779,10 @@ impl People {
             // "Dr. Lind's position": a possessor is rarely what a later
             // "he" or "she" refers to.
             if !inside && !toks[e].is_possessive() && self.is_person(&name) {
-                last = Some(self.display(&name));
+                let who = self.display(&name);
+                if self.gender_of(&who).is_none_or(|g| g == gender) {
+                    last = Some(who);
+                }
             }
         }
         last

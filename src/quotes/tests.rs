@@ -699,3 +699,15 @@ fn a_pronoun_does_not_point_to_a_possessor() {
     ]);
     assert_eq!(speaker_of(&qs, "before the winter"), Some("Tom Ruiz"));
 }
+
+#[test]
+fn a_pronoun_skips_a_person_of_the_other_gender() {
+    let qs = segmented(&[
+        "Dr. Ana Reyes opened her clinic in 1990. She still sees patients every morning.",
+        "Reporters asked Father Luis Ortega about the clinic. Expressing pride in Dr. Reyes, he said the town owed her a great deal. “She never once turned a patient away from that door,” he told the paper.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "turned a patient away"),
+        Some("Luis Ortega")
+    );
+}
