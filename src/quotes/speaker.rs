@@ -217,14 +217,19 @@ fn appositive_name(toks: &[Tok], head: usize, people: &People) -> Option<Vec<Str
 /// "Donald J. Trump") joins the words around it.
 fn breaks_before(toks: &[Tok], k: usize) -> bool {
     let gap = toks[k].gap;
-    if gap.trim() == "." && k > 0 {
-        let prev = &toks[k - 1];
-        let initial = prev.raw.chars().count() == 1 && prev.is_cap();
-        if initial || is_in(TITLE_ABBREVIATIONS, &prev.lower()) {
-            return false;
-        }
-    }
-    breaks_clause(gap)
+    !(k > 0 && period_joins(&toks[k - 1], gap)) && breaks_clause(gap)
+}
+
+/// A single capital letter standing for a name ("J." in "Donald J. Trump").
+fn is_initial(t: &Tok) -> bool {
+    t.raw.chars().count() == 1 && t.is_cap()
+}
+
+/// Is `gap` (after `prev`) the period of an abbreviated title or an
+/// initial, which joins the words around it rather than ending a sentence
+/// ("Dr. Tomas Lind", "William L. Kovacs")?
+fn period_joins(prev: &Tok, gap: &str) -> bool {
+    gap.trim() == "." && (is_initial(prev) || is_in(TITLE_ABBREVIATIONS, &prev.lower()))
 }
 
 /// A gap that ends a clause or sentence (a comma does not).
@@ -297,9 +302,7 @@ const MAX_NAME_WORDS: usize = 8;
 fn joins_previous(toks: &[Tok], k: usize) -> bool {
     let prev = &toks[k - 1];
     let gap = toks[k].gap;
-    let initial = prev.raw.chars().count() == 1;
-    let joined = gap.chars().all(char::is_whitespace)
-        || (gap.trim() == "." && (initial || is_in(TITLE_ABBREVIATIONS, &prev.lower())));
+    let joined = gap.chars().all(char::is_whitespace) || period_joins(prev, gap);
     prev.is_cap() && joined && !prev.is_possessive()
 }
 
@@ -345,9 +348,7 @@ pub(crate) fn name_in_run(run: &[Tok]) -> Vec<String> {
         .enumerate()
         .map(|(k, t)| {
             // An initial keeps its period ("William L. Kovacs").
-            let initial =
-                t.raw.chars().count() == 1 && name.get(k + 1).is_some_and(|n| n.gap.trim() == ".");
-            if initial {
+            if is_initial(t) && name.get(k + 1).is_some_and(|n| n.gap.trim() == ".") {
                 format!("{}.", t.bare())
             } else {
                 t.bare().to_string()
@@ -684,7 +685,7 @@ impl People {
         let mut previous_first: Option<String> = None;
         for k in 0..toks.len() {
             let gap = toks[k].gap;
-            if gap.contains(['.', '!', '?']) && !(k > 0 && toks[k - 1].raw.chars().count() == 1) {
+            if gap.contains(['.', '!', '?']) && !(k > 0 && period_joins(&toks[k - 1], gap)) {
                 previous_first = sentence_first.take();
                 clause_last = None;
             } else if gap.contains([',', ';', ':']) {
