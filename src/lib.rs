@@ -18,6 +18,8 @@ pub mod error;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod nlp;
+pub mod params;
 pub mod publish;
 pub mod quotes;
 pub mod render;
@@ -78,9 +80,10 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     check_strict(opts.strict, &warnings)?;
     let articles_read = articles.len();
     progress.stage("reading", articles_read);
+    let params = params::Params::default();
     let docs = articles
         .into_par_iter()
-        .map(|a| counted(progress, segment::segment(a)))
+        .map(|a| counted(progress, segment::segment(a, &params)))
         .collect();
     progress.stage("grouping", 0);
     let stories = cluster::group(docs);
