@@ -31,19 +31,32 @@ pub fn load(seeds: &Path) -> Result<(Vec<Article>, Vec<Diagnostic>)> {
         )));
     }
     let root = display_root(seeds);
+    let real_root = seeds.canonicalize().map_err(|e| {
+        Error::Input(Diagnostic::new(
+            root.clone(),
+            None,
+            format!("cannot read: {e}"),
+        ))
+    })?;
     let mut articles = Vec::new();
-    let mut diagnostics = Vec::new();
+    // Shared with the walk filter, which reports the links it refuses.
+    let diagnostics = std::cell::RefCell::new(Vec::new());
     let mut ids = BTreeSet::new();
     let walker = WalkDir::new(seeds)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || (!is_hidden(e) && link_stays_inside(&real_root, e, &root, seeds, &diagnostics))
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                diagnostics.push(walk_diagnostic(&root, seeds, &err));
+                diagnostics
+                    .borrow_mut()
+                    .push(walk_diagnostic(&root, seeds, &err));
                 continue;
             }
         };
@@ -51,16 +64,58 @@ pub fn load(seeds: &Path) -> Result<(Vec<Article>, Vec<Diagnostic>)> {
             continue;
         };
         match read_one(&file) {
-            Ok(article) if !ids.insert(article.id.clone()) => diagnostics.push(Diagnostic::new(
-                file.path,
-                None,
-                format!("duplicate article id `{}`; file skipped", article.id),
-            )),
+            Ok(article) if !ids.insert(article.id.clone()) => {
+                diagnostics.borrow_mut().push(Diagnostic::new(
+                    file.path,
+                    None,
+                    format!("duplicate article id `{}`; file skipped", article.id),
+                ))
+            }
             Ok(article) => articles.push(article),
-            Err(diag) => diagnostics.push(diag),
+            Err(diag) => diagnostics.borrow_mut().push(diag),
         }
     }
-    Ok((articles, diagnostics))
+    Ok((articles, diagnostics.into_inner()))
+}
+
+/// A symbolic link is followed only when its real target lies inside the
+/// seeds folder (`real_root`, already canonical): a link to a file or
+/// folder elsewhere (a token file, `/etc`, `/`) is never read, and says so.
+/// Entries that are not links pass.
+fn link_stays_inside(
+    real_root: &Path,
+    entry: &DirEntry,
+    root: &str,
+    seeds: &Path,
+    diagnostics: &std::cell::RefCell<Vec<Diagnostic>>,
+) -> bool {
+    if !entry.path_is_symlink() {
+        return true;
+    }
+    let problem = match entry.path().canonicalize() {
+        Ok(real) if real.starts_with(real_root) => return true,
+        Ok(_) => "symbolic link to outside the seeds folder; not read",
+        Err(_) => "broken symbolic link; skipped",
+    };
+    let display = display_path(root, seeds, entry.path());
+    diagnostics
+        .borrow_mut()
+        .push(Diagnostic::new(display, None, problem));
+    false
+}
+
+/// The display path of a path below `seeds`.
+fn display_path(root: &str, seeds: &Path, path: &Path) -> String {
+    match path.strip_prefix(seeds) {
+        Ok(rel) => {
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            join_display(root, &parts)
+        }
+        Err(_) => root.to_string(),
+    }
 }
 
 /// One candidate input file, with the names derived from its place.
@@ -145,15 +200,7 @@ fn has_article_extension(path: &Path) -> bool {
 fn walk_diagnostic(root: &str, seeds: &Path, err: &walkdir::Error) -> Diagnostic {
     let path = err
         .path()
-        .and_then(|p| p.strip_prefix(seeds).ok())
-        .map(|rel| {
-            let parts: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            join_display(root, &parts)
-        })
-        .unwrap_or_else(|| root.to_string());
+        .map_or_else(|| root.to_string(), |p| display_path(root, seeds, p));
     let message = if err.loop_ancestor().is_some() {
         "symbolic link loop; skipped".to_string()
     } else {
@@ -738,6 +785,42 @@ mod tests {
         assert_eq!(arts.len(), 1);
         assert_eq!(diags.len(), 1);
         assert!(diags[0].message.contains("loop"), "{}", diags[0]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_outside_the_seeds_are_not_read_and_warned() {
+        let dir = tempfile::tempdir().unwrap();
+        let seeds = dir.path().join("seeds");
+        std::fs::create_dir_all(seeds.join("s")).unwrap();
+        std::fs::write(dir.path().join("token.txt"), "SECRET-TOKEN-123.\n").unwrap();
+        std::fs::write(seeds.join("s/a.txt"), "It happened.\n").unwrap();
+        let link = |target: &Path, name: &str| {
+            std::os::unix::fs::symlink(target, seeds.join(name)).unwrap()
+        };
+        link(&dir.path().join("token.txt"), "token.txt");
+        link(Path::new("/"), "rootfs");
+        link(Path::new("/etc"), "etcdir");
+        link(&dir.path().join("missing.txt"), "dangling.txt");
+        // Links that stay inside the seeds folder are fine.
+        link(&seeds.join("s/a.txt"), "inside.txt");
+        let (arts, diags) = load(&seeds).unwrap();
+        let ids: Vec<_> = arts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["inside", "a"]);
+        assert!(
+            arts.iter()
+                .all(|a| a.blocks.iter().all(|b| !b.text.contains("SECRET")))
+        );
+        let msgs: Vec<_> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(msgs.len(), 4, "{msgs:?}");
+        for name in ["token.txt", "rootfs", "etcdir"] {
+            assert!(
+                msgs.iter()
+                    .any(|m| m.contains(name) && m.contains("outside the seeds")),
+                "{name}: {msgs:?}"
+            );
+        }
+        assert!(msgs.iter().any(|m| m.contains("dangling.txt")), "{msgs:?}");
     }
 
     #[test]

@@ -76,6 +76,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 
 /// Runs the pipeline, reporting each stage and each article and story done.
 pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport> {
+    if !opts.dry_run {
+        write::check_apart(&opts.out, &opts.seeds, "seeds")?;
+    }
     let (articles, warnings) = ingest::load(&opts.seeds)?;
     check_strict(opts.strict, &warnings)?;
     let articles_read = articles.len();
