@@ -221,7 +221,7 @@ mod tests {
     fn doc(id: &str, title: &str, story: Option<&str>) -> Document {
         Document {
             article: Article {
-                id: id.to_string(),
+                id: id.into(),
                 title: Some(title.to_string()),
                 story: story.map(str::to_string),
                 ..Article::default()
