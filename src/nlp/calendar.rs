@@ -3,7 +3,7 @@
 //! One table (`data/en/calendar.tsv`) of month and weekday names with their
 //! abbreviations; every stage that reads a date looks words up here.
 
-use crate::nlp::lists::rows;
+use crate::nlp::data::rows;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 

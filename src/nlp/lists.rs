@@ -7,16 +7,9 @@
 //! holds no mutable global state. A malformed row is a bug in the shipped
 //! data, caught by the unit tests below, never a run-time condition.
 
+use crate::nlp::data::rows;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
-
-/// Non-comment, non-empty lines of a data file, split at tabs.
-pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
-}
 
 /// One word a line.
 fn word_set(data: &'static str) -> HashSet<&'static str> {

@@ -32,6 +32,7 @@
 
 pub mod calendar;
 pub mod compare;
+mod data;
 pub mod lists;
 pub mod names;
 pub mod numbers;
