@@ -274,9 +274,6 @@ fn find_cycle(graph: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>) -> Option<Ve
 const KNOWN_CYCLE_EDGES: &[(&str, &str)] = &[
     // slots and people should share the language layer, not each other.
     ("divergence::slots", "divergence::people"),
-    // render and publish become one output stage.
-    ("publish", "render"),
-    ("publish::plain", "render::view"),
 ];
 
 #[test]
