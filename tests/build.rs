@@ -639,6 +639,30 @@ fn build_with_threads(cwd: &Path, seeds: &Path, out: &str, threads: &str) {
 }
 
 #[test]
+fn builds_are_byte_identical_wherever_the_seeds_stand() {
+    // The same stories at two different places (and depths) build the same
+    // bytes: no machine path reaches the output.
+    let tmp = tempfile::tempdir().unwrap();
+    let places = [tmp.path().join("s"), tmp.path().join("deep/er/seeds")];
+    for place in &places {
+        for entry in walkdir::WalkDir::new(fixture("stories")) {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(fixture("stories")).unwrap();
+            let to = place.join(rel);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+    }
+    build_into(&places[0], &tmp.path().join("one"));
+    build_into(&places[1], &tmp.path().join("two"));
+    assert!(!tree(&tmp.path().join("one")).is_empty());
+    assert_same_tree(&tmp.path().join("one"), &tmp.path().join("two"));
+}
+
+#[test]
 fn builds_are_byte_identical_across_thread_counts() {
     let tmp = tempfile::tempdir().unwrap();
     for seeds in [repo().join("seeds"), fixture("stories")] {
