@@ -9,8 +9,8 @@
 mod common;
 
 use common::{
-    Tree, assert_contract, assert_same_tree, digests, fixture, options, parallax, repo, run,
-    source_ids, tree,
+    Tree, assert_contract, assert_same_tree, copy_stories, digests, fixture, options, parallax,
+    repo, run, source_ids, tree,
 };
 use serde_json::Value;
 use std::path::Path;
@@ -645,16 +645,7 @@ fn builds_are_byte_identical_wherever_the_seeds_stand() {
     let tmp = tempfile::tempdir().unwrap();
     let places = [tmp.path().join("s"), tmp.path().join("deep/er/seeds")];
     for place in &places {
-        for entry in walkdir::WalkDir::new(fixture("stories")) {
-            let entry = entry.unwrap();
-            let rel = entry.path().strip_prefix(fixture("stories")).unwrap();
-            let to = place.join(rel);
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&to).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &to).unwrap();
-            }
-        }
+        copy_stories(place);
     }
     build_into(&places[0], &tmp.path().join("one"));
     build_into(&places[1], &tmp.path().join("two"));
