@@ -1,0 +1,73 @@
+//! Development harness for per-story cost: builds ONE story of N articles
+//! from the ECB+ collection and times each analysis stage on it.
+//!
+//! cargo run --release --example big_story -- N [mixed|wire]
+//!
+//! `mixed`: the first N ECB+ articles (cycled, with the numbers of every
+//! repeat changed) forced into one story; `wire`: the articles of ECB+ topic
+//! 1 cycled to N (numbers changed per copy), as when every outlet runs the
+//! same wire copy of one event.
+
+use parallax::model::{Document, Story};
+use std::path::Path;
+use std::time::Instant;
+
+const ECB: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/bench/ecbplus/articles"
+);
+
+/// Every digit run of `text` prefixed with `r`'s digit: new figures.
+fn renumber(text: &str, r: usize) -> String {
+    let prefix = char::from(b'1' + (r % 9) as u8);
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut prev_alnum = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() && !prev_alnum {
+            out.push(prefix);
+        }
+        out.push(c);
+        prev_alnum = c.is_alphanumeric();
+    }
+    out
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
+    let mode = args.next().unwrap_or_else(|| "mixed".into());
+    let (articles, _) = parallax::ingest::load(Path::new(ECB)).expect("ECB+ articles");
+    let params = parallax::params::Params::default();
+    let mut base = articles;
+    if mode == "wire" {
+        base.retain(|a| a.path.starts_with("1_"));
+    }
+    let docs: Vec<Document> = (0..n)
+        .map(|i| {
+            let (r, a) = (i / base.len(), &base[i % base.len()]);
+            let mut a = a.clone();
+            if r > 0 {
+                a.path = format!("r{r}/{}", a.path);
+                a.id = parallax::ingest::id_from_path(&a.path);
+                a.title = a.title.map(|t| renumber(&t, r));
+                for b in a.blocks.iter_mut() {
+                    b.text = renumber(&b.text, r);
+                }
+            }
+            parallax::segment::segment(a, &params)
+        })
+        .collect();
+    let story = Story { docs };
+    let sents: usize = story.docs.iter().map(|d| d.sentences.len()).sum();
+    eprintln!("{mode}: {n} articles, {sents} sentences");
+    let t = Instant::now();
+    let quotes = parallax::quotes::find_quotes(&story);
+    eprintln!("quotes      {:>8.2?}", t.elapsed());
+    let t = Instant::now();
+    let facts = parallax::align::align(&story, &quotes);
+    eprintln!("align       {:>8.2?}  ({} facts)", t.elapsed(), facts.len());
+    let t = Instant::now();
+    let digest = parallax::analyse_story(&story);
+    eprintln!("whole story {:>8.2?}", t.elapsed());
+    eprintln!("consensus {}", digest.consensus.len());
+}
