@@ -112,34 +112,54 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
         let post = post_context(doc, span, spans.get(k + 1));
         let pre = pre_context(doc, span, prev_close);
         // The sentence before speaks for a quotation only when the
-        // quotation's own sentence names no speaker later ("…," said X).
+        // quotation's own sentence says nothing after it: `"…," said X`
+        // names its own speaker, and `"…," X shrugged` names one the
+        // speech verbs do not know, who must not give way to another.
         let own_rest = if ends_sentence(&text, &post) {
             ""
         } else {
             sentence_rest(&post)
         };
+        let own_pre_empty = match &pre {
+            Pre::Own(t) => t.trim().is_empty(),
+            Pre::PreviousSentence(_) => true,
+        };
         let pre = match pre {
-            Pre::PreviousSentence(_) if speaker::has_speech_verb(own_rest) => String::new(),
+            Pre::PreviousSentence(_) if !own_rest.trim().is_empty() => String::new(),
             Pre::Own(t) | Pre::PreviousSentence(t) => t,
         };
         let before = speaker::before_quote(&pre, people);
-        let after = if ends_sentence(&text, &post) {
-            None
-        } else {
-            speaker::after_quote(&post)
-        };
+        let after = speaker::byline(&post).or_else(|| {
+            (!ends_sentence(&text, &post))
+                .then(|| speaker::after_quote(&post))
+                .flatten()
+        });
         let framed = before.tight || after.is_some();
-        if !framed && (crate::text::words(&text).len() < SCARE_QUOTE_WORDS || is_title(&text)) {
+        if !framed && (is_scare_quote(&text) || is_title(&text)) {
             continue;
         }
-        let who = after.or(before.who);
-        let mut speaker = who.and_then(|w| resolve(&w, doc, span, &spans, people));
-        if speaker.is_none()
-            && let Some((p, Some(s))) = &previous
-            && continues(doc, &spans[*p], span)
-        {
-            speaker = Some(s.clone());
-        }
+        // A quotation standing alone (nothing else in its sentence)
+        // continues the previous speaker's words when only that speaker's
+        // attribution stands between them; this comes before the sentence
+        // before, which is then that attribution.
+        let alone = own_pre_empty && own_rest.trim().is_empty();
+        let continued = match &previous {
+            Some((p, Some(s))) if alone && continues(doc, &spans[*p], span, people, s) => {
+                Some(s.clone())
+            }
+            _ => None,
+        };
+        // A speech verb right before the quotation with its subject
+        // (`X added: "…"`) outranks words after it, which may open the
+        // next sentence (`"…!" Self-confessed fan Tom said`).
+        let own = match (before.tight, before.who, after) {
+            (true, Some(b), _) => Some(b),
+            (_, b, a) => a.or(b),
+        };
+        let speaker = match (own, continued) {
+            (None, Some(s)) => Some(s),
+            (own, _) => own.and_then(|w| resolve(&w, doc, span, &spans, people)),
+        };
         previous = Some((k, speaker.clone()));
         out.push(Found {
             doc: doc_index,
@@ -149,6 +169,20 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
         });
     }
     out
+}
+
+/// A scare quote rather than a quotation: fewer than [`SCARE_QUOTE_WORDS`]
+/// words, unless it reads as a sentence of its own (two words or more, a
+/// capital first, a full stop, question or exclamation mark last: "It's
+/// about me.").
+fn is_scare_quote(text: &str) -> bool {
+    let words = crate::text::words(text);
+    if words.len() >= SCARE_QUOTE_WORDS {
+        return false;
+    }
+    let sentence =
+        words.len() >= 2 && words[0].is_capitalised() && text.trim_end().ends_with(['.', '?', '!']);
+    !sentence
 }
 
 /// Is this the title of a work or a name ("The Art of the Deal"): every
@@ -231,17 +265,24 @@ fn pre_context(doc: &Document, span: &Span, prev_close: Option<(usize, usize)>) 
     if pre.chars().any(char::is_alphanumeric) {
         return Pre::Own(pre.to_string());
     }
-    let before = if start > 0 {
-        text.get(sentence_start(doc, b, start - 1)..start)
-            .unwrap_or("")
+    // The sentence before: (block, start, end).
+    let (pb, ps, pe) = if start > 0 {
+        (b, sentence_start(doc, b, start - 1), start)
+    } else if let Some(pb) = previous_body_block(doc, b) {
+        let t = block_text(doc, pb);
+        (
+            pb,
+            sentence_start(doc, pb, t.len().saturating_sub(1)),
+            t.len(),
+        )
     } else {
-        previous_body_block(doc, b).map_or("", |pb| {
-            let t = block_text(doc, pb);
-            t.get(sentence_start(doc, pb, t.len().saturating_sub(1))..)
-                .unwrap_or("")
-        })
+        (b, 0, 0)
     };
-    if before.trim_end().ends_with(':') || speaker::has_speech_verb(before) {
+    let before = block_text(doc, pb).get(ps..pe).unwrap_or("");
+    // A sentence holding the previous quotation attributes that one (the
+    // continuation rule decides whether it speaks for this one too).
+    let quotes_itself = prev_close.is_some_and(|(cb, c)| cb == pb && c > ps && c <= pe);
+    if !quotes_itself && (before.trim_end().ends_with(':') || speaker::has_speech_verb(before)) {
         Pre::PreviousSentence(before.to_string())
     } else {
         Pre::Own(String::new())
@@ -268,9 +309,11 @@ fn ends_sentence(text: &str, post: &str) -> bool {
     text.trim_end().ends_with('.') || post.trim_start().starts_with('.')
 }
 
-/// Is `span` a continuation of `prev` by the same speaker: only a few words
-/// (the attribution of `prev`) between them?
-fn continues(doc: &Document, prev: &Span, span: &Span) -> bool {
+/// Is `span` a continuation of `prev`, whose speaker is `who`: between them
+/// only a few words, or the rest of the sentence that attributes `prev`
+/// (`“…,” said X, the firm's founder. “…”`), and no other person named
+/// there as a subject?
+fn continues(doc: &Document, prev: &Span, span: &Span, people: &People, who: &Speaker) -> bool {
     let (pb, pc) = prev.close;
     let (b, o) = span.open;
     let between = if pb == b {
@@ -282,7 +325,9 @@ fn continues(doc: &Document, prev: &Span, span: &Span) -> bool {
     } else {
         return false;
     };
-    crate::text::words(&between).len() <= CONTINUATION_WORDS
+    let short = crate::text::words(&between).len() <= CONTINUATION_WORDS;
+    let one_sentence = sentence_rest(&between).trim().len() + 1 >= between.trim().len();
+    (short || one_sentence) && !speaker::names_another(&between, people, &who.name)
 }
 
 /// The display speaker for what the source says.
@@ -307,7 +352,9 @@ fn resolve(
     }
 }
 
-/// The last person named in the document before `at`, outside quotations.
+/// The person a pronoun before `at` refers to: the nearest sentence that
+/// names a compatible person outside quotations decides, and names no one
+/// when it holds two equally likely ones.
 fn last_person_before(
     doc: &Document,
     at: (usize, usize),
@@ -315,18 +362,23 @@ fn last_person_before(
     people: &People,
     gender: speaker::Gender,
 ) -> Option<String> {
-    (0..=at.0).rev().find_map(|b| {
-        let text = block_text(doc, b);
-        let end = if b == at.0 { at.1 } else { text.len() };
-        let skip: Vec<(usize, usize)> = spans
-            .iter()
-            .flat_map(|s| s.pieces.iter())
-            .filter(|p| p.block == b)
-            .map(|p| (p.start, p.end))
-            .collect();
-        people.last_in(text.get(..end).unwrap_or(""), &skip, gender)
-    })
+    (0..=at.0)
+        .rev()
+        .find_map(|b| {
+            let text = block_text(doc, b);
+            let end = if b == at.0 { at.1 } else { text.len() };
+            let skip: Vec<(usize, usize)> = spans
+                .iter()
+                .flat_map(|s| s.pieces.iter())
+                .filter(|p| p.block == b)
+                .map(|p| (p.start, p.end))
+                .collect();
+            people.last_in(text.get(..end).unwrap_or(""), &skip, gender)
+        })
+        .flatten()
 }
 
+#[cfg(test)]
+mod attribution_tests;
 #[cfg(test)]
 mod tests;
