@@ -25,7 +25,10 @@ fn main() {
     let (articles, _) = parallax::ingest::load(Path::new(dir)).expect("articles");
     let mut stories: BTreeMap<String, Vec<Document>> = BTreeMap::new();
     for a in articles {
-        let story = gold.get(&a.id).cloned().unwrap_or_else(|| a.id.clone());
+        let story = gold
+            .get(a.id.as_ref())
+            .cloned()
+            .unwrap_or_else(|| a.id.to_string());
         stories
             .entry(story)
             .or_default()

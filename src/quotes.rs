@@ -110,7 +110,7 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
         let text = span.text(doc);
         let prev_close = k.checked_sub(1).map(|p| spans[p].close);
         let post = post_context(doc, span, spans.get(k + 1));
-        let pre = pre_context(doc, span, prev_close);
+        let pre = pre_context(doc, span, prev_close, &spans);
         // The sentence before speaks for a quotation only when the
         // quotation's own sentence says nothing after it: `"…," said X`
         // names its own speaker, and `"…," X shrugged` names one the
@@ -251,7 +251,12 @@ fn sentence_rest(post: &str) -> &str {
         .map_or(post, |(i, _)| &post[..i])
 }
 
-fn pre_context(doc: &Document, span: &Span, prev_close: Option<(usize, usize)>) -> Pre {
+fn pre_context(
+    doc: &Document,
+    span: &Span,
+    prev_close: Option<(usize, usize)>,
+    spans: &[Span],
+) -> Pre {
     let (b, open) = span.open;
     let text = block_text(doc, b);
     let mut start = sentence_start(doc, b, open);
@@ -263,6 +268,13 @@ fn pre_context(doc: &Document, span: &Span, prev_close: Option<(usize, usize)>) 
     }
     let pre = text.get(start..open).unwrap_or("");
     if pre.chars().any(char::is_alphanumeric) {
+        if start > 0 && start == prev_close.map_or(0, |c| c.1) {
+            // After an earlier quotation of the sentence: keep the words
+            // before it too, its content blanked ("Lyons said … he
+            // "claimed …"– and added, "…"" speaks for Lyons).
+            let whole = sentence_start(doc, b, open);
+            return Pre::Own(masked(doc, b, whole, open, spans));
+        }
         return Pre::Own(pre.to_string());
     }
     // The sentence before: (block, start, end).
@@ -278,15 +290,39 @@ fn pre_context(doc: &Document, span: &Span, prev_close: Option<(usize, usize)>) 
     } else {
         (b, 0, 0)
     };
-    let before = block_text(doc, pb).get(ps..pe).unwrap_or("");
-    // A sentence holding the previous quotation attributes that one (the
-    // continuation rule decides whether it speaks for this one too).
-    let quotes_itself = prev_close.is_some_and(|(cb, c)| cb == pb && c > ps && c <= pe);
-    if !quotes_itself && (before.trim_end().ends_with(':') || speaker::has_speech_verb(before)) {
-        Pre::PreviousSentence(before.to_string())
+    // Words quoted in that sentence never attribute (`“Please …,” Williams
+    // fumed.` has no speech verb of its own): their content is blanked.
+    let before = masked(doc, pb, ps, pe, spans);
+    if before.trim_end().ends_with(':') || speaker::has_speech_verb(&before) {
+        Pre::PreviousSentence(before)
     } else {
         Pre::Own(String::new())
     }
+}
+
+/// Bytes `from..to` of block `b` with the content of every quotation in
+/// them replaced by spaces (the marks stay, so clauses still break there).
+fn masked(doc: &Document, b: usize, from: usize, to: usize, spans: &[Span]) -> String {
+    let text = block_text(doc, b);
+    let mut out = String::with_capacity(to.saturating_sub(from));
+    let mut at = from;
+    let mut pieces: Vec<(usize, usize)> = spans
+        .iter()
+        .flat_map(|s| s.pieces.iter())
+        .filter(|p| p.block == b && p.end > from && p.start < to)
+        .map(|p| (p.start.max(from), p.end.min(to)))
+        .collect();
+    pieces.sort_unstable();
+    for (s, e) in pieces {
+        if s < at {
+            continue;
+        }
+        out.push_str(text.get(at..s).unwrap_or(""));
+        out.extend(std::iter::repeat_n(' ', e - s));
+        at = e;
+    }
+    out.push_str(text.get(at..to).unwrap_or(""));
+    out
 }
 
 fn previous_body_block(doc: &Document, b: usize) -> Option<usize> {

@@ -235,3 +235,37 @@ fn a_title_of_an_office_before_the_name() {
     let qs = segmented(&["“You try to put it out of your mind,” said Ms. Davis's sister Crystal."]);
     assert_eq!(speaker_of(&qs, "out of your mind"), Some("Crystal"));
 }
+
+// ---- the sentence before, and verbs joined by "and" ----
+
+#[test]
+fn a_verb_after_and_shares_the_subject_of_the_sentence() {
+    let qs = segmented(&[
+        "Spokesman Jason Lyons said the inmate used a wheelchair, that he \"claimed it was necessary\" and added, \"Since he fled on foot, that is obviously in question.\"",
+    ]);
+    assert_eq!(speaker_of(&qs, "fled on foot"), Some("Jason Lyons"));
+    // No subject anywhere before: no one.
+    let qs = segmented(&[
+        "The wheelchair was \"necessary for his mobility\" and added, \"Since he fled on foot, that is obviously in question.\"",
+    ]);
+    assert_eq!(speaker_of(&qs, "fled on foot"), None);
+}
+
+#[test]
+fn quoted_words_of_the_sentence_before_never_attribute() {
+    // "stay" inside the first quotation is no speech verb of the sentence.
+    let qs = segmented(&[
+        "“Please stay out of our community, you will only agitate our kids,” Councilman Jumaane Williams fumed. “It is dangerous and counterproductive.”",
+    ]);
+    assert_ne!(speaker_of(&qs, "dangerous"), Some("Please"));
+    let qs = segmented(&[
+        "Msgr. Michael Farmer praised her work. He said the doctor had made a \"concrete decision\" to stay. “She is noted not only for clinic work, but for visiting homes.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "clinic work"), Some("Michael Farmer"));
+}
+
+#[test]
+fn a_name_after_said_before_a_second_quotation() {
+    let qs = segmented(&["“We will rebuild,” said Mayor Ann Cole, “and we will start on Monday.”"]);
+    assert_eq!(speaker_of(&qs, "start on Monday"), Some("Ann Cole"));
+}

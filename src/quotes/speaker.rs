@@ -155,6 +155,27 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "simply", "only", "just", "be",
 ];
 
+/// Words that open a sentence before a name without being part of it
+/// ("However Smith said", "Despite Israel reporting …").
+const SENTENCE_OPENERS: &[&str] = &[
+    "however",
+    "but",
+    "meanwhile",
+    "later",
+    "despite",
+    "amid",
+    "although",
+    "though",
+    "while",
+    "when",
+    "since",
+    "following",
+    "unlike",
+    "like",
+    "yet",
+    "still",
+];
+
 fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
@@ -339,7 +360,8 @@ pub(crate) fn name_in_run(run: &[Tok]) -> Vec<String> {
             let l = t.lower();
             crate::text::is_stop(&l)
                 || is_in(DETERMINERS, &l)
-                || is_in(&["however", "but", "meanwhile", "later"], &l)
+                || is_in(PREPOSITIONS, &l)
+                || is_in(SENTENCE_OPENERS, &l)
         })
         .count();
     let name = &rest[skip..];
@@ -670,7 +692,7 @@ const APPOSITIVE_WORDS: usize = 8;
 /// ends before `k`, the index after the closing comma of the appositive
 /// (at most [`APPOSITIVE_WORDS`] words); else `k`.
 fn skip_appositive(toks: &[Tok], k: usize) -> usize {
-    if !toks.get(k).is_some_and(|t| t.gap.trim() == ",") {
+    if toks.get(k).is_none_or(|t| t.gap.trim() != ",") {
         return k;
     }
     (k + 1..toks.len().min(k + 1 + APPOSITIVE_WORDS))
@@ -683,7 +705,7 @@ fn skip_appositive(toks: &[Tok], k: usize) -> usize {
 /// speech verb) starting at `k`, when it ends right before a speech verb;
 /// else `k`.
 fn skip_prepositional_phrase(toks: &[Tok], k: usize) -> usize {
-    if !toks.get(k).is_some_and(|t| is_in(PREPOSITIONS, &t.lower())) {
+    if toks.get(k).is_none_or(|t| !is_in(PREPOSITIONS, &t.lower())) {
         return k;
     }
     (k + 1..toks.len().min(k + 1 + PP_AFTER_WORDS))
@@ -756,8 +778,16 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
         let ends_that = toks
             .last()
             .is_some_and(|t| t.lower() == "that" || t.lower() == "only");
+        let who = subject_before(pre, &toks, v, people)
+            .or_else(|| coordinated_subject(pre, &toks, v, people))
+            .or_else(|| {
+                // `“…,” said Smith, “…”`: the subject after the verb.
+                (after > 0 && ends_intro)
+                    .then(|| phrase_at(pre, &toks, v + 1).map(|p| p.0))
+                    .flatten()
+            });
         return Before {
-            who: subject_before(pre, &toks, v, people),
+            who,
             tight: after == 0 || (after <= 3 && (ends_intro || ends_that)),
         };
     }
@@ -785,6 +815,17 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
         }
     }
     Before::default()
+}
+
+/// "Lyons said that … and added, “…”": a speech verb right after "and"
+/// with no subject of its own shares the subject of the first speech verb
+/// of the sentence.
+fn coordinated_subject(text: &str, toks: &[Tok], v: usize, people: &People) -> Option<Who> {
+    if v == 0 || toks[v - 1].lower() != "and" {
+        return None;
+    }
+    let first = (0..v - 1).find(|&f| is_speech_verb(&toks[f]) && !is_noun_use(toks, f))?;
+    subject_before(text, toks, first, people)
 }
 
 /// The subject of the speech verb at `v`: the nearest pronoun, role or
@@ -1179,16 +1220,32 @@ fn names_in(text: &str) -> Vec<Vec<String>> {
                 let l = key(w);
                 !crate::text::is_stop(&l) && !is_determiner_word(&l)
             });
-        let before_verb = plain && toks.get(e + 1).is_some_and(is_speech_verb);
+        // A finite verb: "Israel reporting" is no subject.
+        let finite = |t: &Tok| is_speech_verb(t) && !t.lower().ends_with("ing");
+        let before_verb = plain && toks.get(e + 1).is_some_and(finite);
         // "said attorney Kassie Siegel", "receiver Vincent Jackson": a name
-        // right after a speech verb or a lower-case role or title word.
+        // right after a lower-case role or title word, or after a speech
+        // verb that follows a quotation or a comma (`”, said X`; in
+        // "told CBS News" the name is the object).
+        let inverted =
+            |t: &Tok| t.gap.contains(',') || t.gap.contains(crate::text::is_double_quote);
         let after_role = plain
             && i > 0
             && !breaks_before(&toks, i)
-            && (is_speech_verb(&toks[i - 1])
+            && ((finite(&toks[i - 1]) && inverted(&toks[i - 1]))
                 || is_role_noun(&toks[i - 1])
                 || (!toks[i - 1].is_cap() && is_title(&toks[i - 1])));
-        if !name.is_empty() && (titled || before_verb || after_role) {
+        // "Bill Adgate, who works …", "Anthony LaCalamita, 38,", "Mehdi
+        // Zareh, director of …": an appositive only a person takes.
+        let described = plain
+            && toks.get(e + 1).is_some_and(|n| {
+                n.gap.trim() == ","
+                    && (n.lower() == "who"
+                        || n.raw.chars().all(|c| c.is_ascii_digit())
+                        || is_role_noun(n)
+                        || (is_determiner(n) && toks.get(e + 2).is_some_and(is_role_noun)))
+            });
+        if !name.is_empty() && (titled || before_verb || after_role || described) {
             out.push(name);
         }
     }
