@@ -2,13 +2,14 @@
 //!
 //! [`build`] is the whole pipeline, one line per stage:
 //! ingest → segment → cluster stories → (per story, [`analyse_story`])
-//! quotes → align claims → divergences → digest → render → write. Quotes
+//! quotes → align claims → divergences → digest → output → write. Quotes
 //! come before alignment because a quotation several outlets carry is also
 //! a fact they agree on. Each stage is a module with plain data in and out
-//! (see [`model`]); only `ingest`, `render::Templates::load`, `write` and
+//! (see [`model`]); only `ingest`, [`output::Templates::load`], `write` and
 //! the `serve` command touch the disk or the network.
 
 pub mod align;
+pub mod assemble;
 pub mod cluster;
 pub mod config;
 pub mod diff;
@@ -18,9 +19,10 @@ pub mod error;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
-pub mod publish;
+pub mod nlp;
+pub mod output;
+pub mod params;
 pub mod quotes;
-pub mod render;
 pub mod segment;
 pub mod serve;
 pub mod text;
@@ -40,7 +42,7 @@ pub struct BuildOptions {
     pub seeds: PathBuf,
     pub out: PathBuf,
     pub config: Config,
-    pub templates: render::Templates,
+    pub templates: output::Templates,
     /// Any input problem fails the build.
     pub strict: bool,
     /// Analyse only; write nothing.
@@ -81,9 +83,10 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     check_strict(opts.strict, &warnings)?;
     let articles_read = articles.len();
     progress.stage("reading", articles_read);
+    let params = params::Params::default();
     let docs = articles
         .into_par_iter()
-        .map(|a| counted(progress, segment::segment(a)))
+        .map(|a| counted(progress, segment::segment(a, &params)))
         .collect();
     progress.stage("grouping", 0);
     let stories = cluster::group(docs);
@@ -91,7 +94,7 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     let digests = analyse_with_progress(&stories, progress);
     progress.stage("writing", 0);
     if !opts.dry_run {
-        let files = render::render(&digests, &opts.config, &opts.templates)?;
+        let files = output::render(&digests, &opts.config, &opts.templates)?;
         write::write_site(&opts.out, &files)?;
     }
     Ok(BuildReport {
@@ -167,7 +170,7 @@ pub fn analyse_story(story: &Story) -> Digest {
     let quotes = quotes::find_quotes(story);
     let facts = align::align(story, &quotes);
     let divergent = divergence::find(story, &facts, &quotes);
-    digest::assemble(story, String::new(), &facts, divergent, &quotes)
+    assemble::assemble(story, String::new(), &facts, divergent, &quotes)
 }
 
 /// Makes slugs unique by a numeric suffix, in story order (stories are
