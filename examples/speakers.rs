@@ -23,6 +23,7 @@ fn main() {
     let gold: BTreeMap<String, String> =
         serde_json::from_str(&std::fs::read_to_string(labels).expect("labels")).expect("json");
     let (articles, _) = parallax::ingest::load(Path::new(dir)).expect("articles");
+    let params = parallax::params::Params::default();
     let mut stories: BTreeMap<String, Vec<Document>> = BTreeMap::new();
     for a in articles {
         let story = gold
@@ -32,7 +33,7 @@ fn main() {
         stories
             .entry(story)
             .or_default()
-            .push(parallax::segment::segment(a));
+            .push(parallax::segment::segment(a, &params));
     }
     let mut lines = Vec::new();
     for docs in stories.into_values() {
