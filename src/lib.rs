@@ -74,6 +74,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 
 /// Runs the pipeline, reporting each stage and each article and story done.
 pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport> {
+    if !opts.dry_run {
+        write::check_apart(&opts.out, &opts.seeds, "seeds")?;
+    }
     let (articles, warnings) = ingest::load(&opts.seeds)?;
     check_strict(opts.strict, &warnings)?;
     let articles_read = articles.len();
@@ -215,7 +218,7 @@ mod tests {
     fn doc(id: &str, title: &str, story: Option<&str>) -> Document {
         Document {
             article: Article {
-                id: id.to_string(),
+                id: id.into(),
                 title: Some(title.to_string()),
                 story: story.map(str::to_string),
                 ..Article::default()

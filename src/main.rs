@@ -87,6 +87,12 @@ enum DiffFormat {
 
 /// Loads the config and templates the arguments name.
 fn options(args: &InputArgs, dry_run: bool) -> Result<BuildOptions, Error> {
+    if !dry_run {
+        let templates = args.templates.as_deref().unwrap_or(Path::new("templates"));
+        let config = args.config.as_deref().unwrap_or(Path::new("parallax.toml"));
+        parallax::write::check_apart(&args.out, templates, "templates")?;
+        parallax::write::check_apart(&args.out, config, "config")?;
+    }
     let mut config = Config::load(args.config.as_deref())?;
     if let Some(url) = &args.base_url {
         config.base_url = Some(url.clone()).filter(|u| !u.trim().is_empty());

@@ -97,7 +97,22 @@ pub fn feed_xml(digests: &[Digest], config: &Config, base: Option<&BaseUrl>) -> 
     feed.namespaces.clear();
     let mut out = feed.to_string();
     out.push('\n');
+    keep_xml_chars(&mut out);
     Some(out)
+}
+
+/// Drops the characters XML 1.0 forbids even escaped (control characters
+/// other than tab and line breaks, U+FFFE, U+FFFF), which text pasted from
+/// PDF or Word carries invisibly: one of them makes the whole file
+/// unreadable to every XML reader. Markup never contains them, so this is
+/// safe on a finished document.
+pub fn keep_xml_chars(xml: &mut String) {
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    };
+    if !xml.chars().all(allowed) {
+        xml.retain(allowed);
+    }
 }
 
 /// A link: absolute from the base URL, else relative to the site root.
@@ -153,5 +168,12 @@ mod tests {
         assert!(parse_date("2024-03-09 10:30").is_some());
         assert_eq!(parse_date("last Tuesday"), None);
         assert_eq!(parse_date("2024-13-45"), None);
+    }
+
+    #[test]
+    fn control_characters_leave_the_feed() {
+        let mut xml = "<t>a\u{0B}b\u{01}c\u{0}d\u{FFFF}\te\r\nf é</t>".to_string();
+        keep_xml_chars(&mut xml);
+        assert_eq!(xml, "<t>abcd\te\r\nf é</t>");
     }
 }

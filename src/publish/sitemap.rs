@@ -33,5 +33,6 @@ pub fn sitemap_xml(digests: &[Digest], base: &BaseUrl) -> String {
         out.push_str("</url>\n");
     }
     out.push_str("</urlset>\n");
+    super::feed::keep_xml_chars(&mut out);
     out
 }
