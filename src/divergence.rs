@@ -18,6 +18,7 @@ mod predicates;
 mod slots;
 mod unique;
 mod wording;
+mod words;
 
 use crate::align::FactGroup;
 use crate::digest::{Claim, Divergence, DivergenceKind, content_key};
@@ -164,13 +165,13 @@ fn group_subject(story: &Story, g: &FactGroup) -> String {
         let Some(text) = sentence(story, m) else {
             continue;
         };
-        let t = slots::Tokens::new(text);
+        let t = words::Tokens::new(text);
         let mut seen = BTreeSet::new();
-        for (start, end, name) in slots::name_runs(&t) {
+        for (start, end, name) in words::name_runs(&t) {
             // Only the name after any title ("President Ana Ruiz" → "Ana Ruiz").
             let from = (start..end)
                 .rev()
-                .find(|&k| people::is_title_word(t.norm(k)))
+                .find(|&k| words::is_title_word(t.norm(k)))
                 .map_or(start, |k| k + 1);
             if from >= end {
                 continue;

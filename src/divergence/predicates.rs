@@ -9,7 +9,7 @@
 //! injured", "three dead"), else right before the count ("killing at least
 //! 10", "wounding other 70"). Nothing is guessed across a comma or an "and".
 
-use super::slots::Tokens;
+use super::words::Tokens;
 use crate::text::stem;
 use std::sync::LazyLock;
 

@@ -9,7 +9,8 @@
 
 use super::numbers::{Amount, amounts};
 use super::predicates;
-use crate::text::{Word, is_stop, stem, words};
+use super::words::{MONTHS, Tokens, WEEKDAYS, is_calendar_word, is_personal_title, is_preposition};
+use crate::text::{is_stop, stem};
 
 /// What a slot measures. The order is the order conflicts are listed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -113,116 +114,6 @@ impl Slot {
     }
 }
 
-/// A sentence's words with their comparison forms.
-pub struct Tokens<'a> {
-    pub text: &'a str,
-    pub words: Vec<Word<'a>>,
-    pub norms: Vec<String>,
-}
-
-impl<'a> Tokens<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let words = words(text);
-        let norms = words.iter().map(Word::norm).collect();
-        Tokens { text, words, norms }
-    }
-
-    /// Is there punctuation (not just space or a hyphen) between words `i` and `i + 1`?
-    pub fn break_after(&self, i: usize) -> bool {
-        let (Some(a), Some(b)) = (self.words.get(i), self.words.get(i + 1)) else {
-            return true;
-        };
-        self.text
-            .get(a.end..b.start)
-            .is_none_or(|gap| gap.chars().any(|c| !c.is_whitespace() && c != '-'))
-    }
-
-    /// The words `from..to` as written, joined by spaces.
-    pub fn span(&self, from: usize, to: usize) -> String {
-        self.words
-            .get(from..to.min(self.words.len()))
-            .unwrap_or_default()
-            .iter()
-            .map(|w| w.raw)
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    pub fn norm(&self, i: usize) -> &str {
-        self.norms.get(i).map_or("", String::as_str)
-    }
-
-    pub fn is_cap(&self, i: usize) -> bool {
-        self.words.get(i).is_some_and(Word::is_capitalised)
-    }
-}
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Runs of capitalised words that read as names ("Rand Paul", "Bank of
-/// England"), skipping the sentence's first word, stop words and calendar
-/// words. Each run as written, possessive dropped.
-pub fn name_runs(t: &Tokens<'_>) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
-    let mut i = 1;
-    while i < t.words.len() {
-        if !t.is_cap(i) || is_stop(t.norm(i)) || is_calendar_word(t.norm(i)) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        loop {
-            if i + 1 < t.words.len() && t.is_cap(i + 1) && !t.break_after(i) {
-                i += 1;
-            } else if t.norm(i + 1) == "of"
-                && t.is_cap(i + 2)
-                && !t.break_after(i)
-                && !t.break_after(i + 1)
-            {
-                i += 2;
-            } else {
-                break;
-            }
-        }
-        let text = t.span(start, i + 1);
-        let text = text
-            .strip_suffix("'s")
-            .or_else(|| text.strip_suffix("’s"))
-            .unwrap_or(&text)
-            .to_string();
-        out.push((start, i + 1, text));
-        i += 1;
-    }
-    out
-}
-
-/// Names of days and months, which are capitalised but are not places.
-pub fn is_calendar_word(norm: &str) -> bool {
-    WEEKDAYS.contains(&norm) || (MONTHS.contains(&norm) && norm != "may")
-}
-
 /// The values of every within-fact slot of a sentence (not titles or
 /// sourcing, which are compared across whole documents).
 pub fn sentence_slots(text: &str) -> Vec<Slot> {
@@ -265,29 +156,6 @@ fn without_label(text: &str) -> &str {
 fn is_year(t: &Tokens<'_>, a: &Amount) -> bool {
     let raw = t.words.get(a.first).map_or("", |w| w.raw);
     !a.money && raw.len() == 4 && raw.chars().all(|c| c.is_ascii_digit())
-}
-
-/// Prepositions the stop-word list lacks; they end a noun phrase.
-pub fn is_preposition(n: &str) -> bool {
-    matches!(
-        n,
-        "without"
-            | "across"
-            | "within"
-            | "among"
-            | "amid"
-            | "despite"
-            | "toward"
-            | "towards"
-            | "per"
-            | "including"
-            | "near"
-            | "via"
-            | "onto"
-            | "upon"
-            | "inside"
-            | "outside"
-    )
 }
 
 /// The noun a count measures: the last word of the short run of content
@@ -498,7 +366,7 @@ fn ages(t: &Tokens<'_>) -> Vec<Slot> {
         // before a noun ("a 38-year-old Troy man").
         let Some((a, b)) = name.filter(|&(a, b)| {
             b - a >= 2
-                && !(a..b).any(|k| super::people::is_personal_title(t.norm(k)))
+                && !(a..b).any(|k| is_personal_title(t.norm(k)))
                 && !t.words.get(b).is_some_and(|w| {
                     !t.break_after(b - 1) && !w.is_capitalised() && !is_stop(t.norm(b))
                 })
@@ -686,13 +554,6 @@ mod tests {
         assert_eq!(c.value, "200");
         assert_eq!(c.display, "over 200");
         assert_eq!(c.label, "households");
-    }
-
-    #[test]
-    fn name_runs_join_of_and_drop_possessives() {
-        let t = Tokens::new("Later the Bank of England and Tehran’s envoy met on Monday.");
-        let runs: Vec<String> = name_runs(&t).into_iter().map(|r| r.2).collect();
-        assert_eq!(runs, vec!["Bank of England", "Tehran"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! common words, transitions with nothing new) is left out.
 
 use super::numbers::amounts;
-use super::slots::{Tokens, is_preposition, name_runs};
+use super::words::{Tokens, is_preposition, name_runs};
 use crate::align::FactGroup;
 use crate::digest::{Claim, Divergence, DivergenceKind, content_key};
 use crate::model::{BlockKind, SentRef, Story};
