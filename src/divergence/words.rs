@@ -252,7 +252,6 @@ pub fn is_personal_title(norm: &str) -> bool {
     is_title_word(norm) || (norm != "st" && ABBREVIATIONS.contains(&norm))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
