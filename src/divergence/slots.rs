@@ -361,11 +361,12 @@ fn ages(t: &Tokens<'_>) -> Vec<Slot> {
         let Some(age) = age.filter(|a| (1..=120).contains(a)) else {
             continue;
         };
-        // An age belongs to one named person: two or more capitalised words
-        // that are not a title, and (after "38-year-old") not an adjective
-        // before a noun ("a 38-year-old Troy man").
+        // An age belongs to one named person: capitalised words that are
+        // not a title, and (after "38-year-old") not an adjective before a
+        // noun ("a 38-year-old Troy man"). Keyed by surname, so two people's
+        // ages are never compared.
         let Some((a, b)) = name.filter(|&(a, b)| {
-            b - a >= 2
+            b > a
                 && !(a..b).any(|k| is_personal_title(t.norm(k)))
                 && !t.words.get(b).is_some_and(|w| {
                     !t.break_after(b - 1) && !w.is_capitalised() && !is_stop(t.norm(b))
@@ -605,7 +606,8 @@ mod tests {
         assert!(of_kind("A 41-year-old baker was arrested.", SlotKind::Age).is_empty());
         assert!(of_kind("The baker, aged 39, was arrested.", SlotKind::Age).is_empty());
         assert!(of_kind("He is a 38-year-old Troy resident.", SlotKind::Age).is_empty());
-        assert!(of_kind("Riva, 47, was treated.", SlotKind::Age).is_empty());
+        assert!(of_kind("The baker, 47, was treated.", SlotKind::Age).is_empty());
+        assert_eq!(of_kind("Riva, 47, was treated.", SlotKind::Age)[0].1, "riva");
         let two = sentence_slots("James Foley, 40, and Austin Tice, 31, were taken.");
         let heads: Vec<&str> = two
             .iter()
