@@ -4,11 +4,16 @@
 //! The types here serialise to exactly the contract's fields (plus a few
 //! extra ones the page uses, which graders ignore). Every text in them is
 //! verbatim from a source: assembly only chooses and orders sentences.
+//!
+//! They read back too (`parallax diff` parses built sites with them): a
+//! field missing from an older build's `digest.json` reads as empty, and
+//! fields this version does not know are ignored.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One source article as listed in a digest.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SourceRef {
     pub id: String,
     pub path: String,
@@ -19,14 +24,16 @@ pub struct SourceRef {
 }
 
 /// One source's own wording of an item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Variant {
     pub source: String,
     pub text: String,
 }
 
 /// A fact stated by two or more sources.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ConsensusFact {
     /// Stable identifier derived from the content (for diffs and anchors).
     pub key: String,
@@ -37,7 +44,8 @@ pub struct ConsensusFact {
 }
 
 /// One side of a divergence: a verbatim claim and the sources making it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Claim {
     pub text: String,
     pub sources: Vec<String>,
@@ -47,7 +55,7 @@ pub struct Claim {
     pub value: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DivergenceKind {
     Conflict,
@@ -55,16 +63,31 @@ pub enum DivergenceKind {
     Wording,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+impl DivergenceKind {
+    /// The contract's name of the kind (`conflict`, `unique`, `wording`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DivergenceKind::Conflict => "conflict",
+            DivergenceKind::Unique => "unique",
+            DivergenceKind::Wording => "wording",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Divergence {
+    #[serde(default)]
     pub key: String,
     pub kind: DivergenceKind,
+    #[serde(default)]
     pub topic: String,
+    #[serde(default)]
     pub claims: Vec<Claim>,
 }
 
 /// A direct quotation, merged across the sources that carry it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct QuoteItem {
     pub key: String,
     pub text: String,
@@ -74,7 +97,8 @@ pub struct QuoteItem {
 }
 
 /// The digest of one story, as written to `digest.json`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Digest {
     pub schema_version: u32,
     pub slug: String,

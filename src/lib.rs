@@ -18,7 +18,9 @@ pub mod error;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod nlp;
 pub mod output;
+pub mod params;
 pub mod quotes;
 pub mod segment;
 pub mod serve;
@@ -80,9 +82,10 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     check_strict(opts.strict, &warnings)?;
     let articles_read = articles.len();
     progress.stage("reading", articles_read);
+    let params = params::Params::default();
     let docs = articles
         .into_par_iter()
-        .map(|a| counted(progress, segment::segment(a)))
+        .map(|a| counted(progress, segment::segment(a, &params)))
         .collect();
     progress.stage("grouping", 0);
     let stories = cluster::group(docs);
