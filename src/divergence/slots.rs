@@ -607,7 +607,10 @@ mod tests {
         assert!(of_kind("The baker, aged 39, was arrested.", SlotKind::Age).is_empty());
         assert!(of_kind("He is a 38-year-old Troy resident.", SlotKind::Age).is_empty());
         assert!(of_kind("The baker, 47, was treated.", SlotKind::Age).is_empty());
-        assert_eq!(of_kind("Riva, 47, was treated.", SlotKind::Age)[0].1, "riva");
+        assert_eq!(
+            of_kind("Riva, 47, was treated.", SlotKind::Age)[0].1,
+            "riva"
+        );
         let two = sentence_slots("James Foley, 40, and Austin Tice, 31, were taken.");
         let heads: Vec<&str> = two
             .iter()
