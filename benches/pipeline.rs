@@ -150,6 +150,59 @@ fn analysis(c: &mut Criterion) {
     g.finish();
 }
 
+/// Every digit run of `text` prefixed with `r`'s digit: the same event
+/// reported with other figures.
+fn renumber(text: &str, r: usize) -> String {
+    let prefix = char::from(b'1' + (r % 9) as u8);
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut prev_alnum = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() && !prev_alnum {
+            out.push(prefix);
+        }
+        out.push(c);
+        prev_alnum = c.is_alphanumeric();
+    }
+    out
+}
+
+/// One story of 1,000 articles: the articles of ECB+ topic 1 cycled, each
+/// copy with its figures changed, as when every outlet runs the wire copy of
+/// one event (`examples/big_story.rs` times each stage of it).
+fn big_story(c: &mut Criterion) {
+    let Ok((articles, _)) = parallax::ingest::load(Path::new(ECB)) else {
+        return;
+    };
+    let base: Vec<_> = articles
+        .into_iter()
+        .filter(|a| a.path.starts_with("1_"))
+        .collect();
+    if base.is_empty() {
+        return;
+    }
+    let params = parallax::params::Params::default();
+    let docs: Vec<Document> = (0..1000)
+        .map(|i| {
+            let (r, mut a) = (i / base.len(), base[i % base.len()].clone());
+            if r > 0 {
+                a.path = format!("r{r}/{}", a.path);
+                a.id = parallax::ingest::id_from_path(&a.path);
+                for b in a.blocks.iter_mut() {
+                    b.text = renumber(&b.text, r);
+                }
+            }
+            parallax::segment::segment(a, &params)
+        })
+        .collect();
+    let story = parallax::model::Story { docs };
+    let mut g = quick(c, "one_story_1000");
+    g.bench_function("align", |b| b.iter(|| parallax::align::align(&story, &[])));
+    g.bench_function("analyse_story", |b| {
+        b.iter(|| parallax::analyse_story(&story))
+    });
+    g.finish();
+}
+
 /// One article of pathological text, as the full per-article path sees it
 /// (segment, group, analyse). Each once took seconds to minutes through a
 /// quadratic step; they should stay in milliseconds.
@@ -186,5 +239,5 @@ fn pathological(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, grouping, analysis, pathological);
+criterion_group!(benches, grouping, analysis, big_story, pathological);
 criterion_main!(benches);

@@ -663,9 +663,7 @@ impl Scratch {
         if self.touched.len() > MAX_CANDIDATES {
             let acc = &self.acc;
             self.touched.select_nth_unstable_by(MAX_CANDIDATES, |x, y| {
-                acc[*y as usize]
-                    .total_cmp(&acc[*x as usize])
-                    .then(x.cmp(y))
+                acc[*y as usize].total_cmp(&acc[*x as usize]).then(x.cmp(y))
             });
             self.touched.truncate(MAX_CANDIDATES);
         }
@@ -705,8 +703,8 @@ fn grow(
     let mut group = vec![seed];
     let mut score = 0.0;
     let join = |m: usize,
-                    sum: &mut HashMap<usize, (f32, f32)>,
-                    heap: &mut BinaryHeap<(Ordered, Reverse<usize>)>| {
+                sum: &mut HashMap<usize, (f32, f32)>,
+                heap: &mut BinaryHeap<(Ordered, Reverse<usize>)>| {
         for &(j, s) in &sim.rows[m] {
             if !free[j] {
                 continue;
