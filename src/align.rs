@@ -137,13 +137,23 @@ impl Vocab {
     }
 }
 
+/// Longest compound head looked up, in bytes: longer than any English
+/// word a compound ends in ("counterrevolutionaries" has 22 letters).
+const MAX_HEAD_BYTES: usize = 32;
+
 /// Ids of story stems that are the head of the compound `stem` ("strike"
 /// for "airstrik"): its suffixes of five letters or more.
 fn compound_heads<'a>(
     stem: &'a str,
     index: &'a HashMap<&str, u32>,
 ) -> impl Iterator<Item = u32> + 'a {
+    // Only tails short enough to be a word are looked up: hashing every
+    // suffix of a 200 KB "word" (a line without spaces) took seconds.
+    let shortest_start = stem.len().saturating_sub(MAX_HEAD_BYTES);
     stem.char_indices().skip(1).filter_map(move |(i, _)| {
+        if i < shortest_start {
+            return None;
+        }
         let tail = &stem[i..];
         index
             .get(tail)
@@ -710,6 +720,20 @@ mod tests {
 
     fn doc(id: &str, sentences: &[&str]) -> Document {
         Document::from_sentences(id, sentences)
+    }
+
+    #[test]
+    fn compound_heads_of_short_and_endless_words() {
+        let long = format!("{}strike", "x".repeat(200_000));
+        let index: HashMap<&str, u32> = [("strike", 0), ("airstrik", 1), (long.as_str(), 2)]
+            .into_iter()
+            .collect();
+        assert_eq!(
+            compound_heads("airstrik", &index).collect::<Vec<_>>(),
+            vec![0]
+        );
+        assert_eq!(compound_heads(&long, &index).collect::<Vec<_>>(), vec![0]);
+        assert_eq!(compound_heads("strike", &index).count(), 0);
     }
 
     #[test]
