@@ -80,8 +80,9 @@ fn synthetic(base: &[Document], copies: usize) -> Vec<Document> {
         for d in base {
             let mut d = d.clone();
             if r > 0 {
-                d.article.id = format!("{}-r{r}", d.article.id);
+                // As ingest would name the copy in a folder `r{r}/`.
                 d.article.path = format!("r{r}/{}", d.article.path);
+                d.article.id = parallax::ingest::id_from_path(&d.article.path);
                 d.article.title = d.article.title.map(|t| perturb(&t, r));
                 for b in d.blocks.iter_mut().chain(d.article.blocks.iter_mut()) {
                     b.text = perturb(&b.text, r);
@@ -153,7 +154,7 @@ fn analysis(c: &mut Criterion) {
 /// (segment, group, analyse). Each once took seconds to minutes through a
 /// quadratic step; they should stay in milliseconds.
 fn pathological_story(body: String) -> Vec<parallax::model::Story> {
-    let article = parallax::ingest::parse_article("bench/p.txt", "p", None, &body)
+    let article = parallax::ingest::parse_article("bench/p.txt", None, &body)
         .expect("pathological text parses");
     parallax::cluster::group(vec![parallax::segment::segment(article)])
 }

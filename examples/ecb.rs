@@ -63,7 +63,7 @@ fn main() {
         let mut pred = BTreeMap::new();
         for (i, s) in stories.iter().enumerate() {
             for d in &s.docs {
-                pred.insert(d.article.id.clone(), i);
+                pred.insert(d.article.id.to_string(), i);
             }
         }
         let (p, r, f) = bcubed(&pred, &gold);
@@ -83,12 +83,16 @@ pub fn stats(docs: &[Document], gold: &BTreeMap<String, String>) {
     let mut sorted = docs.to_vec();
     sorted.sort_by(|a, b| a.article.id.cmp(&b.article.id));
     let edges = cluster::candidate_edges(&sorted);
-    let label = |i: usize| gold.get(&sorted[i].article.id).cloned().unwrap_or_default();
+    let label = |i: usize| {
+        gold.get(sorted[i].article.id.as_str())
+            .cloned()
+            .unwrap_or_default()
+    };
     let mut same_pairs = 0usize;
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for d in &sorted {
         *counts
-            .entry(gold.get(&d.article.id).cloned().unwrap_or_default())
+            .entry(gold.get(d.article.id.as_str()).cloned().unwrap_or_default())
             .or_default() += 1;
     }
     for c in counts.values() {
@@ -120,7 +124,11 @@ pub fn confusions(docs: &[Document], gold: &BTreeMap<String, String>) {
     let mut sorted = docs.to_vec();
     sorted.sort_by(|a, b| a.article.id.cmp(&b.article.id));
     let edges = cluster::candidate_edges(&sorted);
-    let label = |i: usize| gold.get(&sorted[i].article.id).cloned().unwrap_or_default();
+    let label = |i: usize| {
+        gold.get(sorted[i].article.id.as_str())
+            .cloned()
+            .unwrap_or_default()
+    };
     let mut conf: BTreeMap<(String, String), (usize, f64)> = BTreeMap::new();
     for &(a, b, s) in &edges {
         let (la, lb) = (label(a), label(b));
@@ -143,14 +151,14 @@ pub fn fragments(stories: &[parallax::model::Story], gold: &BTreeMap<String, Str
     let mut by_gold: BTreeMap<String, BTreeMap<usize, usize>> = BTreeMap::new();
     for (i, s) in stories.iter().enumerate() {
         for d in &s.docs {
-            let g = gold.get(&d.article.id).cloned().unwrap_or_default();
+            let g = gold.get(d.article.id.as_str()).cloned().unwrap_or_default();
             *by_gold.entry(g).or_default().entry(i).or_default() += 1;
         }
     }
     for s in stories {
         let mut c: BTreeMap<String, usize> = BTreeMap::new();
         for d in &s.docs {
-            *c.entry(gold.get(&d.article.id).cloned().unwrap_or_default())
+            *c.entry(gold.get(d.article.id.as_str()).cloned().unwrap_or_default())
                 .or_default() += 1;
         }
         if c.len() > 1 {

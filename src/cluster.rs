@@ -1048,7 +1048,7 @@ mod tests {
             .collect::<Vec<_>>();
         Document {
             article: Article {
-                id: id.to_string(),
+                id: id.into(),
                 path: format!("{id}.txt"),
                 title: title.map(str::to_string),
                 blocks: blocks.clone(),
@@ -1062,13 +1062,13 @@ mod tests {
     fn ids(stories: &[Story]) -> Vec<Vec<String>> {
         stories
             .iter()
-            .map(|s| s.docs.iter().map(|d| d.article.id.clone()).collect())
+            .map(|s| s.docs.iter().map(|d| d.article.id.to_string()).collect())
             .collect()
     }
 
     /// An article parsed and segmented by the real stages.
     fn parsed(id: &str, story: Option<&str>, text: &str) -> Document {
-        let article = crate::ingest::parse_article(&format!("{id}.txt"), id, story, text)
+        let article = crate::ingest::parse_article(&format!("{id}.txt"), story, text)
             .unwrap_or_else(|d| panic!("fixture {id}: {d}"));
         crate::segment::segment(article)
     }

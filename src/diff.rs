@@ -9,7 +9,7 @@
 //! versions share a source's sentence. Stories are matched by slug, else by
 //! the sources they share (a headline change renames the slug).
 
-use crate::publish::markdown::inline;
+use crate::output::markdown::inline;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;

@@ -345,10 +345,6 @@ fn sentence(story: &Story, at: SentRef) -> Option<&str> {
         .map(|s| s.text.as_str())
 }
 
-fn source_id(story: &Story, doc: usize) -> Option<String> {
-    story.docs.get(doc).map(|d| d.article.id.clone())
-}
-
 /// One claim per distinct value, with every document giving it.
 fn build(story: &Story, obs: &[Observation]) -> Option<Found> {
     let first = obs.first()?;
@@ -373,7 +369,10 @@ fn build(story: &Story, obs: &[Observation]) -> Option<Found> {
         .filter_map(|(docs, rep)| {
             Some(Claim {
                 text: sentence(story, rep.at)?.to_string(),
-                sources: docs.iter().filter_map(|&d| source_id(story, d)).collect(),
+                sources: docs
+                    .iter()
+                    .filter_map(|&d| crate::digest::source_id(story, d))
+                    .collect(),
                 value: Some(rep.slot.display.clone()),
             })
         })

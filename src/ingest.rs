@@ -11,12 +11,17 @@
 //!
 //! Blocks are not cleaned or classified here (that is `segment`); they only
 //! carry their 1-based source line so every later message can point at it.
+//!
+//! Ingest is the only place a [`SourceId`] is made: the file's path below the
+//! seeds folder without its extension ([`id_from_path`]), or the front matter
+//! `id`. Two story folders may each hold a `fox.txt` (`a/fox`, `b/fox`); two
+//! files claiming one id is a warning naming both, and the second is skipped.
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::{Article, Block, BlockKind};
+use crate::model::{Article, Block, BlockKind, SourceId};
 use crate::segment::looks_like_headline;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::Path;
 use walkdir::{DirEntry, WalkDir};
 
@@ -41,7 +46,8 @@ pub fn load(seeds: &Path) -> Result<(Vec<Article>, Vec<Diagnostic>)> {
     let mut articles = Vec::new();
     // Shared with the walk filter, which reports the links it refuses.
     let diagnostics = std::cell::RefCell::new(Vec::new());
-    let mut ids = BTreeSet::new();
+    // Each id taken so far, with the display path of the file that took it.
+    let mut ids: BTreeMap<SourceId, String> = BTreeMap::new();
     let walker = WalkDir::new(seeds)
         .follow_links(true)
         .sort_by_file_name()
@@ -64,14 +70,20 @@ pub fn load(seeds: &Path) -> Result<(Vec<Article>, Vec<Diagnostic>)> {
             continue;
         };
         match read_one(&file) {
-            Ok(article) if !ids.insert(article.id.clone()) => {
-                diagnostics.borrow_mut().push(Diagnostic::new(
+            Ok(article) => match ids.get(&article.id) {
+                Some(first) => diagnostics.borrow_mut().push(Diagnostic::new(
                     file.path,
                     None,
-                    format!("duplicate article id `{}`; file skipped", article.id),
-                ))
-            }
-            Ok(article) => articles.push(article),
+                    format!(
+                        "duplicate article id `{}`, already the id of {first}; file skipped",
+                        article.id
+                    ),
+                )),
+                None => {
+                    ids.insert(article.id.clone(), file.path.clone());
+                    articles.push(article);
+                }
+            },
             Err(diag) => diagnostics.borrow_mut().push(diag),
         }
     }
@@ -121,9 +133,11 @@ fn display_path(root: &str, seeds: &Path, path: &Path) -> String {
 /// One candidate input file, with the names derived from its place.
 struct ArticleFile {
     fs_path: std::path::PathBuf,
-    /// Display path: the seeds path as given, then the relative path, `/`.
+    /// Display path, for messages: the seeds path as given, then the
+    /// relative path, `/`.
     path: String,
-    id: String,
+    /// The path below the seeds folder, `/`.
+    rel: String,
     folder_story: Option<String>,
 }
 
@@ -138,11 +152,10 @@ impl ArticleFile {
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
         let folder_story = (parts.len() > 1).then(|| parts[0].clone());
-        let id = entry.path().file_stem()?.to_string_lossy().into_owned();
         Some(ArticleFile {
             fs_path: entry.path().to_path_buf(),
             path: join_display(root, &parts),
-            id,
+            rel: parts.join("/"),
             folder_story,
         })
     }
@@ -152,7 +165,28 @@ fn read_one(file: &ArticleFile) -> Result<Article, Diagnostic> {
     let bytes = std::fs::read(&file.fs_path)
         .map_err(|e| Diagnostic::new(file.path.clone(), None, format!("cannot read: {e}")))?;
     let text = decode_utf8(&file.path, &bytes)?;
-    parse_article(&file.path, &file.id, file.folder_story.as_deref(), text)
+    parse_article(&file.rel, file.folder_story.as_deref(), text).map_err(|mut diag| {
+        diag.path.clone_from(&file.path);
+        diag
+    })
+}
+
+/// The id of the file at `rel_path` below the seeds folder (`/`-separated):
+/// that path without the extension of its last segment (`storyA/fox.txt` →
+/// `storyA/fox`; a top-level `fox.txt` → `fox`).
+pub fn id_from_path(rel_path: &str) -> SourceId {
+    let (dir, name) = match rel_path.rsplit_once('/') {
+        Some((dir, name)) => (Some(dir), name),
+        None => (None, rel_path),
+    };
+    let stem = match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => name,
+    };
+    match dir {
+        Some(dir) => SourceId::new(format!("{dir}/{stem}")),
+        None => SourceId::new(stem),
+    }
 }
 
 /// The file as UTF-8, or a diagnostic naming the line of the first bad byte.
@@ -209,13 +243,13 @@ fn walk_diagnostic(root: &str, seeds: &Path, err: &walkdir::Error) -> Diagnostic
     Diagnostic::new(path, None, message)
 }
 
-/// Parses one article from its text. `path` is the display path, `id` the
-/// default id (file name without extension), `folder_story` the subfolder
-/// the file stands in, if any. The format follows the extension of `path`
-/// (`.md` is Markdown, anything else plain text).
+/// Parses one article from its text. `path` is the file's path below the
+/// seeds folder (it gives the default id, see [`id_from_path`], and names
+/// the file in diagnostics), `folder_story` the subfolder the file stands
+/// in, if any. The format follows the extension of `path` (`.md` is
+/// Markdown, anything else plain text).
 pub fn parse_article(
     path: &str,
-    id: &str,
     folder_story: Option<&str>,
     text: &str,
 ) -> Result<Article, Diagnostic> {
@@ -224,7 +258,7 @@ pub fn parse_article(
         return Err(Diagnostic::new(path, None, "empty file"));
     }
     let mut article = Article {
-        id: id.to_string(),
+        id: id_from_path(path),
         path: path.to_string(),
         story: folder_story.map(str::to_string),
         ..Article::default()
@@ -306,7 +340,7 @@ impl FrontMatter {
         set(&mut article.published, self.published);
         set(&mut article.story, self.story);
         if let Some(id) = self.id {
-            article.id = id;
+            article.id = SourceId::new(id);
         }
     }
 
@@ -583,7 +617,7 @@ mod tests {
     use super::*;
 
     fn parse(path: &str, text: &str) -> Result<Article, Diagnostic> {
-        parse_article(path, "x", None, text)
+        parse_article(path, None, text)
     }
 
     fn texts(a: &Article) -> Vec<(BlockKind, &str, usize)> {
@@ -653,7 +687,7 @@ mod tests {
     #[test]
     fn yaml_front_matter_overrides() {
         let src = "---\ntitle: Bridge Opens\noutlet: Daily Planet\npublished: 2024-06-15\nstory: bridge\nid: planet-1\ntags: [a, b]\n---\nThe bridge opened.\n";
-        let a = parse_article("s/a.md", "a", Some("folder"), src).unwrap();
+        let a = parse_article("s/a.md", Some("folder"), src).unwrap();
         assert_eq!(a.title.as_deref(), Some("Bridge Opens"));
         assert_eq!(a.outlet.as_deref(), Some("Daily Planet"));
         assert_eq!(a.published.as_deref(), Some("2024-06-15"));
@@ -748,27 +782,71 @@ mod tests {
         std::fs::write(seeds.join(".x.txt"), "Hidden.\n").unwrap();
         std::fs::write(seeds.join(".hidden/h.txt"), "Hidden.\n").unwrap();
         std::fs::write(seeds.join("storyb/c.txt"), "Third one.\n").unwrap();
-        std::fs::write(seeds.join("storyb/a.txt"), "Dup id.\n").unwrap();
+        std::fs::write(seeds.join("storyb/a.txt"), "Same stem, other folder.\n").unwrap();
         std::fs::write(seeds.join("empty.txt"), "  \n").unwrap();
         std::fs::write(seeds.join("bad.txt"), b"ok\n\xc3\x28\n").unwrap();
         let (arts, diags) = load(&seeds).unwrap();
         let root = seeds.to_string_lossy().replace('\\', "/");
-        let paths: Vec<_> = arts.iter().map(|a| a.path.clone()).collect();
-        assert_eq!(
-            paths,
-            vec![
-                format!("{root}/a.md"),
-                format!("{root}/b.txt"),
-                format!("{root}/storyb/c.txt")
-            ]
-        );
-        assert_eq!(arts[2].story.as_deref(), Some("storyb"));
+        let paths: Vec<_> = arts.iter().map(|a| a.path.as_str()).collect();
+        assert_eq!(paths, vec!["a.md", "b.txt", "storyb/a.txt", "storyb/c.txt"]);
+        let ids: Vec<_> = arts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["a", "b", "storyb/a", "storyb/c"]);
+        assert_eq!(arts[3].story.as_deref(), Some("storyb"));
         assert_eq!(arts[0].story, None);
         let msgs: Vec<_> = diags.iter().map(|d| d.to_string()).collect();
-        assert_eq!(msgs.len(), 3, "{msgs:?}");
-        assert!(msgs[0].contains("bad.txt:2:"));
-        assert!(msgs[1].contains("empty.txt"));
-        assert!(msgs[2].contains("storyb/a.txt") && msgs[2].contains("duplicate"));
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        // Messages name the file as the user gave the seeds folder.
+        assert!(
+            msgs[0].starts_with(&format!("{root}/bad.txt:2:")),
+            "{}",
+            msgs[0]
+        );
+        assert!(
+            msgs[1].starts_with(&format!("{root}/empty.txt")),
+            "{}",
+            msgs[1]
+        );
+    }
+
+    #[test]
+    fn ids_are_paths_below_the_seeds_folder() {
+        assert_eq!(id_from_path("fox.txt"), "fox");
+        assert_eq!(id_from_path("storyA/fox.txt"), "storyA/fox");
+        assert_eq!(id_from_path("a/b/fox.v2.md"), "a/b/fox.v2");
+        assert_eq!(id_from_path("noext"), "noext");
+        assert_eq!(id_from_path("a/.hidden"), "a/.hidden");
+        assert_ne!(id_from_path("a/fox.txt"), id_from_path("b/fox.txt"));
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let seeds = dir.path().join("seeds");
+        std::fs::create_dir_all(seeds.join("a")).unwrap();
+        std::fs::create_dir_all(seeds.join("b")).unwrap();
+        let with_id = |id: &str| format!("---\nid: {id}\n---\nIt happened.\n");
+        // Two front matter ids alike, and a front matter id equal to
+        // another file's path id.
+        std::fs::write(seeds.join("a/one.md"), with_id("same")).unwrap();
+        std::fs::write(seeds.join("b/two.md"), with_id("same")).unwrap();
+        std::fs::write(seeds.join("a/fox.txt"), "It happened.\n").unwrap();
+        std::fs::write(seeds.join("b/three.md"), with_id("a/fox")).unwrap();
+        let (arts, diags) = load(&seeds).unwrap();
+        let ids: Vec<_> = arts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["a/fox", "same"]);
+        let msgs: Vec<_> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(
+            msgs[0].contains("b/three.md") && msgs[0].contains("a/fox.txt"),
+            "{}",
+            msgs[0]
+        );
+        assert!(
+            msgs[1].contains("b/two.md") && msgs[1].contains("a/one.md"),
+            "{}",
+            msgs[1]
+        );
+        assert!(msgs.iter().all(|m| m.contains("duplicate")));
     }
 
     #[cfg(unix)]
@@ -804,7 +882,7 @@ mod tests {
         link(&seeds.join("s/a.txt"), "inside.txt");
         let (arts, diags) = load(&seeds).unwrap();
         let ids: Vec<_> = arts.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, vec!["inside", "a"]);
+        assert_eq!(ids, vec!["inside", "s/a"]);
         assert!(
             arts.iter()
                 .all(|a| a.blocks.iter().all(|b| !b.text.contains("SECRET")))

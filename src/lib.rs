@@ -2,10 +2,10 @@
 //!
 //! [`build`] is the whole pipeline, one line per stage:
 //! ingest → segment → cluster stories → (per story, [`analyse_story`])
-//! quotes → align claims → divergences → digest → render → write. Quotes
+//! quotes → align claims → divergences → digest → output → write. Quotes
 //! come before alignment because a quotation several outlets carry is also
 //! a fact they agree on. Each stage is a module with plain data in and out
-//! (see [`model`]); only `ingest`, `render::Templates::load`, `write` and
+//! (see [`model`]); only `ingest`, [`output::Templates::load`], `write` and
 //! the `serve` command touch the disk or the network.
 
 pub mod align;
@@ -18,9 +18,8 @@ pub mod error;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
-pub mod publish;
+pub mod output;
 pub mod quotes;
-pub mod render;
 pub mod segment;
 pub mod serve;
 pub mod text;
@@ -40,7 +39,7 @@ pub struct BuildOptions {
     pub seeds: PathBuf,
     pub out: PathBuf,
     pub config: Config,
-    pub templates: render::Templates,
+    pub templates: output::Templates,
     /// Any input problem fails the build.
     pub strict: bool,
     /// Analyse only; write nothing.
@@ -91,7 +90,7 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     let digests = analyse_with_progress(&stories, progress);
     progress.stage("writing", 0);
     if !opts.dry_run {
-        let files = render::render(&digests, &opts.config, &opts.templates)?;
+        let files = output::render(&digests, &opts.config, &opts.templates)?;
         write::write_site(&opts.out, &files)?;
     }
     Ok(BuildReport {
@@ -218,7 +217,7 @@ mod tests {
     fn doc(id: &str, title: &str, story: Option<&str>) -> Document {
         Document {
             article: Article {
-                id: id.to_string(),
+                id: id.into(),
                 title: Some(title.to_string()),
                 story: story.map(str::to_string),
                 ..Article::default()

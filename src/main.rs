@@ -5,7 +5,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parallax::config::Config;
 use parallax::diff::DigestSnapshot;
 use parallax::error::Error;
-use parallax::render::Templates;
+use parallax::output::Templates;
 use parallax::{BuildOptions, Progress, build, build_with_progress};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -128,7 +128,7 @@ fn build_once(args: &InputArgs, check: bool) -> Result<bool, Error> {
         },
         started.elapsed().as_secs_f64()
     );
-    if !check && !parallax::publish::feed::has_dates(&report.digests) {
+    if !check && !parallax::output::feed::has_dates(&report.digests) {
         eprintln!("note: no source has a `published` date, so no feed.xml was written");
     }
     Ok(report.warnings.is_empty() || !check)

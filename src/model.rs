@@ -8,6 +8,90 @@
 //! the story, sentence index within the document).
 
 use serde::Serialize;
+use std::fmt;
+
+/// The stable name of one source article, unique across the seeds folder:
+/// the file's path below the seeds folder without its extension
+/// (`storyA/fox` for `storyA/fox.txt`), the bare stem for a file at the top
+/// level, or the front matter `id` when the file gives one.
+///
+/// Only ingest makes ids (from a path or from front matter): the analysis
+/// stages refer to documents by index and never rebuild an id from one, and
+/// assembly ([`crate::digest::assemble`]) is the one place an id becomes a
+/// string of the output contract. The type reads like a `&str` (`Deref`,
+/// `Display`, comparisons with strings), so code that only shows or
+/// compares ids needs no change.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(transparent)]
+pub struct SourceId(String);
+
+impl SourceId {
+    /// For ingest (and tests): every other stage receives ids, never makes them.
+    pub(crate) fn new(id: impl Into<String>) -> SourceId {
+        SourceId(id.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SourceId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SourceId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SourceId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SourceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for SourceId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SourceId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<String> for SourceId {
+    fn eq(&self, other: &String) -> bool {
+        &self.0 == other
+    }
+}
+
+/// Tests of the analysis stages name their hand-made documents directly.
+#[cfg(test)]
+impl From<&str> for SourceId {
+    fn from(id: &str) -> SourceId {
+        SourceId::new(id)
+    }
+}
+
+impl From<SourceId> for String {
+    fn from(id: SourceId) -> String {
+        id.0
+    }
+}
 
 /// The role a block of text plays in an article. Only paragraphs and list
 /// items carry claims; headings never become facts.
@@ -32,9 +116,10 @@ pub struct Block {
 /// An article as read from one input file, before any analysis.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Article {
-    /// Stable id: the file name without extension, or front matter `id`.
-    pub id: String,
-    /// The path as given on input (relative to where parallax runs), with `/`.
+    /// Stable id, unique across the seeds folder (see [`SourceId`]).
+    pub id: SourceId,
+    /// The file's path below the seeds folder, with `/` (`storyA/fox.txt`):
+    /// never a machine path, so output is the same wherever the seeds are.
     pub path: String,
     pub title: Option<String>,
     pub outlet: Option<String>,
@@ -76,7 +161,7 @@ impl Document {
     pub fn from_sentences(id: &str, sentences: &[&str]) -> Document {
         Document {
             article: Article {
-                id: id.to_string(),
+                id: SourceId::new(id),
                 ..Article::default()
             },
             blocks: Vec::new(),

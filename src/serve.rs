@@ -76,7 +76,7 @@ fn report(result: std::result::Result<String, String>) {
 /// The base URL's path (`/repo/`), or `/`.
 pub fn mount_path(base_url: Option<&str>) -> String {
     base_url
-        .and_then(|b| crate::publish::urls::BaseUrl::parse(b).ok().flatten())
+        .and_then(|b| crate::output::urls::BaseUrl::parse(b).ok().flatten())
         .map_or_else(|| "/".to_string(), |b| b.path().to_string())
 }
 

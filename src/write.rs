@@ -22,7 +22,7 @@
 //! aside, and the next build puts it back before anything else.
 
 use crate::error::{Error, Result};
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use std::collections::BTreeSet;
 use std::fs::File;
 use std::path::{Component, Path, PathBuf};

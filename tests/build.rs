@@ -55,7 +55,7 @@ fn sample_seeds_make_one_story_that_keeps_the_contract() {
         !d["consensus"].as_array().unwrap().is_empty(),
         "five reports of one event share facts"
     );
-    assert_contract("the sample digest", &d, Path::new(""));
+    assert_contract("the sample digest", &d, &repo().join("seeds"));
 }
 
 #[test]
@@ -91,63 +91,63 @@ struct Expected {
 const FIXTURE_SOURCES: &[Expected] = &[
     // glacier
     Expected {
-        id: "mountain-daily",
+        id: "glacier/mountain-daily",
         title: "Northfell Glacier in Record Retreat",
         outlet: Some("Mountain Daily"),
         url: Some("https://mountaindaily.example/2032/northfell"),
     },
     // glacier
     Expected {
-        id: "north-science",
+        id: "glacier/north-science",
         title: "Northfell Glacier Lost 38 Metres in One Year, Survey Finds",
         outlet: Some("North Science Weekly"),
         url: Some("https://northscience.example/articles/northfell-retreat"),
     },
     // glacier
     Expected {
-        id: "valley-courier",
+        id: "glacier/valley-courier",
         title: "Survey Shows Rapid Retreat of Northfell Glacier",
         outlet: None,
         url: None,
     },
     // lighthouse
     Expected {
-        id: "alder-gazette",
+        id: "lighthouse/alder-gazette",
         title: "Port Alder Lighthouse Shines Again After Three-Year Restoration",
         outlet: Some("Alder Gazette"),
         url: Some("https://alder-gazette.example/2031/05/lighthouse-reopens"),
     },
     // lighthouse
     Expected {
-        id: "coastal-post",
+        id: "lighthouse/coastal-post",
         title: "Historic Lighthouse Relit in Port Alder",
         outlet: Some("The Coastal Post"),
         url: Some("https://coastalpost.example/news/port-alder-light"),
     },
     // lighthouse
     Expected {
-        id: "harbour-herald",
+        id: "lighthouse/harbour-herald",
         title: "Port Alder Celebrates as Old Lighthouse Returns",
         outlet: None,
         url: None,
     },
     // orchestra
     Expected {
-        id: "arts-review",
+        id: "orchestra/arts-review",
         title: "Clara Okafor to Lead the Riverton Symphony",
         outlet: Some("Arts Review"),
         url: Some("https://artsreview.example/music/okafor-riverton"),
     },
     // orchestra
     Expected {
-        id: "city-chronicle",
+        id: "orchestra/city-chronicle",
         title: "Riverton Orchestra Names First Female Conductor",
         outlet: None,
         url: None,
     },
     // orchestra
     Expected {
-        id: "riverton-times",
+        id: "orchestra/riverton-times",
         title: "Okafor Appointed Riverton Symphony Conductor",
         outlet: Some("Riverton Times"),
         url: Some("https://rivertontimes.example/arts/okafor"),
@@ -192,8 +192,92 @@ fn subfolders_become_stories_with_their_sources() {
         ]
     );
     for d in all.values() {
-        assert_contract(&story_folder(d), d, Path::new(""));
+        assert_contract(&story_folder(d), d, &fixture("stories"));
     }
+}
+
+/// Writes `files` (path below the folder, text) into `dir`.
+fn write_files(dir: &Path, files: &[(&str, &str)]) {
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+const HARBOUR: &str = "Harbour Fire Destroys Warehouse\n\nA fire destroyed a warehouse at the Port Alder harbour on Tuesday night.\nFirefighters from three towns fought the blaze for six hours.\n";
+const CHOIR: &str = "Riverton Choir Wins National Prize\n\nThe Riverton youth choir won the national choral prize in Leeds on Saturday.\nThe choir sang four pieces, two of them by its own director.\n";
+
+#[test]
+fn outlet_named_files_in_story_folders_keep_every_source() {
+    // One folder per story, files named by outlet: `fox.txt` in both. Ids
+    // are paths below the seeds folder, so nothing collides or vanishes.
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds");
+    write_files(
+        &seeds,
+        &[
+            ("a/fox.txt", HARBOUR),
+            ("a/nyt.txt", HARBOUR),
+            ("b/fox.txt", CHOIR),
+            ("b/nyt.txt", CHOIR),
+        ],
+    );
+    let (code, stderr) = run(parallax(tmp.path()).args(["build", "--strict", "--seeds", "seeds"]));
+    assert_eq!(code, 0, "{stderr}");
+    let out = tmp.path().join("site");
+    let all = digests(&out);
+    let mut stories: Vec<(String, Vec<String>)> = all
+        .values()
+        .map(|d| (d["slug"].as_str().unwrap().to_string(), source_ids(d)))
+        .collect();
+    stories.sort();
+    let pair = |f: &str| vec![format!("{f}/fox"), format!("{f}/nyt")];
+    assert_eq!(
+        stories,
+        vec![("a".to_string(), pair("a")), ("b".to_string(), pair("b"))]
+    );
+    for d in all.values() {
+        assert_eq!(d["source_count"], 2);
+        let paths: Vec<&str> = d["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["path"].as_str().unwrap())
+            .collect();
+        let slug = d["slug"].as_str().unwrap();
+        assert_eq!(
+            paths,
+            vec![format!("{slug}/fox.txt"), format!("{slug}/nyt.txt")]
+        );
+        assert_contract(slug, d, &seeds);
+    }
+    // No machine path reaches the output: it is the same wherever the
+    // seeds folder stands.
+    let machine = tmp.path().to_string_lossy().into_owned();
+    for (path, bytes) in tree(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains(&machine),
+            "{} names {machine}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn a_duplicate_front_matter_id_names_both_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds");
+    let with_id = format!("---\nid: harbour\n---\n{HARBOUR}");
+    write_files(&seeds, &[("a/one.md", &with_id), ("b/two.md", &with_id)]);
+    let (code, stderr) = run(parallax(tmp.path()).args(["build", "--strict", "--seeds", "seeds"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("seeds/b/two.md") && stderr.contains("seeds/a/one.md"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("duplicate"), "{stderr}");
 }
 
 #[test]
@@ -243,11 +327,11 @@ fn published_dates_from_yaml_and_toml_are_text() {
             )
         })
         .collect();
-    assert_eq!(published["alder-gazette"], "2031-05-17"); // YAML, bare
-    assert_eq!(published["north-science"], "2032-09-03"); // YAML, quoted
-    assert_eq!(published["coastal-post"], "2031-05-18"); // TOML string
-    assert_eq!(published["riverton-times"], "2033-02-07"); // TOML date
-    assert_eq!(published["mountain-daily"], Value::Null);
+    assert_eq!(published["lighthouse/alder-gazette"], "2031-05-17"); // YAML, bare
+    assert_eq!(published["glacier/north-science"], "2032-09-03"); // YAML, quoted
+    assert_eq!(published["lighthouse/coastal-post"], "2031-05-18"); // TOML string
+    assert_eq!(published["orchestra/riverton-times"], "2033-02-07"); // TOML date
+    assert_eq!(published["glacier/mountain-daily"], Value::Null);
 }
 
 // ------------------------------------------------------------------ escaping
@@ -281,7 +365,7 @@ fn html_special_characters_are_escaped_on_pages() {
     // The digest keeps the source's own text (JSON needs no HTML escaping).
     let json = String::from_utf8(site[&special.0].clone()).unwrap();
     assert!(json.contains(SCRIPT), "digest.json keeps the verbatim text");
-    assert_contract("the HTML-special story", &special.1, Path::new(""));
+    assert_contract("the HTML-special story", &special.1, &fixture("bad"));
 }
 
 // ---------------------------------------------------------------- robustness

@@ -7,7 +7,7 @@ use parallax::digest::{
     Claim, ConsensusFact, Digest, Divergence, DivergenceKind, QuoteItem, SourceRef, Variant,
     content_key,
 };
-use parallax::render::{OutputFile, Templates, render};
+use parallax::output::{OutputFile, Templates, render};
 
 fn source(id: &str, title: Option<&str>, outlet: Option<&str>, url: Option<&str>) -> SourceRef {
     SourceRef {

@@ -5,8 +5,10 @@
 //! `INSTA_UPDATE=always cargo test --test snapshots` (or `cargo insta
 //! review`) and commit the `.snap` files.
 //!
-//! Builds run on relative seed paths (tests run from the repository root),
-//! so the `path` fields in the snapshots are the same on every machine.
+//! Each test first asserts the list of stories built, so a story that
+//! vanishes fails by name instead of silently asserting one snapshot less.
+//! Source paths and ids are relative to the seeds folder, so the snapshots
+//! are the same on every machine.
 
 mod common;
 
@@ -46,9 +48,18 @@ fn folders(d: &serde_json::Value) -> String {
     names.into_iter().collect::<Vec<_>>().join("_")
 }
 
+/// The fixture stories, one per folder of `tests/fixtures/stories`.
+const FIXTURE_STORIES: [&str; 3] = ["glacier", "lighthouse", "orchestra"];
+
+fn names(stories: &[(String, String, String)]) -> Vec<&str> {
+    stories.iter().map(|(name, _, _)| name.as_str()).collect()
+}
+
 #[test]
 fn fixture_story_digests() {
-    for (name, json, _) in build("tests/fixtures/stories") {
+    let stories = build("tests/fixtures/stories");
+    assert_eq!(names(&stories), FIXTURE_STORIES);
+    for (name, json, _) in stories {
         insta::assert_snapshot!(format!("fixture_{name}_digest"), json);
     }
 }
@@ -56,6 +67,7 @@ fn fixture_story_digests() {
 #[test]
 fn fixture_story_page() {
     let stories = build("tests/fixtures/stories");
+    assert_eq!(names(&stories), FIXTURE_STORIES);
     let (_, _, html) = stories
         .iter()
         .find(|(name, _, _)| name.contains("lighthouse"))
@@ -66,6 +78,7 @@ fn fixture_story_page() {
 #[test]
 fn sample_story_digest() {
     let stories = build("seeds");
-    assert_eq!(stories.len(), 1);
+    // One story, from the top level of the seeds folder (no subfolder).
+    assert_eq!(names(&stories), [""]);
     insta::assert_snapshot!("sample_digest", stories[0].1);
 }

@@ -34,7 +34,7 @@ fn doc(id: &str, paras: &[&str]) -> Document {
     }
     Document {
         article: Article {
-            id: id.to_string(),
+            id: id.into(),
             ..Article::default()
         },
         blocks,
@@ -631,7 +631,7 @@ fn no_panic_on_generated_text() {
 /// A story of one document segmented by the real segment stage.
 fn segmented(paras: &[&str]) -> Vec<Quotation> {
     let article = Article {
-        id: "a".to_string(),
+        id: "a".into(),
         blocks: paras
             .iter()
             .enumerate()

@@ -7,7 +7,7 @@
 
 use parallax::BuildOptions;
 use parallax::config::Config;
-use parallax::render::Templates;
+use parallax::output::Templates;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

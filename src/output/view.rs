@@ -2,10 +2,10 @@
 //! page needs precomputed in Rust (short source labels, anchors, the
 //! coverage matrix, word diffs), so templates only lay things out.
 
-use super::diff::{self, Segment};
+use super::urls::BaseUrl;
+use super::worddiff::{self, Segment};
 use crate::config::Config;
 use crate::digest::{Claim, Digest, DivergenceKind, Variant};
-use crate::publish::urls::BaseUrl;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -674,10 +674,10 @@ fn wording_view<'a>(
     let others = rest
         .iter()
         .map(|c| {
-            let segments = diff::word_diff(&base.text, &c.text);
+            let segments = worddiff::word_diff(&base.text, &c.text);
             WordingDiff {
                 sources: table.chips(&c.sources),
-                changed_words: diff::changed_words(&segments),
+                changed_words: worddiff::changed_words(&segments),
                 segments,
             }
         })

@@ -1,8 +1,8 @@
 //! `email.txt`: the digest as plain text for newsletters, wrapped at 72
 //! columns, with absolute links (relative when no base URL is set).
 
+use super::view::labels_by_id;
 use crate::digest::{Digest, DivergenceKind};
-use crate::render::view::labels_by_id;
 
 /// Column the text is wrapped at.
 const WIDTH: usize = 72;

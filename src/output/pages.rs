@@ -1,32 +1,23 @@
-//! Render: turn digests into the site's files (HTML pages, digest.json,
-//! stylesheet) in memory, so nothing touches the disk until every page has
-//! rendered. Templates are Tera; the defaults are built into the binary and
-//! a project's own `templates/` folder overrides them by file name.
+//! Pages: the site's HTML pages, stylesheet and `digest.json` files.
+//! Templates are Tera; the defaults are built into the binary and a
+//! project's own `templates/` folder overrides them by file name.
 //!
 //! Templates get typed, borrowed views of the digests (see `view`), never
 //! loose maps: the views precompute labels, anchors, the coverage matrix and
 //! word diffs, so the templates only lay things out. Autoescaping is on for
 //! `.html`, so article text can never inject markup.
 
-mod diff;
-pub(crate) mod view;
-
+use super::email::inline_css;
+use super::file::OutputFile;
+use super::urls::{BaseUrl, home_link, story_dir, story_link};
+use super::view::{EmailPage, IndexPage, NotFoundPage, SiteView, StoryCard, StoryPage};
 use crate::config::Config;
 use crate::digest::Digest;
 use crate::error::{Error, Result};
-use crate::publish::{self, urls::BaseUrl};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use tera::Tera;
-use view::{EmailPage, IndexPage, NotFoundPage, SiteView, StoryCard, StoryPage};
-
-/// One file of the site, path relative to the output folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
-}
 
 /// Template sources: the embedded defaults, overridden by `templates/` files.
 #[derive(Debug, Clone, Default)]
@@ -37,31 +28,30 @@ pub struct Templates {
 
 /// The built-in templates and assets, by name.
 const DEFAULTS: &[(&str, &str)] = &[
-    ("base.html", include_str!("../templates/base.html")),
-    ("macros.html", include_str!("../templates/macros.html")),
-    ("index.html", include_str!("../templates/index.html")),
-    ("story.html", include_str!("../templates/story.html")),
-    ("404.html", include_str!("../templates/404.html")),
-    ("email.html", include_str!("../templates/email.html")),
-    ("style.css", include_str!("../templates/style.css")),
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("story.html", include_str!("../../templates/story.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("email.html", include_str!("../../templates/email.html")),
+    ("style.css", include_str!("../../templates/style.css")),
 ];
 
 /// Names that are copied as they are rather than rendered.
 const STYLESHEET: &str = "style.css";
 
-/// Renders the whole site.
-pub fn render(
+/// The pages of the site (unsorted): front page, 404 page, stylesheet, and
+/// per story its page, its `email.html` and its `digest.json`.
+pub fn pages(
     digests: &[Digest],
     config: &Config,
     templates: &Templates,
+    base: Option<&BaseUrl>,
+    has_feed: bool,
 ) -> Result<Vec<OutputFile>> {
-    check_slugs(digests)?;
-    let base = BaseUrl::parse(config.base_url.as_deref().unwrap_or(""))?;
     let sources = templates.sources();
     let tera = engine(&sources)?;
-    let published = publish::site_files(digests, config, base.as_ref());
-    let has_feed = published.iter().any(|f| f.path == Path::new("feed.xml"));
-    let site = SiteView::new(config, base.as_ref(), has_feed);
+    let site = SiteView::new(config, base, has_feed);
     let mut files = vec![
         index_page(&tera, &site, digests)?,
         OutputFile {
@@ -78,11 +68,9 @@ pub fn render(
     ];
     for d in digests {
         files.push(story_page(&tera, &site, d)?);
-        files.push(email_page(&tera, &site, base.as_ref(), d)?);
+        files.push(email_page(&tera, &site, base, d)?);
         files.push(digest_json(d)?);
     }
-    files.extend(published);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
@@ -108,7 +96,7 @@ fn index_page(tera: &Tera, site: &SiteView<'_>, digests: &[Digest]) -> Result<Ou
 fn story_page(tera: &Tera, site: &SiteView<'_>, digest: &Digest) -> Result<OutputFile> {
     let page = StoryPage::new(site, digest);
     Ok(OutputFile {
-        path: PathBuf::from(format!("stories/{}/index.html", digest.slug)),
+        path: PathBuf::from(format!("{}index.html", story_dir(&digest.slug))),
         bytes: render_page(tera, "story.html", &page)?.into_bytes(),
     })
 }
@@ -122,12 +110,12 @@ fn email_page(
 ) -> Result<OutputFile> {
     let page = EmailPage {
         page: StoryPage::new(site, digest),
-        home: publish::home_link(base),
-        story: publish::story_link(base, &digest.slug),
+        home: home_link(base),
+        story: story_link(base, &digest.slug),
     };
-    let path = PathBuf::from(format!("stories/{}/email.html", digest.slug));
+    let path = PathBuf::from(format!("{}email.html", story_dir(&digest.slug)));
     let html = render_page(tera, "email.html", &page)?;
-    let inlined = publish::email::inline_css(&html, &path.to_string_lossy())?;
+    let inlined = inline_css(&html, &path.to_string_lossy())?;
     Ok(OutputFile {
         path,
         bytes: tidy(&inlined).into_bytes(),
@@ -136,7 +124,7 @@ fn email_page(
 
 /// `digest.json`: the contract, pretty-printed, with a trailing newline.
 fn digest_json(digest: &Digest) -> Result<OutputFile> {
-    let path = PathBuf::from(format!("stories/{}/digest.json", digest.slug));
+    let path = PathBuf::from(format!("{}digest.json", story_dir(&digest.slug)));
     let mut bytes = serde_json::to_vec_pretty(digest).map_err(|e| Error::Output {
         path: path.clone(),
         message: format!("cannot serialise the digest: {e}"),
@@ -148,7 +136,7 @@ fn digest_json(digest: &Digest) -> Result<OutputFile> {
 /// Slugs become folder names: they must be unique, non-empty and plain
 /// (no separators, no `..`), or one story could overwrite another or write
 /// outside the site.
-fn check_slugs(digests: &[Digest]) -> Result<()> {
+pub fn check_slugs(digests: &[Digest]) -> Result<()> {
     let mut seen = BTreeSet::new();
     for d in digests {
         let plain = !d.slug.is_empty()
@@ -165,7 +153,7 @@ fn check_slugs(digests: &[Digest]) -> Result<()> {
         };
         if let Some(problem) = problem {
             return Err(Error::Output {
-                path: PathBuf::from(format!("stories/{}", d.slug)),
+                path: PathBuf::from(story_dir(&d.slug).trim_end_matches('/')),
                 message: format!("story slug {:?} {problem}", d.slug),
             });
         }
@@ -328,7 +316,9 @@ mod tests {
         let t = Templates {
             overrides: vec![("story.html".into(), "{% if %}".into())],
         };
-        let err = render(&[], &Config::default(), &t).unwrap_err().to_string();
+        let err = crate::output::render(&[], &Config::default(), &t)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("template story.html:"), "{err}");
     }
 
@@ -337,7 +327,9 @@ mod tests {
         let t = Templates {
             overrides: vec![("index.html".into(), "{{ nothing.here }}".into())],
         };
-        let err = render(&[], &Config::default(), &t).unwrap_err().to_string();
+        let err = crate::output::render(&[], &Config::default(), &t)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("template index.html"), "{err}");
         assert!(err.contains("nothing.here"), "{err}");
     }

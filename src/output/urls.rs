@@ -65,9 +65,27 @@ impl BaseUrl {
     }
 }
 
-/// A story page's folder, relative to the site root.
+/// A story page's folder, relative to the site root: every file of a
+/// story stands in it.
 pub fn story_dir(slug: &str) -> String {
     format!("stories/{slug}/")
+}
+
+/// The story page's URL as written in files read outside the site (email):
+/// absolute with a base URL, else relative to the story's own folder.
+pub fn story_link(base: Option<&BaseUrl>, slug: &str) -> String {
+    match base {
+        Some(b) => b.join(&story_dir(slug)),
+        None => "index.html".to_string(),
+    }
+}
+
+/// The front page's URL as seen from a story folder.
+pub fn home_link(base: Option<&BaseUrl>) -> String {
+    match base {
+        Some(b) => b.join(""),
+        None => "../../index.html".to_string(),
+    }
 }
 
 #[cfg(test)]

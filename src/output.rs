@@ -1,0 +1,77 @@
+//! Output: every file of the site, made in memory from the digests, so
+//! nothing touches the disk until every page has rendered (`write` then
+//! swaps the site in). This stage owns every path of the site:
+//!
+//! - [`pages`]: the HTML pages (front page, story pages, `404.html`,
+//!   `email.html`) from Tera templates over typed views (`view`), the stylesheet,
+//!   and each story's `digest.json` (the contract, see [`crate::digest`]);
+//! - [`feed`] (`feed.xml`, Atom) and [`sitemap`] (`sitemap.xml`, only with a
+//!   base URL: sitemaps need absolute URLs), and `.nojekyll` for GitHub Pages;
+//! - newsletters: [`email`] inlines the stylesheet into `email.html`,
+//!   [`plain`] writes `email.txt`;
+//! - pull-request review: [`markdown`] writes `digest.md`, one item per line;
+//! - [`urls`]: the base URL, story folders and the links between files.
+//!
+//! Everything here is a pure function of the digests, the config and the
+//! templates: no clock, no I/O (only [`Templates::load`] reads a folder).
+//! The submodules never import this one, so the stage has no cycle: this
+//! file only puts the parts together.
+
+pub mod email;
+pub mod feed;
+mod file;
+pub mod markdown;
+pub mod pages;
+pub mod plain;
+pub mod sitemap;
+pub mod urls;
+pub(crate) mod view;
+mod worddiff;
+
+use crate::config::Config;
+use crate::digest::Digest;
+use crate::error::Result;
+pub use file::OutputFile;
+use file::text_file;
+pub use pages::Templates;
+use urls::{BaseUrl, story_dir, story_link};
+
+/// Renders the whole site: every file, sorted by path.
+pub fn render(
+    digests: &[Digest],
+    config: &Config,
+    templates: &Templates,
+) -> Result<Vec<OutputFile>> {
+    pages::check_slugs(digests)?;
+    let base = BaseUrl::parse(config.base_url.as_deref().unwrap_or(""))?;
+    let feed = feed::feed_xml(digests, config, base.as_ref());
+    let mut files = pages::pages(digests, config, templates, base.as_ref(), feed.is_some())?;
+    files.extend(text_files(digests, base.as_ref(), feed));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// The files that need no templates: `.nojekyll`, the feed, the sitemap,
+/// and per story `digest.md` and `email.txt`.
+fn text_files(digests: &[Digest], base: Option<&BaseUrl>, feed: Option<String>) -> Vec<OutputFile> {
+    let mut files = vec![text_file(".nojekyll", String::new())];
+    if let Some(xml) = feed {
+        files.push(text_file("feed.xml", xml));
+    }
+    if let Some(b) = base {
+        files.push(text_file("sitemap.xml", sitemap::sitemap_xml(digests, b)));
+    }
+    for d in digests {
+        let dir = story_dir(&d.slug);
+        files.push(text_file(
+            &format!("{dir}digest.md"),
+            markdown::digest_md(d),
+        ));
+        let page = story_link(base, &d.slug);
+        files.push(text_file(
+            &format!("{dir}email.txt"),
+            plain::email_txt(d, &page),
+        ));
+    }
+    files
+}
