@@ -88,6 +88,9 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     let stories = cluster::group(docs);
     progress.stage("analysing", stories.len());
     let digests = analyse_with_progress(&stories, progress);
+    // The documents are done with: free them before the site is rendered
+    // (all in memory), which matters on large collections.
+    drop(stories);
     progress.stage("writing", 0);
     if !opts.dry_run {
         let files = output::render(&digests, &opts.config, &opts.templates)?;

@@ -54,7 +54,7 @@ pub fn digest_md(d: &Digest) -> String {
         let mut parts = vec![inline(s.title.as_deref().unwrap_or(&s.path))];
         parts.extend(s.outlet.as_deref().map(inline));
         parts.extend(s.published.as_deref().map(inline));
-        parts.extend(s.url.as_deref().map(|u| format!("<{}>", inline(u))));
+        parts.extend(s.url.as_deref().map(source_url));
         out.push(format!(
             "- {}: {} <!-- source:{} -->",
             inline(&s.id),
@@ -95,6 +95,15 @@ fn ids(ids: &[String]) -> String {
     ids.iter().map(|i| inline(i)).collect::<Vec<_>>().join(", ")
 }
 
+/// A source's URL: an autolink when it is a web address, else code text
+/// (an autolink `<javascript:…>` would be a live link in a rendered PR).
+fn source_url(url: &str) -> String {
+    match super::view::web_url(Some(url)) {
+        Some(web) => format!("<{web}>"),
+        None => format!("`{}`", inline(url).replace('`', "'")),
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -117,5 +126,13 @@ mod tests {
     #[test]
     fn inline_joins_lines_and_escapes_tags() {
         assert_eq!(inline("a\n  b <!-- x -->"), "a b &lt;!-- x --&gt;");
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(source_url("https://x.example/a"), "<https://x.example/a>");
+        assert_eq!(source_url("HTTP://x.example/"), "<HTTP://x.example/>");
+        assert_eq!(source_url("javascript:alert(1)"), "`javascript:alert(1)`");
+        assert_eq!(source_url("data:text/html,`x`"), "`data:text/html,'x'`");
     }
 }

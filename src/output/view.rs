@@ -500,7 +500,7 @@ pub fn text_fragment(text: &str) -> String {
 /// Only web links become `href`s; other schemes (`javascript:`) never do.
 /// Characters a URL may not contain (quotes, angle brackets, spaces…) are
 /// percent-encoded, as a browser would, so no `href` carries markup.
-fn web_url(url: Option<&str>) -> Option<String> {
+pub(crate) fn web_url(url: Option<&str>) -> Option<String> {
     let url = url?.trim();
     let lower = url.to_ascii_lowercase();
     if !(lower.starts_with("https://") || lower.starts_with("http://")) {

@@ -23,7 +23,8 @@
 //! guess.
 
 use crate::text::{fold, words};
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A token of running text with the characters between it and the previous
 /// token.
@@ -625,9 +626,27 @@ fn determined_phrase(text: &str, toks: &[Tok], h: usize) -> Option<String> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct People {
     names: Vec<Vec<String>>,
+    /// For the last words (up to [`INDEXED_NAME_WORDS`]) of every name, as
+    /// keys: the fullest name ending with them, by place in `names`. A
+    /// lookup is one hash, not a scan of every name (quadratic on a story
+    /// naming thousands of people).
+    fullest: HashMap<Vec<String>, usize>,
     /// Per displayed name, votes for each gender: honorifics before the
     /// name, and the first personal pronoun after each mention of it.
     genders: BTreeMap<String, [u32; 2]>,
+}
+
+/// Name endings indexed for [`People::full_name`]; longer ones are looked
+/// up by a scan (names that long are rare).
+const INDEXED_NAME_WORDS: usize = 6;
+
+/// Which of two names is the fuller: more words, then more letters, then
+/// the first in alphabetical order.
+fn fuller(a: &[String], b: &[String]) -> Ordering {
+    a.len()
+        .cmp(&b.len())
+        .then(a.join(" ").len().cmp(&b.join(" ").len()))
+        .then(b.cmp(a))
 }
 
 fn key(word: &str) -> String {
@@ -639,15 +658,27 @@ impl People {
     pub fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> People {
         let texts: Vec<&str> = texts.collect();
         let mut names: Vec<Vec<String>> = Vec::new();
+        let mut seen: HashSet<Vec<String>> = HashSet::new();
         for text in &texts {
             for name in names_in(text) {
-                if !names.contains(&name) {
+                if seen.insert(name.clone()) {
                     names.push(name);
+                }
+            }
+        }
+        let mut fullest: HashMap<Vec<String>, usize> = HashMap::new();
+        for (i, name) in names.iter().enumerate() {
+            let keys: Vec<String> = name.iter().map(|w| key(w)).collect();
+            for n in 1..=keys.len().min(INDEXED_NAME_WORDS) {
+                let slot = fullest.entry(keys[keys.len() - n..].to_vec()).or_insert(i);
+                if fuller(&names[i], &names[*slot]) == Ordering::Greater {
+                    *slot = i;
                 }
             }
         }
         let mut people = People {
             names,
+            fullest,
             genders: BTreeMap::new(),
         };
         for text in &texts {
@@ -742,6 +773,9 @@ impl People {
         if want.is_empty() {
             return None;
         }
+        if want.len() <= INDEXED_NAME_WORDS {
+            return self.fullest.get(&want).map(|&i| self.names[i].clone());
+        }
         self.names
             .iter()
             .filter(|n| {
@@ -751,12 +785,7 @@ impl People {
                         .zip(&want)
                         .all(|(a, b)| key(a) == *b)
             })
-            .max_by(|a, b| {
-                a.len()
-                    .cmp(&b.len())
-                    .then(a.join(" ").len().cmp(&b.join(" ").len()))
-                    .then(b.cmp(a))
-            })
+            .max_by(|a, b| fuller(a, b))
             .cloned()
     }
 
