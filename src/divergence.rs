@@ -371,7 +371,7 @@ fn build(story: &Story, obs: &[Observation]) -> Option<Found> {
                 text: sentence(story, rep.at)?.to_string(),
                 sources: docs
                     .iter()
-                    .filter_map(|&d| crate::digest::source_id(story, d))
+                    .filter_map(|&d| crate::assemble::source_id(story, d))
                     .collect(),
                 value: Some(rep.slot.display.clone()),
             })

@@ -266,7 +266,7 @@ pub fn find(story: &Story, facts: &[FactGroup], shown: &BTreeSet<&str>) -> Vec<D
                 topic: c.topic,
                 claims: vec![Claim {
                     text,
-                    sources: crate::digest::source_id(story, c.at.doc)
+                    sources: crate::assemble::source_id(story, c.at.doc)
                         .into_iter()
                         .collect(),
                     value: None,

@@ -643,7 +643,10 @@ fn segmented(paras: &[&str]) -> Vec<Quotation> {
             .collect(),
         ..Article::default()
     };
-    find_quotes(&story(vec![crate::segment::segment(article)]))
+    find_quotes(&story(vec![crate::segment::segment(
+        article,
+        &crate::params::Params::default(),
+    )]))
 }
 
 #[test]
