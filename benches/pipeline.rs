@@ -176,6 +176,19 @@ fn pathological(c: &mut Criterion) {
                 .map(|i| format!("Word{i} word word. "))
                 .collect(),
         ),
+        // The hostile-input campaign (issue 13): each once took 8 s to
+        // minutes through a quadratic step.
+        ("line_200kb_without_spaces", "abcdefghij".repeat(20_000)),
+        (
+            "quotations_20k_in_one_paragraph",
+            (0..20_000)
+                .map(|i| format!("Officer Number{i} Smith said \"yes, it is {i}.\" "))
+                .collect(),
+        ),
+        (
+            "brackets_100k_nested",
+            format!("{}It happened.{}", "(".repeat(100_000), ")".repeat(100_000)),
+        ),
     ];
     for (name, body) in cases {
         let text = format!("A Title Line\n\n{body}\n");
