@@ -1,14 +1,20 @@
 //! The digest of one story: the machine-readable contract (`digest.json`,
-//! see `../shared/eval/README.md`) and its assembly from the analysis stages.
+//! see `../shared/eval/README.md`). [`crate::assemble`] fills it from the
+//! analysis stages; `output` writes it and `diff` reads it back.
 //!
 //! The types here serialise to exactly the contract's fields (plus a few
 //! extra ones the page uses, which graders ignore). Every text in them is
 //! verbatim from a source: assembly only chooses and orders sentences.
+//!
+//! They read back too (`parallax diff` parses built sites with them): a
+//! field missing from an older build's `digest.json` reads as empty, and
+//! fields this version does not know are ignored.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One source article as listed in a digest.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SourceRef {
     pub id: String,
     pub path: String,
@@ -19,14 +25,16 @@ pub struct SourceRef {
 }
 
 /// One source's own wording of an item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Variant {
     pub source: String,
     pub text: String,
 }
 
 /// A fact stated by two or more sources.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ConsensusFact {
     /// Stable identifier derived from the content (for diffs and anchors).
     pub key: String,
@@ -37,7 +45,8 @@ pub struct ConsensusFact {
 }
 
 /// One side of a divergence: a verbatim claim and the sources making it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Claim {
     pub text: String,
     pub sources: Vec<String>,
@@ -47,7 +56,7 @@ pub struct Claim {
     pub value: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DivergenceKind {
     Conflict,
@@ -55,16 +64,31 @@ pub enum DivergenceKind {
     Wording,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+impl DivergenceKind {
+    /// The contract's name of the kind (`conflict`, `unique`, `wording`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DivergenceKind::Conflict => "conflict",
+            DivergenceKind::Unique => "unique",
+            DivergenceKind::Wording => "wording",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Divergence {
+    #[serde(default)]
     pub key: String,
     pub kind: DivergenceKind,
+    #[serde(default)]
     pub topic: String,
+    #[serde(default)]
     pub claims: Vec<Claim>,
 }
 
 /// A direct quotation, merged across the sources that carry it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct QuoteItem {
     pub key: String,
     pub text: String,
@@ -74,7 +98,8 @@ pub struct QuoteItem {
 }
 
 /// The digest of one story, as written to `digest.json`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Digest {
     pub schema_version: u32,
     pub slug: String,
@@ -98,172 +123,6 @@ pub fn content_key(parts: &[&str]) -> String {
         }
     }
     format!("{:012x}", h >> 16)
-}
-
-use crate::align::FactGroup;
-use crate::model::{SentRef, Story};
-use crate::quotes::Quotation;
-
-/// How many consensus facts make the summary.
-const SUMMARY_FACTS: usize = 3;
-
-fn sentence_text(story: &Story, r: SentRef) -> &str {
-    &story.docs[r.doc].sentences[r.sent].text
-}
-
-/// The contract's name of document `doc` of the story: the one place a
-/// [`SourceId`](crate::model::SourceId) becomes a string. Analysis refers
-/// to documents by index; every stage that hands ids to the output calls
-/// this rather than reading `article.id` itself.
-pub fn source_id(story: &Story, doc: usize) -> Option<String> {
-    story.docs.get(doc).map(|d| d.article.id.to_string())
-}
-
-/// Lists the story's sources in document order.
-pub fn source_refs(story: &Story) -> Vec<SourceRef> {
-    story
-        .docs
-        .iter()
-        .map(|d| SourceRef {
-            id: d.article.id.to_string(),
-            path: d.article.path.clone(),
-            title: d.article.title.clone(),
-            outlet: d.article.outlet.clone(),
-            url: d.article.url.clone(),
-            published: d.article.published.clone(),
-        })
-        .collect()
-}
-
-/// Turns fact groups into consensus items (groups already ordered).
-pub fn consensus_facts(story: &Story, facts: &[FactGroup]) -> Vec<ConsensusFact> {
-    facts
-        .iter()
-        .map(|g| {
-            let text = sentence_text(story, g.rep).to_string();
-            let sources: Vec<String> = g
-                .members
-                .iter()
-                .filter_map(|m| source_id(story, m.doc))
-                .collect();
-            let variants = g
-                .members
-                .iter()
-                .filter_map(|m| {
-                    Some(Variant {
-                        source: source_id(story, m.doc)?,
-                        text: sentence_text(story, *m).to_string(),
-                    })
-                })
-                .collect();
-            ConsensusFact {
-                key: content_key(&[&text]),
-                support: sources.len(),
-                text,
-                sources,
-                variants,
-            }
-        })
-        .collect()
-}
-
-/// Turns merged quotations into quote items.
-pub fn quote_items(story: &Story, quotes: &[Quotation]) -> Vec<QuoteItem> {
-    quotes
-        .iter()
-        .map(|q| QuoteItem {
-            key: content_key(&[&q.text]),
-            text: q.text.clone(),
-            speaker: q.speaker.clone(),
-            sources: q
-                .mentions
-                .iter()
-                .filter_map(|m| source_id(story, m.doc))
-                .collect(),
-            variants: q
-                .mentions
-                .iter()
-                .filter_map(|m| {
-                    Some(Variant {
-                        source: source_id(story, m.doc)?,
-                        text: m.text.clone(),
-                    })
-                })
-                .collect(),
-        })
-        .collect()
-}
-
-/// The headline: the title of the source most like the others (the most
-/// representative), else the lead sentence of the first source.
-pub fn headline(story: &Story, consensus: &[ConsensusFact]) -> String {
-    let titles: Vec<(usize, &str)> = story
-        .docs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| d.article.title.as_deref().map(|t| (i, t)))
-        .collect();
-    if !titles.is_empty() {
-        let stems: Vec<Vec<String>> = titles
-            .iter()
-            .map(|(_, t)| crate::text::content_stems(t))
-            .collect();
-        let mut best = (0usize, 0usize);
-        for (i, s) in stems.iter().enumerate() {
-            let shared: usize = stems
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, o)| s.iter().filter(|w| o.contains(w)).count())
-                .sum();
-            if i == 0 || shared > best.1 {
-                best = (i, shared);
-            }
-        }
-        return titles[best.0].1.to_string();
-    }
-    if let Some(c) = consensus.first() {
-        return c.text.clone();
-    }
-    story
-        .docs
-        .iter()
-        .flat_map(|d| d.claim_sentences().map(|(_, s)| s.text.clone()))
-        .next()
-        .unwrap_or_else(|| source_id(story, 0).unwrap_or_default())
-}
-
-/// The summary: the strongest consensus facts, verbatim, in order.
-pub fn summary(consensus: &[ConsensusFact]) -> String {
-    consensus
-        .iter()
-        .take(SUMMARY_FACTS)
-        .map(|c| c.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Assembles the digest of a story. `slug` is chosen by the caller, which
-/// sees all stories and keeps slugs unique.
-pub fn assemble(
-    story: &Story,
-    slug: String,
-    facts: &[FactGroup],
-    divergent: Vec<Divergence>,
-    quotes: &[Quotation],
-) -> Digest {
-    let consensus = consensus_facts(story, facts);
-    Digest {
-        schema_version: 1,
-        slug,
-        headline: headline(story, &consensus),
-        summary: summary(&consensus),
-        source_count: story.docs.len(),
-        sources: source_refs(story),
-        divergent,
-        quotes: quote_items(story, quotes),
-        consensus,
-    }
 }
 
 /// A URL slug from a headline: lower-case ASCII words joined by `-`, at most

@@ -9,6 +9,7 @@
 //! the `serve` command touch the disk or the network.
 
 pub mod align;
+pub mod assemble;
 pub mod cluster;
 pub mod config;
 pub mod diff;
@@ -173,7 +174,7 @@ pub fn analyse_story(story: &Story, params: &params::Params) -> Digest {
     let quotes = quotes::find_quotes(story);
     let facts = align::align(story, &quotes, params);
     let divergent = divergence::find(story, &facts, &quotes);
-    digest::assemble(story, String::new(), &facts, divergent, &quotes)
+    assemble::assemble(story, String::new(), &facts, divergent, &quotes)
 }
 
 /// Makes slugs unique by a numeric suffix, in story order (stories are

@@ -12,7 +12,7 @@ use parallax::output::{OutputFile, Templates, render};
 fn source(id: &str, title: Option<&str>, outlet: Option<&str>, url: Option<&str>) -> SourceRef {
     SourceRef {
         id: id.to_string(),
-        path: format!("seeds/{id}.txt"),
+        path: format!("{id}.txt"),
         title: title.map(str::to_string),
         outlet: outlet.map(str::to_string),
         url: url.map(str::to_string),

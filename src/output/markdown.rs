@@ -4,7 +4,7 @@
 //! `git diff` of two builds shows exactly which facts, divergences and
 //! quotes changed.
 
-use crate::digest::{Claim, Digest, DivergenceKind};
+use crate::digest::{Claim, Digest};
 
 /// The Markdown digest of one story.
 pub fn digest_md(d: &Digest) -> String {
@@ -32,7 +32,7 @@ pub fn digest_md(d: &Digest) -> String {
         let claims: Vec<String> = v.claims.iter().map(claim).collect();
         out.push(format!(
             "- {} · {}: {} <!-- divergence:{} -->",
-            kind_name(v.kind),
+            v.kind.as_str(),
             inline(&v.topic),
             claims.join(" | "),
             v.key
@@ -73,14 +73,6 @@ fn section(out: &mut Vec<String>, title: &str, count: usize) {
     out.push(String::new());
     if count == 0 {
         out.push("_None._".to_string());
-    }
-}
-
-pub(crate) fn kind_name(kind: DivergenceKind) -> &'static str {
-    match kind {
-        DivergenceKind::Conflict => "conflict",
-        DivergenceKind::Unique => "unique",
-        DivergenceKind::Wording => "wording",
     }
 }
 
