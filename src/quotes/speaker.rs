@@ -119,20 +119,10 @@ const DETERMINERS: &[&str] = &[
     "another", "many", "his", "her", "their", "its", "this", "that", "these", "those",
 ];
 
-/// Personal titles and words that stand before a name without being part
-/// of it.
-#[rustfmt::skip]
-const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "foreign", "defense", "defence", "secretary",
-    "sen", "senator", "rep", "representative", "gov", "governor", "mr", "mrs", "ms", "dr",
-    "ayatollah", "king", "queen", "pope", "chancellor", "gen", "general", "ambassador", "judge",
-    "justice", "mayor", "prince", "princess", "sheikh", "speaker", "leader", "supreme",
-    "former", "chief", "lt", "col", "capt", "adm", "sgt", "rabbi", "rev", "sir", "lord", "dame",
-    "premier", "crown", "deputy", "acting", "us_country", "uk", "un", "spokesman",
-    "spokeswoman", "senior", "commander", "officer", "director", "chairman", "coach",
-    "professor", "prof", "detective", "inspector", "captain", "father", "msgr", "monsignor",
-    "sister", "brother", "bishop", "archbishop", "cardinal", "reverend", "pastor", "imam",
-];
+/// Country abbreviations that stand before a title ("U.S. Ambassador",
+/// "UN envoy"), as the tokenizer normalises them. Personal titles come from
+/// the language layer's titles table (`data/en/titles.tsv`).
+const COUNTRY_ABBREVIATIONS: &[&str] = &["us_country", "uk", "un"];
 
 /// Abbreviated titles written with a period ("Sen. Rand Paul").
 #[rustfmt::skip]
@@ -206,7 +196,8 @@ fn is_role_noun(t: &Tok) -> bool {
 }
 
 fn is_title(t: &Tok) -> bool {
-    is_in(TITLES, &crate::text::normalise_word(t.raw))
+    let norm = crate::text::normalise_word(t.raw);
+    crate::nlp::lists::is_title(&norm) || is_in(COUNTRY_ABBREVIATIONS, &norm)
 }
 
 fn is_filler(t: &Tok) -> bool {
@@ -476,30 +467,11 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
     ))
 }
 
-/// Is this a weekday or a month ("Saturday", "March"; not "May", which is
-/// a name too)? A date is never a speaker.
+/// Is this a weekday or a month written in full ("Saturday", "March"; not
+/// "May", which is a name too)? A date is never a speaker. From the
+/// calendar table of the language layer.
 fn is_calendar_word(word: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    is_in(CALENDAR, &key(word))
+    crate::nlp::calendar::lookup(&key(word)).is_some_and(|c| !c.abbreviation && c.form != "may")
 }
 
 /// The words of a noun phrase after `from` within its clause: lower-case
