@@ -22,6 +22,7 @@ pub mod output;
 pub mod quotes;
 pub mod segment;
 pub mod serve;
+pub mod slugs;
 pub mod text;
 pub mod write;
 
@@ -30,7 +31,6 @@ use digest::Digest;
 use error::{Diagnostic, Error, Result};
 use model::Story;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// What to build, from where, to where.
@@ -76,7 +76,7 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     if !opts.dry_run {
         write::check_apart(&opts.out, &opts.seeds, "seeds")?;
     }
-    let (articles, warnings) = ingest::load(&opts.seeds)?;
+    let (articles, mut warnings) = ingest::load(&opts.seeds)?;
     check_strict(opts.strict, &warnings)?;
     let articles_read = articles.len();
     progress.stage("reading", articles_read);
@@ -87,11 +87,29 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     progress.stage("grouping", 0);
     let stories = cluster::group(docs);
     progress.stage("analysing", stories.len());
-    let digests = analyse_with_progress(&stories, progress);
+    let lock_path = opts.seeds.join(slugs::LOCK_FILE);
+    let (old_lock, lock) = read_lock(&lock_path, &mut warnings);
+    let (digests, new_lock) = analyse_locked(&stories, progress, &lock);
     progress.stage("writing", 0);
     if !opts.dry_run {
         let files = output::render(&digests, &opts.config, &opts.templates)?;
         write::write_site(&opts.out, &files)?;
+        save_lock(&lock_path, old_lock.as_deref(), &new_lock, &mut warnings);
+        if opts
+            .config
+            .base_url
+            .as_deref()
+            .is_none_or(|u| u.trim().is_empty())
+            && !digests.is_empty()
+        {
+            warnings.push(Diagnostic::new(
+                "base_url",
+                None,
+                "not set, so links in email.html and email.txt are relative and will not work \
+                 in a mail client; set `base_url = \"https://…/\"` in parallax.toml or pass \
+                 --base-url",
+            ));
+        }
     }
     Ok(BuildReport {
         articles: articles_read,
@@ -108,15 +126,85 @@ pub fn analyse(stories: &[Story]) -> Vec<Digest> {
 
 /// [`analyse`], reporting each story done.
 pub fn analyse_with_progress(stories: &[Story], progress: &dyn Progress) -> Vec<Digest> {
+    analyse_locked(stories, progress, &slugs::SlugLock::default()).0
+}
+
+/// [`analyse_with_progress`], keeping the slugs `lock` remembers; returns
+/// the lock to save.
+pub fn analyse_locked(
+    stories: &[Story],
+    progress: &dyn Progress,
+    lock: &slugs::SlugLock,
+) -> (Vec<Digest>, slugs::SlugLock) {
     let mut digests: Vec<Digest> = stories
         .par_iter()
         .map(|s| counted(progress, analyse_story(s)))
         .collect();
     let bases: Vec<String> = stories.iter().map(slug_base).collect();
-    for (d, slug) in digests.iter_mut().zip(unique_slugs(&bases)) {
+    let members: Vec<Vec<String>> = digests
+        .iter()
+        .map(|d| d.sources.iter().map(|s| s.id.clone()).collect())
+        .collect();
+    let (slugs, new_lock) = slugs::assign(&members, &bases, lock);
+    for (d, slug) in digests.iter_mut().zip(slugs) {
         d.slug = slug;
     }
-    digests
+    (digests, new_lock)
+}
+
+/// Reads the slug lock, if there is one: its text and what it says. A lock
+/// that cannot be read or parsed is a warning, and the build goes on as if
+/// there were none.
+fn read_lock(
+    path: &std::path::Path,
+    warnings: &mut Vec<Diagnostic>,
+) -> (Option<String>, slugs::SlugLock) {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return (None, slugs::SlugLock::default());
+        }
+        Err(e) => {
+            warnings.push(lock_warning(path, &format!("cannot be read ({e})")));
+            return (None, slugs::SlugLock::default());
+        }
+    };
+    match slugs::SlugLock::parse(&text) {
+        Ok(lock) => (Some(text), lock),
+        Err(e) => {
+            let first = e.lines().next().unwrap_or_default().to_string();
+            warnings.push(lock_warning(
+                path,
+                &format!("is not a valid lock ({first})"),
+            ));
+            (Some(text), slugs::SlugLock::default())
+        }
+    }
+}
+
+/// Writes the slug lock when it changed. A folder that cannot be written
+/// (a read-only checkout in CI) is a warning: the site is built anyway.
+fn save_lock(
+    path: &std::path::Path,
+    old: Option<&str>,
+    lock: &slugs::SlugLock,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let text = lock.to_toml();
+    if old == Some(text.as_str()) || (old.is_none() && lock.stories.is_empty()) {
+        return;
+    }
+    if let Err(e) = std::fs::write(path, text) {
+        warnings.push(lock_warning(path, &format!("cannot be written ({e})")));
+    }
+}
+
+fn lock_warning(path: &std::path::Path, what: &str) -> Diagnostic {
+    Diagnostic::new(
+        path.display().to_string(),
+        None,
+        format!("the story URL lock {what}; story URLs may change when articles are added"),
+    )
 }
 
 /// The slug a story would like, chosen so that it stays put as the story
@@ -167,31 +255,6 @@ pub fn analyse_story(story: &Story) -> Digest {
     let facts = align::align(story, &quotes);
     let divergent = divergence::find(story, &facts, &quotes);
     digest::assemble(story, String::new(), &facts, divergent, &quotes)
-}
-
-/// Makes slugs unique by a numeric suffix, in story order (stories are
-/// ordered by their smallest article id, so the order is stable).
-fn unique_slugs(bases: &[String]) -> Vec<String> {
-    let mut taken: std::collections::BTreeSet<String> = bases.iter().cloned().collect();
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-    bases
-        .iter()
-        .map(|base| {
-            let n = seen.entry(base).or_insert(0);
-            *n += 1;
-            if *n == 1 {
-                return base.clone();
-            }
-            let mut k = *n;
-            loop {
-                let cand = format!("{base}-{k}");
-                if taken.insert(cand.clone()) {
-                    return cand;
-                }
-                k += 1;
-            }
-        })
-        .collect()
 }
 
 fn check_strict(strict: bool, warnings: &[Diagnostic]) -> Result<()> {
@@ -248,15 +311,5 @@ mod tests {
             ],
         };
         assert_eq!(slug_base(&story), "harbour-fire");
-    }
-
-    #[test]
-    fn duplicate_slugs_get_suffixes() {
-        let bases = vec!["a".to_string(), "a".to_string(), "a-2".to_string()];
-        let got = unique_slugs(&bases);
-        assert_eq!(got.len(), 3);
-        let set: std::collections::BTreeSet<_> = got.iter().collect();
-        assert_eq!(set.len(), 3, "{got:?}");
-        assert_eq!(got[0], "a");
     }
 }

@@ -12,6 +12,7 @@ use parallax::output::{OutputFile, Templates, render};
 fn source(id: &str, title: Option<&str>, outlet: Option<&str>, url: Option<&str>) -> SourceRef {
     SourceRef {
         id: id.to_string(),
+        label: String::new(),
         path: format!("seeds/{id}.txt"),
         title: title.map(str::to_string),
         outlet: outlet.map(str::to_string),
@@ -248,6 +249,22 @@ fn sample() -> Digest {
         consensus,
         divergent,
         quotes,
+    }
+    .with_labels()
+}
+
+trait WithLabels {
+    fn with_labels(self) -> Self;
+}
+
+impl WithLabels for Digest {
+    /// Labels the sources as the digest stage does.
+    fn with_labels(mut self) -> Self {
+        let labels = parallax::digest::source_labels(&self.sources);
+        for (s, l) in self.sources.iter_mut().zip(labels) {
+            s.label = l;
+        }
+        self
     }
 }
 
