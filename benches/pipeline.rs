@@ -26,7 +26,7 @@ fn load(dir: &str) -> Option<Vec<Document>> {
     let (articles, _) = parallax::ingest::load(Path::new(dir)).ok()?;
     let docs: Vec<Document> = articles
         .into_iter()
-        .map(parallax::segment::segment)
+        .map(|a| parallax::segment::segment(a, &parallax::params::Params::default()))
         .collect();
     (!docs.is_empty()).then_some(docs)
 }
@@ -156,7 +156,10 @@ fn analysis(c: &mut Criterion) {
 fn pathological_story(body: String) -> Vec<parallax::model::Story> {
     let article = parallax::ingest::parse_article("bench/p.txt", None, &body)
         .expect("pathological text parses");
-    parallax::cluster::group(vec![parallax::segment::segment(article)])
+    parallax::cluster::group(vec![parallax::segment::segment(
+        article,
+        &parallax::params::Params::default(),
+    )])
 }
 
 fn pathological(c: &mut Criterion) {

@@ -50,7 +50,7 @@ fn main() {
     let (articles, _) = parallax::ingest::load(Path::new(dir)).expect("articles");
     let docs: Vec<Document> = articles
         .into_iter()
-        .map(parallax::segment::segment)
+        .map(|a| parallax::segment::segment(a, &parallax::params::Params::default()))
         .collect();
     if std::env::var("ECB_STATS").is_ok() {
         stats(&docs, &gold);

@@ -1003,7 +1003,7 @@ mod tests {
     fn parsed(id: &str, story: Option<&str>, text: &str) -> Document {
         let article = crate::ingest::parse_article(&format!("{id}.txt"), story, text)
             .unwrap_or_else(|d| panic!("fixture {id}: {d}"));
-        crate::segment::segment(article)
+        crate::segment::segment(article, &crate::params::Params::default())
     }
 
     fn quakes() -> Vec<Document> {
@@ -1080,7 +1080,10 @@ mod tests {
             return;
         };
         let n = articles.len();
-        let docs = articles.into_iter().map(crate::segment::segment).collect();
+        let docs = articles
+            .into_iter()
+            .map(|a| crate::segment::segment(a, &crate::params::Params::default()))
+            .collect();
         let out = group(docs);
         assert_eq!(out.len(), 1, "{:?}", ids(&out));
         assert_eq!(out[0].docs.len(), n);

@@ -9,66 +9,14 @@
 //! versions share a source's sentence. Stories are matched by slug, else by
 //! the sources they share (a headline change renames the slug).
 
+use crate::digest::{ConsensusFact, Digest, Divergence, QuoteItem};
 use crate::output::markdown::inline;
-use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-/// The fields of `digest.json` a comparison needs; others are ignored and
-/// missing ones are empty, so sites built by other versions can be read.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct DigestSnapshot {
-    pub slug: String,
-    pub headline: String,
-    pub source_count: usize,
-    pub sources: Vec<SourceSnap>,
-    pub consensus: Vec<FactSnap>,
-    pub divergent: Vec<DivergenceSnap>,
-    pub quotes: Vec<QuoteSnap>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct SourceSnap {
-    pub id: String,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct FactSnap {
-    pub key: String,
-    pub text: String,
-    pub support: usize,
-    pub sources: Vec<String>,
-    pub variants: Vec<VariantSnap>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(default)]
-pub struct VariantSnap {
-    pub source: String,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct DivergenceSnap {
-    pub key: String,
-    pub kind: String,
-    pub topic: String,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct QuoteSnap {
-    pub key: String,
-    pub text: String,
-    pub speaker: Option<String>,
-}
-
-/// Parses one `digest.json`.
-pub fn parse(json: &str) -> Result<DigestSnapshot, serde_json::Error> {
+/// Parses one `digest.json` into the contract types themselves; fields an
+/// older build lacks read as empty.
+pub fn parse(json: &str) -> Result<Digest, serde_json::Error> {
     serde_json::from_str(json)
 }
 
@@ -141,7 +89,7 @@ impl SiteDiff {
 }
 
 /// Compares two builds' digests.
-pub fn compare(old: &[DigestSnapshot], new: &[DigestSnapshot]) -> SiteDiff {
+pub fn compare(old: &[Digest], new: &[Digest]) -> SiteDiff {
     let pairs = match_stories(old, new);
     let mut report = SiteDiff::default();
     let paired_old: BTreeSet<usize> = pairs.values().copied().collect();
@@ -167,7 +115,7 @@ pub fn compare(old: &[DigestSnapshot], new: &[DigestSnapshot]) -> SiteDiff {
     report
 }
 
-fn story_ref(d: &DigestSnapshot) -> StoryRef {
+fn story_ref(d: &Digest) -> StoryRef {
     StoryRef {
         slug: d.slug.clone(),
         headline: d.headline.clone(),
@@ -176,7 +124,7 @@ fn story_ref(d: &DigestSnapshot) -> StoryRef {
 
 /// Pairs new stories (by index) with old ones: same slug first, then the
 /// old story sharing the most source ids.
-fn match_stories(old: &[DigestSnapshot], new: &[DigestSnapshot]) -> BTreeMap<usize, usize> {
+fn match_stories(old: &[Digest], new: &[Digest]) -> BTreeMap<usize, usize> {
     let mut pairs = BTreeMap::new();
     let mut taken = BTreeSet::new();
     for (i, n) in new.iter().enumerate() {
@@ -212,7 +160,7 @@ fn match_stories(old: &[DigestSnapshot], new: &[DigestSnapshot]) -> BTreeMap<usi
     pairs
 }
 
-fn compare_story(old: &DigestSnapshot, new: &DigestSnapshot) -> StoryDiff {
+fn compare_story(old: &Digest, new: &Digest) -> StoryDiff {
     let mut d = StoryDiff {
         old_slug: old.slug.clone(),
         slug: new.slug.clone(),
@@ -221,14 +169,14 @@ fn compare_story(old: &DigestSnapshot, new: &DigestSnapshot) -> StoryDiff {
         ..StoryDiff::default()
     };
     compare_facts(&old.consensus, &new.consensus, &mut d);
-    let divergence = |v: &DivergenceSnap| Item {
+    let divergence = |v: &Divergence| Item {
         key: v.key.clone(),
-        text: format!("{} · {}", v.kind, v.topic),
+        text: format!("{} · {}", v.kind.as_str(), v.topic),
     };
     (d.divergences_new, d.divergences_resolved) = by_key(&old.divergent, &new.divergent, |v| {
         (v.key.as_str(), divergence(v))
     });
-    let quote = |q: &QuoteSnap| Item {
+    let quote = |q: &QuoteItem| Item {
         key: q.key.clone(),
         text: match &q.speaker {
             Some(s) => format!("“{}” — {s}", q.text),
@@ -240,7 +188,7 @@ fn compare_story(old: &DigestSnapshot, new: &DigestSnapshot) -> StoryDiff {
     d
 }
 
-fn source_total(d: &DigestSnapshot) -> usize {
+fn source_total(d: &Digest) -> usize {
     d.source_count.max(d.sources.len())
 }
 
@@ -260,7 +208,7 @@ fn by_key<T>(old: &[T], new: &[T], item: impl Fn(&T) -> (&str, Item)) -> (Vec<It
 }
 
 /// Facts: matched by key, else by a shared (source, sentence) variant.
-fn compare_facts(old: &[FactSnap], new: &[FactSnap], d: &mut StoryDiff) {
+fn compare_facts(old: &[ConsensusFact], new: &[ConsensusFact], d: &mut StoryDiff) {
     let mut old_used = vec![false; old.len()];
     let mut matches: Vec<Option<usize>> = new
         .iter()
@@ -274,7 +222,7 @@ fn compare_facts(old: &[FactSnap], new: &[FactSnap], d: &mut StoryDiff) {
         if matches[i].is_some() {
             continue;
         }
-        let shared = |o: &FactSnap| o.variants.iter().any(|v| n.variants.contains(v));
+        let shared = |o: &ConsensusFact| o.variants.iter().any(|v| n.variants.contains(v));
         if let Some(j) = (0..old.len()).find(|&j| !old_used[j] && shared(&old[j])) {
             old_used[j] = true;
             matches[i] = Some(j);
@@ -299,7 +247,7 @@ fn compare_facts(old: &[FactSnap], new: &[FactSnap], d: &mut StoryDiff) {
     }
 }
 
-fn fact_item(f: &FactSnap) -> Item {
+fn fact_item(f: &ConsensusFact) -> Item {
     Item {
         key: f.key.clone(),
         text: format!("[{}] {}", f.support, f.text),
@@ -416,16 +364,17 @@ fn story_lines(s: &StoryDiff) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::digest::{DivergenceKind, SourceRef, Variant};
 
-    fn fact(key: &str, text: &str, sources: &[&str]) -> FactSnap {
-        FactSnap {
+    fn fact(key: &str, text: &str, sources: &[&str]) -> ConsensusFact {
+        ConsensusFact {
             key: key.into(),
             text: text.into(),
             support: sources.len(),
             sources: sources.iter().map(|s| s.to_string()).collect(),
             variants: sources
                 .iter()
-                .map(|s| VariantSnap {
+                .map(|s| Variant {
                     source: s.to_string(),
                     text: format!("{s}: {text}"),
                 })
@@ -433,17 +382,20 @@ mod tests {
         }
     }
 
-    fn story(slug: &str, ids: &[&str], facts: Vec<FactSnap>) -> DigestSnapshot {
-        DigestSnapshot {
+    fn story(slug: &str, ids: &[&str], facts: Vec<ConsensusFact>) -> Digest {
+        Digest {
             slug: slug.into(),
             headline: format!("Headline of {slug}"),
             source_count: ids.len(),
             sources: ids
                 .iter()
-                .map(|i| SourceSnap { id: i.to_string() })
+                .map(|i| SourceRef {
+                    id: i.to_string(),
+                    ..SourceRef::default()
+                })
                 .collect(),
             consensus: facts,
-            ..DigestSnapshot::default()
+            ..Digest::default()
         }
     }
 
@@ -524,16 +476,18 @@ mod tests {
     #[test]
     fn divergences_and_quotes_by_key() {
         let mut old = story("s", &["a"], vec![]);
-        old.divergent.push(DivergenceSnap {
+        old.divergent.push(Divergence {
             key: "d1".into(),
-            kind: "conflict".into(),
+            kind: DivergenceKind::Conflict,
             topic: "death toll".into(),
+            claims: Vec::new(),
         });
         let mut new = story("s", &["a"], vec![]);
-        new.quotes.push(QuoteSnap {
+        new.quotes.push(QuoteItem {
             key: "q1".into(),
             text: "We saw the lights go out.".into(),
             speaker: Some("A deckhand".into()),
+            ..QuoteItem::default()
         });
         let d = compare(&[old], &[new]);
         let s = &d.changed[0];
@@ -550,5 +504,28 @@ mod tests {
         assert_eq!(d.slug, "x");
         assert_eq!(d.consensus[0].support, 0);
         assert!(parse("not json").is_err());
+    }
+
+    #[test]
+    fn a_written_digest_reads_back_unchanged() {
+        let mut d = story(
+            "ferry",
+            &["a/fox", "b/nyt"],
+            vec![fact("k1", "The ferry sank.", &["a/fox", "b/nyt"])],
+        );
+        d.schema_version = 1;
+        d.divergent.push(Divergence {
+            key: "d1".into(),
+            kind: DivergenceKind::Wording,
+            topic: "quotation".into(),
+            claims: vec![crate::digest::Claim {
+                text: "“We tried,” he said.".into(),
+                sources: vec!["a/fox".into()],
+                value: Some("tried".into()),
+            }],
+        });
+        let json = serde_json::to_string_pretty(&d).unwrap();
+        assert_eq!(parse(&json).unwrap(), d);
+        assert!(parse(r#"{"divergent":[{"kind":"rumour"}]}"#).is_err());
     }
 }

@@ -1,18 +1,25 @@
 //! The digest of one story: the machine-readable contract (`digest.json`,
-//! see `../shared/eval/README.md`) and its assembly from the analysis stages.
+//! see `../shared/eval/README.md`). [`crate::assemble`] fills it from the
+//! analysis stages; `output` writes it and `diff` reads it back.
 //!
 //! The types here serialise to exactly the contract's fields (plus a few
 //! extra ones the page uses, which graders ignore). Every text in them is
 //! verbatim from a source: assembly only chooses and orders sentences.
+//!
+//! They read back too (`parallax diff` parses built sites with them): a
+//! field missing from an older build's `digest.json` reads as empty, and
+//! fields this version does not know are ignored.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One source article as listed in a digest.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SourceRef {
     pub id: String,
     /// The name readers see on pages, email, `digest.md` and diffs (see
-    /// [`source_labels`]); an extra field graders ignore.
+    /// [`source_labels`]); an extra field graders ignore. Empty when read
+    /// from an older build.
     pub label: String,
     pub path: String,
     pub title: Option<String>,
@@ -22,14 +29,16 @@ pub struct SourceRef {
 }
 
 /// One source's own wording of an item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Variant {
     pub source: String,
     pub text: String,
 }
 
 /// A fact stated by two or more sources.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ConsensusFact {
     /// Stable identifier derived from the content (for diffs and anchors).
     pub key: String,
@@ -40,7 +49,8 @@ pub struct ConsensusFact {
 }
 
 /// One side of a divergence: a verbatim claim and the sources making it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Claim {
     pub text: String,
     pub sources: Vec<String>,
@@ -50,7 +60,7 @@ pub struct Claim {
     pub value: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DivergenceKind {
     Conflict,
@@ -58,16 +68,31 @@ pub enum DivergenceKind {
     Wording,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+impl DivergenceKind {
+    /// The contract's name of the kind (`conflict`, `unique`, `wording`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DivergenceKind::Conflict => "conflict",
+            DivergenceKind::Unique => "unique",
+            DivergenceKind::Wording => "wording",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Divergence {
+    #[serde(default)]
     pub key: String,
     pub kind: DivergenceKind,
+    #[serde(default)]
     pub topic: String,
+    #[serde(default)]
     pub claims: Vec<Claim>,
 }
 
 /// A direct quotation, merged across the sources that carry it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct QuoteItem {
     pub key: String,
     pub text: String,
@@ -77,7 +102,8 @@ pub struct QuoteItem {
 }
 
 /// The digest of one story, as written to `digest.json`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Digest {
     pub schema_version: u32,
     pub slug: String,
@@ -103,45 +129,24 @@ pub fn content_key(parts: &[&str]) -> String {
     format!("{:012x}", h >> 16)
 }
 
-use crate::align::FactGroup;
-use crate::model::{SentRef, Story};
-use crate::quotes::Quotation;
-
-/// How many consensus facts make the summary.
-const SUMMARY_FACTS: usize = 3;
-
-fn sentence_text(story: &Story, r: SentRef) -> &str {
-    &story.docs[r.doc].sentences[r.sent].text
-}
-
-/// The contract's name of document `doc` of the story: the one place a
-/// [`SourceId`](crate::model::SourceId) becomes a string. Analysis refers
-/// to documents by index; every stage that hands ids to the output calls
-/// this rather than reading `article.id` itself.
-pub fn source_id(story: &Story, doc: usize) -> Option<String> {
-    story.docs.get(doc).map(|d| d.article.id.to_string())
-}
-
-/// Lists the story's sources in document order, each with its label.
-pub fn source_refs(story: &Story) -> Vec<SourceRef> {
-    let mut refs: Vec<SourceRef> = story
-        .docs
-        .iter()
-        .map(|d| SourceRef {
-            id: d.article.id.to_string(),
-            label: String::new(),
-            path: d.article.path.clone(),
-            title: d.article.title.clone(),
-            outlet: d.article.outlet.clone(),
-            url: d.article.url.clone(),
-            published: d.article.published.clone(),
-        })
+/// A URL slug from a headline: lower-case ASCII words joined by `-`, at most
+/// eight words, transliterated to ASCII by `deunicode` ("Ça" → "ca").
+/// Apostrophes vanish ("Iran's" → "irans"); every other mark
+/// separates words ("texas-prison-escape" stays as it is).
+pub fn slugify(text: &str) -> String {
+    let folded = deunicode::deunicode(&crate::text::fold(text))
+        .to_lowercase()
+        .replace('\'', "");
+    let spaced: String = folded
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect();
-    let labels = source_labels(&refs);
-    for (r, label) in refs.iter_mut().zip(labels) {
-        r.label = label;
+    let words: Vec<&str> = spaced.split_whitespace().take(8).collect();
+    if words.is_empty() {
+        "story".to_string()
+    } else {
+        words.join("-")
     }
-    refs
 }
 
 /// Each source's readable label, in order: its `outlet`, else the site name
@@ -215,171 +220,9 @@ fn file_stem(path: &str) -> Option<String> {
     (!stem.is_empty()).then(|| stem.to_string())
 }
 
-/// Turns fact groups into consensus items (groups already ordered).
-pub fn consensus_facts(story: &Story, facts: &[FactGroup]) -> Vec<ConsensusFact> {
-    facts
-        .iter()
-        .map(|g| {
-            let text = sentence_text(story, g.rep).to_string();
-            let sources: Vec<String> = g
-                .members
-                .iter()
-                .filter_map(|m| source_id(story, m.doc))
-                .collect();
-            let variants = g
-                .members
-                .iter()
-                .filter_map(|m| {
-                    Some(Variant {
-                        source: source_id(story, m.doc)?,
-                        text: sentence_text(story, *m).to_string(),
-                    })
-                })
-                .collect();
-            ConsensusFact {
-                key: content_key(&[&text]),
-                support: sources.len(),
-                text,
-                sources,
-                variants,
-            }
-        })
-        .collect()
-}
-
-/// Turns merged quotations into quote items.
-pub fn quote_items(story: &Story, quotes: &[Quotation]) -> Vec<QuoteItem> {
-    quotes
-        .iter()
-        .map(|q| QuoteItem {
-            key: content_key(&[&q.text]),
-            text: q.text.clone(),
-            speaker: q.speaker.clone(),
-            sources: q
-                .mentions
-                .iter()
-                .filter_map(|m| source_id(story, m.doc))
-                .collect(),
-            variants: q
-                .mentions
-                .iter()
-                .filter_map(|m| {
-                    Some(Variant {
-                        source: source_id(story, m.doc)?,
-                        text: m.text.clone(),
-                    })
-                })
-                .collect(),
-        })
-        .collect()
-}
-
-/// The headline: the title of the source most like the others (the most
-/// representative), else the lead sentence of the first source.
-pub fn headline(story: &Story, consensus: &[ConsensusFact]) -> String {
-    let titles: Vec<(usize, &str)> = story
-        .docs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| d.article.title.as_deref().map(|t| (i, t)))
-        .collect();
-    if !titles.is_empty() {
-        let stems: Vec<Vec<String>> = titles
-            .iter()
-            .map(|(_, t)| crate::text::content_stems(t))
-            .collect();
-        let mut best = (0usize, 0usize);
-        for (i, s) in stems.iter().enumerate() {
-            let shared: usize = stems
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, o)| s.iter().filter(|w| o.contains(w)).count())
-                .sum();
-            if i == 0 || shared > best.1 {
-                best = (i, shared);
-            }
-        }
-        return titles[best.0].1.to_string();
-    }
-    if let Some(c) = consensus.first() {
-        return c.text.clone();
-    }
-    story
-        .docs
-        .iter()
-        .flat_map(|d| d.claim_sentences().map(|(_, s)| s.text.clone()))
-        .next()
-        .unwrap_or_else(|| source_id(story, 0).unwrap_or_default())
-}
-
-/// The summary: the strongest consensus facts, verbatim, in order.
-pub fn summary(consensus: &[ConsensusFact]) -> String {
-    consensus
-        .iter()
-        .take(SUMMARY_FACTS)
-        .map(|c| c.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Assembles the digest of a story. `slug` is chosen by the caller, which
-/// sees all stories and keeps slugs unique.
-pub fn assemble(
-    story: &Story,
-    slug: String,
-    facts: &[FactGroup],
-    divergent: Vec<Divergence>,
-    quotes: &[Quotation],
-) -> Digest {
-    let consensus = consensus_facts(story, facts);
-    Digest {
-        schema_version: 1,
-        slug,
-        headline: headline(story, &consensus),
-        summary: summary(&consensus),
-        source_count: story.docs.len(),
-        sources: source_refs(story),
-        divergent,
-        quotes: quote_items(story, quotes),
-        consensus,
-    }
-}
-
-/// A URL slug from a headline: lower-case ASCII words joined by `-`, at most
-/// eight words, transliterated to ASCII by `deunicode` ("Ça" → "ca").
-/// Apostrophes vanish ("Iran's" → "irans"); every other mark
-/// separates words ("texas-prison-escape" stays as it is).
-pub fn slugify(text: &str) -> String {
-    let folded = deunicode::deunicode(&crate::text::fold(text))
-        .to_lowercase()
-        .replace('\'', "");
-    let spaced: String = folded
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect();
-    let words: Vec<&str> = spaced.split_whitespace().take(8).collect();
-    if words.is_empty() {
-        "story".to_string()
-    } else {
-        words.join("-")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_ascii_words() {
-        assert_eq!(
-            slugify("Trump Halts Israeli Attempt to Target Iran’s Supreme Leader"),
-            "trump-halts-israeli-attempt-to-target-irans-supreme"
-        );
-        assert_eq!(slugify("texas-prison-escape"), "texas-prison-escape");
-        assert_eq!(slugify("Ça va? «Oui» Zürich"), "ca-va-oui-zurich");
-        assert_eq!(slugify("!!!"), "story");
-    }
 
     fn src(id: &str, outlet: Option<&str>, url: Option<&str>) -> SourceRef {
         SourceRef {
@@ -414,6 +257,18 @@ mod tests {
         assert_eq!(got, ["Wire (fox)", "post", "Wire (dog)"]);
         let got = source_labels(&[src("a/fox", None, None), src("b/fox", None, None)]);
         assert_eq!(got, ["fox", "fox (2)"]);
+    }
+
+
+    #[test]
+    fn slugs_are_ascii_words() {
+        assert_eq!(
+            slugify("Trump Halts Israeli Attempt to Target Iran’s Supreme Leader"),
+            "trump-halts-israeli-attempt-to-target-irans-supreme"
+        );
+        assert_eq!(slugify("texas-prison-escape"), "texas-prison-escape");
+        assert_eq!(slugify("Ça va? «Oui» Zürich"), "ca-va-oui-zurich");
+        assert_eq!(slugify("!!!"), "story");
     }
 
     #[test]

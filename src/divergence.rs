@@ -14,9 +14,11 @@
 
 mod numbers;
 mod people;
+mod predicates;
 mod slots;
 mod unique;
 mod wording;
+mod words;
 
 use crate::align::FactGroup;
 use crate::digest::{Claim, Divergence, DivergenceKind, content_key};
@@ -37,6 +39,10 @@ pub fn find(story: &Story, facts: &[FactGroup], quotes: &[Quotation]) -> Vec<Div
     out.extend(unique::find(story, facts, &shown));
     out
 }
+
+/// Topic suffix of a figure that only differs as bounds ("at least five"
+/// against "24").
+const CHANGING: &str = " (a changing figure)";
 
 /// One slot value stated by one sentence.
 #[derive(Debug, Clone)]
@@ -73,7 +79,10 @@ fn conflicts(story: &Story, facts: &[FactGroup]) -> Vec<Divergence> {
     let mut seen = BTreeSet::new();
     found
         .into_iter()
-        .filter(|f| seen.insert(crate::text::content_stems(&f.item.topic)))
+        .filter(|f| {
+            let base = f.item.topic.trim_end_matches(CHANGING);
+            seen.insert(crate::text::content_stems(base))
+        })
         .map(|f| f.item)
         .collect()
 }
@@ -115,20 +124,36 @@ fn group_conflicts(story: &Story, g: &FactGroup) -> Vec<Found> {
 /// Keeps only the sources that give a slot one value. A sentence naming two
 /// places ("from Huntsville to Beaumont") or two counts of one noun gives
 /// them different roles, and comparing it value by value with another
-/// source's would invent a conflict.
+/// source's would invent a conflict. Amounts count as one value when they
+/// are compatible ("at least 10" and "10").
 fn one_value_per_source(obs: Vec<Observation>) -> Vec<Observation> {
-    let mut values: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    let mut per_doc: BTreeMap<usize, Vec<&Observation>> = BTreeMap::new();
     for o in &obs {
-        values.entry(o.at.doc).or_default().insert(&o.slot.value);
+        per_doc.entry(o.at.doc).or_default().push(o);
     }
-    let ambiguous: BTreeSet<usize> = values
+    let ambiguous: BTreeSet<usize> = per_doc
         .iter()
-        .filter(|(_, v)| v.len() > 1)
+        .filter(|(_, os)| {
+            os.iter().enumerate().any(|(i, a)| {
+                os[i + 1..]
+                    .iter()
+                    .any(|b| !values_compatible(&a.slot, &b.slot))
+            })
+        })
         .map(|(d, _)| *d)
         .collect();
     obs.into_iter()
         .filter(|o| !ambiguous.contains(&o.at.doc))
         .collect()
+}
+
+/// Can two values of one slot both hold? Amounts compare as ranges;
+/// other values by key.
+fn values_compatible(a: &Slot, b: &Slot) -> bool {
+    match (&a.amount, &b.amount) {
+        (Some(x), Some(y)) => x.dimension() != y.dimension() || numbers::compatible(x, y),
+        _ => a.value == b.value,
+    }
 }
 
 /// The name the members of a group mention most (by surname; the fullest
@@ -140,13 +165,13 @@ fn group_subject(story: &Story, g: &FactGroup) -> String {
         let Some(text) = sentence(story, m) else {
             continue;
         };
-        let t = slots::Tokens::new(text);
+        let t = words::Tokens::new(text);
         let mut seen = BTreeSet::new();
-        for (start, end, name) in slots::name_runs(&t) {
+        for (start, end, name) in words::name_runs(&t) {
             // Only the name after any title ("President Ana Ruiz" → "Ana Ruiz").
             let from = (start..end)
                 .rev()
-                .find(|&k| people::is_title_word(t.norm(k)))
+                .find(|&k| words::is_title_word(t.norm(k)))
                 .map_or(start, |k| k + 1);
             if from >= end {
                 continue;
@@ -208,6 +233,8 @@ fn add_stated(
                 label: String::new(),
                 value: slots::STATED.to_string(),
                 display: slots::STATED.to_string(),
+                amount: None,
+                context: Vec::new(),
             },
         });
     }
@@ -215,11 +242,11 @@ fn add_stated(
 
 /// Do two documents give values for this slot that cannot both hold?
 fn slot_clash(obs: &[Observation]) -> bool {
-    let mut per_doc: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    let mut per_doc: BTreeMap<usize, Vec<&Slot>> = BTreeMap::new();
     for o in obs {
-        per_doc.entry(o.at.doc).or_default().insert(&o.slot.value);
+        per_doc.entry(o.at.doc).or_default().push(&o.slot);
     }
-    let sets: Vec<&BTreeSet<&str>> = per_doc.values().collect();
+    let sets: Vec<&Vec<&Slot>> = per_doc.values().collect();
     let certainty = obs
         .first()
         .is_some_and(|o| o.slot.kind == SlotKind::Certainty);
@@ -227,12 +254,36 @@ fn slot_clash(obs: &[Observation]) -> bool {
         sets[i + 1..].iter().any(|b| {
             if certainty {
                 a.iter()
-                    .any(|x| b.iter().any(|y| slots::certainty_clash(x, y)))
+                    .any(|x| b.iter().any(|y| slots::certainty_clash(&x.value, &y.value)))
             } else {
-                a.is_disjoint(b)
+                a.iter().all(|x| {
+                    b.iter().all(|y| {
+                        !values_compatible(x, y)
+                            && (!(x.needs_context() || y.needs_context()) || x.same_context(y))
+                    })
+                })
             }
         })
     })
+}
+
+/// Every clash between the amounts of a slot is a bound against a figure
+/// ("at least five" against "24"): a changing figure, not two accounts.
+fn only_bounds_differ(obs: &[Observation]) -> bool {
+    let amounts: Vec<&numbers::Amount> =
+        obs.iter().filter_map(|o| o.slot.amount.as_ref()).collect();
+    let mut any = false;
+    for (i, a) in amounts.iter().enumerate() {
+        for b in &amounts[i + 1..] {
+            if !numbers::compatible(a, b) {
+                any = true;
+                if !numbers::only_bounds_differ(a, b) {
+                    return false;
+                }
+            }
+        }
+    }
+    any
 }
 
 /// A person's title, from each document's first titled mention of them.
@@ -270,8 +321,10 @@ fn title_conflicts(story: &Story) -> Vec<Found> {
                         kind: SlotKind::Title,
                         head: t.person.clone(),
                         label: name.clone(),
-                        value: t.key(),
+                        value: people::title_key(&t),
                         display: t.display,
+                        amount: None,
+                        context: Vec::new(),
                     },
                 })
                 .collect();
@@ -371,13 +424,17 @@ fn build(story: &Story, obs: &[Observation]) -> Option<Found> {
                 text: sentence(story, rep.at)?.to_string(),
                 sources: docs
                     .iter()
-                    .filter_map(|&d| crate::digest::source_id(story, d))
+                    .filter_map(|&d| crate::assemble::source_id(story, d))
                     .collect(),
                 value: Some(rep.slot.display.clone()),
             })
         })
         .collect();
-    let topic = first.slot.topic();
+    let topic = if only_bounds_differ(obs) {
+        format!("{}{CHANGING}", first.slot.topic())
+    } else {
+        first.slot.topic()
+    };
     let values: Vec<&str> = claims.iter().filter_map(|c| c.value.as_deref()).collect();
     let mut parts = vec!["conflict", topic.as_str()];
     parts.extend(values);
@@ -448,6 +505,52 @@ mod tests {
     }
 
     #[test]
+    fn dates_and_distances_clash_only_about_one_event() {
+        let st = story(vec![
+            doc(
+                "a",
+                &["Police chased him for 30 miles on Monday before he stopped."],
+            ),
+            doc(
+                "b",
+                &[
+                    "A driver 50 miles north of the city saw him, police said, and the chase began Tuesday.",
+                ],
+            ),
+        ]);
+        assert!(conflict_topics(&st, &[group(&[(0, 0), (1, 0)])]).is_empty());
+        let st = story(vec![
+            doc("a", &["The shaking lasted 15 seconds, residents said."]),
+            doc("b", &["The shaking lasted one minute, residents said."]),
+        ]);
+        assert_eq!(
+            conflict_topics(&st, &[group(&[(0, 0), (1, 0)])]),
+            vec!["duration"]
+        );
+    }
+
+    #[test]
+    fn killed_and_injured_are_different_counts() {
+        let st = story(vec![
+            doc("a", &["The blast killed 12 people and injured 40."]),
+            doc(
+                "b",
+                &["Twelve people were killed and more than 200 hurt in the blast."],
+            ),
+        ]);
+        let d = conflicts(&st, &[group(&[(0, 0), (1, 0)])]);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].topic, "number of people injured");
+        let st = story(vec![
+            doc("a", &["The blast killed at least five people."]),
+            doc("b", &["The blast killed 24 people."]),
+        ]);
+        let d = conflicts(&st, &[group(&[(0, 0), (1, 0)])]);
+        assert_eq!(d[0].topic, "number of people killed (a changing figure)");
+        assert_eq!(d[0].claims[0].value.as_deref(), Some("at least five"));
+    }
+
+    #[test]
     fn missing_value_is_no_conflict() {
         let st = story(vec![
             doc("a", &["The ferry carried 200 passengers when it sank."]),
@@ -463,7 +566,7 @@ mod tests {
             doc("b", &["The bridge reportedly closed last Friday."]),
         ]);
         let topics = conflict_topics(&st, &[group(&[(0, 0), (1, 0)])]);
-        assert!(topics.contains(&"day or date".to_string()));
+        assert!(topics.contains(&"day of the week".to_string()));
         assert!(topics.contains(&"certainty of the claim".to_string()));
     }
 
@@ -530,12 +633,12 @@ mod tests {
     }
 
     #[test]
-    fn places_and_ages_in_a_group() {
+    fn ages_in_a_group_places_never() {
         let st = story(vec![
             doc("a", &["Lena Hart, 34, was found in Dunmore."]),
             doc("b", &["Lena Hart, 43, was found in Carrick."]),
         ]);
         let topics = conflict_topics(&st, &[group(&[(0, 0), (1, 0)])]);
-        assert_eq!(topics, vec!["age of Lena Hart", "place"]);
+        assert_eq!(topics, vec!["age of Lena Hart"]);
     }
 }

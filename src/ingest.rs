@@ -297,7 +297,9 @@ fn text_blocks(text: &str) -> (Option<String>, Vec<Block>) {
         .filter(|(_, l)| !l.is_empty())
         .peekable();
     let title = match lines.peek() {
-        Some((_, first)) if looks_like_headline(first) => {
+        Some((_, first))
+            if looks_like_headline(first, &crate::params::SegmentParams::default()) =>
+        {
             let t = first.to_string();
             lines.next();
             Some(t)

@@ -9,6 +9,7 @@
 //! the `serve` command touch the disk or the network.
 
 pub mod align;
+pub mod assemble;
 pub mod cluster;
 pub mod config;
 pub mod diff;
@@ -18,7 +19,9 @@ pub mod error;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod nlp;
 pub mod output;
+pub mod params;
 pub mod quotes;
 pub mod segment;
 pub mod serve;
@@ -80,9 +83,10 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     check_strict(opts.strict, &warnings)?;
     let articles_read = articles.len();
     progress.stage("reading", articles_read);
+    let params = params::Params::default();
     let docs = articles
         .into_par_iter()
-        .map(|a| counted(progress, segment::segment(a)))
+        .map(|a| counted(progress, segment::segment(a, &params)))
         .collect();
     progress.stage("grouping", 0);
     let stories = cluster::group(docs);
@@ -254,7 +258,7 @@ pub fn analyse_story(story: &Story) -> Digest {
     let quotes = quotes::find_quotes(story);
     let facts = align::align(story, &quotes);
     let divergent = divergence::find(story, &facts, &quotes);
-    digest::assemble(story, String::new(), &facts, divergent, &quotes)
+    assemble::assemble(story, String::new(), &facts, divergent, &quotes)
 }
 
 fn check_strict(strict: bool, warnings: &[Diagnostic]) -> Result<()> {

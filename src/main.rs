@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parallax::config::Config;
-use parallax::diff::DigestSnapshot;
+use parallax::digest::Digest;
 use parallax::error::Error;
 use parallax::output::Templates;
 use parallax::{BuildOptions, Progress, build, build_with_progress};
@@ -243,7 +243,7 @@ fn serve(args: &ServeArgs) -> Result<bool, Error> {
 }
 
 /// Reads every `stories/*/digest.json` of a built site, in folder order.
-fn read_site(dir: &Path) -> Result<Vec<DigestSnapshot>, Error> {
+fn read_site(dir: &Path) -> Result<Vec<Digest>, Error> {
     let stories = dir.join("stories");
     let entries = std::fs::read_dir(&stories).map_err(|e| Error::io(&stories, e))?;
     let mut folders: Vec<PathBuf> = entries

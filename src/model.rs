@@ -17,7 +17,7 @@ use std::fmt;
 ///
 /// Only ingest makes ids (from a path or from front matter): the analysis
 /// stages refer to documents by index and never rebuild an id from one, and
-/// assembly ([`crate::digest::assemble`]) is the one place an id becomes a
+/// assembly ([`crate::assemble::assemble`]) is the one place an id becomes a
 /// string of the output contract. The type reads like a `&str` (`Deref`,
 /// `Display`, comparisons with strings), so code that only shows or
 /// compares ids needs no change.

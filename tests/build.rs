@@ -9,8 +9,8 @@
 mod common;
 
 use common::{
-    Tree, assert_contract, assert_same_tree, digests, fixture, options, parallax, repo, run,
-    source_ids, tree,
+    Tree, assert_contract, assert_same_tree, copy_stories, digests, fixture, options, parallax,
+    repo, run, source_ids, tree,
 };
 use serde_json::Value;
 use std::path::Path;
@@ -636,6 +636,21 @@ fn build_with_threads(cwd: &Path, seeds: &Path, out: &str, threads: &str) {
         .args(["build", "--out", out, "--seeds"])
         .arg(seeds));
     assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn builds_are_byte_identical_wherever_the_seeds_stand() {
+    // The same stories at two different places (and depths) build the same
+    // bytes: no machine path reaches the output.
+    let tmp = tempfile::tempdir().unwrap();
+    let places = [tmp.path().join("s"), tmp.path().join("deep/er/seeds")];
+    for place in &places {
+        copy_stories(place);
+    }
+    build_into(&places[0], &tmp.path().join("one"));
+    build_into(&places[1], &tmp.path().join("two"));
+    assert!(!tree(&tmp.path().join("one")).is_empty());
+    assert_same_tree(&tmp.path().join("one"), &tmp.path().join("two"));
 }
 
 #[test]

@@ -5,22 +5,8 @@
 
 mod common;
 
-use common::{assert_same_tree, fixture, parallax, run, tree};
+use common::{assert_same_tree, copy_stories, fixture, parallax, run, tree};
 use std::path::Path;
-
-/// Copies the fixture stories into `dir`.
-fn copy_stories(dir: &Path) {
-    for entry in walkdir::WalkDir::new(fixture("stories")) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(fixture("stories")).unwrap();
-        let to = dir.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
-}
 
 /// Every byte of every file of a site, as text (lossy), for `contains`.
 fn all_text(site: &Path) -> String {

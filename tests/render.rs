@@ -13,7 +13,7 @@ fn source(id: &str, title: Option<&str>, outlet: Option<&str>, url: Option<&str>
     SourceRef {
         id: id.to_string(),
         label: String::new(),
-        path: format!("seeds/{id}.txt"),
+        path: format!("{id}.txt"),
         title: title.map(str::to_string),
         outlet: outlet.map(str::to_string),
         url: url.map(str::to_string),

@@ -10,7 +10,7 @@
 //! common words, transitions with nothing new) is left out.
 
 use super::numbers::amounts;
-use super::slots::{Tokens, is_preposition, name_runs};
+use super::words::{Tokens, is_preposition, name_runs};
 use crate::align::FactGroup;
 use crate::digest::{Claim, Divergence, DivergenceKind, content_key};
 use crate::model::{BlockKind, SentRef, Story};
@@ -59,7 +59,7 @@ fn profile(story: &Story, d: usize) -> DocProfile {
         .iter()
         .flat_map(|s| {
             let t = Tokens::new(&s.text);
-            amounts(&t.words, &t.norms)
+            amounts(t.text, &t.words, &t.norms)
                 .into_iter()
                 .map(|a| a.key())
                 .collect::<Vec<_>>()
@@ -111,7 +111,7 @@ fn signals(text: &str, others: &[&DocProfile]) -> Signals {
         })
         .map(|r| r.2)
         .collect();
-    let novel_numbers = amounts(&t.words, &t.norms)
+    let novel_numbers = amounts(t.text, &t.words, &t.norms)
         .into_iter()
         .filter(|a| a.value > 1.0 && !others.iter().any(|p| p.amounts.contains(&a.key())))
         .map(|a| {
@@ -266,7 +266,7 @@ pub fn find(story: &Story, facts: &[FactGroup], shown: &BTreeSet<&str>) -> Vec<D
                 topic: c.topic,
                 claims: vec![Claim {
                     text,
-                    sources: crate::digest::source_id(story, c.at.doc)
+                    sources: crate::assemble::source_id(story, c.at.doc)
                         .into_iter()
                         .collect(),
                     value: None,

@@ -129,7 +129,7 @@ fn wording_of(story: &Story, q: &Quotation) -> Option<Divergence> {
             let first = ms.iter().min_by_key(|m| (m.doc, m.sent))?;
             let mut sources: Vec<String> = ms
                 .iter()
-                .filter_map(|m| crate::digest::source_id(story, m.doc))
+                .filter_map(|m| crate::assemble::source_id(story, m.doc))
                 .collect();
             sources.sort();
             sources.dedup();

@@ -7,7 +7,7 @@
 //! a source touches only the lines of items it supports. Sources are named
 //! by their labels, as on the pages.
 
-use crate::digest::{Claim, Digest, DivergenceKind};
+use crate::digest::{Claim, Digest};
 use std::collections::BTreeMap;
 
 /// Source labels by id.
@@ -44,7 +44,7 @@ pub fn digest_md(d: &Digest) -> String {
         let claims: Vec<String> = v.claims.iter().map(|c| claim(&labels, c)).collect();
         out.push(format!(
             "- {} · {}: {} <!-- divergence:{} -->",
-            kind_name(v.kind),
+            v.kind.as_str(),
             inline(&v.topic),
             claims.join(" | "),
             v.key
@@ -69,7 +69,7 @@ pub fn digest_md(d: &Digest) -> String {
         parts.extend(s.url.as_deref().map(|u| format!("<{}>", inline(u))));
         out.push(format!(
             "- {}: {} <!-- source:{} -->",
-            inline(&s.label),
+            inline(if s.label.is_empty() { &s.id } else { &s.label }),
             parts.join(" · "),
             inline(&s.id)
         ));
@@ -88,14 +88,6 @@ fn section(out: &mut Vec<String>, title: &str, count: usize) {
     }
 }
 
-pub(crate) fn kind_name(kind: DivergenceKind) -> &'static str {
-    match kind {
-        DivergenceKind::Conflict => "conflict",
-        DivergenceKind::Unique => "unique",
-        DivergenceKind::Wording => "wording",
-    }
-}
-
 fn claim(labels: &Labels, c: &Claim) -> String {
     let who = names(labels, &c.sources);
     match c.value.as_deref() {
@@ -104,10 +96,11 @@ fn claim(labels: &Labels, c: &Claim) -> String {
     }
 }
 
-/// The sources' labels (an id the digest does not list stands as it is).
+/// The sources' labels (an id the digest does not list, or one without a
+/// label, stands as it is).
 fn names(labels: &Labels, ids: &[String]) -> String {
     ids.iter()
-        .map(|i| inline(labels.get(i).unwrap_or(i)))
+        .map(|i| inline(labels.get(i).filter(|l| !l.is_empty()).unwrap_or(i)))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -7,14 +7,15 @@
 //! conflicting date. The sentence keeps its verbatim text from the first
 //! word after the dateline.
 
+use crate::nlp::calendar::{self, CalendarKind};
 use regex::Regex;
 use std::sync::OnceLock;
 
 fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
-        let weekday = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?";
+        let month = format!(r"(?:{})\.?", calendar::pattern(CalendarKind::Month));
+        let weekday = format!(r"(?:{})\.?", calendar::pattern(CalendarKind::Weekday));
         let time = r"\d{1,2}\s?[:.]\s?\d{2}(?:\s?(?:[ap]\.?\s?m\.?|am|pm))?(?:\s(?:gmt|bst|edt|est|et|pt|pdt|pst|cet|cest|utc|ist|hkt|jst|aest|aedt|cst|cdt|ct|mst|mdt|mt|sast|wat|eat|msk))?";
         let numeric_date = r"\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}";
         let month_date = format!(

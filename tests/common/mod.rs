@@ -52,6 +52,20 @@ pub fn run(cmd: &mut assert_cmd::Command) -> (i32, String) {
 /// A site as files: relative path → bytes, sorted by path.
 pub type Tree = BTreeMap<PathBuf, Vec<u8>>;
 
+/// Copies the fixture stories into `dir`.
+pub fn copy_stories(dir: &Path) {
+    for entry in walkdir::WalkDir::new(fixture("stories")) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(fixture("stories")).unwrap();
+        let to = dir.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+}
+
 /// Every file below `dir`.
 pub fn tree(dir: &Path) -> Tree {
     walkdir::WalkDir::new(dir)

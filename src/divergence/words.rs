@@ -1,0 +1,265 @@
+//! The words the divergence stage reads by: a sentence's tokens with their
+//! comparison forms, name runs, calendar words, prepositions the stop-word
+//! list lacks, and title words. Shared by slots, people, predicates and
+//! unique claims so that none of them depends on another for its words.
+//! (To be replaced by the language layer in `src/nlp/` as it lands.)
+
+use crate::text::{Word, is_stop, words};
+
+/// A sentence's words with their comparison forms.
+pub struct Tokens<'a> {
+    pub text: &'a str,
+    pub words: Vec<Word<'a>>,
+    pub norms: Vec<String>,
+}
+
+impl<'a> Tokens<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let words = words(text);
+        let norms = words.iter().map(Word::norm).collect();
+        Tokens { text, words, norms }
+    }
+
+    /// Is there punctuation (not just space or a hyphen) between words `i` and `i + 1`?
+    pub fn break_after(&self, i: usize) -> bool {
+        let (Some(a), Some(b)) = (self.words.get(i), self.words.get(i + 1)) else {
+            return true;
+        };
+        self.text
+            .get(a.end..b.start)
+            .is_none_or(|gap| gap.chars().any(|c| !c.is_whitespace() && c != '-'))
+    }
+
+    /// The words `from..to` as written, joined by spaces.
+    pub fn span(&self, from: usize, to: usize) -> String {
+        self.words
+            .get(from..to.min(self.words.len()))
+            .unwrap_or_default()
+            .iter()
+            .map(|w| w.raw)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    pub fn norm(&self, i: usize) -> &str {
+        self.norms.get(i).map_or("", String::as_str)
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.words.get(i).is_some_and(Word::is_capitalised)
+    }
+}
+
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Runs of capitalised words that read as names ("Rand Paul", "Bank of
+/// England"), skipping the sentence's first word, stop words and calendar
+/// words. Each run as written, possessive dropped.
+pub fn name_runs(t: &Tokens<'_>) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < t.words.len() {
+        if !t.is_cap(i) || is_stop(t.norm(i)) || is_calendar_word(t.norm(i)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        loop {
+            if i + 1 < t.words.len() && t.is_cap(i + 1) && !t.break_after(i) {
+                i += 1;
+            } else if t.norm(i + 1) == "of"
+                && t.is_cap(i + 2)
+                && !t.break_after(i)
+                && !t.break_after(i + 1)
+            {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        let text = t.span(start, i + 1);
+        let text = text
+            .strip_suffix("'s")
+            .or_else(|| text.strip_suffix("’s"))
+            .unwrap_or(&text)
+            .to_string();
+        out.push((start, i + 1, text));
+        i += 1;
+    }
+    out
+}
+
+/// Names of days and months, which are capitalised but are not places.
+pub fn is_calendar_word(norm: &str) -> bool {
+    WEEKDAYS.contains(&norm) || (MONTHS.contains(&norm) && norm != "may")
+}
+
+/// Prepositions the stop-word list lacks; they end a noun phrase.
+pub fn is_preposition(n: &str) -> bool {
+    matches!(
+        n,
+        "without"
+            | "across"
+            | "within"
+            | "among"
+            | "amid"
+            | "despite"
+            | "toward"
+            | "towards"
+            | "per"
+            | "including"
+            | "near"
+            | "via"
+            | "onto"
+            | "upon"
+            | "inside"
+            | "outside"
+    )
+}
+
+/// Words that form a title before a name (lower-case, no periods).
+pub const TITLE_WORDS: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov",
+    "mayor",
+    "judge",
+    "justice",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "ambassador",
+    "general",
+    "gen",
+    "admiral",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "captain",
+    "capt",
+    "commander",
+    "chief",
+    "director",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "speaker",
+    "leader",
+    "ayatollah",
+    "pope",
+    "cardinal",
+    "bishop",
+    "rabbi",
+    "imam",
+    "sheriff",
+    "warden",
+    "officer",
+    "detective",
+    "inspector",
+    "superintendent",
+    "commissioner",
+    "attorney",
+    "professor",
+    "prof",
+    "coach",
+    "premier",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "deputy",
+    "supreme",
+    "sheikh",
+    "emir",
+    "sultan",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "majority",
+    "minority",
+    "house",
+    "state",
+    "district",
+    "assistant",
+];
+
+/// Words that change a title's standing ("former President").
+pub const STATUS_WORDS: &[&str] = &[
+    "former", "late", "acting", "interim", "outgoing", "incoming", "ex", "then", "retired",
+    "deposed", "elect",
+];
+
+/// Abbreviated titles whose period does not end the phrase ("Sen. Ana Ruiz").
+pub const ABBREVIATIONS: &[&str] = &[
+    "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "prof", "dr", "st", "det", "insp",
+];
+
+/// Splits "ex-President" into its parts.
+pub fn parts(norm: &str) -> Vec<&str> {
+    norm.split('-').filter(|p| !p.is_empty()).collect()
+}
+
+fn is_title_part(p: &str) -> bool {
+    TITLE_WORDS.contains(&p) || STATUS_WORDS.contains(&p)
+}
+
+pub fn is_title_word(norm: &str) -> bool {
+    let ps = parts(norm);
+    !ps.is_empty() && ps.iter().all(|p| is_title_part(p))
+}
+
+/// A word that stands before a person's name ("President", "Dr", "Sen"),
+/// never the start of a place ("St" is left out: St. Louis is a place).
+pub fn is_personal_title(norm: &str) -> bool {
+    is_title_word(norm) || (norm != "st" && ABBREVIATIONS.contains(&norm))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_runs_join_of_and_drop_possessives() {
+        let t = Tokens::new("Later the Bank of England and Tehran’s envoy met on Monday.");
+        let runs: Vec<String> = name_runs(&t).into_iter().map(|r| r.2).collect();
+        assert_eq!(runs, vec!["Bank of England", "Tehran"]);
+    }
+}

@@ -1,0 +1,122 @@
+//! Comparing texts: longest common subsequence, inverse document frequency
+//! and cosine similarity.
+//!
+//! The LCS comes from the `similar` crate, so no stage hand-writes one: its
+//! Myers diff finds a shortest edit script, and the matches of a shortest
+//! edit script are a longest common subsequence (Myers 1986). (similar's
+//! own `lcs` module is not used: in 2.7.0 it indexes its table from the
+//! start of the sequences rather than after their common prefix, and
+//! returns too short a subsequence when they share a first word; the unit
+//! test below pins that case.) There is one IDF formula,
+//! [`idf`], the smoothed form of scikit-learn; a stage that weighs words by
+//! rarity uses it.
+
+use similar::algorithms::{DiffHook, myers};
+use std::cmp::Ordering;
+
+/// Records the index pairs of the equal runs of a diff.
+#[derive(Default)]
+struct Matches(Vec<(usize, usize)>);
+
+impl DiffHook for Matches {
+    type Error = std::convert::Infallible;
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Self::Error> {
+        self.0.extend((0..len).map(|k| (old + k, new + k)));
+        Ok(())
+    }
+}
+
+/// The index pairs `(i, j)` with `a[i] == b[j]` of one longest common
+/// subsequence of `a` and `b`, in increasing order. Costs O((|a| + |b|)·D)
+/// for D differing items, in linear space.
+pub fn lcs_pairs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
+    let mut m = Matches::default();
+    let Ok(()) = myers::diff(&mut m, a, 0..a.len(), b, 0..b.len());
+    m.0
+}
+
+/// Length of a longest common subsequence of `a` and `b`.
+pub fn lcs_len<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    lcs_pairs(a, b).len()
+}
+
+/// Inverse document frequency of a term found in `df` of `n` documents:
+/// the smoothed formula `ln((1 + n) / (1 + df)) + 1` (scikit-learn's
+/// `smooth_idf`). It is positive even for a term every document has (so a
+/// small collection about one event still finds its documents alike) and
+/// finite for a term no document has.
+pub fn idf(n: usize, df: usize) -> f32 {
+    ((n as f32 + 1.0) / (df as f32 + 1.0)).ln() + 1.0
+}
+
+/// Dot product of two sparse vectors sorted by index: their cosine when
+/// both are L2-normalised (see [`normalise`]).
+pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0f64);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                s += f64::from(a[i].1) * f64::from(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+/// Scales a sparse vector to unit length (a zero vector stays zero).
+pub fn normalise(v: &mut [(u32, f32)]) {
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v {
+            *w /= norm;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        s.split(' ').collect()
+    }
+
+    #[test]
+    fn lcs_of_words() {
+        let a = words("we will not accept this deal");
+        let b = words("we shall never accept the deal");
+        assert_eq!(lcs_len(&a, &b), 3);
+        assert_eq!(lcs_pairs(&a, &b), vec![(0, 0), (3, 3), (5, 5)]);
+        assert_eq!(lcs_len::<&str>(&[], &b), 0);
+        assert_eq!(lcs_len(&a, &a), a.len());
+        let x = words("a b c a b");
+        let y = words("b a c b");
+        assert_eq!(lcs_len(&x, &y), 3);
+    }
+
+    #[test]
+    fn idf_is_smoothed() {
+        assert!((idf(10, 10) - 1.0).abs() < 1e-6);
+        assert!(idf(10, 1) > idf(10, 5));
+        assert!(idf(10, 0).is_finite());
+        assert!((idf(3, 1) - (2.0f32.ln() + 1.0)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn cosine_of_sparse_vectors() {
+        let mut a = vec![(1, 3.0), (4, 4.0)];
+        let mut b = vec![(1, 1.0), (2, 1.0)];
+        normalise(&mut a);
+        normalise(&mut b);
+        assert!((cosine(&a, &a) - 1.0).abs() < 1e-6);
+        assert!((cosine(&a, &b) - 0.6 / 2f64.sqrt()).abs() < 1e-6);
+        assert_eq!(cosine(&a, &[]), 0.0);
+        let mut z = vec![(0, 0.0)];
+        normalise(&mut z);
+        assert_eq!(z[0].1, 0.0);
+    }
+}

@@ -1,0 +1,299 @@
+//! Word lists of English, loaded once from `data/en/`.
+//!
+//! Every list is a data file with its origin stated in its first comment
+//! lines (and in the README). The files are compiled into the binary with
+//! `include_str!` and parsed on first use into immutable tables
+//! (`std::sync::LazyLock`), so the program needs no files at run time and
+//! holds no mutable global state. A malformed row is a bug in the shipped
+//! data, caught by the unit tests below, never a run-time condition.
+
+use crate::nlp::data::rows;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// One word a line.
+fn word_set(data: &'static str) -> HashSet<&'static str> {
+    rows(data).filter_map(|r| r.first().copied()).collect()
+}
+
+// ------------------------------------------------------------------ titles
+
+/// What a title word says about the person it stands before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    /// Holds a post: "President", "Senator", "Foreign" (Minister).
+    Office,
+    /// A form of address: "Mr", "Sir", "Dame".
+    Honorific,
+    /// Changes a title's standing: "former", "acting".
+    Status,
+    /// A religious rank: "Pope", "Rabbi", "Imam".
+    Clerical,
+    /// Written with a period: "Sen.", "Gen.", "Dr.".
+    Abbreviation,
+}
+
+/// The grammatical gender a word gives a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// Where a title word may stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitlePosition {
+    /// Alone before a name: "President Ruiz", "Dr. Chen".
+    Head,
+    /// Only inside a longer title: "Vice President", "Foreign Minister".
+    Modifier,
+}
+
+/// One row of `data/en/titles.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Title {
+    pub word: &'static str,
+    pub kind: TitleKind,
+    pub gender: Option<Gender>,
+    pub position: TitlePosition,
+    /// The full word an abbreviation stands for ("sen" → "senator").
+    pub expands: Option<&'static str>,
+}
+
+static TITLES: LazyLock<HashMap<&'static str, Title>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/titles.tsv"))
+        .map(|r| {
+            let field = |i: usize| r.get(i).copied().unwrap_or("-");
+            let kind = match field(1) {
+                "office" => TitleKind::Office,
+                "honorific" => TitleKind::Honorific,
+                "status" => TitleKind::Status,
+                "clerical" => TitleKind::Clerical,
+                "abbreviation" => TitleKind::Abbreviation,
+                other => panic!("data/en/titles.tsv: unknown kind {other:?}"),
+            };
+            let gender = match field(2) {
+                "m" => Some(Gender::Male),
+                "f" => Some(Gender::Female),
+                _ => None,
+            };
+            let position = match field(3) {
+                "modifier" => TitlePosition::Modifier,
+                _ => TitlePosition::Head,
+            };
+            let expands = Some(field(4)).filter(|e| *e != "-");
+            let word = field(0);
+            let t = Title {
+                word,
+                kind,
+                gender,
+                position,
+                expands,
+            };
+            (word, t)
+        })
+        .collect()
+});
+
+/// The title a normalised word is ("sen", "president", "former"), if any.
+pub fn title(norm: &str) -> Option<&'static Title> {
+    TITLES.get(norm)
+}
+
+/// Is this normalised word a title word (of any kind and position)?
+pub fn is_title(norm: &str) -> bool {
+    TITLES.contains_key(norm)
+}
+
+/// Every title of the table (for stages that build their own index).
+pub fn titles() -> impl Iterator<Item = &'static Title> {
+    TITLES.values()
+}
+
+// ----------------------------------------------------------- abbreviations
+
+/// What the period after an abbreviation does at a possible sentence end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// Not an abbreviation: the period ends the sentence.
+    Ends,
+    /// Never sentence-final: titles and Latin ("Sen.", "Dr.", "e.g.").
+    Never,
+    /// Not final before a number ("No. 5", "Jan. 12").
+    BeforeNumber,
+    /// May end a sentence ("U.S.", "Inc.", an initial): only before a
+    /// common sentence starter or a quotation.
+    MaybeFinal,
+}
+
+static ABBREVIATIONS: LazyLock<HashMap<&'static str, Period>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Period> = TITLES
+        .values()
+        .filter(|t| t.kind == TitleKind::Abbreviation)
+        .map(|t| (t.word, Period::Never))
+        .collect();
+    for c in crate::nlp::calendar::words() {
+        if c.kind == crate::nlp::calendar::CalendarKind::Month && c.abbreviation {
+            map.insert(c.form, Period::BeforeNumber);
+        }
+    }
+    for r in rows(include_str!("../../data/en/abbreviations.tsv")) {
+        let period = match r.get(1).copied() {
+            Some("never") => Period::Never,
+            Some("before_number") => Period::BeforeNumber,
+            Some("maybe_final" | "name_part") => Period::MaybeFinal,
+            other => panic!("data/en/abbreviations.tsv: unknown period {other:?}"),
+        };
+        map.insert(r[0], period);
+    }
+    map
+});
+
+/// What the period after this abbreviation (lower case, inner periods
+/// kept: "e.g", "sen", "jan") does; [`Period::Ends`] for other words.
+pub fn abbreviation_period(lower: &str) -> Period {
+    ABBREVIATIONS.get(lower).copied().unwrap_or(Period::Ends)
+}
+
+static NAME_PART_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/abbreviations.tsv"))
+        .filter(|r| r.get(1) == Some(&"name_part"))
+        .map(|r| r[0])
+        .collect()
+});
+
+/// An abbreviation whose period stays inside a name: a title ("Sen.
+/// Ana Ruiz"), "St." (St. Louis), "Jr.".
+pub fn is_name_abbreviation(lower: &str) -> bool {
+    NAME_PART_ABBREVIATIONS.contains(lower)
+        || title(lower).is_some_and(|t| t.kind == TitleKind::Abbreviation)
+}
+
+// ------------------------------------------------------------- word sets
+
+static SENTENCE_STARTERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/en/sentence_starters.txt")));
+
+/// Does this lower-case word commonly open a sentence (a pronoun,
+/// determiner, conjunction, preposition or connective)?
+pub fn is_sentence_starter(lower: &str) -> bool {
+    SENTENCE_STARTERS.contains(lower)
+}
+
+static MINOR_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/en/minor_words.txt")));
+
+/// Is this lower-case word one that stays lower case in a title ("of")?
+pub fn is_minor_word(lower: &str) -> bool {
+    MINOR_WORDS.contains(lower)
+}
+
+static PARTICLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/en/particles.txt")));
+
+/// Is this word a lower-case name particle ("van", "bin", "de")?
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(word)
+}
+
+/// Reporting verbs and hedges treated as stop words when comparing.
+pub(crate) fn reporting_words() -> impl Iterator<Item = &'static str> {
+    rows(include_str!("../../data/en/reporting_words.txt")).map(|r| r[0])
+}
+
+// --------------------------------------------------------------- furniture
+
+/// How a furniture entry matches a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FurnitureMatch {
+    /// The whole line, surrounding punctuation ignored.
+    Label,
+    /// The line starts with it, at a word boundary.
+    Prefix,
+    /// Anywhere in the line.
+    Phrase,
+}
+
+static FURNITURE: LazyLock<Vec<(FurnitureMatch, &'static str)>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/furniture.tsv"))
+        .map(|r| {
+            let how = match r[0] {
+                "label" => FurnitureMatch::Label,
+                "prefix" => FurnitureMatch::Prefix,
+                "phrase" => FurnitureMatch::Phrase,
+                other => panic!("data/en/furniture.tsv: unknown match {other:?}"),
+            };
+            (how, r.get(1).copied().unwrap_or(""))
+        })
+        .collect()
+});
+
+/// The furniture entries (lines of page chrome) of one kind of match.
+pub fn furniture(how: FurnitureMatch) -> impl Iterator<Item = &'static str> {
+    FURNITURE
+        .iter()
+        .filter(move |(h, _)| *h == how)
+        .map(|(_, t)| *t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_loads() {
+        assert!(titles().count() > 100);
+        assert_eq!(title("sheriff").map(|t| t.kind), Some(TitleKind::Office));
+        assert_eq!(title("mrs").and_then(|t| t.gender), Some(Gender::Female));
+        assert_eq!(title("sen").and_then(|t| t.expands), Some("senator"));
+        assert_eq!(
+            title("former").map(|t| t.position),
+            Some(TitlePosition::Modifier)
+        );
+        assert!(!is_title("weather"));
+        assert_eq!(abbreviation_period("sen"), Period::Never);
+        assert_eq!(abbreviation_period("e.g"), Period::Never);
+        assert_eq!(abbreviation_period("jan"), Period::BeforeNumber);
+        assert_eq!(abbreviation_period("inc"), Period::MaybeFinal);
+        assert_eq!(abbreviation_period("st"), Period::MaybeFinal);
+        assert_eq!(abbreviation_period("house"), Period::Ends);
+        assert!(is_name_abbreviation("st") && is_name_abbreviation("gen"));
+        assert!(!is_name_abbreviation("inc"));
+        assert!(is_sentence_starter("the") && !is_sentence_starter("armed"));
+        assert!(is_minor_word("of") && !is_minor_word("mayor"));
+        assert!(is_particle("bin") && !is_particle("the"));
+        assert_eq!(reporting_words().count(), 7);
+        assert!(furniture(FurnitureMatch::Label).any(|l| l == "advertisement"));
+        assert!(furniture(FurnitureMatch::Phrase).any(|l| l == "©"));
+    }
+
+    /// Every data file states its origin in its first lines.
+    #[test]
+    fn data_files_state_their_origin() {
+        for data in [
+            include_str!("../../data/en/titles.tsv"),
+            include_str!("../../data/en/abbreviations.tsv"),
+            include_str!("../../data/en/calendar.tsv"),
+            include_str!("../../data/en/sentence_starters.txt"),
+            include_str!("../../data/en/minor_words.txt"),
+            include_str!("../../data/en/particles.txt"),
+            include_str!("../../data/en/reporting_words.txt"),
+            include_str!("../../data/en/furniture.tsv"),
+        ] {
+            let head: String = data.lines().take(8).collect::<Vec<_>>().join("\n");
+            assert!(head.starts_with('#') && head.contains("Origin"), "{head}");
+        }
+    }
+
+    /// Word columns are lower case and unique, so lookups of normalised
+    /// words find them.
+    #[test]
+    fn title_words_are_lower_case_and_unique() {
+        let data = include_str!("../../data/en/titles.tsv");
+        let words: Vec<&str> = rows(data).map(|r| r[0]).collect();
+        let unique: HashSet<&str> = words.iter().copied().collect();
+        assert_eq!(words.len(), unique.len());
+        assert!(words.iter().all(|w| *w == w.to_lowercase()));
+        assert!(rows(data).all(|r| r.len() == 5), "five columns per row");
+    }
+}

@@ -1,0 +1,41 @@
+//! The English language layer: every stage reads text through this module.
+//!
+//! Before it existed each stage carried its own tokenizer, name scanner,
+//! sentence-end rule, month table and title list, and the copies disagreed
+//! ("Sheriff Ana Ruiz" was a titled name to one stage and not to another).
+//! Here there is one of each, and the stages build on them:
+//!
+//! - [`tokens`]: the tokenizer. [`tokens::Token`] is one word with its byte
+//!   offsets in the text and its casing; [`tokens::normalise_word`] is the
+//!   one comparison form ("U.S." → `us_country`, possessives stripped);
+//!   stemming (Snowball) and stop words (NLTK) live beside it.
+//! - [`names`]: runs of capitalised words that name something, with their
+//!   leading titles ("Sheriff", "Sen."), initials ("Michael J. Fox") and
+//!   particles ("bin", "van").
+//! - [`sentences`]: the sentence-boundary test and the splitter built on it
+//!   (abbreviations, initials, decimals, quotations).
+//! - [`quotemarks`]: which way a quotation mark faces and how marks pair,
+//!   straight or curly.
+//! - [`calendar`]: months, weekdays and years.
+//! - [`compare`]: longest common subsequence (via the `similar` crate), the
+//!   one inverse-document-frequency formula, cosine of sparse vectors.
+//! - [`lists`]: the word lists, loaded once from `data/en/` (compiled into
+//!   the binary with `include_str!`, so nothing is read at run time): the
+//!   titles table, abbreviations, sentence starters, furniture lines.
+//!
+//! Design rules, as in ripgrep's layering: this module knows English, not
+//! Parallax. It has no I/O, no stage types ([`crate::model`] is not
+//! imported), no thresholds of a stage (those live in [`crate::params`]),
+//! and it never depends on a stage module, so there is no cycle. Each
+//! function takes plain text or tokens and returns offsets or indices into
+//! them, so a stage can always show the verbatim source text.
+
+pub mod calendar;
+pub mod compare;
+mod data;
+pub mod lists;
+pub mod names;
+pub mod numbers;
+pub mod quotemarks;
+pub mod sentences;
+pub mod tokens;

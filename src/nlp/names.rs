@@ -1,0 +1,217 @@
+//! Names: runs of capitalised words that name a person, place or thing.
+//!
+//! A run is a maximal sequence of capitalised content words (not stop
+//! words, not numbers) joined by white space only, where also:
+//! - an initial or an abbreviated title keeps its period inside the run
+//!   ("Michael J. Fox", "Sen. Ana Ruiz", "St. Louis");
+//! - a lower-case particle between two capitalised words joins them
+//!   ("Ludwig van Beethoven", "Osama bin Laden"), as does a particle
+//!   written with a hyphen ("al-Assad");
+//! - leading title words (the titles table, `data/en/titles.tsv`) are
+//!   counted, so a stage can take "Sheriff Ana Ruiz" as the title
+//!   "Sheriff" and the name "Ana Ruiz".
+//!
+//! A run records whether its first word opens a sentence or clause: a lone
+//! "The" is a stop word anyway, but a lone "Water" at a sentence start is
+//! not evidence of a name, and stages decide what to do with it.
+
+use crate::nlp::lists;
+use crate::nlp::tokens::{Token, normalise_word, opens_clause};
+use std::ops::Range;
+
+/// A run of capitalised words, as token indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRun {
+    /// The tokens of the run, leading titles included.
+    pub tokens: Range<usize>,
+    /// How many leading tokens are title words ("Former President Ruiz": 2).
+    pub titles: usize,
+    /// The first token opens the text, a sentence or a clause, so its
+    /// capital may come from its position alone.
+    pub opens_clause: bool,
+}
+
+impl NameRun {
+    /// The tokens after the leading titles: the name itself.
+    pub fn name(&self) -> Range<usize> {
+        self.tokens.start + self.titles..self.tokens.end
+    }
+
+    /// Number of tokens, titles included.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Never true for a run the finder returns (kept for clippy).
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+}
+
+/// A capitalised content word: could be part of a name.
+pub fn is_capitalised_word(t: &Token<'_>) -> bool {
+    if t.is_numeric() {
+        return false;
+    }
+    if !t.is_capitalised() {
+        // "al-Assad": a particle joined by a hyphen to a capitalised word.
+        return t.raw.split_once('-').is_some_and(|(p, rest)| {
+            lists::is_particle(p) && rest.chars().next().is_some_and(char::is_uppercase)
+        });
+    }
+    let norm = t.norm();
+    !norm.is_empty() && !crate::nlp::tokens::is_stop(&norm)
+}
+
+/// The text between tokens `k - 1` and `k`.
+fn gap<'a>(text: &'a str, tokens: &[Token<'_>], k: usize) -> &'a str {
+    let start = k.checked_sub(1).map_or(0, |p| tokens[p].end);
+    text.get(start..tokens[k].start).unwrap_or("")
+}
+
+fn is_space(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(char::is_whitespace)
+}
+
+/// Does token `k` continue a run that token `k - 1` belongs to?
+fn joins(text: &str, tokens: &[Token<'_>], k: usize) -> bool {
+    let g = gap(text, tokens, k);
+    if is_space(g) {
+        return true;
+    }
+    // "J. Fox", "Sen. Ruiz": the period of an initial or a name abbreviation.
+    let prev = &tokens[k - 1];
+    let initial = prev.raw.chars().count() == 1 && prev.is_capitalised();
+    g.strip_prefix('.').is_some_and(is_space)
+        && (initial || lists::is_name_abbreviation(&prev.raw.to_lowercase()))
+}
+
+/// The name runs of a text, given its tokens ([`crate::nlp::tokens::words`]).
+pub fn name_runs(text: &str, tokens: &[Token<'_>]) -> Vec<NameRun> {
+    let cap: Vec<bool> = tokens.iter().map(is_capitalised_word).collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        if !cap[k] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        k += 1;
+        while k < tokens.len() {
+            if cap[k] && joins(text, tokens, k) {
+                k += 1;
+            } else if lists::is_particle(tokens[k].raw)
+                && is_space(gap(text, tokens, k))
+                && k + 1 < tokens.len()
+                && cap[k + 1]
+                && is_space(gap(text, tokens, k + 1))
+            {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        let titles = tokens[start..k]
+            .iter()
+            .take_while(|t| lists::is_title(&normalise_word(t.raw)))
+            .count();
+        out.push(NameRun {
+            tokens: start..k,
+            titles,
+            opens_clause: start == 0 || opens_clause(gap(text, tokens, start)),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::tokens::words;
+
+    /// (run text, titles, opens clause) of every run.
+    fn runs(text: &str) -> Vec<(String, usize, bool)> {
+        let toks = words(text);
+        name_runs(text, &toks)
+            .into_iter()
+            .map(|r| {
+                let s = toks[r.tokens.start].start;
+                let e = toks[r.tokens.end - 1].end;
+                (text[s..e].to_string(), r.titles, r.opens_clause)
+            })
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        runs(text).into_iter().map(|r| r.0).collect()
+    }
+
+    #[test]
+    fn runs_with_titles() {
+        assert_eq!(
+            runs("Yesterday Sheriff Ana Ruiz said the Port Alder lighthouse was lit."),
+            vec![
+                ("Yesterday Sheriff Ana Ruiz".to_string(), 0, true),
+                ("Port Alder".to_string(), 0, false),
+            ]
+        );
+        assert_eq!(
+            runs("said Sheriff Ana Ruiz"),
+            vec![("Sheriff Ana Ruiz".to_string(), 1, false)]
+        );
+        assert_eq!(
+            runs("as former President Ruiz did"),
+            vec![("President Ruiz".to_string(), 1, false)]
+        );
+        assert_eq!(runs("then Former President Ruiz")[0].1, 2);
+    }
+
+    #[test]
+    fn initials_abbreviations_and_particles() {
+        assert_eq!(
+            names("actor Michael J. Fox attended"),
+            vec!["Michael J. Fox"]
+        );
+        assert_eq!(names("by Sen. Ana Ruiz today"), vec!["Sen. Ana Ruiz"]);
+        assert_eq!(names("in St. Louis today"), vec!["St. Louis"]);
+        assert_eq!(
+            names("music of Ludwig van Beethoven"),
+            vec!["Ludwig van Beethoven"]
+        );
+        assert_eq!(names("a son of Osama bin Laden"), vec!["Osama bin Laden"]);
+        assert_eq!(
+            names("President Bashar al-Assad spoke"),
+            vec!["President Bashar al-Assad"]
+        );
+    }
+
+    #[test]
+    fn runs_stop_where_names_stop() {
+        // A sentence end is not an initial: two runs.
+        assert_eq!(names("It was Ruiz. Chen left."), vec!["Ruiz", "Chen"]);
+        // Commas, stop words and numbers break runs; a particle at the end
+        // or before a lower-case word does not join.
+        assert_eq!(names("Ruiz, Chen and Lee"), vec!["Ruiz", "Chen", "Lee"]);
+        assert_eq!(
+            names("The Senate met in 2009 Paris"),
+            vec!["Senate", "Paris"]
+        );
+        assert_eq!(names("Ruiz van the"), vec!["Ruiz"]);
+        assert_eq!(names("Acme Inc. The firm"), vec!["Acme Inc"]);
+        assert!(names("nothing capitalised here").is_empty());
+    }
+
+    #[test]
+    fn clause_openers_are_marked() {
+        let r = runs("Water rose. \u{201C}Ruiz came,\u{201D} she said of Chen.");
+        assert_eq!(
+            r,
+            vec![
+                ("Water".to_string(), 0, true),
+                ("Ruiz".to_string(), 0, true),
+                ("Chen".to_string(), 0, false),
+            ]
+        );
+    }
+}

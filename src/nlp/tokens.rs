@@ -1,0 +1,306 @@
+//! The tokenizer: words with byte offsets and casing, their comparison
+//! form, stems and stop words.
+//!
+//! Sources mix curly and straight quotes, dashes and abbreviations ("U.S.");
+//! every comparison in Parallax goes through the helpers here so that those
+//! differences never decide anything. Stemming is Snowball English
+//! (rust-stemmers), stop words are NLTK's English list (stop-words crate),
+//! with "U.S." mapped to the token `us_country` so it survives stop-word
+//! filtering (the list has "us").
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Folds typographic quotes, dashes and spaces to ASCII for comparison only
+/// (never for display). Keeps byte lengths different, so use it on copies.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
+            '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            '\u{00A0}' | '\u{2009}' | '\u{202F}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// How a word is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Casing {
+    /// No upper-case letter ("said", "eBay" is [`Casing::Mixed`]).
+    Lower,
+    /// An upper-case first letter, the rest lower case ("Ruiz", "U.s").
+    Capitalised,
+    /// Two or more letters, all upper case ("NATO", "U.S.").
+    Upper,
+    /// Upper case after the first letter ("iPhone", "McCain").
+    Mixed,
+    /// No letter at all ("2009", "$5").
+    NoLetters,
+}
+
+/// One word of a text, with its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The word as written ("U.S.", "Khamenei's" → "Khamenei").
+    pub raw: &'a str,
+    /// Byte offsets in the text.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token<'_> {
+    /// Starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.raw.chars().next().is_some_and(char::is_uppercase)
+    }
+    /// How the word is written.
+    pub fn casing(&self) -> Casing {
+        casing(self.raw)
+    }
+    /// Contains a digit.
+    pub fn is_numeric(&self) -> bool {
+        self.raw.chars().any(|c| c.is_ascii_digit())
+    }
+    /// Lower-case comparison form: folded, possessive stripped, "U.S." → "us_country".
+    pub fn norm(&self) -> String {
+        normalise_word(self.raw)
+    }
+}
+
+/// How a word is written (see [`Casing`]).
+pub fn casing(raw: &str) -> Casing {
+    let mut letters = raw.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return Casing::NoLetters;
+    };
+    let rest: Vec<char> = letters.collect();
+    let upper_rest = rest.iter().filter(|c| c.is_uppercase()).count();
+    match (first.is_uppercase(), upper_rest) {
+        (true, n) if n == rest.len() && n > 0 => Casing::Upper,
+        (true, 0) => Casing::Capitalised,
+        (false, 0) => Casing::Lower,
+        _ => Casing::Mixed,
+    }
+}
+
+/// Does the text between two words end a sentence, a clause or open a
+/// quotation or bracket, so that the next word's capital says nothing
+/// about it being a name? (Sentence punctuation, colon, semicolon, line
+/// break, opening brackets, dashes, bullets and quotation marks.)
+pub fn opens_clause(gap: &str) -> bool {
+    gap.chars().any(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | ':' | ';' | '\n' | '(' | '[' | '-' | '•' | '\'' | '\u{2018}'
+        ) || crate::nlp::quotemarks::is_double_quote(c)
+            || c == '\u{2014}'
+            || c == '\u{2013}'
+    })
+}
+
+/// Lower-case comparison form of a word.
+pub fn normalise_word(raw: &str) -> String {
+    // "US" in capitals is the country, as "U.S." is (never the pronoun).
+    if raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("’s"))
+        .unwrap_or(raw)
+        == "US"
+    {
+        return "us_country".to_string();
+    }
+    let folded = fold(raw).to_lowercase();
+    let w = folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix('\''))
+        .unwrap_or(&folded);
+    match w {
+        "u.s." | "u.s" | "us." => "us_country".to_string(),
+        "u.k." | "u.k" => "uk".to_string(),
+        "u.n." | "u.n" => "un".to_string(),
+        _ => w.trim_matches('.').to_string(),
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits a text into words: runs of letters and digits, keeping inner
+/// apostrophes ("don't"), inner periods of abbreviations and numbers ("U.S.",
+/// "2.5"), inner commas of numbers ("5,587"), inner hyphens ("full-scale")
+/// and a leading `$`.
+pub fn words(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let dollar = c == '$' && chars.get(i + 1).is_some_and(|p| p.1.is_ascii_digit());
+        if !is_word_char(c) && !dollar {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if is_word_char(c) {
+                j += 1;
+                continue;
+            }
+            let next_is_word = chars.get(j + 1).is_some_and(|p| is_word_char(p.1));
+            let joiner = matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',');
+            if joiner && next_is_word {
+                // Commas only join digits; periods join digits or single letters (U.S.).
+                let prev = chars[j - 1].1;
+                let next = chars[j + 1].1;
+                let ok = match c {
+                    ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
+                    '.' => {
+                        (prev.is_ascii_digit() && next.is_ascii_digit())
+                            || (prev.is_uppercase()
+                                && (j < 2
+                                    || !is_word_char(chars[j - 2].1)
+                                    || chars[j - 2].1 == '.')
+                                && next.is_uppercase())
+                    }
+                    _ => true,
+                };
+                if ok {
+                    j += 1;
+                    continue;
+                }
+            }
+            // A trailing period after single capital letters: "U.S." keeps its dot.
+            if c == '.' && j >= 2 && chars[j - 2].1 == '.' && chars[j - 1].1.is_uppercase() {
+                j += 1;
+            }
+            break;
+        }
+        let end = chars.get(j).map_or(text.len(), |p| p.0);
+        out.push(Token {
+            raw: &text[start..end],
+            start,
+            end,
+        });
+        i = j;
+    }
+    out
+}
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// NLTK's English stop words, plus reporting verbs and hedges that carry no
+/// fact of their own (`data/en/reporting_words.txt`).
+static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    stop_words::get(stop_words::Language::English)
+        .iter()
+        .copied()
+        .chain(crate::nlp::lists::reporting_words())
+        .collect()
+});
+
+/// Is this normalised word a stop word?
+pub fn is_stop(norm: &str) -> bool {
+    STOP.contains(norm)
+}
+
+/// Snowball English stem of a normalised word.
+pub fn stem(norm: &str) -> String {
+    if norm.contains('_') || norm.chars().any(|c| c.is_ascii_digit()) {
+        return norm.to_string();
+    }
+    STEMMER.stem(norm).into_owned()
+}
+
+/// Content stems of a text: normalised, stop words removed, stemmed.
+pub fn content_stems(text: &str) -> Vec<String> {
+    words(text)
+        .iter()
+        .map(Token::norm)
+        .filter(|w| !w.is_empty() && !is_stop(w))
+        .map(|w| stem(&w))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raws(t: &str) -> Vec<&str> {
+        words(t).into_iter().map(|w| w.raw).collect()
+    }
+
+    #[test]
+    fn words_keep_abbreviations_and_numbers() {
+        assert_eq!(
+            raws("The U.S. paid $5,587.75 (2.5%) to full-scale Iran’s."),
+            vec![
+                "The",
+                "U.S.",
+                "paid",
+                "$5,587.75",
+                "2.5",
+                "to",
+                "full-scale",
+                "Iran’s"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_split_at_sentence_periods() {
+        assert_eq!(raws("It ended. Then"), vec!["It", "ended", "Then"]);
+    }
+
+    #[test]
+    fn normalise_maps_us_and_possessives() {
+        assert_eq!(normalise_word("U.S."), "us_country");
+        assert_eq!(normalise_word("US"), "us_country");
+        assert_eq!(normalise_word("us"), "us");
+        assert_eq!(normalise_word("Iran’s"), "iran");
+        assert!(is_stop("the"));
+        assert!(!is_stop("us_country"));
+    }
+
+    #[test]
+    fn stems_are_snowball() {
+        assert_eq!(stem("assassination"), stem("assassinating"));
+        assert_eq!(
+            content_stems("The talks were cancelled"),
+            vec!["talk", "cancel"]
+        );
+    }
+
+    #[test]
+    fn casing_of_words() {
+        assert_eq!(casing("said"), Casing::Lower);
+        assert_eq!(casing("Ruiz"), Casing::Capitalised);
+        assert_eq!(casing("NATO"), Casing::Upper);
+        assert_eq!(casing("U.S."), Casing::Upper);
+        assert_eq!(casing("iPhone"), Casing::Mixed);
+        assert_eq!(casing("McCain"), Casing::Mixed);
+        assert_eq!(casing("I"), Casing::Capitalised);
+        assert_eq!(casing("2009"), Casing::NoLetters);
+        let w = &words("the Senate voted")[1];
+        assert_eq!((w.start, w.end, w.casing()), (4, 10, Casing::Capitalised));
+    }
+
+    #[test]
+    fn clause_openers() {
+        for gap in [". ", ": ", " \u{201C}", " (", " \u{2014} ", "\n"] {
+            assert!(opens_clause(gap), "{gap:?}");
+        }
+        for gap in [" ", ", ", "  "] {
+            assert!(!opens_clause(gap), "{gap:?}");
+        }
+    }
+
+    #[test]
+    fn fold_quotes() {
+        assert_eq!(fold("“a” ‘b’ –"), "\"a\" 'b' -");
+    }
+}
