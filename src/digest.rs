@@ -259,7 +259,6 @@ mod tests {
         assert_eq!(got, ["fox", "fox (2)"]);
     }
 
-
     #[test]
     fn slugs_are_ascii_words() {
         assert_eq!(

@@ -99,21 +99,6 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         let files = output::render(&digests, &opts.config, &opts.templates)?;
         write::write_site(&opts.out, &files)?;
         save_lock(&lock_path, old_lock.as_deref(), &new_lock, &mut warnings);
-        if opts
-            .config
-            .base_url
-            .as_deref()
-            .is_none_or(|u| u.trim().is_empty())
-            && !digests.is_empty()
-        {
-            warnings.push(Diagnostic::new(
-                "base_url",
-                None,
-                "not set, so links in email.html and email.txt are relative and will not work \
-                 in a mail client; set `base_url = \"https://…/\"` in parallax.toml or pass \
-                 --base-url",
-            ));
-        }
     }
     Ok(BuildReport {
         articles: articles_read,

@@ -133,6 +133,13 @@ fn build_once(args: &InputArgs, check: bool) -> Result<bool, Error> {
         },
         started.elapsed().as_secs_f64()
     );
+    if !check && opts.config.base_url.is_none() && !report.digests.is_empty() {
+        eprintln!(
+            "warning: base_url is not set, so links in email.html and email.txt are relative \
+             and will not work in a mail client; set `base_url = \"https://…/\"` in \
+             parallax.toml or pass --base-url"
+        );
+    }
     if !check && !parallax::output::feed::has_dates(&report.digests) {
         eprintln!("note: no source has a `published` date, so no feed.xml was written");
     }
