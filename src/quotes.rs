@@ -110,36 +110,56 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
         let text = span.text(doc);
         let prev_close = k.checked_sub(1).map(|p| spans[p].close);
         let post = post_context(doc, span, spans.get(k + 1));
-        let pre = pre_context(doc, span, prev_close);
+        let pre = pre_context(doc, span, prev_close, &spans);
         // The sentence before speaks for a quotation only when the
-        // quotation's own sentence names no speaker later ("…," said X).
+        // quotation's own sentence says nothing after it: `"…," said X`
+        // names its own speaker, and `"…," X shrugged` names one the
+        // speech verbs do not know, who must not give way to another.
         let own_rest = if ends_sentence(&text, &post) {
             ""
         } else {
             sentence_rest(&post)
         };
+        let own_pre_empty = match &pre {
+            Pre::Own(t) => t.trim().is_empty(),
+            Pre::PreviousSentence(_) => true,
+        };
         let pre = match pre {
-            Pre::PreviousSentence(_) if speaker::has_speech_verb(own_rest) => String::new(),
+            Pre::PreviousSentence(_) if !own_rest.trim().is_empty() => String::new(),
             Pre::Own(t) | Pre::PreviousSentence(t) => t,
         };
         let before = speaker::before_quote(&pre, people);
-        let after = if ends_sentence(&text, &post) {
-            None
-        } else {
-            speaker::after_quote(&post)
-        };
+        let after = speaker::byline(&post).or_else(|| {
+            (!ends_sentence(&text, &post))
+                .then(|| speaker::after_quote(&post))
+                .flatten()
+        });
         let framed = before.tight || after.is_some();
-        if !framed && (crate::text::words(&text).len() < SCARE_QUOTE_WORDS || is_title(&text)) {
+        if !framed && (is_scare_quote(&text) || is_title(&text)) {
             continue;
         }
-        let who = after.or(before.who);
-        let mut speaker = who.and_then(|w| resolve(&w, doc, span, &spans, people));
-        if speaker.is_none()
-            && let Some((p, Some(s))) = &previous
-            && continues(doc, &spans[*p], span)
-        {
-            speaker = Some(s.clone());
-        }
+        // A quotation standing alone (nothing else in its sentence)
+        // continues the previous speaker's words when only that speaker's
+        // attribution stands between them; this comes before the sentence
+        // before, which is then that attribution.
+        let alone = own_pre_empty && own_rest.trim().is_empty();
+        let continued = match &previous {
+            Some((p, Some(s))) if alone && continues(doc, &spans[*p], span, people, s) => {
+                Some(s.clone())
+            }
+            _ => None,
+        };
+        // A speech verb right before the quotation with its subject
+        // (`X added: "…"`) outranks words after it, which may open the
+        // next sentence (`"…!" Self-confessed fan Tom said`).
+        let own = match (before.tight, before.who, after) {
+            (true, Some(b), _) => Some(b),
+            (_, b, a) => a.or(b),
+        };
+        let speaker = match (own, continued) {
+            (None, Some(s)) => Some(s),
+            (own, _) => own.and_then(|w| resolve(&w, doc, span, &spans, people)),
+        };
         previous = Some((k, speaker.clone()));
         out.push(Found {
             doc: doc_index,
@@ -149,6 +169,20 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
         });
     }
     out
+}
+
+/// A scare quote rather than a quotation: fewer than [`SCARE_QUOTE_WORDS`]
+/// words, unless it reads as a sentence of its own (two words or more, a
+/// capital first, a full stop, question or exclamation mark last: "It's
+/// about me.").
+fn is_scare_quote(text: &str) -> bool {
+    let words = crate::text::words(text);
+    if words.len() >= SCARE_QUOTE_WORDS {
+        return false;
+    }
+    let sentence =
+        words.len() >= 2 && words[0].is_capitalised() && text.trim_end().ends_with(['.', '?', '!']);
+    !sentence
 }
 
 /// Is this the title of a work or a name ("The Art of the Deal"): every
@@ -217,7 +251,12 @@ fn sentence_rest(post: &str) -> &str {
         .map_or(post, |(i, _)| &post[..i])
 }
 
-fn pre_context(doc: &Document, span: &Span, prev_close: Option<(usize, usize)>) -> Pre {
+fn pre_context(
+    doc: &Document,
+    span: &Span,
+    prev_close: Option<(usize, usize)>,
+    spans: &[Span],
+) -> Pre {
     let (b, open) = span.open;
     let text = block_text(doc, b);
     let mut start = sentence_start(doc, b, open);
@@ -229,23 +268,61 @@ fn pre_context(doc: &Document, span: &Span, prev_close: Option<(usize, usize)>) 
     }
     let pre = text.get(start..open).unwrap_or("");
     if pre.chars().any(char::is_alphanumeric) {
+        if start > 0 && start == prev_close.map_or(0, |c| c.1) {
+            // After an earlier quotation of the sentence: keep the words
+            // before it too, its content blanked ("Lyons said … he
+            // "claimed …"– and added, "…"" speaks for Lyons).
+            let whole = sentence_start(doc, b, open);
+            return Pre::Own(masked(doc, b, whole, open, spans));
+        }
         return Pre::Own(pre.to_string());
     }
-    let before = if start > 0 {
-        text.get(sentence_start(doc, b, start - 1)..start)
-            .unwrap_or("")
+    // The sentence before: (block, start, end).
+    let (pb, ps, pe) = if start > 0 {
+        (b, sentence_start(doc, b, start - 1), start)
+    } else if let Some(pb) = previous_body_block(doc, b) {
+        let t = block_text(doc, pb);
+        (
+            pb,
+            sentence_start(doc, pb, t.len().saturating_sub(1)),
+            t.len(),
+        )
     } else {
-        previous_body_block(doc, b).map_or("", |pb| {
-            let t = block_text(doc, pb);
-            t.get(sentence_start(doc, pb, t.len().saturating_sub(1))..)
-                .unwrap_or("")
-        })
+        (b, 0, 0)
     };
-    if before.trim_end().ends_with(':') || speaker::has_speech_verb(before) {
-        Pre::PreviousSentence(before.to_string())
+    // Words quoted in that sentence never attribute (`“Please …,” Williams
+    // fumed.` has no speech verb of its own): their content is blanked.
+    let before = masked(doc, pb, ps, pe, spans);
+    if before.trim_end().ends_with(':') || speaker::has_speech_verb(&before) {
+        Pre::PreviousSentence(before)
     } else {
         Pre::Own(String::new())
     }
+}
+
+/// Bytes `from..to` of block `b` with the content of every quotation in
+/// them replaced by spaces (the marks stay, so clauses still break there).
+fn masked(doc: &Document, b: usize, from: usize, to: usize, spans: &[Span]) -> String {
+    let text = block_text(doc, b);
+    let mut out = String::with_capacity(to.saturating_sub(from));
+    let mut at = from;
+    let mut pieces: Vec<(usize, usize)> = spans
+        .iter()
+        .flat_map(|s| s.pieces.iter())
+        .filter(|p| p.block == b && p.end > from && p.start < to)
+        .map(|p| (p.start.max(from), p.end.min(to)))
+        .collect();
+    pieces.sort_unstable();
+    for (s, e) in pieces {
+        if s < at {
+            continue;
+        }
+        out.push_str(text.get(at..s).unwrap_or(""));
+        out.extend(std::iter::repeat_n(' ', e - s));
+        at = e;
+    }
+    out.push_str(text.get(at..to).unwrap_or(""));
+    out
 }
 
 fn previous_body_block(doc: &Document, b: usize) -> Option<usize> {
@@ -268,9 +345,11 @@ fn ends_sentence(text: &str, post: &str) -> bool {
     text.trim_end().ends_with('.') || post.trim_start().starts_with('.')
 }
 
-/// Is `span` a continuation of `prev` by the same speaker: only a few words
-/// (the attribution of `prev`) between them?
-fn continues(doc: &Document, prev: &Span, span: &Span) -> bool {
+/// Is `span` a continuation of `prev`, whose speaker is `who`: between them
+/// only a few words, or the rest of the sentence that attributes `prev`
+/// (`“…,” said X, the firm's founder. “…”`), and no other person named
+/// there as a subject?
+fn continues(doc: &Document, prev: &Span, span: &Span, people: &People, who: &Speaker) -> bool {
     let (pb, pc) = prev.close;
     let (b, o) = span.open;
     let between = if pb == b {
@@ -282,7 +361,9 @@ fn continues(doc: &Document, prev: &Span, span: &Span) -> bool {
     } else {
         return false;
     };
-    crate::text::words(&between).len() <= CONTINUATION_WORDS
+    let short = crate::text::words(&between).len() <= CONTINUATION_WORDS;
+    let one_sentence = sentence_rest(&between).trim().len() + 1 >= between.trim().len();
+    (short || one_sentence) && !speaker::names_another(&between, people, &who.name)
 }
 
 /// The display speaker for what the source says.
@@ -307,7 +388,9 @@ fn resolve(
     }
 }
 
-/// The last person named in the document before `at`, outside quotations.
+/// The person a pronoun before `at` refers to: the nearest sentence that
+/// names a compatible person outside quotations decides, and names no one
+/// when it holds two equally likely ones.
 fn last_person_before(
     doc: &Document,
     at: (usize, usize),
@@ -315,18 +398,23 @@ fn last_person_before(
     people: &People,
     gender: speaker::Gender,
 ) -> Option<String> {
-    (0..=at.0).rev().find_map(|b| {
-        let text = block_text(doc, b);
-        let end = if b == at.0 { at.1 } else { text.len() };
-        let skip: Vec<(usize, usize)> = spans
-            .iter()
-            .flat_map(|s| s.pieces.iter())
-            .filter(|p| p.block == b)
-            .map(|p| (p.start, p.end))
-            .collect();
-        people.last_in(text.get(..end).unwrap_or(""), &skip, gender)
-    })
+    (0..=at.0)
+        .rev()
+        .find_map(|b| {
+            let text = block_text(doc, b);
+            let end = if b == at.0 { at.1 } else { text.len() };
+            let skip: Vec<(usize, usize)> = spans
+                .iter()
+                .flat_map(|s| s.pieces.iter())
+                .filter(|p| p.block == b)
+                .map(|p| (p.start, p.end))
+                .collect();
+            people.last_in(text.get(..end).unwrap_or(""), &skip, gender)
+        })
+        .flatten()
 }
 
+#[cfg(test)]
+mod attribution_tests;
 #[cfg(test)]
 mod tests;

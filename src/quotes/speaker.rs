@@ -23,7 +23,8 @@
 //! guess.
 
 use crate::text::{fold, words};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 /// A token of running text with the characters between it and the previous
 /// token.
@@ -74,32 +75,26 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
         .collect()
 }
 
-#[rustfmt::skip]
-const SPEECH_VERBS: &[&str] = &[
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "state", "states",
-    "stated", "stating", "write", "writes", "wrote", "writing", "post", "posts", "posted",
-    "posting", "ask", "asks", "asked", "asking", "warn", "warns", "warned", "warning", "add",
-    "adds", "added", "adding", "remark", "remarks", "remarked", "claim", "claims", "claimed",
-    "claiming", "note", "notes", "noted", "noting", "declare", "declares", "declared",
-    "declaring", "insist", "insists", "insisted", "insisting", "explain", "explains",
-    "explained", "explaining", "assert", "asserts", "asserted", "asserting", "argue", "argues",
-    "argued", "arguing", "reply", "replies", "replied", "replying", "respond", "responded",
-    "tweet", "tweets", "tweeted", "tweeting", "announce", "announced", "acknowledge",
-    "acknowledged", "recall", "recalled", "suggest", "suggested", "suggesting", "admit",
-    "admitted", "comment", "commented", "answer", "answered", "vow", "vowed", "urge", "urged",
-    "predict", "predicted", "caution", "cautioned", "stress", "stressed", "stressing",
-    "emphasize", "emphasized", "emphasise", "emphasised", "observe", "observed", "quip",
-    "quipped", "joke", "joked", "conclude", "concluded", "reiterate", "reiterated", "confirm",
-    "confirmed", "shout", "shouted", "exclaim", "exclaimed", "testify", "testified",
-];
+/// The speech verbs and their inflections, from `data/en/speech_verbs.txt`
+/// (derived from WordNet's verbs of communication by
+/// `scripts/make_speech_verbs.py`): each form, and whether it is also a noun
+/// ("warning", "claim", "post").
+static SPEECH_VERBS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+    include_str!("../../data/en/speech_verbs.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let form = f.next()?;
+            let noun = f.nth(1) == Some("n");
+            Some((form, noun))
+        })
+        .collect()
+});
 
-/// Speech verbs that are also nouns ("a stern warning", "in a post").
-#[rustfmt::skip]
-const NOUN_LIKE: &[&str] = &[
-    "warning", "note", "notes", "post", "posts", "claim", "claims", "comment", "remarks",
-    "remark", "answer", "reply", "replies", "tweet", "tweets", "vow", "state", "states",
-    "stress", "writing", "caution", "joke", "recall",
-];
+fn speech_verb_form(word: &str) -> Option<bool> {
+    SPEECH_VERBS.get(word).copied()
+}
 
 #[rustfmt::skip]
 const ROLE_NOUNS: &[&str] = &[
@@ -124,20 +119,10 @@ const DETERMINERS: &[&str] = &[
     "another", "many", "his", "her", "their", "its", "this", "that", "these", "those",
 ];
 
-/// Personal titles and words that stand before a name without being part
-/// of it.
-#[rustfmt::skip]
-const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "foreign", "defense", "defence", "secretary",
-    "sen", "senator", "rep", "representative", "gov", "governor", "mr", "mrs", "ms", "dr",
-    "ayatollah", "king", "queen", "pope", "chancellor", "gen", "general", "ambassador", "judge",
-    "justice", "mayor", "prince", "princess", "sheikh", "speaker", "leader", "supreme",
-    "former", "chief", "lt", "col", "capt", "adm", "sgt", "rabbi", "rev", "sir", "lord", "dame",
-    "premier", "crown", "deputy", "acting", "us_country", "uk", "un", "spokesman",
-    "spokeswoman", "senior", "commander", "officer", "director", "chairman", "coach",
-    "professor", "prof", "detective", "inspector", "captain", "father", "msgr", "monsignor",
-    "sister", "brother", "bishop", "archbishop", "cardinal", "reverend", "pastor", "imam",
-];
+/// Country abbreviations that stand before a title ("U.S. Ambassador",
+/// "UN envoy"), as the tokenizer normalises them. Personal titles come from
+/// the language layer's titles table (`data/en/titles.tsv`).
+const COUNTRY_ABBREVIATIONS: &[&str] = &["us_country", "uk", "un"];
 
 /// Abbreviated titles written with a period ("Sen. Rand Paul").
 #[rustfmt::skip]
@@ -149,7 +134,7 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 #[rustfmt::skip]
 const PREPOSITIONS: &[&str] = &[
     "to", "of", "in", "on", "at", "with", "for", "from", "about", "by", "into", "against",
-    "over", "after", "before", "during", "than", "as",
+    "over", "after", "before", "during", "than", "as", "via",
 ];
 
 /// Words that may stand between a subject and its verb ("Trump later said").
@@ -160,16 +145,41 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "simply", "only", "just", "be",
 ];
 
+/// Words that open a sentence before a name without being part of it
+/// ("However Smith said", "Despite Israel reporting …").
+const SENTENCE_OPENERS: &[&str] = &[
+    "however",
+    "but",
+    "meanwhile",
+    "later",
+    "despite",
+    "amid",
+    "although",
+    "though",
+    "while",
+    "when",
+    "since",
+    "following",
+    "unlike",
+    "like",
+    "yet",
+    "still",
+];
+
 fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
 
 pub(crate) fn is_speech_verb(t: &Tok) -> bool {
-    !t.is_cap() && is_in(SPEECH_VERBS, &t.lower())
+    !t.is_cap() && speech_verb_form(&t.lower()).is_some()
 }
 
 fn is_determiner(t: &Tok) -> bool {
     is_in(DETERMINERS, &t.lower())
+}
+
+fn is_determiner_word(lower: &str) -> bool {
+    is_in(DETERMINERS, lower)
 }
 
 /// "he" or "she" as a subject, with its gender.
@@ -186,7 +196,8 @@ fn is_role_noun(t: &Tok) -> bool {
 }
 
 fn is_title(t: &Tok) -> bool {
-    is_in(TITLES, &crate::text::normalise_word(t.raw))
+    let norm = crate::text::normalise_word(t.raw);
+    crate::nlp::lists::is_title(&norm) || is_in(COUNTRY_ABBREVIATIONS, &norm)
 }
 
 fn is_filler(t: &Tok) -> bool {
@@ -242,7 +253,7 @@ fn breaks_clause(gap: &str) -> bool {
 /// Does the speech verb at `v` read as a noun here ("a stern warning")?
 fn is_noun_use(toks: &[Tok], v: usize) -> bool {
     let Some(t) = toks.get(v) else { return false };
-    if !is_in(NOUN_LIKE, &t.lower()) {
+    if speech_verb_form(&t.lower()) != Some(true) {
         return false;
     }
     let before = |k: usize| v.checked_sub(k).and_then(|i| toks.get(i));
@@ -340,7 +351,8 @@ pub(crate) fn name_in_run(run: &[Tok]) -> Vec<String> {
             let l = t.lower();
             crate::text::is_stop(&l)
                 || is_in(DETERMINERS, &l)
-                || is_in(&["however", "but", "meanwhile", "later"], &l)
+                || is_in(PREPOSITIONS, &l)
+                || is_in(SENTENCE_OPENERS, &l)
         })
         .count();
     let name = &rest[skip..];
@@ -397,7 +409,21 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
     }
     if t.is_cap() && !is_determiner(t) {
         let e = cap_run_end(toks, i);
+        if toks[e].is_possessive() {
+            return possessed_role(text, toks, i, e);
+        }
+        if let Some(found) = name_after_role(toks, e + 1) {
+            return Some(found);
+        }
         let name = name_in_run(&toks[i..=e]);
+        if name.is_empty()
+            && let Some(found) = name_after_title_of(toks, e + 1)
+        {
+            return Some(found);
+        }
+        if name.len() == 1 && is_calendar_word(&name[0]) {
+            return None;
+        }
         if !name.is_empty() {
             return Some((Who::Name(name), e + 1));
         }
@@ -432,10 +458,133 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
             !crate::text::is_stop(&l) && !is_in(PREPOSITIONS, &l) && !is_speech_verb(&toks[k])
         })
         .last()?;
+    if is_medium(&toks[last]) {
+        return medium_author(text, toks, last);
+    }
     Some((
         Who::Role(lower_article(join_toks(text, toks, i, last))),
         last + 1,
     ))
+}
+
+/// Is this a weekday or a month written in full ("Saturday", "March"; not
+/// "May", which is a name too)? A date is never a speaker. From the
+/// calendar table of the language layer.
+fn is_calendar_word(word: &str) -> bool {
+    crate::nlp::calendar::lookup(&key(word)).is_some_and(|c| !c.abbreviation && c.form != "may")
+}
+
+/// The words of a noun phrase after `from` within its clause: lower-case
+/// modifiers and a head, no stop word, preposition or speech verb, at most
+/// `max` words. Returns the index of the head (the last word).
+fn lower_phrase_end(toks: &[Tok], from: usize, max: usize) -> Option<usize> {
+    (from..toks.len().min(from + max))
+        .take_while(|&k| {
+            let l = toks[k].lower();
+            !toks[k].is_cap()
+                && (k == from || !breaks_before(toks, k) && !toks[k].gap.contains(','))
+                && !breaks_before(toks, k)
+                && !crate::text::is_stop(&l)
+                && !is_in(PREPOSITIONS, &l)
+                && !is_speech_verb(&toks[k])
+        })
+        .last()
+}
+
+/// "Clinton's communications director, Jennifer Palmieri": a possessor
+/// (`i..=e`, ending in the possessive) opens a role phrase; a name set off by
+/// a comma right after the role is the person, else the role as written.
+/// The possessor itself is never the speaker, except of a medium it owns
+/// ("Clinton's statement" speaks for Clinton).
+fn possessed_role(text: &str, toks: &[Tok], i: usize, e: usize) -> Option<(Who, usize)> {
+    let head = lower_phrase_end(toks, e + 1, 4)?;
+    if is_medium(&toks[head]) {
+        let name = name_in_run(&toks[i..=e]);
+        return (!name.is_empty()).then_some((Who::Name(name), head + 1));
+    }
+    // "Clinton's communications director, Jennifer Palmieri" (two words
+    // or more after a comma), "Ms. Davis's sister Crystal" (right after).
+    if let Some(n) = toks.get(head + 1)
+        && n.is_cap()
+        && !breaks_before(toks, head + 1)
+    {
+        let comma = n.gap.trim() == ",";
+        let end = cap_run_end(toks, head + 1);
+        let name = name_in_run(&toks[head + 1..=end]);
+        if (comma && name.len() >= 2) || (n.gap.trim().is_empty() && !name.is_empty()) {
+            return Some((Who::Name(name), end + 1));
+        }
+    }
+    Some((
+        Who::Role(lower_article(join_toks(text, toks, i, head))),
+        head + 1,
+    ))
+}
+
+/// "MSNBC host Chris Matthews", "Democratic strategist Joe Trippi": after a
+/// capitalised qualifier, a lower-case role of up to three words, then a
+/// name of two words or more: that name is the person.
+fn name_after_role(toks: &[Tok], from: usize) -> Option<(Who, usize)> {
+    let head = lower_phrase_end(toks, from, 3)?;
+    let n = toks.get(head + 1)?;
+    if !n.is_cap() || breaks_before(toks, head + 1) || n.gap.contains(',') {
+        return None;
+    }
+    let end = cap_run_end(toks, head + 1);
+    let name = name_in_run(&toks[head + 1..=end]);
+    (name.len() >= 2).then_some((Who::Name(name), end + 1))
+}
+
+/// "Secretary of the Interior Dirk Kempthorne": after a title, `of`, an
+/// optional article and a capitalised run naming the office; the person is
+/// the run's last two words (and an initial before them).
+fn name_after_title_of(toks: &[Tok], k: usize) -> Option<(Who, usize)> {
+    if toks.get(k)?.lower() != "of" || breaks_before(toks, k) {
+        return None;
+    }
+    let mut s = k + 1;
+    if toks.get(s).is_some_and(|t| t.lower() == "the") {
+        s += 1;
+    }
+    if !toks.get(s)?.is_cap() || breaks_before(toks, s) {
+        return None;
+    }
+    let end = cap_run_end(toks, s);
+    if end < s + 2 {
+        return None;
+    }
+    let mut first = end - 1;
+    if first > s + 1 && is_initial(&toks[first - 1]) {
+        first -= 1;
+    }
+    let name = name_in_run(&toks[first..=end]);
+    (name.len() >= 2).then_some((Who::Name(name), end + 1))
+}
+
+/// Is this word a medium that carries words rather than a speaker ("a
+/// statement", "a tweet")? From `data/en/speech_media.txt`.
+fn is_medium(t: &Tok) -> bool {
+    !t.is_cap() && SPEECH_MEDIA.contains(t.lower().as_str())
+}
+
+static SPEECH_MEDIA: LazyLock<std::collections::BTreeSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/en/speech_media.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// The author of the medium whose head noun is at `m` ("a statement from
+/// the campaign", "a tweet by Trump"), when the text names one right after
+/// it; else no one.
+fn medium_author(text: &str, toks: &[Tok], m: usize) -> Option<(Who, usize)> {
+    let p = toks.get(m + 1)?;
+    if !matches!(p.lower().as_str(), "from" | "by" | "of") || breaks_before(toks, m + 1) {
+        return None;
+    }
+    let (who, end) = phrase_at(text, toks, m + 2)?;
+    (!matches!(who, Who::Pronoun(_))).then_some((who, end))
 }
 
 fn join_toks<'a>(text: &'a str, toks: &[Tok], from: usize, to: usize) -> &'a str {
@@ -448,6 +597,28 @@ pub(crate) fn has_speech_verb(text: &str) -> bool {
     (0..toks.len()).any(|v| is_speech_verb(&toks[v]) && !is_noun_use(&toks, v))
 }
 
+/// Does `text` name, as a subject, a person other than `who` (a name of
+/// two words or more, or a person of the story)? Names right after a
+/// preposition or a speech verb are objects ("told France Info"), and names
+/// after an article or a possessor name things ("BBC's Doctor Who website"):
+/// neither counts.
+pub(crate) fn names_another(text: &str, people: &People, who: &str) -> bool {
+    let toks = tokens(text);
+    cap_runs(&toks).any(|(i, e)| {
+        let object = i > 0
+            && (is_speech_verb(&toks[i - 1])
+                || is_in(PREPOSITIONS, &toks[i - 1].lower())
+                || is_determiner(&toks[i - 1])
+                || toks[i - 1].is_possessive());
+        let name = name_in_run(&toks[i..=e]);
+        if object || name.is_empty() || !(name.len() >= 2 || people.is_person(&name)) {
+            return false;
+        }
+        let shown = people.display(&name);
+        shown != who && !who.ends_with(&shown)
+    })
+}
+
 /// Attribution after the closing mark: `, X said`, `, said X`,
 /// `, according to X`.
 pub(crate) fn after_quote(post: &str) -> Option<Who> {
@@ -455,7 +626,7 @@ pub(crate) fn after_quote(post: &str) -> Option<Who> {
     let toks: Vec<Tok> = (0..all.len())
         .take_while(|&k| k == 0 || !breaks_before(&all, k))
         .map(|k| all[k])
-        .take(10)
+        .take(AFTER_WORDS)
         .collect();
     let first = toks.first()?;
     if breaks_clause(first.gap) {
@@ -467,15 +638,77 @@ pub(crate) fn after_quote(post: &str) -> Option<Who> {
     if is_speech_verb(first) {
         return phrase_at(post, &toks, 1).map(|p| p.0);
     }
-    if let Some((who, mut k)) = phrase_at(post, &toks, 0) {
+    if let Some((who, k)) = phrase_at(post, &toks, 0) {
+        let mut k = skip_prepositional_phrase(&toks, skip_appositive(&toks, k));
         while toks.get(k).is_some_and(is_filler) {
             k += 1;
         }
         if toks.get(k).is_some_and(is_speech_verb) {
             return Some(who);
         }
+        if matches!(who, Who::Name(_)) {
+            // A name that is not the subject of a speech verb ("…,"
+            // Trump shrugged) must not let a later one speak.
+            return None;
+        }
     }
     name_before_verb(&toks)
+}
+
+/// Words read after a closing mark for its attribution.
+const AFTER_WORDS: usize = 16;
+/// Longest appositive skipped between a subject and its verb.
+const APPOSITIVE_WORDS: usize = 8;
+
+/// `X, the store's insurer, told …`: when a comma follows the phrase that
+/// ends before `k`, the index after the closing comma of the appositive
+/// (at most [`APPOSITIVE_WORDS`] words); else `k`.
+fn skip_appositive(toks: &[Tok], k: usize) -> usize {
+    if toks.get(k).is_none_or(|t| t.gap.trim() != ",") {
+        return k;
+    }
+    (k + 1..toks.len().min(k + 1 + APPOSITIVE_WORDS))
+        .find(|&j| toks[j].gap.trim() == ",")
+        .unwrap_or(k)
+}
+
+/// `a source with knowledge of the team's thinking said`: the index after a
+/// prepositional phrase (at most [`PP_AFTER_WORDS`] words, no comma, no
+/// speech verb) starting at `k`, when it ends right before a speech verb;
+/// else `k`.
+fn skip_prepositional_phrase(toks: &[Tok], k: usize) -> usize {
+    if toks.get(k).is_none_or(|t| !is_in(PREPOSITIONS, &t.lower())) {
+        return k;
+    }
+    (k + 1..toks.len().min(k + 1 + PP_AFTER_WORDS))
+        .take_while(|&j| !toks[j].gap.contains(','))
+        .find(|&j| is_speech_verb(&toks[j]))
+        .unwrap_or(k)
+}
+
+/// Longest prepositional phrase after a subject that follows a quotation.
+const PP_AFTER_WORDS: usize = 6;
+
+/// `“It's about me.” ― Hillary Clinton`: a dash right after the closing
+/// mark, then a name that ends the paragraph or its sentence, signs the
+/// quotation.
+pub(crate) fn byline(post: &str) -> Option<Who> {
+    let rest = post.trim_start();
+    let after_dash = ["\u{2015}", "\u{2014}", "\u{2013}", "--", "-"]
+        .iter()
+        .find_map(|d| rest.strip_prefix(d))?;
+    let toks = tokens(after_dash);
+    let first = toks.first()?;
+    if !first.is_cap() || !first.gap.chars().all(char::is_whitespace) {
+        return None;
+    }
+    let e = cap_run_end(&toks, 0);
+    let tail = after_dash.get(toks[e].end..).unwrap_or("").trim_start();
+    if !(tail.is_empty() || tail.starts_with([',', '.', '('])) {
+        return None;
+    }
+    let name = name_in_run(&toks[..=e]);
+    (!name.is_empty()).then_some(Who::Name(name))
 }
 
 /// `, board chair Martin Hale said`: a role the word lists do not know,
@@ -517,8 +750,16 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
         let ends_that = toks
             .last()
             .is_some_and(|t| t.lower() == "that" || t.lower() == "only");
+        let who = subject_before(pre, &toks, v, people)
+            .or_else(|| coordinated_subject(pre, &toks, v, people))
+            .or_else(|| {
+                // `“…,” said Smith, “…”`: the subject after the verb.
+                (after > 0 && ends_intro)
+                    .then(|| phrase_at(pre, &toks, v + 1).map(|p| p.0))
+                    .flatten()
+            });
         return Before {
-            who: subject_before(pre, &toks, v, people),
+            who,
             tight: after == 0 || (after <= 3 && (ends_intro || ends_that)),
         };
     }
@@ -548,6 +789,17 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
     Before::default()
 }
 
+/// "Lyons said that … and added, “…”": a speech verb right after "and"
+/// with no subject of its own shares the subject of the first speech verb
+/// of the sentence.
+fn coordinated_subject(text: &str, toks: &[Tok], v: usize, people: &People) -> Option<Who> {
+    if v == 0 || toks[v - 1].lower() != "and" {
+        return None;
+    }
+    let first = (0..v - 1).find(|&f| is_speech_verb(&toks[f]) && !is_noun_use(toks, f))?;
+    subject_before(text, toks, first, people)
+}
+
 /// The subject of the speech verb at `v`: the nearest pronoun, role or
 /// acceptable name before it.
 fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option<Who> {
@@ -561,11 +813,22 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         if let Some(g) = subject_pronoun(t) {
             return Some(Who::Pronoun(g));
         }
+        if let Some(p) = in_prepositional_phrase(toks, i, v) {
+            i = p;
+            continue;
+        }
         if is_role_noun(t) {
             return Some(
                 appositive_name(toks, i, people)
                     .map_or_else(|| Who::Role(role_phrase(text, toks, i)), Who::Name),
             );
+        }
+        if is_medium(t) && adjacent_to(toks, i, v) {
+            // "a statement said": the medium speaks for the author the
+            // text names ("Clinton's statement"), else for no one.
+            return (i > 0 && toks[i - 1].is_cap() && toks[i - 1].is_possessive())
+                .then(|| Who::Name(name_in_run(&toks[cap_run_start(toks, i - 1)..i])))
+                .filter(|w| !matches!(w, Who::Name(n) if n.is_empty()));
         }
         if !t.is_cap()
             && adjacent_to(toks, i, v)
@@ -587,7 +850,16 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         // A name of two words or more right after a title word ("chief
         // executive officer Sister Carol Keehan, said") is a person too.
         let titled = name.len() >= 2 && s > 0 && is_title(&toks[s - 1]);
-        if adjacent || s == 0 || titled || people.is_person(&name) {
+        // A name opening the sentence, or right after a short
+        // introduction ("Already, Donald J. Trump has … and said"), is its
+        // subject, unless a comma sets it off ("Saturday, …"), it is a
+        // date, or it is one word the story does not know as a person and
+        // no verb follows ("Moments after …, one cop … said").
+        let opens = (s == 0 || after_introduction(toks, s))
+            && !toks.get(i + 1).is_some_and(|n| n.gap.contains(','))
+            && (name.len() >= 2 || people.is_person(&name) || verb_follows(toks, i));
+        let date = name.len() == 1 && is_calendar_word(&name[0]);
+        if !date && (adjacent || opens || titled || people.is_person(&name)) {
             return Some(Who::Name(name));
         }
         i = s;
@@ -595,9 +867,51 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
     None
 }
 
+/// Longest introduction set off by a comma before a sentence's subject
+/// ("Already,", "On Saturday,", "In a statement,").
+const INTRODUCTION_WORDS: usize = 4;
+
+/// Does token `s` follow a short introduction set off by a comma at the
+/// start of the text, with no speech verb in it?
+fn after_introduction(toks: &[Tok], s: usize) -> bool {
+    s <= INTRODUCTION_WORDS
+        && toks[s].gap.contains(',')
+        && (0..s).all(|k| !is_speech_verb(&toks[k]) && (k == 0 || !toks[k].gap.contains(',')))
+}
+
 /// Only fillers ("also", "reportedly") and no comma between `i` and `v`.
+/// A prepositional phrase ("in the video") may stand between them too.
 fn adjacent_to(toks: &[Tok], i: usize, v: usize) -> bool {
-    (i + 1..v).all(|k| is_filler(&toks[k])) && (i + 1..=v).all(|k| !toks[k].gap.contains(','))
+    if (i + 1..=v).any(|k| toks[k].gap.contains(',') || breaks_before(toks, k)) {
+        return false;
+    }
+    let mut k = i + 1;
+    if k < v && is_in(MODIFIER_PREPOSITIONS, &toks[k].lower()) && v - k <= PP_WORDS {
+        k += 1;
+        while k < v && !is_speech_verb(&toks[k]) && !is_filler(&toks[k]) {
+            k += 1;
+        }
+    }
+    (k..v).all(|k| is_filler(&toks[k]))
+}
+
+/// Prepositions whose phrase qualifies the noun before it ("the militant
+/// in the video", "a spokesman for the senator"). Not "with": "with a
+/// spokesman stating" makes its object the speaker.
+const MODIFIER_PREPOSITIONS: &[&str] = &["in", "of", "for", "from", "at", "on"];
+
+/// Longest prepositional phrase between a subject and its verb.
+const PP_WORDS: usize = 4;
+
+/// Is token `i` inside a prepositional phrase that ends right before the
+/// verb at `v` ("the militant in the video tells")? Its start if so.
+fn in_prepositional_phrase(toks: &[Tok], i: usize, v: usize) -> Option<usize> {
+    let p = (i.saturating_sub(PP_WORDS - 1)..i)
+        .rev()
+        .find(|&k| is_in(MODIFIER_PREPOSITIONS, &toks[k].lower()))?;
+    let inside = (p + 1..=i).all(|k| !breaks_before(toks, k) && !toks[k].gap.contains(','));
+    (inside && p > 0 && adjacent_to(toks, p - 1, v) && (i + 1..v).all(|k| is_filler(&toks[k])))
+        .then_some(p)
 }
 
 /// A noun phrase ending at `h` that opens with a determiner within four
@@ -767,27 +1081,94 @@ impl People {
             .join(" ")
     }
 
-    /// The last person named in `text` (names inside `skip` ranges ignored)
-    /// whom the story does not give the other gender than `gender`.
-    pub fn last_in(&self, text: &str, skip: &[(usize, usize)], gender: Gender) -> Option<String> {
+    /// The person a later "he" or "she" refers to, from `text` (names inside
+    /// `skip` ranges, i.e. quotations, ignored): in the last sentence that
+    /// names a person the story does not give the other gender, that person
+    /// when there is one; when there are several, the one in subject
+    /// position (opening a clause, or right before a verb) if only one is.
+    /// `None`: no such person in `text`; `Some(None)`: two are possible, so
+    /// no one.
+    pub fn last_in(
+        &self,
+        text: &str,
+        skip: &[(usize, usize)],
+        gender: Gender,
+    ) -> Option<Option<String>> {
         let toks = tokens(text);
-        let mut last = None;
+        // (sentence number, display name, subject position)
+        let mut found: Vec<(usize, String, bool)> = Vec::new();
+        let mut sentence = 0;
+        let mut next = 0;
         for (i, e) in cap_runs(&toks) {
+            sentence += (next..=i)
+                .filter(|&k| k > 0 && ends_sentence_before(&toks, k))
+                .count();
+            next = i + 1;
             let inside = skip
                 .iter()
                 .any(|&(s, x)| toks[i].start >= s && toks[i].start < x);
             let name = name_in_run(&toks[i..=e]);
             // "Dr. Lind's position": a possessor is rarely what a later
             // "he" or "she" refers to.
-            if !inside && !toks[e].is_possessive() && self.is_person(&name) {
-                let who = self.display(&name);
-                if self.gender_of(&who).is_none_or(|g| g == gender) {
-                    last = Some(who);
-                }
+            // "the NCAA report", "BBC's Doctor Who website": a run after an
+            // article or a possessor names a thing, not a person.
+            let modified = i > 0 && (is_determiner(&toks[i - 1]) || toks[i - 1].is_possessive());
+            if inside || modified || toks[e].is_possessive() || !self.is_person(&name) {
+                continue;
+            }
+            let who = self.display(&name);
+            if self.gender_of(&who).is_some_and(|g| g != gender) {
+                continue;
+            }
+            found.push((sentence, who, in_subject_position(&toks, i, e)));
+        }
+        let last = found.last()?.0;
+        let mut candidates: Vec<(String, bool)> = Vec::new();
+        for (_, who, subject) in found.into_iter().filter(|f| f.0 == last) {
+            match candidates.iter_mut().find(|c| c.0 == who) {
+                Some(c) => c.1 |= subject,
+                None => candidates.push((who, subject)),
             }
         }
-        last
+        if candidates.len() == 1 {
+            return Some(candidates.pop().map(|c| c.0));
+        }
+        let mut subjects = candidates.into_iter().filter(|c| c.1);
+        Some(match (subjects.next(), subjects.next()) {
+            (Some(only), None) => Some(only.0),
+            _ => None,
+        })
     }
+}
+
+/// Does a sentence end in the gap before token `k` (not the period of a
+/// title or an initial)?
+fn ends_sentence_before(toks: &[Tok], k: usize) -> bool {
+    let gap = toks[k].gap;
+    gap.contains(['.', '!', '?']) && !period_joins(&toks[k - 1], gap)
+}
+
+/// Is the word after token `e` lower-case and neither a preposition nor a
+/// conjunction, so most likely the verb of a subject ending at `e`?
+fn verb_follows(toks: &[Tok], e: usize) -> bool {
+    toks.get(e + 1).is_some_and(|n| {
+        let l = n.lower();
+        !n.is_cap()
+            && !n.gap.contains([',', '.', ';', ':'])
+            && !is_in(PREPOSITIONS, &l)
+            && !is_in(&["and", "or", "but"], &l)
+    })
+}
+
+/// Is the name `i..=e` in subject position: opening its clause (sentence
+/// start, after a comma, "and" or "but"), or followed by a lower-case word
+/// that is not a preposition (its verb)?
+fn in_subject_position(toks: &[Tok], i: usize, e: usize) -> bool {
+    let opens = i == 0
+        || breaks_before(toks, i)
+        || toks[i].gap.contains(',')
+        || matches!(toks[i - 1].lower().as_str(), "and" | "but");
+    opens || verb_follows(toks, e)
 }
 
 /// Names of people in a text: after a title, or of two words or more right
@@ -802,11 +1183,41 @@ fn names_in(text: &str) -> Vec<Vec<String>> {
             .rposition(is_title)
             .is_some_and(|p| p < run.len() - 1);
         let name = name_in_run(run);
-        // "the White House said": institutions take an article, people not.
-        let article = i > 0 && is_determiner(&toks[i - 1]);
-        let before_verb =
-            toks.get(e + 1).is_some_and(is_speech_verb) && name.len() >= 2 && !article;
-        if !name.is_empty() && (titled || before_verb) {
+        // "the White House said": institutions take an article, people not;
+        // nor do names hold function words ("PM ET The NCAA said").
+        let article = i > 0 && (is_determiner(&toks[i - 1]) || toks[i - 1].is_possessive());
+        let plain = name.len() >= 2
+            && !article
+            && name.iter().all(|w| {
+                let l = key(w);
+                !crate::text::is_stop(&l) && !is_determiner_word(&l)
+            });
+        // A finite verb: "Israel reporting" is no subject.
+        let finite = |t: &Tok| is_speech_verb(t) && !t.lower().ends_with("ing");
+        let before_verb = plain && toks.get(e + 1).is_some_and(finite);
+        // "said attorney Kassie Siegel", "receiver Vincent Jackson": a name
+        // right after a lower-case role or title word, or after a speech
+        // verb that follows a quotation or a comma (`”, said X`; in
+        // "told CBS News" the name is the object).
+        let inverted =
+            |t: &Tok| t.gap.contains(',') || t.gap.contains(crate::text::is_double_quote);
+        let after_role = plain
+            && i > 0
+            && !breaks_before(&toks, i)
+            && ((finite(&toks[i - 1]) && inverted(&toks[i - 1]))
+                || is_role_noun(&toks[i - 1])
+                || (!toks[i - 1].is_cap() && is_title(&toks[i - 1])));
+        // "Bill Adgate, who works …", "Anthony LaCalamita, 38,", "Mehdi
+        // Zareh, director of …": an appositive only a person takes.
+        let described = plain
+            && toks.get(e + 1).is_some_and(|n| {
+                n.gap.trim() == ","
+                    && (n.lower() == "who"
+                        || n.raw.chars().all(|c| c.is_ascii_digit())
+                        || is_role_noun(n)
+                        || (is_determiner(n) && toks.get(e + 2).is_some_and(is_role_noun)))
+            });
+        if !name.is_empty() && (titled || before_verb || after_role || described) {
             out.push(name);
         }
     }

@@ -60,11 +60,11 @@ fn one(paras: &[&str]) -> Vec<Quotation> {
     find_quotes(&story(vec![doc("a", paras)]))
 }
 
-fn texts(qs: &[Quotation]) -> Vec<&str> {
+pub(super) fn texts(qs: &[Quotation]) -> Vec<&str> {
     qs.iter().map(|q| q.text.as_str()).collect()
 }
 
-fn speaker_of<'a>(qs: &'a [Quotation], needle: &str) -> Option<&'a str> {
+pub(super) fn speaker_of<'a>(qs: &'a [Quotation], needle: &str) -> Option<&'a str> {
     qs.iter()
         .find(|q| q.text.contains(needle))
         .unwrap_or_else(|| panic!("no quotation with {needle:?} in {:?}", texts(qs)))
@@ -629,7 +629,7 @@ fn no_panic_on_generated_text() {
 }
 
 /// A story of one document segmented by the real segment stage.
-fn segmented(paras: &[&str]) -> Vec<Quotation> {
+pub(super) fn segmented(paras: &[&str]) -> Vec<Quotation> {
     let article = Article {
         id: "a".into(),
         blocks: paras

@@ -1,0 +1,271 @@
+//! Speaker attribution, one group per kind of error seen on real news: for
+//! each, sentences where the rule must name the right person and sentences
+//! where it must name no one.
+
+use super::tests::{segmented, speaker_of};
+
+// ---- a fragment is not a speaker: adverbs, dates, places ----
+
+#[test]
+fn an_opening_adverb_is_not_the_speaker() {
+    let qs = segmented(&[
+        "Already, Donald J. Trump has denounced the deal and said, “It will never pass while I am around.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "never pass"), Some("Donald J. Trump"));
+    let qs = segmented(&[
+        "Already, the deal has been denounced by many and said to be, “the worst agreement ever signed by anyone.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "worst agreement"), None);
+}
+
+#[test]
+fn a_date_is_not_the_speaker() {
+    let qs = segmented(&["Saturday, organisers said “the march will go ahead as planned.”"]);
+    assert_ne!(speaker_of(&qs, "go ahead"), Some("Saturday"));
+    let qs = segmented(&["“The march will go ahead as planned,” said Saturday."]);
+    assert_eq!(speaker_of(&qs, "go ahead"), None);
+    let qs = segmented(&["On Saturday, Mayor Ann Cole said “the march will go ahead as planned.”"]);
+    assert_eq!(speaker_of(&qs, "go ahead"), Some("Ann Cole"));
+}
+
+// ---- the addressee or the object is not the speaker ----
+
+#[test]
+fn the_person_told_is_not_the_speaker() {
+    let qs = segmented(&[
+        "The militant in the video tells US President Barack Obama: “Our knife will continue to strike your people.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "Our knife"), Some("the militant"));
+    let qs = segmented(&[
+        "In the video, a voice tells President Barack Obama: “Our knife will continue to strike your people.”",
+    ]);
+    assert_ne!(speaker_of(&qs, "Our knife"), Some("Barack Obama"));
+    let qs = segmented(&[
+        "Senator Jon Tester told Senator David Vitter: “You will lose this vote tomorrow.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "lose this vote"), Some("Jon Tester"));
+}
+
+#[test]
+fn the_person_asked_is_not_the_speaker() {
+    let qs = segmented(&[
+        "Mayor Ann Cole met the governor on Monday. A reporter asked her: “Will you run for a second term next year?”",
+    ]);
+    assert_eq!(speaker_of(&qs, "second term"), Some("a reporter"));
+    let qs = segmented(&["Then somebody asked her: “Will you run for a second term next year?”"]);
+    assert_eq!(speaker_of(&qs, "second term"), None);
+}
+
+#[test]
+fn a_name_after_a_preposition_is_not_the_speaker() {
+    let qs = segmented(&[
+        "After a meeting with Putin, the senator said “the talks went better than anyone expected.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "talks went"), Some("the senator"));
+    let qs = segmented(&[
+        "After a meeting with Putin came the words “the talks went better than expected.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "talks went"), None);
+}
+
+// ---- a continuation takes the previous speaker only when no one else speaks ----
+
+#[test]
+fn a_continuation_does_not_cross_another_speaker() {
+    let qs = segmented(&[
+        "Senator Jon Tester said the bill was dead. “We tried everything we could think of,” Tester said.",
+        "“Why would anyone vote for this bill now?” Senator David Vitter demanded.",
+    ]);
+    assert_eq!(speaker_of(&qs, "Why would anyone"), Some("David Vitter"));
+    let qs = segmented(&[
+        "“We tried everything we could think of,” Senator Jon Tester said.",
+        "“Why would anyone vote for this bill now?” Senator David Vitter shot back.",
+    ]);
+    assert_eq!(speaker_of(&qs, "Why would anyone"), None);
+}
+
+#[test]
+fn a_continuation_keeps_the_speaker_after_a_long_attribution() {
+    let qs = segmented(&[
+        "“They are not afraid of anything,” Gérard Bénézat, the store's insurer, told France Info. “It has become almost routine for these gangs.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "not afraid"), Some("Gérard Bénézat"));
+    assert_eq!(speaker_of(&qs, "almost routine"), Some("Gérard Bénézat"));
+    let qs = segmented(&[
+        "“We will win this race,” said Clinton's communications director, Jennifer Palmieri. “The polls are with us.”",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "polls are with us"),
+        Some("Jennifer Palmieri")
+    );
+}
+
+// ---- speech verbs beyond the common ones ----
+
+#[test]
+fn unusual_speech_verbs_are_read() {
+    let qs = segmented(&[
+        "Hillary Clinton spoke first. Donald Trump boasted, “That makes me smart, very smart.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "makes me smart"), Some("Donald Trump"));
+    let qs = segmented(&["Senator Ann Cole lamented, “Nobody listens to the farmers any more.”"]);
+    assert_eq!(speaker_of(&qs, "Nobody listens"), Some("Ann Cole"));
+    let qs =
+        segmented(&["Governor Mike Pence acknowledges: “We made mistakes in the first week.”"]);
+    assert_eq!(speaker_of(&qs, "made mistakes"), Some("Mike Pence"));
+    // Not a speech verb: the name before it does not speak.
+    let qs = segmented(&[
+        "Hillary Clinton spoke first. “That makes me smart, very smart,” Donald Trump shrugged.",
+    ]);
+    assert_eq!(speaker_of(&qs, "makes me smart"), None);
+}
+
+// ---- possessors, appositives and names inside the quotation ----
+
+#[test]
+fn a_possessor_is_not_the_speaker() {
+    let qs = segmented(&[
+        "Bill Clinton spoke in Ohio. “We will win this race,” said Clinton's communications director, Jennifer Palmieri.",
+    ]);
+    assert_eq!(speaker_of(&qs, "win this race"), Some("Jennifer Palmieri"));
+    let qs = segmented(&[
+        "Bill Clinton spoke in Ohio. “We will win this race,” said Clinton's communications director.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "win this race"),
+        Some("Clinton's communications director")
+    );
+}
+
+#[test]
+fn a_name_inside_the_quotation_is_not_the_speaker() {
+    let qs = segmented(&[
+        "“President Obama has said that he is determined to stop Iran,” Netanyahu said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "determined to stop"), Some("Netanyahu"));
+    let qs = segmented(&[
+        "Prime Minister Benjamin Netanyahu spoke to Congress. “President Obama has said that he is determined to stop Iran,” he said.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "determined to stop"),
+        Some("Benjamin Netanyahu")
+    );
+}
+
+// ---- the medium is not the speaker ----
+
+#[test]
+fn a_statement_speaks_for_its_author_or_no_one() {
+    let qs = segmented(&["A statement said: “The company will appeal the ruling in every court.”"]);
+    assert_eq!(speaker_of(&qs, "appeal the ruling"), None);
+    let qs = segmented(&["“The company will appeal the ruling in every court,” a statement said."]);
+    assert_eq!(speaker_of(&qs, "appeal the ruling"), None);
+    let qs = segmented(&[
+        "“The company will appeal the ruling in every court,” a statement from Acme Mining Corp said.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "appeal the ruling"),
+        Some("Acme Mining Corp")
+    );
+    let qs = segmented(&[
+        "“We will appeal the ruling in every court,” the company said in a statement.",
+    ]);
+    assert_eq!(speaker_of(&qs, "appeal the ruling"), Some("the company"));
+    let qs =
+        segmented(&["In a tweet, Donald Trump wrote: “The ruling is a disgrace to the courts.”"]);
+    assert_eq!(speaker_of(&qs, "disgrace"), Some("Donald Trump"));
+}
+
+#[test]
+fn a_dash_byline_signs_the_quotation() {
+    let qs = segmented(&["“It's about me.” ― Hillary Clinton"]);
+    assert_eq!(speaker_of(&qs, "about me"), Some("Hillary Clinton"));
+    let qs = segmented(&["“It's about me.” ― and nobody else, it seems."]);
+    assert_eq!(speaker_of(&qs, "about me"), None);
+}
+
+// ---- an organisation only when the text makes it the speaker ----
+
+#[test]
+fn a_host_speaks_not_the_network() {
+    let qs =
+        segmented(&["“That was the worst debate I have seen,” said MSNBC host Chris Matthews."]);
+    assert_eq!(speaker_of(&qs, "worst debate"), Some("Chris Matthews"));
+    let qs = segmented(&["“That was the worst debate anyone has seen,” the Trump campaign said."]);
+    assert_eq!(speaker_of(&qs, "worst debate"), Some("the Trump campaign"));
+}
+
+// ---- short quotations and scare quotes ----
+
+#[test]
+fn a_short_sentence_is_a_quotation_and_a_scare_quote_is_not() {
+    let qs = segmented(&["Ann Cole shook her head. “It's about me.”"]);
+    assert!(qs.iter().any(|q| q.text.contains("about me")));
+    let qs = segmented(&["Critics called the plan a “disaster” and a “mess” from the start."]);
+    assert!(qs.is_empty(), "{qs:?}");
+}
+
+// ---- people the story names, for pronouns ----
+
+#[test]
+fn a_pronoun_finds_a_person_named_after_a_role() {
+    let qs = segmented(&[
+        "President Susilo Bambang Yudhoyono toured the area. The dead were counted, said local hospital director Hengky Tewu. “Our ambulances are picking up two more,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "ambulances"), Some("Hengky Tewu"));
+    // Two people in subject position: no one.
+    let qs = segmented(&[
+        "Hengky Tewu and Bagus Ekodanto visited the hospital on Monday. “Our ambulances are picking up two more,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "ambulances"), None);
+    // A thing named after an article is not a person.
+    let qs = segmented(&[
+        "Athletic director Gene Smith said the allegations in the NCAA report were minor. “What you see is what they found,” he said.",
+        "The NCAA said it would not comment.",
+    ]);
+    assert_eq!(speaker_of(&qs, "what they found"), Some("Gene Smith"));
+}
+
+#[test]
+fn a_title_of_an_office_before_the_name() {
+    let qs = segmented(&[
+        "“The rule strengthens the regulations,” said Secretary of the Interior Dirk Kempthorne.",
+    ]);
+    assert_eq!(speaker_of(&qs, "strengthens"), Some("Dirk Kempthorne"));
+    let qs = segmented(&["“You try to put it out of your mind,” said Ms. Davis's sister Crystal."]);
+    assert_eq!(speaker_of(&qs, "out of your mind"), Some("Crystal"));
+}
+
+// ---- the sentence before, and verbs joined by "and" ----
+
+#[test]
+fn a_verb_after_and_shares_the_subject_of_the_sentence() {
+    let qs = segmented(&[
+        "Spokesman Jason Lyons said the inmate used a wheelchair, that he \"claimed it was necessary\" and added, \"Since he fled on foot, that is obviously in question.\"",
+    ]);
+    assert_eq!(speaker_of(&qs, "fled on foot"), Some("Jason Lyons"));
+    // No subject anywhere before: no one.
+    let qs = segmented(&[
+        "The wheelchair was \"necessary for his mobility\" and added, \"Since he fled on foot, that is obviously in question.\"",
+    ]);
+    assert_eq!(speaker_of(&qs, "fled on foot"), None);
+}
+
+#[test]
+fn quoted_words_of_the_sentence_before_never_attribute() {
+    // "stay" inside the first quotation is no speech verb of the sentence.
+    let qs = segmented(&[
+        "“Please stay out of our community, you will only agitate our kids,” Councilman Jumaane Williams fumed. “It is dangerous and counterproductive.”",
+    ]);
+    assert_ne!(speaker_of(&qs, "dangerous"), Some("Please"));
+    let qs = segmented(&[
+        "Msgr. Michael Farmer praised her work. He said the doctor had made a \"concrete decision\" to stay. “She is noted not only for clinic work, but for visiting homes.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "clinic work"), Some("Michael Farmer"));
+}
+
+#[test]
+fn a_name_after_said_before_a_second_quotation() {
+    let qs = segmented(&["“We will rebuild,” said Mayor Ann Cole, “and we will start on Monday.”"]);
+    assert_eq!(speaker_of(&qs, "start on Monday"), Some("Ann Cole"));
+}
