@@ -89,11 +89,11 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         .map(|a| counted(progress, segment::segment(a, &params)))
         .collect();
     progress.stage("grouping", 0);
-    let stories = cluster::group(docs);
+    let stories = cluster::group(docs, &params);
     progress.stage("analysing", stories.len());
     let lock_path = opts.seeds.join(slugs::LOCK_FILE);
     let (old_lock, lock) = read_lock(&lock_path, &mut warnings);
-    let (digests, new_lock) = analyse_locked(&stories, progress, &lock);
+    let (digests, new_lock) = analyse_locked(&stories, progress, &params, &lock);
     progress.stage("writing", 0);
     if !opts.dry_run {
         let files = output::render(&digests, &opts.config, &opts.templates)?;
@@ -109,13 +109,17 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
 
 /// The analysis stages for every story (in parallel; order is kept), then
 /// unique slugs.
-pub fn analyse(stories: &[Story]) -> Vec<Digest> {
-    analyse_with_progress(stories, &())
+pub fn analyse(stories: &[Story], params: &params::Params) -> Vec<Digest> {
+    analyse_with_progress(stories, &(), params)
 }
 
 /// [`analyse`], reporting each story done.
-pub fn analyse_with_progress(stories: &[Story], progress: &dyn Progress) -> Vec<Digest> {
-    analyse_locked(stories, progress, &slugs::SlugLock::default()).0
+pub fn analyse_with_progress(
+    stories: &[Story],
+    progress: &dyn Progress,
+    params: &params::Params,
+) -> Vec<Digest> {
+    analyse_locked(stories, progress, params, &slugs::SlugLock::default()).0
 }
 
 /// [`analyse_with_progress`], keeping the slugs `lock` remembers; returns
@@ -123,11 +127,12 @@ pub fn analyse_with_progress(stories: &[Story], progress: &dyn Progress) -> Vec<
 pub fn analyse_locked(
     stories: &[Story],
     progress: &dyn Progress,
+    params: &params::Params,
     lock: &slugs::SlugLock,
 ) -> (Vec<Digest>, slugs::SlugLock) {
     let mut digests: Vec<Digest> = stories
         .par_iter()
-        .map(|s| counted(progress, analyse_story(s)))
+        .map(|s| counted(progress, analyse_story(s, params)))
         .collect();
     let bases: Vec<String> = stories.iter().map(slug_base).collect();
     let members: Vec<Vec<String>> = digests
@@ -239,9 +244,9 @@ fn counted<T>(progress: &dyn Progress, value: T) -> T {
 
 /// quotes → align → divergences → digest, for one story. Quotes come first
 /// because a quotation several outlets carry is also a fact they agree on.
-pub fn analyse_story(story: &Story) -> Digest {
+pub fn analyse_story(story: &Story, params: &params::Params) -> Digest {
     let quotes = quotes::find_quotes(story);
-    let facts = align::align(story, &quotes);
+    let facts = align::align(story, &quotes, params);
     let divergent = divergence::find(story, &facts, &quotes);
     assemble::assemble(story, String::new(), &facts, divergent, &quotes)
 }
