@@ -91,14 +91,13 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     progress.stage("grouping", 0);
     let stories = cluster::group(docs, &params);
     progress.stage("analysing", stories.len());
-    let lock_path = opts.seeds.join(slugs::LOCK_FILE);
-    let (old_lock, lock) = read_lock(&lock_path, &mut warnings);
+    let lock = read_lock(&opts.seeds, &opts.out, &mut warnings);
     let (digests, new_lock) = analyse_locked(&stories, progress, &params, &lock);
     progress.stage("writing", 0);
     if !opts.dry_run {
-        let files = output::render(&digests, &opts.config, &opts.templates)?;
+        let mut files = output::render(&digests, &opts.config, &opts.templates)?;
+        files.push(output::text_file(slugs::LOCK_FILE, new_lock.to_toml()));
         write::write_site(&opts.out, &files)?;
-        save_lock(&lock_path, old_lock.as_deref(), &new_lock, &mut warnings);
     }
     Ok(BuildReport {
         articles: articles_read,
@@ -146,51 +145,38 @@ pub fn analyse_locked(
     (digests, new_lock)
 }
 
-/// Reads the slug lock, if there is one: its text and what it says. A lock
-/// that cannot be read or parsed is a warning, and the build goes on as if
-/// there were none.
+/// Reads the slug lock: `parallax.lock` in the seeds folder when the user
+/// committed one there (to pin URLs wherever the site is built, e.g. in
+/// CI), else the one the previous build left in the output folder. The
+/// build writes the updated lock only inside the output folder: nothing
+/// outside it is ever touched. A lock that cannot be read or parsed is a
+/// warning, and the build goes on as if there were none.
 fn read_lock(
-    path: &std::path::Path,
+    seeds: &std::path::Path,
+    out: &std::path::Path,
     warnings: &mut Vec<Diagnostic>,
-) -> (Option<String>, slugs::SlugLock) {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return (None, slugs::SlugLock::default());
-        }
-        Err(e) => {
-            warnings.push(lock_warning(path, &format!("cannot be read ({e})")));
-            return (None, slugs::SlugLock::default());
-        }
-    };
-    match slugs::SlugLock::parse(&text) {
-        Ok(lock) => (Some(text), lock),
-        Err(e) => {
-            let first = e.lines().next().unwrap_or_default().to_string();
-            warnings.push(lock_warning(
-                path,
-                &format!("is not a valid lock ({first})"),
-            ));
-            (Some(text), slugs::SlugLock::default())
+) -> slugs::SlugLock {
+    for path in [seeds.join(slugs::LOCK_FILE), out.join(slugs::LOCK_FILE)] {
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                warnings.push(lock_warning(&path, &format!("cannot be read ({e})")));
+                continue;
+            }
+        };
+        match slugs::SlugLock::parse(&text) {
+            Ok(lock) => return lock,
+            Err(e) => {
+                let first = e.lines().next().unwrap_or_default().to_string();
+                warnings.push(lock_warning(
+                    &path,
+                    &format!("is not a valid lock ({first})"),
+                ));
+            }
         }
     }
-}
-
-/// Writes the slug lock when it changed. A folder that cannot be written
-/// (a read-only checkout in CI) is a warning: the site is built anyway.
-fn save_lock(
-    path: &std::path::Path,
-    old: Option<&str>,
-    lock: &slugs::SlugLock,
-    warnings: &mut Vec<Diagnostic>,
-) {
-    let text = lock.to_toml();
-    if old == Some(text.as_str()) || (old.is_none() && lock.stories.is_empty()) {
-        return;
-    }
-    if let Err(e) = std::fs::write(path, text) {
-        warnings.push(lock_warning(path, &format!("cannot be written ({e})")));
-    }
+    slugs::SlugLock::default()
 }
 
 fn lock_warning(path: &std::path::Path, what: &str) -> Diagnostic {

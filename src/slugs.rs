@@ -1,6 +1,8 @@
 //! Story URLs that never move: the slug each story was given, remembered in
-//! `parallax.lock` (a small TOML file in the seeds folder, meant to be
-//! committed with the articles).
+//! `parallax.lock`, a small sorted TOML file. Each build writes it into the
+//! output folder (never anywhere else) and reads the previous one from
+//! there; a copy committed in the seeds folder takes precedence, so URLs
+//! stay pinned where the site is built from a fresh clone (CI, Pages).
 //!
 //! Why: a story's slug comes from its folder, `story:` key or earliest
 //! article, so adding an article that sorts first, or a new folder whose
@@ -14,7 +16,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The file name of the lock, in the seeds folder.
+/// The file name of the lock (in the output folder; optionally committed
+/// in the seeds folder).
 pub const LOCK_FILE: &str = "parallax.lock";
 
 /// Remembered slugs: each slug with the source ids of its story.

@@ -76,12 +76,22 @@ fn sample_page_names_every_source_and_leads_with_differences() {
 #[test]
 fn story_url_stays_when_an_article_that_sorts_first_joins() {
     let (tmp, seeds) = sample(false);
-    let before = build(&seeds, &tmp.path().join("a"));
-    let lock = read(seeds.join("parallax.lock"));
+    let site = tmp.path().join("a");
+    let before = build(&seeds, &site);
+    let lock = read(site.join("parallax.lock"));
     assert!(lock.contains(&before[0]), "{lock}");
+    assert!(
+        !seeds.join("parallax.lock").exists(),
+        "nothing outside --out is written"
+    );
     add_extra(&seeds);
-    let after = build(&seeds, &tmp.path().join("b"));
+    let after = build(&seeds, &site);
     assert_eq!(after, before);
+    // A lock committed in the seeds folder pins the URL for a fresh build
+    // elsewhere (a clean clone in CI).
+    fs::copy(site.join("parallax.lock"), seeds.join("parallax.lock")).unwrap();
+    let elsewhere = build(&seeds, &tmp.path().join("elsewhere"));
+    assert_eq!(elsewhere, before);
     // Without the lock the earliest article would name the story anew.
     let (tmp2, fresh) = sample(true);
     let unlocked = build(&fresh, &tmp2.path().join("c"));
@@ -95,7 +105,8 @@ fn a_new_folder_never_takes_an_existing_slug() {
     fs::create_dir_all(seeds.join("harbour-fire")).unwrap();
     let article = "Harbour Fire Destroys Warehouse\nA fire destroyed a warehouse at the harbour on Monday night, the fire brigade said.\n";
     fs::write(seeds.join("harbour-fire/a.txt"), article).unwrap();
-    let before = build(&seeds, &tmp.path().join("a"));
+    let site = tmp.path().join("a");
+    let before = build(&seeds, &site);
     assert_eq!(before, ["harbour-fire"]);
     // A new folder whose name makes the same slug, sorting first.
     fs::create_dir_all(seeds.join("Harbour Fire")).unwrap();
@@ -104,9 +115,9 @@ fn a_new_folder_never_takes_an_existing_slug() {
         "Ferry Delayed by Storm\nA ferry was delayed by a storm on Tuesday, the operator said.\n",
     )
     .unwrap();
-    let after = build(&seeds, &tmp.path().join("b"));
+    let after = build(&seeds, &site);
     assert!(after.contains(&"harbour-fire".to_string()));
-    let report = parallax::build(&options(&seeds, &tmp.path().join("c"))).unwrap();
+    let report = parallax::build(&options(&seeds, &site)).unwrap();
     let old = report
         .digests
         .iter()
@@ -116,10 +127,9 @@ fn a_new_folder_never_takes_an_existing_slug() {
 }
 
 #[test]
-fn a_read_only_lock_warns_and_the_build_goes_on() {
+fn a_broken_lock_warns_and_the_build_goes_on() {
     let (tmp, seeds) = sample(false);
-    // A folder where the lock file should be cannot be written as a file.
-    fs::create_dir(seeds.join("parallax.lock")).unwrap();
+    fs::write(seeds.join("parallax.lock"), "this is [not a lock").unwrap();
     let report = parallax::build(&options(&seeds, &tmp.path().join("a"))).unwrap();
     assert_eq!(report.digests.len(), 1);
     assert!(
