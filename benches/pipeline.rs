@@ -114,7 +114,7 @@ fn grouping(c: &mut Criterion) {
     g.bench_function("ecbplus_982", |b| {
         b.iter_batched(
             || ecb.clone(),
-            parallax::cluster::group,
+            |d| parallax::cluster::group(d, &parallax::params::Params::default()),
             BatchSize::LargeInput,
         )
     });
@@ -126,7 +126,7 @@ fn grouping(c: &mut Criterion) {
             |b, docs| {
                 b.iter_batched(
                     || docs.clone(),
-                    parallax::cluster::group,
+                    |d| parallax::cluster::group(d, &parallax::params::Params::default()),
                     BatchSize::LargeInput,
                 )
             },
@@ -138,14 +138,18 @@ fn grouping(c: &mut Criterion) {
 fn analysis(c: &mut Criterion) {
     let mut g = quick(c, "analyse");
     if let Some(seeds) = load(SEEDS) {
-        let stories = parallax::cluster::group(seeds);
-        g.bench_function("sample_story", |b| b.iter(|| parallax::analyse(&stories)));
+        let stories = parallax::cluster::group(seeds, &parallax::params::Params::default());
+        g.bench_function("sample_story", |b| {
+            b.iter(|| parallax::analyse(&stories, &parallax::params::Params::default()))
+        });
     } else {
         eprintln!("skipping the sample story: {SEEDS} not found");
     }
     if let Some(ecb) = load(ECB) {
-        let stories = parallax::cluster::group(ecb);
-        g.bench_function("ecbplus_982", |b| b.iter(|| parallax::analyse(&stories)));
+        let stories = parallax::cluster::group(ecb, &parallax::params::Params::default());
+        g.bench_function("ecbplus_982", |b| {
+            b.iter(|| parallax::analyse(&stories, &parallax::params::Params::default()))
+        });
     }
     g.finish();
 }
@@ -209,10 +213,8 @@ fn big_story(c: &mut Criterion) {
 fn pathological_story(body: String) -> Vec<parallax::model::Story> {
     let article = parallax::ingest::parse_article("bench/p.txt", None, &body)
         .expect("pathological text parses");
-    parallax::cluster::group(vec![parallax::segment::segment(
-        article,
-        &parallax::params::Params::default(),
-    )])
+    let params = parallax::params::Params::default();
+    parallax::cluster::group(vec![parallax::segment::segment(article, &params)], &params)
 }
 
 fn pathological(c: &mut Criterion) {
@@ -229,11 +231,29 @@ fn pathological(c: &mut Criterion) {
                 .map(|i| format!("Word{i} word word. "))
                 .collect(),
         ),
+        // The hostile-input campaign (issue 13): each once took 8 s to
+        // minutes through a quadratic step.
+        ("line_200kb_without_spaces", "abcdefghij".repeat(20_000)),
+        (
+            "quotations_20k_in_one_paragraph",
+            (0..20_000)
+                .map(|i| format!("Officer Number{i} Smith said \"yes, it is {i}.\" "))
+                .collect(),
+        ),
+        (
+            "brackets_100k_nested",
+            format!("{}It happened.{}", "(".repeat(100_000), ")".repeat(100_000)),
+        ),
     ];
     for (name, body) in cases {
         let text = format!("A Title Line\n\n{body}\n");
         g.bench_function(name, |b| {
-            b.iter(|| parallax::analyse(&pathological_story(text.clone())))
+            b.iter(|| {
+                parallax::analyse(
+                    &pathological_story(text.clone()),
+                    &parallax::params::Params::default(),
+                )
+            })
         });
     }
     g.finish();

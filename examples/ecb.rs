@@ -43,7 +43,7 @@ fn main() {
     let thresholds: Vec<f64> = if args.len() > 3 {
         args[3..].iter().filter_map(|a| a.parse().ok()).collect()
     } else {
-        vec![cluster::MERGE_THRESHOLD]
+        vec![parallax::params::ClusterParams::default().merge_threshold]
     };
     let gold: BTreeMap<String, String> =
         serde_json::from_str(&std::fs::read_to_string(labels).expect("labels")).expect("json");
@@ -58,7 +58,9 @@ fn main() {
     }
     for th in thresholds {
         let start = Instant::now();
-        let stories = cluster::group_with(docs.clone(), th);
+        let mut params = parallax::params::Params::default();
+        params.cluster.merge_threshold = th;
+        let stories = cluster::group(docs.clone(), &params);
         let ms = start.elapsed().as_secs_f64() * 1000.0;
         let mut pred = BTreeMap::new();
         for (i, s) in stories.iter().enumerate() {
@@ -82,7 +84,7 @@ fn main() {
 pub fn stats(docs: &[Document], gold: &BTreeMap<String, String>) {
     let mut sorted = docs.to_vec();
     sorted.sort_by(|a, b| a.article.id.cmp(&b.article.id));
-    let edges = cluster::candidate_edges(&sorted);
+    let edges = cluster::candidate_edges(&sorted, &parallax::params::ClusterParams::default());
     let label = |i: usize| {
         gold.get(sorted[i].article.id.as_str())
             .cloned()
@@ -123,7 +125,7 @@ pub fn stats(docs: &[Document], gold: &BTreeMap<String, String>) {
 pub fn confusions(docs: &[Document], gold: &BTreeMap<String, String>) {
     let mut sorted = docs.to_vec();
     sorted.sort_by(|a, b| a.article.id.cmp(&b.article.id));
-    let edges = cluster::candidate_edges(&sorted);
+    let edges = cluster::candidate_edges(&sorted, &parallax::params::ClusterParams::default());
     let label = |i: usize| {
         gold.get(sorted[i].article.id.as_str())
             .cloned()

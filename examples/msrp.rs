@@ -6,7 +6,7 @@
 //! (as the aligner does over a story's sentences), finds the cut that
 //! maximises accuracy on the training pairs, and reports accuracy and F1 of
 //! that cut on the test pairs. The result is documented in the README and
-//! beside `align::CUT`; MSRP itself is never shipped.
+//! beside `AlignParams::cut`; MSRP itself is never shipped.
 
 use parallax::align::{terms_of, text_similarity};
 use std::collections::HashMap;
@@ -29,6 +29,7 @@ fn load(path: &str) -> Vec<(bool, String, String)> {
 }
 
 fn main() {
+    let params = parallax::params::Params::default();
     let dir = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "../shared/data/msrp".to_string());
@@ -39,7 +40,7 @@ fn main() {
     for (_, a, b) in &train {
         for s in [a, b] {
             n += 1;
-            let mut t = terms_of(s);
+            let mut t = terms_of(s, &params);
             t.sort();
             t.dedup();
             for w in t {
@@ -47,10 +48,10 @@ fn main() {
             }
         }
     }
-    let idf = |t: &str| ((n as f32 + 1.0) / (*df.get(t).unwrap_or(&0) as f32 + 1.0)).ln() + 1.0;
+    let idf = |t: &str| parallax::nlp::compare::idf(n, *df.get(t).unwrap_or(&0));
     let score = |set: &[(bool, String, String)]| -> Vec<(f32, bool)> {
         set.iter()
-            .map(|(y, a, b)| (text_similarity(a, b, Some(&idf)), *y))
+            .map(|(y, a, b)| (text_similarity(a, b, Some(&idf), &params), *y))
             .collect()
     };
     let tr = score(&train);

@@ -15,44 +15,19 @@
 //!
 //! Grouping is greedy and seeded: every claim proposes a group of itself
 //! plus the claims of other sources that match it above a significance
-//! cut ([`CUT`]); the group
+//! cut ([`AlignParams::cut`], with how it was measured); the group
 //! with most sources (then highest total similarity) is accepted, its claims
 //! leave the pool, and the rest propose again. A source therefore counts at
 //! most once per fact, and a sentence never supports one fact twice.
 
 use crate::lexicon::Lexicon;
 use crate::model::{SentRef, Story};
+use crate::nlp::compare::idf;
+use crate::nlp::tokens;
+use crate::params::{AlignParams, LexiconParams, Params};
 use crate::quotes::Quotation;
-use crate::text::{self, Word};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
-
-/// Two claims state the same fact when their similarity reaches this cut:
-/// three standard deviations above the background similarity of unrelated
-/// sentences. Measured over all cross-source sentence pairs of three large
-/// stories (the sample, and two ECB+ stories of 19 and 21 articles), the
-/// background is steady at mean 0.03, deviation 0.09, so mean + 3 sd lands
-/// at 0.29–0.32. The cut is fixed rather than measured per story, because
-/// in a small, tightly focused story most pairs are true matches and the
-/// statistic no longer describes the background (it rose to 0.45 on a
-/// six-article prison-escape story and lost half its facts).
-pub const CUT: f32 = 0.30;
-
-/// A candidate joins a group when it is similar enough (the cut) to one
-/// member and, on average, at least this similar to all of them, so that
-/// groups neither chain through one broad sentence nor miss a source that
-/// words the fact like one member rather than like the seed.
-const COHESION: f32 = 0.22;
-
-/// Least overlap of the words other than names for two claims to match.
-const PREDICATE_MIN: f32 = 0.15;
-
-/// Claims with fewer content terms than this state no checkable fact.
-const MIN_TERMS: usize = 4;
-
-/// Weight boost for names (capitalised words inside a sentence) and numbers.
-const NAME_BOOST: f32 = 1.6;
-const NUMBER_BOOST: f32 = 1.6;
 
 /// Sentences from different sources that state one fact.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,7 +68,7 @@ struct Vocab {
 }
 
 impl Vocab {
-    fn build(stems: &[String], lex: &Lexicon) -> Vocab {
+    fn build(stems: &[String], lex: &Lexicon, lp: &LexiconParams) -> Vocab {
         // Concept → stems that can stand for it.
         let mut by_concept: HashMap<u32, Vec<u32>> = HashMap::new();
         for (id, stem) in stems.iter().enumerate() {
@@ -122,7 +97,7 @@ impl Vocab {
                 if other as usize == id {
                     continue;
                 }
-                let r = lex.relatedness(stem, &stems[other as usize]);
+                let r = lex.relatedness(stem, &stems[other as usize], lp);
                 if r > 0.0 {
                     related[id].push((other, r));
                     related[other as usize].push((id as u32, r));
@@ -137,13 +112,23 @@ impl Vocab {
     }
 }
 
+/// Longest compound head looked up, in bytes: longer than any English
+/// word a compound ends in ("counterrevolutionaries" has 22 letters).
+const MAX_HEAD_BYTES: usize = 32;
+
 /// Ids of story stems that are the head of the compound `stem` ("strike"
 /// for "airstrik"): its suffixes of five letters or more.
 fn compound_heads<'a>(
     stem: &'a str,
     index: &'a HashMap<&str, u32>,
 ) -> impl Iterator<Item = u32> + 'a {
+    // Only tails short enough to be a word are looked up: hashing every
+    // suffix of a 200 KB "word" (a line without spaces) took seconds.
+    let shortest_start = stem.len().saturating_sub(MAX_HEAD_BYTES);
     stem.char_indices().skip(1).filter_map(move |(i, _)| {
+        if i < shortest_start {
+            return None;
+        }
         let tail = &stem[i..];
         index
             .get(tail)
@@ -202,22 +187,22 @@ type RawTerm = (String, f32, bool);
 /// of capitalised words ("Israeli Prime Minister Benjamin Netanyahu") is one
 /// name: its boost is shared out so that a long title does not outweigh the
 /// rest of the sentence.
-fn raw_terms(text: &str, lex: &Lexicon) -> Vec<RawTerm> {
-    let words = text::words(text);
+fn raw_terms(text: &str, lex: &Lexicon, p: &AlignParams) -> Vec<RawTerm> {
+    let words = tokens::words(text);
     let names: Vec<bool> = (0..words.len())
         .map(|i| is_name(&words[i], i, &words))
         .collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let norm = w.norm();
-        if norm.is_empty() || text::is_stop(&norm) {
+        if norm.is_empty() || tokens::is_stop(&norm) {
             continue;
         }
         let boost = if w.is_numeric() {
-            NUMBER_BOOST
+            p.number_boost
         } else if names[i] {
             let run = run_length(&names, i);
-            (NAME_BOOST / (run as f32).sqrt()).max(1.0)
+            (p.name_boost / (run as f32).sqrt()).max(1.0)
         } else {
             1.0
         };
@@ -236,22 +221,27 @@ fn run_length(flags: &[bool], i: usize) -> usize {
     end - start
 }
 
-/// A capitalised word that is not merely sentence-initial.
-fn is_name(w: &Word, i: usize, words: &[Word]) -> bool {
-    w.is_capitalised() && (i > 0 || words.get(1).is_some_and(Word::is_capitalised))
+/// A capitalised word that is not merely sentence-initial. (Not yet the
+/// shared name finder, [`crate::nlp::names`]: with it, titles stop being
+/// names and days are dates, which raised consensus precision on the dev
+/// set from 0.94 to 0.96 but lowered the sample's attribution from 0.96 to
+/// 0.93, below its CI minimum; left for a measured follow-up.)
+fn is_name(w: &tokens::Token<'_>, i: usize, words: &[tokens::Token<'_>]) -> bool {
+    w.is_capitalised() && (i > 0 || words.get(1).is_some_and(tokens::Token::is_capitalised))
 }
 
 /// Builds the claims of a story with inverse-frequency weights, and the
 /// story's vocabulary.
-fn features(story: &Story, lex: &Lexicon) -> (Vec<Claim>, Vocab) {
+fn features(story: &Story, lex: &Lexicon, params: &Params) -> (Vec<Claim>, Vocab) {
+    let p = &params.align;
     let mut raw: Vec<(SentRef, usize, Vec<RawTerm>)> = Vec::new();
     for (d, doc) in story.docs.iter().enumerate() {
         for (s, sent) in doc.claim_sentences() {
             let at = SentRef { doc: d, sent: s };
             let parent = raw.len();
-            raw.push((at, parent, raw_terms(&sent.text, lex)));
+            raw.push((at, parent, raw_terms(&sent.text, lex, p)));
             for clause in clauses(&sent.text) {
-                raw.push((at, parent, raw_terms(clause, lex)));
+                raw.push((at, parent, raw_terms(clause, lex, p)));
             }
         }
     }
@@ -280,7 +270,7 @@ fn features(story: &Story, lex: &Lexicon) -> (Vec<Claim>, Vocab) {
             df[t as usize] += 1;
         }
     }
-    let idf = |id: u32| ((n_sent as f32 + 1.0) / (df[id as usize] as f32 + 1.0)).ln() + 1.0;
+    let idf = |id: u32| idf(n_sent, df[id as usize]);
     let claims = raw
         .iter()
         .map(|(at, parent, terms)| {
@@ -289,7 +279,7 @@ fn features(story: &Story, lex: &Lexicon) -> (Vec<Claim>, Vocab) {
             make_claim(*at, *parent, &interned, &idf)
         })
         .collect();
-    (claims, Vocab::build(&stems, lex))
+    (claims, Vocab::build(&stems, lex, &params.lexicon))
 }
 
 fn make_claim(
@@ -320,16 +310,31 @@ fn make_claim(
     }
 }
 
-/// Weighted share of `a`'s terms that `b` covers (softly, via the
-/// vocabulary's relations); with `only_common`, of `a`'s terms that are not
-/// names. A match is worth at most the lighter of the two words.
-fn coverage(a: &Claim, b: &Claim, vocab: &Vocab, only_common: bool) -> f32 {
-    let total = if only_common { a.norm_common } else { a.norm };
-    if total == 0.0 {
+/// Which of a claim's terms a coverage counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    All,
+    /// Terms that are not names.
+    Common,
+}
+
+/// Weighted share of `a`'s terms (of one [`Part`]) that `b` covers
+/// (softly, via the vocabulary's relations). A match is worth at most the
+/// lighter of the two words.
+fn coverage(a: &Claim, b: &Claim, vocab: &Vocab, part: Part) -> f32 {
+    let total = match part {
+        Part::All => a.norm,
+        Part::Common => a.norm_common,
+    };
+    if total <= 0.0 {
         return 0.0;
     }
     let mut got = 0.0;
-    for t in a.terms.iter().filter(|t| !(only_common && t.name)) {
+    let counted = |t: &&Term| match part {
+        Part::All => true,
+        Part::Common => !t.name,
+    };
+    for t in a.terms.iter().filter(counted) {
         let mut best = 0.0f32;
         if let Ok(i) = b.terms.binary_search_by_key(&t.id, |u| u.id) {
             best = (b.terms[i].weight / t.weight).min(1.0);
@@ -356,21 +361,34 @@ fn f1(p: f32, r: f32) -> f32 {
 
 /// Similarity of two claims: F1 of the two coverages. Two claims that share
 /// only names (the same people doing different things) are not one fact, so
-/// the overlap of their other words must reach [`PREDICATE_MIN`].
-fn similarity(a: &Claim, b: &Claim, vocab: &Vocab) -> f32 {
-    let common = f1(coverage(a, b, vocab, true), coverage(b, a, vocab, true));
-    if common < PREDICATE_MIN {
+/// the overlap of their other words must reach
+/// [`AlignParams::predicate_min`].
+fn similarity(a: &Claim, b: &Claim, vocab: &Vocab, p: &AlignParams) -> f32 {
+    let common = f1(
+        coverage(a, b, vocab, Part::Common),
+        coverage(b, a, vocab, Part::Common),
+    );
+    if common < p.predicate_min {
         return 0.0;
     }
-    f1(coverage(a, b, vocab, false), coverage(b, a, vocab, false))
+    f1(
+        coverage(a, b, vocab, Part::All),
+        coverage(b, a, vocab, Part::All),
+    )
 }
 
 /// Similarity of two texts outside a story (for calibration examples such as
 /// `examples/msrp.rs`). `idf` gives a stem's weight; `None` weighs every
 /// term 1.
-pub fn text_similarity(a: &str, b: &str, idf: Option<&dyn Fn(&str) -> f32>) -> f32 {
+pub fn text_similarity(
+    a: &str,
+    b: &str,
+    idf: Option<&dyn Fn(&str) -> f32>,
+    params: &Params,
+) -> f32 {
     let lex = Lexicon::get();
-    let (ra, rb) = (raw_terms(a, lex), raw_terms(b, lex));
+    let p = &params.align;
+    let (ra, rb) = (raw_terms(a, lex, p), raw_terms(b, lex, p));
     let mut stems: Vec<String> = ra.iter().chain(&rb).map(|t| t.0.clone()).collect();
     stems.sort();
     stems.dedup();
@@ -380,13 +398,13 @@ pub fn text_similarity(a: &str, b: &str, idf: Option<&dyn Fn(&str) -> f32>) -> f
         let interned: Vec<(u32, f32, bool)> = r.iter().map(|t| (id(&t.0), t.1, t.2)).collect();
         make_claim(SentRef { doc: 0, sent: 0 }, 0, &interned, &weight)
     };
-    let vocab = Vocab::build(&stems, lex);
-    similarity(&make(&ra), &make(&rb), &vocab)
+    let vocab = Vocab::build(&stems, lex, &params.lexicon);
+    similarity(&make(&ra), &make(&rb), &vocab, p)
 }
 
 /// Content stems as the aligner sees them (for IDF tables outside a story).
-pub fn terms_of(text: &str) -> Vec<String> {
-    raw_terms(text, Lexicon::get())
+pub fn terms_of(text: &str, params: &Params) -> Vec<String> {
+    raw_terms(text, Lexicon::get(), &params.align)
         .into_iter()
         .map(|t| t.0)
         .collect()
@@ -398,12 +416,16 @@ pub fn terms_of(text: &str) -> Vec<String> {
 /// when the words are too common for the similarity to notice them ("We will
 /// do what we need to do"): each joins the group that already holds its
 /// sentences, or forms a group of its own.
-pub fn align(story: &Story, quotes: &[Quotation]) -> Vec<FactGroup> {
+pub fn align(story: &Story, quotes: &[Quotation], params: &Params) -> Vec<FactGroup> {
     let lex = Lexicon::get();
-    let (claims, vocab) = features(story, lex);
-    let usable: Vec<bool> = claims.iter().map(|c| c.terms.len() >= MIN_TERMS).collect();
-    let sim = SimMatrix::new(&claims, &usable, &vocab);
-    let groups = select_groups(&claims, &sim, &usable, CUT);
+    let p = &params.align;
+    let (claims, vocab) = features(story, lex, params);
+    let usable: Vec<bool> = claims
+        .iter()
+        .map(|c| c.terms.len() >= p.min_terms)
+        .collect();
+    let sim = SimMatrix::new(&claims, &usable, &vocab, p);
+    let groups = select_groups(&claims, &sim, &usable, p);
     let mut facts: Vec<FactGroup> = groups
         .iter()
         .map(|g| fact_group(story, &claims, &sim, g))
@@ -425,14 +447,19 @@ pub fn align(story: &Story, quotes: &[Quotation]) -> Vec<FactGroup> {
 /// most sources (then highest similarity) is taken, its claims retire, and
 /// the rest go on. Retiring claims only ever shrinks a seed's group, so a
 /// popped group whose recomputed value is unchanged is truly the best.
-fn select_groups(claims: &[Claim], sim: &SimMatrix, usable: &[bool], cut: f32) -> Vec<Vec<usize>> {
+fn select_groups(
+    claims: &[Claim],
+    sim: &SimMatrix,
+    usable: &[bool],
+    p: &AlignParams,
+) -> Vec<Vec<usize>> {
     let mut free = usable.to_vec();
     use rayon::prelude::*;
     let seeds: Vec<usize> = (0..claims.len()).filter(|&i| free[i]).collect();
     let mut heap: BinaryHeap<(usize, Ordered, Reverse<usize>)> = seeds
         .par_iter()
         .map(|&seed| {
-            let (group, score) = grow(seed, claims, sim, &free, cut);
+            let (group, score) = grow(seed, claims, sim, &free, p);
             (group.len(), Ordered(score), Reverse(seed))
         })
         .filter(|e| e.0 >= 2)
@@ -446,7 +473,7 @@ fn select_groups(claims: &[Claim], sim: &SimMatrix, usable: &[bool], cut: f32) -
         if !free[seed] {
             continue;
         }
-        let (group, now) = grow(seed, claims, sim, &free, cut);
+        let (group, now) = grow(seed, claims, sim, &free, p);
         if group.len() < 2 {
             continue;
         }
@@ -455,9 +482,9 @@ fn select_groups(claims: &[Claim], sim: &SimMatrix, usable: &[bool], cut: f32) -
             continue;
         }
         for &m in &group {
-            retire(claims, &mut free, m);
+            retire(claims, &mut free, m, p);
         }
-        if !duplicates_accepted(&group, &groups, &owner, sim, cut) {
+        if !duplicates_accepted(&group, &groups, &owner, sim, p) {
             for &m in &group {
                 owner.insert(m, groups.len());
             }
@@ -562,7 +589,7 @@ struct SimMatrix {
 }
 
 impl SimMatrix {
-    fn new(claims: &[Claim], usable: &[bool], vocab: &Vocab) -> SimMatrix {
+    fn new(claims: &[Claim], usable: &[bool], vocab: &Vocab, p: &AlignParams) -> SimMatrix {
         use rayon::prelude::*;
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.related.len()];
         for (i, c) in claims.iter().enumerate().filter(|(i, _)| usable[*i]) {
@@ -584,10 +611,10 @@ impl SimMatrix {
         let scored: Vec<(u32, u32, f32)> = pairs
             .par_iter()
             .map(|&(i, j)| {
-                let s = similarity(&claims[i as usize], &claims[j as usize], vocab);
+                let s = similarity(&claims[i as usize], &claims[j as usize], vocab, p);
                 (i, j, s)
             })
-            .filter(|p| p.2 > 0.0)
+            .filter(|scored| scored.2 > 0.0)
             .collect();
         let mut rows: Vec<Vec<(usize, f32)>> = vec![Vec::new(); claims.len()];
         for (i, j, s) in scored {
@@ -683,14 +710,14 @@ impl Scratch {
 /// Grows a group from a seed by average linkage: repeatedly adds the free
 /// claim from a new document that is most similar, on average, to the
 /// members so far, provided it reaches the cut with one member and
-/// [`COHESION`] on average. Returns the group and its score (the sum of the
+/// [`AlignParams::cohesion`] on average. Returns the group and its score (the sum of the
 /// joining averages).
 fn grow(
     seed: usize,
     claims: &[Claim],
     sim: &SimMatrix,
     free: &[bool],
-    cut: f32,
+    p: &AlignParams,
 ) -> (Vec<usize>, f32) {
     // Running sum and best single similarity of each candidate to the
     // group, updated from the row of each member as it joins, so one step
@@ -721,13 +748,13 @@ fn grow(
         if now != total || docs.contains(&claims[j].at.doc) {
             continue;
         }
-        if reach < cut {
+        if reach < p.cut {
             // Only a later member with a similarity at the cut can make
             // it eligible, and that member's row pushes it again.
             continue;
         }
         let mean = total / group.len() as f32;
-        if mean < COHESION {
+        if mean < p.cohesion {
             break;
         }
         group.push(j);
@@ -741,7 +768,7 @@ fn grow(
 /// Takes a used claim out of the pool. A whole sentence used for a fact
 /// also retires its clauses that carry most of it, and a used clause
 /// retires its whole sentence; other clauses stay free for other facts.
-fn retire(claims: &[Claim], free: &mut [bool], used: usize) {
+fn retire(claims: &[Claim], free: &mut [bool], used: usize, p: &AlignParams) {
     free[used] = false;
     let parent = claims[used].parent;
     if parent != used {
@@ -751,7 +778,7 @@ fn retire(claims: &[Claim], free: &mut [bool], used: usize) {
             if c.parent != used {
                 break;
             }
-            if clause_dominates(c, &claims[used]) {
+            if clause_dominates(c, &claims[used], p) {
                 free[i] = false;
             }
         }
@@ -759,8 +786,8 @@ fn retire(claims: &[Claim], free: &mut [bool], used: usize) {
 }
 
 /// A clause that carries most of its sentence's weight is the sentence.
-fn clause_dominates(clause: &Claim, sentence: &Claim) -> bool {
-    sentence.norm > 0.0 && clause.norm / sentence.norm > 0.6
+fn clause_dominates(clause: &Claim, sentence: &Claim, p: &AlignParams) -> bool {
+    sentence.norm > 0.0 && clause.norm / sentence.norm > p.clause_dominates
 }
 
 /// Is this group the same fact as one already accepted (its sentences
@@ -770,7 +797,7 @@ fn duplicates_accepted(
     accepted: &[Vec<usize>],
     owner: &HashMap<usize, usize>,
     sim: &SimMatrix,
-    cut: f32,
+    p: &AlignParams,
 ) -> bool {
     // Only a group with a member similar to one of ours can score above 0.
     let mut near: Vec<usize> = group
@@ -785,7 +812,7 @@ fn duplicates_accepted(
             .iter()
             .map(|&g| a.iter().map(|&m| sim.get(g, m)).fold(0.0, f32::max))
             .sum();
-        total / group.len() as f32 >= cut + 0.15
+        total / group.len() as f32 >= p.cut + p.duplicate_margin
     })
 }
 
@@ -848,6 +875,20 @@ mod tests {
     }
 
     #[test]
+    fn compound_heads_of_short_and_endless_words() {
+        let long = format!("{}strike", "x".repeat(200_000));
+        let index: HashMap<&str, u32> = [("strike", 0), ("airstrik", 1), (long.as_str(), 2)]
+            .into_iter()
+            .collect();
+        assert_eq!(
+            compound_heads("airstrik", &index).collect::<Vec<_>>(),
+            vec![0]
+        );
+        assert_eq!(compound_heads(&long, &index).collect::<Vec<_>>(), vec![0]);
+        assert_eq!(compound_heads("strike", &index).count(), 0);
+    }
+
+    #[test]
     fn clauses_split_joined_statements() {
         assert_eq!(
             clauses("He said the bridge was closed; officials expect it to reopen on Monday."),
@@ -885,7 +926,7 @@ mod tests {
                 ),
             ],
         };
-        let facts = align(&story, &[]);
+        let facts = align(&story, &[], &Params::default());
         assert_eq!(facts.len(), 1, "{facts:?}");
         assert_eq!(facts[0].members.len(), 3);
     }
@@ -907,7 +948,7 @@ mod tests {
                 ),
             ],
         };
-        let facts = align(&story, &[]);
+        let facts = align(&story, &[], &Params::default());
         assert_eq!(facts.len(), 1);
         assert_eq!(facts[0].members.len(), 2);
         assert_ne!(facts[0].members[0].doc, facts[0].members[1].doc);
@@ -915,29 +956,32 @@ mod tests {
 
     #[test]
     fn names_keep_facts_apart() {
+        // Names weigh more than other words: the same sentence about
+        // another senator is further from the original than the same
+        // senator with one other content word changed, and a paraphrase
+        // about the same senator still reaches the cut.
+        let p = Params::default();
+        let original = "Senator Alvarez voted against the farm bill on Thursday.";
+        let sim = |other: &str| text_similarity(original, other, None, &p);
+        let other_name = sim("Senator Whitcombe voted against the farm bill on Thursday.");
+        let other_word = sim("Senator Alvarez voted against the dairy bill on Thursday.");
+        let paraphrase = sim("Senator Alvarez opposed the farm bill in Thursday's vote.");
+        assert!(other_name < other_word, "{other_name} {other_word}");
+        assert!(paraphrase >= p.align.cut, "{paraphrase}");
+        // Claims sharing only names are not compared at all.
+        let only_names = sim("Senator Alvarez praised the mayor of Rockport.");
+        assert_eq!(only_names, 0.0);
+        // Known limit, pinned so a change shows: another senator doing the
+        // same thing still aligns (the shared title and date carry it).
         let story = Story {
             docs: vec![
-                doc(
-                    "a",
-                    &["Senator Alvarez voted against the farm bill on Thursday."],
-                ),
+                doc("a", &[original]),
                 doc(
                     "b",
                     &["Senator Whitcombe voted against the farm bill on Thursday."],
                 ),
             ],
         };
-        let sim_same = text_similarity(
-            "Senator Alvarez voted against the farm bill on Thursday.",
-            "Senator Alvarez opposed the farm bill in Thursday's vote.",
-            None,
-        );
-        let sim_other = text_similarity(
-            "Senator Alvarez voted against the farm bill on Thursday.",
-            "Senator Whitcombe voted against the farm bill on Thursday.",
-            None,
-        );
-        assert!(sim_same > sim_other - 0.2, "{sim_same} {sim_other}");
-        let _ = align(&story, &[]);
+        assert_eq!(align(&story, &[], &p).len(), 1);
     }
 }

@@ -30,20 +30,27 @@ pub fn source_id(story: &Story, doc: usize) -> Option<String> {
     story.docs.get(doc).map(|d| d.article.id.to_string())
 }
 
-/// Lists the story's sources in document order.
+/// Lists the story's sources in document order, each with its label
+/// ([`crate::digest::source_labels`]).
 pub fn source_refs(story: &Story) -> Vec<SourceRef> {
-    story
+    let mut refs: Vec<SourceRef> = story
         .docs
         .iter()
         .map(|d| SourceRef {
             id: d.article.id.to_string(),
+            label: String::new(),
             path: d.article.path.clone(),
             title: d.article.title.clone(),
             outlet: d.article.outlet.clone(),
             url: d.article.url.clone(),
             published: d.article.published.clone(),
         })
-        .collect()
+        .collect();
+    let labels = crate::digest::source_labels(&refs);
+    for (r, label) in refs.iter_mut().zip(labels) {
+        r.label = label;
+    }
+    refs
 }
 
 /// Turns fact groups into consensus items (groups already ordered).

@@ -65,51 +65,25 @@
 //! are sorted by id first and every tie is broken by document position.
 
 use crate::model::{Document, Story};
-use crate::text;
+use crate::nlp::calendar::{self, CalendarKind};
+use crate::nlp::compare::{cosine, idf, normalise};
+use crate::nlp::names::name_runs;
+use crate::nlp::tokens::{self, opens_clause};
+use crate::params::{ClusterParams, Params};
 use rayon::prelude::*;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 
-/// Weight of a named-thing term (capitalised word or name run) relative to
-/// a plain content word: names are what set two look-alike events apart.
-const ENTITY_WEIGHT: f32 = 2.0;
-/// Weight of a number or date term (a toll, a sum, a magnitude, a year):
-/// two articles sharing one is rarely a coincidence.
-const NUMBER_WEIGHT: f32 = 3.0;
-/// Extra factor for terms that occur in the headline: an editor's summary.
-const TITLE_BOOST: f32 = 2.0;
-/// How many of a document's top-weighted terms enter the candidate index.
-const TOP_TERMS: usize = 40;
-/// Postings longer than this share of the collection propose no pairs …
-const MAX_POSTING_SHARE: f64 = 0.05;
-/// … unless they are no longer than this (a story of many outlets).
-const MIN_POSTING_CAP: usize = 100;
-/// Largest group that still counts as a fragment of a bigger story.
-const FRAGMENT_MAX: usize = 2;
-
-/// Average cosine similarity two clusters need to merge (and the centroid
-/// cosine a fragment needs to join a group). For unit TF-IDF vectors
-/// the cosine is the share of weighted evidence (names, numbers, rare
-/// words) two articles have in common; 0.22 is about the level that
-/// different events of one kind rarely reach while reports of one event
-/// mostly do (on ECB+, 0.3% of different-story pairs against over 60% of
-/// same-story pairs). It is a fixed value, set by a coarse sweep (0.15 to
-/// 0.35 in steps of 0.05, then 0.22), not fitted per topic.
-pub const MERGE_THRESHOLD: f64 = 0.22;
-
 /// Groups documents into stories, in a deterministic order: stories by
-/// their smallest article id, documents inside a story by id.
-pub fn group(docs: Vec<Document>) -> Vec<Story> {
-    group_with(docs, MERGE_THRESHOLD)
-}
-
-/// [`group`] with an explicit merge threshold (for experiments).
-pub fn group_with(docs: Vec<Document>, threshold: f64) -> Vec<Story> {
+/// their smallest article id, documents inside a story by id. The
+/// thresholds and weights are [`ClusterParams`].
+pub fn group(docs: Vec<Document>, params: &Params) -> Vec<Story> {
+    let p = &params.cluster;
     let (keyed, mut free): (Vec<Document>, Vec<Document>) =
         docs.into_iter().partition(|d| d.article.story.is_some());
     let mut stories = by_story_key(keyed);
     free.sort_by(doc_order);
-    let groups = auto_groups(&free, threshold);
+    let groups = auto_groups(&free, p);
     let mut slots: Vec<Option<Document>> = free.into_iter().map(Some).collect();
     for members in groups {
         stories.push(members.iter().filter_map(|&i| slots[i].take()).collect());
@@ -139,19 +113,19 @@ fn by_story_key(docs: Vec<Document>) -> Vec<Vec<Document>> {
 }
 
 /// Groups documents (already sorted) by content; returns index lists.
-pub fn auto_groups(docs: &[Document], threshold: f64) -> Vec<Vec<usize>> {
+pub fn auto_groups(docs: &[Document], p: &ClusterParams) -> Vec<Vec<usize>> {
     if docs.is_empty() {
         return Vec::new();
     }
-    let edges = candidate_edges(docs);
+    let edges = candidate_edges(docs, p);
     let when: Vec<When> = docs.par_iter().map(When::of).collect();
-    average_linkage(&edges, threshold, when, whos(docs))
+    average_linkage(&edges, when, whos(docs, p), p)
 }
 
 /// Cosine similarities (i < j, > 0) of the pairs the inverted index
 /// proposes, over documents in the given order.
-pub fn candidate_edges(docs: &[Document]) -> Vec<(usize, usize, f64)> {
-    Vectors::build(docs).candidate_edges()
+pub fn candidate_edges(docs: &[Document], p: &ClusterParams) -> Vec<(usize, usize, f64)> {
+    Vectors::build(docs, p).candidate_edges(p)
 }
 
 // ---------------------------------------------------------------------------
@@ -185,20 +159,20 @@ fn headline(doc: &Document) -> Option<&str> {
 }
 
 /// Extracts a document's terms.
-fn doc_terms(doc: &Document) -> RawTerms {
+fn doc_terms(doc: &Document, p: &ClusterParams) -> RawTerms {
     let mut terms = RawTerms::new();
     let mut stems = StemCache::new();
     let title = headline(doc);
     if let Some(t) = title {
-        add_words(&mut terms, &tokens(t, &mut stems), true);
+        add_words(&mut terms, &tokens(t, &mut stems), true, p);
     }
     for block in &doc.blocks {
         if Some(block.text.as_str()) == title {
             continue;
         }
         let toks = tokens(&block.text, &mut stems);
-        add_words(&mut terms, &toks, false);
-        add_names(&mut terms, &toks);
+        add_words(&mut terms, &toks, false, p);
+        add_names(&mut terms, &toks, p);
     }
     terms
 }
@@ -206,104 +180,80 @@ fn doc_terms(doc: &Document) -> RawTerms {
 /// Stems already computed for this document (stemming is the costly step).
 type StemCache = HashMap<String, String>;
 
-/// One word of a text, analysed once for every kind of term.
-#[derive(Debug, Clone)]
-struct Token {
-    /// Stem, or the number without `$` and thousands commas; empty for a
-    /// stop word.
-    key: String,
-    numeric: bool,
-    /// Capitalised content word (a candidate part of a name).
-    name: bool,
-    /// Opens a sentence or a quotation, so its capital proves nothing.
-    initial: bool,
-    /// Only white space separates it from the previous word.
-    follows_space: bool,
+/// The words of a text as grouping sees them: per word its key (stem, or
+/// the number without `$` and thousands commas; empty for a stop word)
+/// and whether it is a number, plus the name runs
+/// ([`crate::nlp::names`]) as word ranges.
+struct Tokens {
+    keys: Vec<String>,
+    numeric: Vec<bool>,
+    runs: Vec<crate::nlp::names::NameRun>,
 }
 
-fn tokens(text: &str, stems: &mut StemCache) -> Vec<Token> {
-    let mut prev_end = 0;
-    let mut out = Vec::new();
-    for (i, w) in text::words(text).iter().enumerate() {
-        let gap = text.get(prev_end..w.start).unwrap_or("");
-        prev_end = w.end;
+fn tokens(text: &str, stems: &mut StemCache) -> Tokens {
+    let words = tokens::words(text);
+    let mut keys = Vec::with_capacity(words.len());
+    let mut numeric = Vec::with_capacity(words.len());
+    for w in &words {
         let norm = w.norm();
-        let stop = norm.is_empty() || text::is_stop(&norm);
-        let numeric = w.is_numeric();
-        let key = if stop {
+        let stop = norm.is_empty() || tokens::is_stop(&norm);
+        let number = w.is_numeric();
+        keys.push(if stop {
             String::new()
-        } else if numeric {
+        } else if number {
             norm.chars().filter(|c| !matches!(c, '$' | ',')).collect()
         } else {
             stems
                 .entry(norm)
-                .or_insert_with_key(|n| text::stem(n))
+                .or_insert_with_key(|n| tokens::stem(n))
                 .clone()
-        };
-        out.push(Token {
-            name: !stop && !numeric && w.is_capitalised(),
-            key,
-            numeric,
-            initial: i == 0 || opens_sentence(gap),
-            follows_space: !gap.is_empty() && gap.chars().all(char::is_whitespace),
         });
+        numeric.push(number);
     }
-    out
+    Tokens {
+        runs: name_runs(text, &words),
+        keys,
+        numeric,
+    }
 }
 
 /// Content stems and numbers.
-fn add_words(terms: &mut RawTerms, toks: &[Token], in_title: bool) {
-    for t in toks.iter().filter(|t| !t.key.is_empty()) {
-        if t.numeric {
-            add_term(terms, format!("n:{}", t.key), NUMBER_WEIGHT, in_title);
+fn add_words(terms: &mut RawTerms, toks: &Tokens, in_title: bool, p: &ClusterParams) {
+    for (key, &numeric) in toks.keys.iter().zip(&toks.numeric) {
+        if key.is_empty() {
+            continue;
+        }
+        if numeric {
+            add_term(terms, format!("n:{key}"), p.number_weight, in_title);
         } else {
-            add_term(terms, format!("w:{}", t.key), 1.0, in_title);
+            add_term(terms, format!("w:{key}"), 1.0, in_title);
         }
     }
-}
-
-/// Does the text between two words end a sentence or open a quotation, so
-/// that the next word's capital says nothing about it being a name?
-fn opens_sentence(gap: &str) -> bool {
-    gap.chars().any(|c| {
-        matches!(
-            c,
-            '.' | '!' | '?' | ':' | ';' | '\n' | '(' | '[' | '-' | '•' | '\'' | '\u{2018}'
-        ) || text::is_double_quote(c)
-            || c == '\u{2014}'
-            || c == '\u{2013}'
-    })
 }
 
 /// Named things of a body text: capitalised words that do not open a
-/// sentence, and runs of two or more capitalised words ("Betty Ford Center").
-fn add_names(terms: &mut RawTerms, toks: &[Token]) {
-    let mut run: Vec<&str> = Vec::new();
-    let mut run_opens_sentence = false;
-    for t in toks {
-        if !(t.name && t.follows_space && !run.is_empty()) {
-            flush_run(terms, &run, run_opens_sentence);
-            run.clear();
+/// sentence, and runs of two or more capitalised words ("Betty Ford
+/// Center"). Each word is a name term (a lone sentence opener excepted)
+/// and the run as a whole is one more.
+fn add_names(terms: &mut RawTerms, toks: &Tokens, p: &ClusterParams) {
+    for run in &toks.runs {
+        let keys: Vec<&str> = toks.keys[run.tokens.clone()]
+            .iter()
+            .map(String::as_str)
+            .filter(|k| !k.is_empty())
+            .collect();
+        let skip = usize::from(run.opens_clause && keys.len() == 1);
+        for stem in keys.iter().skip(skip) {
+            add_term(terms, format!("e:{stem}"), p.entity_weight, false);
         }
-        if t.name {
-            if run.is_empty() {
-                run_opens_sentence = t.initial;
-            }
-            run.push(&t.key);
+        if keys.len() >= 2 {
+            add_term(
+                terms,
+                format!("p:{}", keys.join("_")),
+                p.entity_weight,
+                false,
+            );
         }
-    }
-    flush_run(terms, &run, run_opens_sentence);
-}
-
-/// Emits the terms of a finished run of capitalised words: each word as a
-/// name (a lone sentence opener excepted) and the run as a whole.
-fn flush_run(terms: &mut RawTerms, run: &[&str], opens_sentence: bool) {
-    let skip = usize::from(opens_sentence && run.len() == 1);
-    for stem in run.iter().skip(skip) {
-        add_term(terms, format!("e:{stem}"), ENTITY_WEIGHT, false);
-    }
-    if run.len() >= 2 {
-        add_term(terms, format!("p:{}", run.join("_")), ENTITY_WEIGHT, false);
     }
 }
 
@@ -316,33 +266,6 @@ enum Anchor {
     Year(u16),
     Month(u8),
 }
-
-/// Month names and their usual abbreviations, lower case.
-const MONTHS: [(&str, u8); 23] = [
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-    ("jun", 6),
-    ("jul", 7),
-];
 
 /// The times a group of articles mentions: anchor → number of its
 /// articles that mention it, and the number of articles.
@@ -376,7 +299,7 @@ impl When {
 
     /// The anchor of one kind most of the group's articles mention, if
     /// one leads outright and at least two articles mention it.
-    fn dominant(&self, kind: fn(&Anchor) -> bool) -> Option<Anchor> {
+    fn dominant(&self, kind: fn(&Anchor) -> bool, p: &ClusterParams) -> Option<Anchor> {
         let mut best: Option<(u32, Anchor)> = None;
         let mut tied = false;
         for (&a, &n) in self.counts.iter().filter(|(a, _)| kind(a)) {
@@ -389,7 +312,7 @@ impl When {
                 }
             }
         }
-        best.filter(|&(n, _)| !tied && n >= MIN_ANCHOR_DOCS)
+        best.filter(|&(n, _)| !tied && n >= p.min_anchor_docs)
             .map(|(_, a)| a)
     }
 
@@ -404,13 +327,14 @@ impl When {
     /// time is less than half as common on the other side: "September
     /// 2013" against "December 2008" is two patches, not one, while a
     /// year both sides recall in the background decides nothing.
-    fn conflicts(&self, other: &When) -> bool {
+    fn conflicts(&self, other: &When, p: &ClusterParams) -> bool {
         let kinds: [fn(&Anchor) -> bool; 2] = [
             |a| matches!(a, Anchor::Year(_)),
             |a| matches!(a, Anchor::Month(_)),
         ];
         kinds.iter().any(|&kind| {
-            let (Some(mine), Some(theirs)) = (self.dominant(kind), other.dominant(kind)) else {
+            let (Some(mine), Some(theirs)) = (self.dominant(kind, p), other.dominant(kind, p))
+            else {
                 return false;
             };
             !close(mine, theirs)
@@ -432,18 +356,15 @@ fn close(a: Anchor, b: Anchor) -> bool {
     }
 }
 
-/// Articles of a group that must mention a time for it to be confident.
-const MIN_ANCHOR_DOCS: u32 = 2;
-
 /// Is the year at `i` part of a name ("the 2008 Miami Dolphins", "the
 /// 2010 World Cup")? Such a year names an edition or a season the report
 /// recalls, not the time of the event it reports.
-fn names_a_thing(words: &[text::Word<'_>], i: usize) -> bool {
+fn names_a_thing(words: &[tokens::Token<'_>], i: usize) -> bool {
     let article = i
         .checked_sub(1)
         .and_then(|p| words.get(p))
         .is_some_and(|w| w.norm() == "the");
-    article && words.get(i + 1).is_some_and(text::Word::is_capitalised)
+    article && words.get(i + 1).is_some_and(tokens::Token::is_capitalised)
 }
 
 /// Years and months written in a text. A month name counts when
@@ -452,14 +373,12 @@ fn names_a_thing(words: &[text::Word<'_>], i: usize) -> bool {
 fn anchors(text: &str) -> Vec<Anchor> {
     let mut prev_end = 0;
     let mut out = Vec::new();
-    let words = text::words(text);
+    let words = tokens::words(text);
     for (i, w) in words.iter().enumerate() {
         let gap = text.get(prev_end..w.start).unwrap_or("");
         prev_end = w.end;
-        if w.raw.len() == 4 && w.raw.chars().all(|c| c.is_ascii_digit()) {
-            if let Ok(y @ 1900..=2099) = w.raw.parse::<u16>()
-                && !names_a_thing(&words, i)
-            {
+        if let Some(y) = calendar::year(w.raw) {
+            if !names_a_thing(&words, i) {
                 out.push(Anchor::Year(y));
             }
             continue;
@@ -468,12 +387,12 @@ fn anchors(text: &str) -> Vec<Anchor> {
             continue;
         }
         let norm = w.norm();
-        let Some(&(name, m)) = MONTHS.iter().find(|(n, _)| *n == norm) else {
+        let Some(c) = calendar::lookup(&norm).filter(|c| c.kind == CalendarKind::Month) else {
             continue;
         };
-        let initial = i == 0 || opens_sentence(gap);
-        if !(initial && matches!(name, "may" | "march")) {
-            out.push(Anchor::Month(m));
+        let initial = i == 0 || opens_clause(gap);
+        if !(initial && c.ambiguous) {
+            out.push(Anchor::Month(c.number));
         }
     }
     out
@@ -481,12 +400,6 @@ fn anchors(text: &str) -> Vec<Anchor> {
 
 // ---------------------------------------------------------------------------
 // Who: the person a report is about
-
-/// Share of a group's articles a person must lead to be its main person.
-const MIN_WHO_SHARE: f64 = 0.5;
-/// Largest share of the other group's articles that may mention a main
-/// person who is "absent" there.
-const ABSENT_SHARE: f64 = 0.2;
 
 /// The people a group of articles is about: per person (name stems joined
 /// by `_`), how many of its articles have them as their main person and
@@ -506,15 +419,24 @@ impl Who {
     /// one whose surname recurs most (ties: none is main).
     fn of(doc: &Document) -> Who {
         let mut stems = StemCache::new();
-        let toks: Vec<Token> = doc
+        let mut runs: Vec<Vec<String>> = Vec::new();
+        for b in doc
             .blocks
             .iter()
             .filter(|b| Some(b.text.as_str()) != headline(doc))
-            .flat_map(|b| tokens(&b.text, &mut stems))
-            .collect();
+        {
+            let toks = tokens(&b.text, &mut stems);
+            runs.extend(toks.runs.iter().map(|r| {
+                toks.keys[r.tokens.clone()]
+                    .iter()
+                    .filter(|k| !k.is_empty())
+                    .cloned()
+                    .collect()
+            }));
+        }
         let mut alone: BTreeMap<String, u32> = BTreeMap::new();
         let mut people: BTreeSet<String> = BTreeSet::new();
-        for run in name_runs(&toks) {
+        for run in runs {
             match run.as_slice() {
                 [one] => *alone.entry(one.clone()).or_insert(0) += 1,
                 [_, _] | [_, _, _] => {
@@ -561,7 +483,7 @@ impl Who {
 
     /// The person most of the group's articles are about, if one leads
     /// outright, in at least two articles and half of them.
-    fn dominant(&self) -> Option<&str> {
+    fn dominant(&self, params: &ClusterParams) -> Option<&str> {
         let mut best: Option<(u32, &str)> = None;
         let mut tied = false;
         for (p, &n) in &self.main {
@@ -575,7 +497,7 @@ impl Who {
             }
         }
         let (n, p) = best.filter(|_| !tied)?;
-        let enough = n >= 2 && f64::from(n) >= MIN_WHO_SHARE * f64::from(self.docs);
+        let enough = n >= 2 && f64::from(n) >= params.min_who_share * f64::from(self.docs);
         enough.then_some(p)
     }
 
@@ -588,8 +510,8 @@ impl Who {
     /// they differ, and each is (nearly) absent from the other group's
     /// articles. A name both sides use (the team, the company, a
     /// spokesman) is shared context and decides nothing.
-    fn conflicts(&self, other: &Who) -> bool {
-        let (Some(mine), Some(theirs)) = (self.dominant(), other.dominant()) else {
+    fn conflicts(&self, other: &Who, params: &ClusterParams) -> bool {
+        let (Some(mine), Some(theirs)) = (self.dominant(params), other.dominant(params)) else {
             return false;
         };
         let main_share = |w: &Who, p: &str| {
@@ -598,32 +520,13 @@ impl Who {
         mine != theirs
             && 2.0 * main_share(other, mine) < main_share(self, mine)
             && 2.0 * main_share(self, theirs) < main_share(other, theirs)
-            && other.mention_share(mine) < ABSENT_SHARE
-            && self.mention_share(theirs) < ABSENT_SHARE
+            && other.mention_share(mine) < params.absent_share
+            && self.mention_share(theirs) < params.absent_share
     }
-}
-
-/// Runs of capitalised words in running text, as stems.
-fn name_runs(toks: &[Token]) -> Vec<Vec<String>> {
-    let mut out = Vec::new();
-    let mut run: Vec<String> = Vec::new();
-    for t in toks {
-        let continues = t.name && t.follows_space;
-        if !continues && !run.is_empty() {
-            out.push(std::mem::take(&mut run));
-        }
-        if t.name {
-            run.push(t.key.clone());
-        }
-    }
-    if !run.is_empty() {
-        out.push(run);
-    }
-    out
 }
 
 /// Who each document is about, with collection-wide names dropped.
-fn whos(docs: &[Document]) -> Vec<Who> {
+fn whos(docs: &[Document], p: &ClusterParams) -> Vec<Who> {
     let mut who: Vec<Who> = docs.par_iter().map(Who::of).collect();
     let mut df: BTreeMap<String, u32> = BTreeMap::new();
     for w in &who {
@@ -631,7 +534,7 @@ fn whos(docs: &[Document]) -> Vec<Who> {
             *df.entry(p.clone()).or_insert(0) += 1;
         }
     }
-    let cap = ((docs.len() as f64 * MAX_POSTING_SHARE) as usize).max(MIN_POSTING_CAP);
+    let cap = ((docs.len() as f64 * p.max_posting_share) as usize).max(p.min_posting_cap);
     let cap = u32::try_from(cap).unwrap_or(u32::MAX);
     for w in &mut who {
         w.keep_rare(&df, cap);
@@ -651,8 +554,8 @@ struct Vectors {
 }
 
 impl Vectors {
-    fn build(docs: &[Document]) -> Self {
-        let raw: Vec<RawTerms> = docs.par_iter().map(doc_terms).collect();
+    fn build(docs: &[Document], p: &ClusterParams) -> Self {
+        let raw: Vec<RawTerms> = docs.par_iter().map(|d| doc_terms(d, p)).collect();
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut df: Vec<u32> = Vec::new();
         let mut interned: Vec<Vec<(u32, RawTerm)>> = Vec::with_capacity(raw.len());
@@ -672,40 +575,67 @@ impl Vectors {
             row.sort_by_key(|&(id, _)| id);
             interned.push(row);
         }
-        let n = interned.len() as f32;
+        let n = interned.len();
         let rows = interned
             .into_iter()
-            .map(|row| weigh_row(row, &df, n))
+            .map(|row| weigh_row(row, &df, n, p))
             .collect();
         Vectors { rows, df }
     }
 
-    /// Scored pairs (i < j, cosine > 0) proposed by shared distinctive terms.
-    fn candidate_edges(&self) -> Vec<(usize, usize, f64)> {
+    /// Scored pairs (i < j, cosine > 0) proposed by shared distinctive
+    /// terms. Each document scores the others through the postings of its
+    /// own indexed terms (the dot product over indexed terms, accumulated
+    /// in a scratch row per thread) and proposes its [`MAX_CANDIDATES`]
+    /// best; a pair is kept when either side proposes it. Memory is linear
+    /// in the number of documents: no list of every pair of every posting
+    /// is ever built (that took 12.9 GB on 67,000 one-paragraph articles).
+    fn candidate_edges(&self, p: &ClusterParams) -> Vec<(usize, usize, f64)> {
         let n = self.rows.len();
-        let cap = ((n as f64 * MAX_POSTING_SHARE) as usize).max(MIN_POSTING_CAP);
-        let mut postings: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-        for (d, row) in self.rows.iter().enumerate() {
-            let mut top: Vec<&(u32, f32)> = row
-                .iter()
-                .filter(|(t, _)| (self.df[*t as usize] as usize) <= cap)
-                .collect();
-            top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            for &(t, _) in top.into_iter().take(TOP_TERMS) {
-                postings.entry(t).or_default().push(d);
+        let cap = ((n as f64 * p.max_posting_share) as usize).max(p.min_posting_cap);
+        let tops: Vec<Vec<(u32, f32)>> = self
+            .rows
+            .par_iter()
+            .map(|row| {
+                let mut top: Vec<(u32, f32)> = row
+                    .iter()
+                    .copied()
+                    .filter(|(t, _)| (self.df[*t as usize] as usize) <= cap)
+                    .collect();
+                top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                top.truncate(p.top_terms);
+                top
+            })
+            .collect();
+        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+        for (d, top) in tops.iter().enumerate() {
+            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            for &(t, w) in top {
+                postings.entry(t).or_default().push((d, w));
             }
         }
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for list in postings.values() {
-            for (k, &a) in list.iter().enumerate() {
-                pairs.extend(list[k + 1..].iter().map(|&b| (a, b)));
-            }
-        }
-        pairs.sort_unstable();
+        let proposed: Vec<Vec<u32>> = (0..n)
+            .into_par_iter()
+            .map_init(
+                || (vec![0f32; n], Vec::new()),
+                |(acc, touched), a| best_partners(a, &tops[a], &postings, acc, touched),
+            )
+            .collect();
+        let mut pairs: Vec<(u32, u32)> = proposed
+            .iter()
+            .enumerate()
+            .flat_map(|(a, list)| {
+                let a = u32::try_from(a).unwrap_or(u32::MAX);
+                list.iter().map(move |&b| (a.min(b), a.max(b)))
+            })
+            .collect();
+        drop(proposed);
+        pairs.par_sort_unstable();
         pairs.dedup();
         pairs
-            .into_iter()
+            .into_par_iter()
             .filter_map(|(a, b)| {
+                let (a, b) = (a as usize, b as usize);
                 let s = cosine(&self.rows[a], &self.rows[b]);
                 (s > 0.0).then_some((a, b, s))
             })
@@ -713,43 +643,61 @@ impl Vectors {
     }
 }
 
+/// Most partners one document proposes for scoring. Far above the size of
+/// any story seen (ECB+'s largest automatic group has under 60 articles),
+/// so only the long tail of weak, incidental overlaps is cut.
+const MAX_CANDIDATES: usize = 200;
+
+/// The documents `a` shares indexed terms with, best partial dot product
+/// first (ties by position), at most [`MAX_CANDIDATES`]. `acc` is a zeroed
+/// scratch row of one score per document and is left zeroed; `touched`
+/// is scratch too.
+fn best_partners(
+    a: usize,
+    top: &[(u32, f32)],
+    postings: &HashMap<u32, Vec<(u32, f32)>>,
+    acc: &mut [f32],
+    touched: &mut Vec<u32>,
+) -> Vec<u32> {
+    for (t, w) in top {
+        for &(b, wb) in postings.get(t).map_or(&[][..], Vec::as_slice) {
+            if b as usize == a {
+                continue;
+            }
+            let slot = &mut acc[b as usize];
+            if *slot == 0.0 {
+                touched.push(b);
+            }
+            *slot += w * wb;
+        }
+    }
+    let mut scored: Vec<(f32, u32)> = touched
+        .drain(..)
+        .map(|b| (std::mem::take(&mut acc[b as usize]), b))
+        .collect();
+    let order = |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+    if scored.len() > MAX_CANDIDATES {
+        scored.select_nth_unstable_by(MAX_CANDIDATES - 1, order);
+        scored.truncate(MAX_CANDIDATES);
+    }
+    scored.into_iter().map(|(_, b)| b).collect()
+}
+
 /// TF-IDF weights of one document's terms, L2-normalised. Sublinear TF
-/// (1 + ln tf) so a name repeated ten times does not drown the rest; IDF
-/// ln(1 + N/df) stays positive even for terms every document shares, so a
+/// (1 + ln tf) so a name repeated ten times does not drown the rest; the
+/// IDF ([`idf`]) stays positive even for terms every document shares, so a
 /// small collection about one event still finds its documents alike.
-fn weigh_row(row: Vec<(u32, RawTerm)>, df: &[u32], n: f32) -> Vec<(u32, f32)> {
+fn weigh_row(row: Vec<(u32, RawTerm)>, df: &[u32], n: usize, p: &ClusterParams) -> Vec<(u32, f32)> {
     let mut out: Vec<(u32, f32)> = row
         .into_iter()
         .map(|(id, t)| {
-            let idf = (1.0 + n / df[id as usize].max(1) as f32).ln();
-            let title = if t.in_title { TITLE_BOOST } else { 1.0 };
+            let idf = idf(n, df[id as usize] as usize);
+            let title = if t.in_title { p.title_boost } else { 1.0 };
             (id, t.weight * title * (1.0 + t.count.ln()) * idf)
         })
         .collect();
-    let norm = out.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        for (_, w) in &mut out {
-            *w /= norm;
-        }
-    }
+    normalise(&mut out);
     out
-}
-
-/// Dot product of two sorted sparse vectors.
-fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0f64);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                s += f64::from(a[i].1) * f64::from(b[j].1);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
 }
 
 // ---------------------------------------------------------------------------
@@ -795,6 +743,7 @@ struct Clusters {
     who: Vec<Who>,
     /// Clusters each cluster was once vetoed against (see [`Clusters::conflict`]).
     vetoed: Vec<BTreeSet<usize>>,
+    params: ClusterParams,
 }
 
 impl Clusters {
@@ -824,17 +773,20 @@ impl Clusters {
     /// story, yet its centre sits close to the story's centre. Decided
     /// against the groups as they stand, then applied, so the order does not
     /// matter; fragments only move into groups larger than any fragment.
-    fn attach_fragments(&mut self, threshold: f64) {
+    fn attach_fragments(&mut self) {
+        let threshold = self.params.merge_threshold;
         let mut moves: Vec<(usize, usize)> = Vec::new();
         for x in 0..self.members.len() {
             let size = self.members[x].len();
-            if size == 0 || size > FRAGMENT_MAX {
+            if size == 0 || size > self.params.fragment_max {
                 continue;
             }
             let own_norm = (size as f64 + 2.0 * self.internal[x]).sqrt();
             let best = self.links[x]
                 .iter()
-                .filter(|&(&c, _)| self.members[c].len() > FRAGMENT_MAX && !self.conflict(x, c))
+                .filter(|&(&c, _)| {
+                    self.members[c].len() > self.params.fragment_max && !self.conflict(x, c)
+                })
                 .map(|(&c, &s)| (self.centroid_cosine(c, s) / own_norm, c))
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
             if let Some((_, c)) = best.filter(|b| b.0 >= threshold) {
@@ -854,8 +806,8 @@ impl Clusters {
     /// confident time, and then join the event it was kept from.
     fn conflict(&self, a: usize, b: usize) -> bool {
         self.vetoed[a].contains(&b)
-            || self.when[a].conflicts(&self.when[b])
-            || self.who[a].conflicts(&self.who[b])
+            || self.when[a].conflicts(&self.when[b], &self.params)
+            || self.who[a].conflicts(&self.who[b], &self.params)
     }
 
     /// Records that `a` and `b` must never share a cluster.
@@ -912,10 +864,11 @@ impl Clusters {
 /// by smallest member.
 fn average_linkage(
     edges: &[(usize, usize, f64)],
-    threshold: f64,
     when: Vec<When>,
     mut who: Vec<Who>,
+    p: &ClusterParams,
 ) -> Vec<Vec<usize>> {
+    let threshold = p.merge_threshold;
     let n = when.len();
     who.resize_with(n, Who::default);
     let mut cl = Clusters {
@@ -926,6 +879,7 @@ fn average_linkage(
         stamp: vec![0; n],
         internal: vec![0.0; n],
         vetoed: vec![BTreeSet::new(); n],
+        params: p.clone(),
     };
     for &(a, b, s) in edges {
         if a != b && a < n && b < n {
@@ -954,7 +908,7 @@ fn average_linkage(
             heap.extend(cl.merge(m.a, m.b));
         }
     }
-    cl.attach_fragments(threshold);
+    cl.attach_fragments();
     let mut out: Vec<Vec<usize>> = cl.members.into_iter().filter(|m| !m.is_empty()).collect();
     for m in &mut out {
         m.sort_unstable();
@@ -967,6 +921,14 @@ fn average_linkage(
 mod tests {
     use super::*;
     use crate::model::{Article, Block, BlockKind};
+
+    /// Cluster parameters with another merge threshold.
+    fn th(merge_threshold: f64) -> ClusterParams {
+        ClusterParams {
+            merge_threshold,
+            ..ClusterParams::default()
+        }
+    }
 
     fn doc(id: &str, title: Option<&str>, body: &str) -> Document {
         let blocks = body
@@ -1028,7 +990,7 @@ mod tests {
 
     #[test]
     fn two_look_alike_earthquakes_stay_apart() {
-        let out = ids(&group(quakes()));
+        let out = ids(&group(quakes(), &Params::default()));
         assert_eq!(
             out,
             vec![
@@ -1040,12 +1002,12 @@ mod tests {
 
     #[test]
     fn input_order_does_not_matter() {
-        let forward = ids(&group(quakes()));
+        let forward = ids(&group(quakes(), &Params::default()));
         let mut docs = quakes();
         docs.reverse();
         docs.swap(0, 3);
         docs.swap(1, 4);
-        assert_eq!(ids(&group(docs)), forward);
+        assert_eq!(ids(&group(docs, &Params::default())), forward);
     }
 
     #[test]
@@ -1061,7 +1023,7 @@ mod tests {
             Some("misc"),
             "Council opens library\nThe town council opened a new library on Friday.\n",
         ));
-        let out = ids(&group(docs));
+        let out = ids(&group(docs, &Params::default()));
         assert_eq!(
             out,
             vec![
@@ -1076,27 +1038,31 @@ mod tests {
     #[test]
     fn sample_seeds_are_one_story() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-        let Ok((articles, _)) = crate::ingest::load(std::path::Path::new(dir)) else {
-            return;
-        };
+        let (articles, warnings) =
+            crate::ingest::load(std::path::Path::new(dir)).expect("the sample seeds load");
+        assert!(warnings.is_empty(), "{warnings:?}");
         let n = articles.len();
+        assert_eq!(n, 5, "the sample has five articles");
         let docs = articles
             .into_iter()
             .map(|a| crate::segment::segment(a, &crate::params::Params::default()))
             .collect();
-        let out = group(docs);
+        let out = group(docs, &Params::default());
         assert_eq!(out.len(), 1, "{:?}", ids(&out));
         assert_eq!(out[0].docs.len(), n);
     }
 
     #[test]
     fn empty_input_gives_no_story() {
-        assert!(group(Vec::new()).is_empty());
+        assert!(group(Vec::new(), &Params::default()).is_empty());
     }
 
     #[test]
     fn single_article_is_a_story() {
-        let out = group(vec![doc("a", Some("Ferry sinks"), "A ferry sank.")]);
+        let out = group(
+            vec![doc("a", Some("Ferry sinks"), "A ferry sank.")],
+            &Params::default(),
+        );
         assert_eq!(ids(&out), vec![vec!["a".to_string()]]);
     }
 
@@ -1104,7 +1070,11 @@ mod tests {
     fn names_exclude_sentence_openers() {
         let mut terms = RawTerms::new();
         let text = "Rescuers reached Port Velmar on Monday. Divers said Mayor Ilse Brand was safe.";
-        add_names(&mut terms, &tokens(text, &mut StemCache::new()));
+        add_names(
+            &mut terms,
+            &tokens(text, &mut StemCache::new()),
+            &ClusterParams::default(),
+        );
         let mut keys: Vec<&String> = terms.keys().collect();
         keys.sort();
         assert!(keys.contains(&&"p:port_velmar".to_string()));
@@ -1148,8 +1118,8 @@ mod tests {
             "The dam burst in 2011.",
             "In 2011 the valley flooded, as in 1990.",
         ]);
-        assert!(old.conflicts(&new));
-        assert!(new.conflicts(&old));
+        assert!(old.conflicts(&new, &ClusterParams::default()));
+        assert!(new.conflicts(&old, &ClusterParams::default()));
     }
 
     #[test]
@@ -1161,11 +1131,11 @@ mod tests {
         ]);
         let none = when_of(&["Talks ended.", "The talks failed."]);
         // Neighbouring months and one shared year: one event.
-        assert!(!a.conflicts(&b));
-        assert!(!a.conflicts(&none));
+        assert!(!a.conflicts(&b, &ClusterParams::default()));
+        assert!(!a.conflicts(&none, &ClusterParams::default()));
         // A single article's year is not yet a dominant time.
         let lone = when_of(&["Talks ended in 1999."]);
-        assert!(!a.conflicts(&lone));
+        assert!(!a.conflicts(&lone, &ClusterParams::default()));
     }
 
     #[test]
@@ -1206,7 +1176,7 @@ mod tests {
             (0, 5, 0.3),
             (1, 5, 0.3),
         ];
-        let out = average_linkage(&edges, 0.2, when, Vec::new());
+        let out = average_linkage(&edges, when, Vec::new(), &th(0.2));
         assert_eq!(out, vec![vec![0, 1], vec![2, 3, 4, 5]]);
     }
 
@@ -1252,8 +1222,8 @@ mod tests {
     fn different_main_people_conflict_shared_names_do_not() {
         let docs = two_arrests();
         let (a, b) = (who_of(&docs[..2]), who_of(&docs[2..]));
-        assert!(a.conflicts(&b));
-        assert!(b.conflicts(&a));
+        assert!(a.conflicts(&b, &ClusterParams::default()));
+        assert!(b.conflicts(&a, &ClusterParams::default()));
         // If the goalkeeper's reports recall the striker's arrest, the
         // striker is not absent there: no veto (a follow-up may be one
         // story with the earlier event).
@@ -1262,13 +1232,13 @@ mod tests {
             .text
             .push_str(" Tomas Keller was arrested last month.");
         let c = who_of(&[docs[2].clone(), recall]);
-        assert!(!a.conflicts(&c));
-        assert!(!c.conflicts(&a));
+        assert!(!a.conflicts(&c, &ClusterParams::default()));
+        assert!(!c.conflicts(&a, &ClusterParams::default()));
     }
 
     #[test]
     fn look_alike_arrests_of_different_players_stay_apart() {
-        let out = ids(&group(two_arrests()));
+        let out = ids(&group(two_arrests(), &Params::default()));
         assert_eq!(out, vec![vec!["a1", "a2"], vec!["b1", "b2"]]);
     }
 
@@ -1279,11 +1249,11 @@ mod tests {
         let edges = [(0, 1, 0.95), (1, 2, 0.9)];
         let when = || vec![When::default(); 3];
         assert_eq!(
-            average_linkage(&edges, 0.5, when(), Vec::new()),
+            average_linkage(&edges, when(), Vec::new(), &th(0.5)),
             vec![vec![0, 1], vec![2]]
         );
         assert_eq!(
-            average_linkage(&edges, 0.4, when(), Vec::new()),
+            average_linkage(&edges, when(), Vec::new(), &th(0.4)),
             vec![vec![0, 1, 2]]
         );
     }

@@ -15,9 +15,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// Parses one `digest.json` into the contract types themselves; fields an
-/// older build lacks read as empty.
+/// older build lacks read as empty, but a digest must name its story (so
+/// `{}` or some other JSON file is refused, not read as an empty story).
 pub fn parse(json: &str) -> Result<Digest, serde_json::Error> {
-    serde_json::from_str(json)
+    let digest: Digest = serde_json::from_str(json)?;
+    if digest.slug.trim().is_empty() {
+        return Err(serde::de::Error::custom("no `slug`, so not a digest"));
+    }
+    Ok(digest)
 }
 
 /// An item as listed in a report.
@@ -504,6 +509,8 @@ mod tests {
         assert_eq!(d.slug, "x");
         assert_eq!(d.consensus[0].support, 0);
         assert!(parse("not json").is_err());
+        assert!(parse("{}").is_err());
+        assert!(parse(r#"{"slug":" ","consensus":[]}"#).is_err());
     }
 
     #[test]
@@ -526,6 +533,6 @@ mod tests {
         });
         let json = serde_json::to_string_pretty(&d).unwrap();
         assert_eq!(parse(&json).unwrap(), d);
-        assert!(parse(r#"{"divergent":[{"kind":"rumour"}]}"#).is_err());
+        assert!(parse(r#"{"slug":"x","divergent":[{"kind":"rumour"}]}"#).is_err());
     }
 }

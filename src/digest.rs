@@ -17,6 +17,10 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct SourceRef {
     pub id: String,
+    /// The name readers see on pages, email, `digest.md` and diffs (see
+    /// [`source_labels`]); an extra field graders ignore. Empty when read
+    /// from an older build.
+    pub label: String,
     pub path: String,
     pub title: Option<String>,
     pub outlet: Option<String>,
@@ -145,9 +149,115 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
+/// Each source's readable label, in order: its `outlet`, else the site name
+/// from its `url` (`https://www.reuters.com/x` → "reuters.com"), else its
+/// file name without folder and extension (`storyA/fox.txt` → "fox").
+/// A label two sources share gets the file name in brackets ("Reuters
+/// (fox)"), which, unlike a running number, does not change when another
+/// source joins; what still collides is numbered.
+pub fn source_labels(sources: &[SourceRef]) -> Vec<String> {
+    let stem = |s: &SourceRef| file_stem(&s.path).unwrap_or_else(|| s.id.clone());
+    let base: Vec<String> = sources
+        .iter()
+        .map(|s| {
+            nonblank(s.outlet.as_deref())
+                .map(|o| o.split_whitespace().collect::<Vec<_>>().join(" "))
+                .or_else(|| site_name(s.url.as_deref()))
+                .unwrap_or_else(|| stem(s))
+        })
+        .collect();
+    let count = |labels: &[String], l: &str| labels.iter().filter(|x| *x == l).count();
+    let named: Vec<String> = base
+        .iter()
+        .zip(sources)
+        .map(|(l, s)| {
+            let own = stem(s);
+            if count(&base, l) > 1 && *l != own {
+                format!("{l} ({own})")
+            } else {
+                l.clone()
+            }
+        })
+        .collect();
+    let mut seen: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    named
+        .iter()
+        .map(|l| {
+            let n = seen.entry(l).or_insert(0);
+            *n += 1;
+            if *n == 1 || count(&named, l) == 1 {
+                l.clone()
+            } else {
+                format!("{l} ({n})")
+            }
+        })
+        .collect()
+}
+
+fn nonblank(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The host of a web URL without `www.`, lower-cased: "reuters.com".
+fn site_name(url: Option<&str>) -> Option<String> {
+    let url = nonblank(url)?;
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (!host.is_empty() && host.contains('.')).then(|| host.to_string())
+}
+
+/// The file name of a path without its extension: `a/fox.txt` → "fox".
+fn file_stem(path: &str) -> Option<String> {
+    let name = path.rsplit(['/', '\\']).next()?;
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    (!stem.is_empty()).then(|| stem.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn src(id: &str, outlet: Option<&str>, url: Option<&str>) -> SourceRef {
+        SourceRef {
+            id: id.into(),
+            label: String::new(),
+            path: format!("{id}.txt"),
+            title: Some("A Title".into()),
+            outlet: outlet.map(str::to_string),
+            url: url.map(str::to_string),
+            published: None,
+        }
+    }
+
+    #[test]
+    fn labels_are_outlet_then_site_then_file_name() {
+        let got = source_labels(&[
+            src("s/fox", Some(" The  Ledger "), Some("https://x.test/")),
+            src("s/bbc", None, Some("https://www.BBC.co.uk/news/1?x=y")),
+            src("s/wire-copy", None, Some("not a url")),
+            src("s/plain", None, None),
+        ]);
+        assert_eq!(got, ["The Ledger", "bbc.co.uk", "wire-copy", "plain"]);
+    }
+
+    #[test]
+    fn shared_labels_take_the_file_name_then_a_number() {
+        let got = source_labels(&[
+            src("a/fox", Some("Wire"), None),
+            src("b/post", None, None),
+            src("c/dog", Some("Wire"), None),
+        ]);
+        assert_eq!(got, ["Wire (fox)", "post", "Wire (dog)"]);
+        let got = source_labels(&[src("a/fox", None, None), src("b/fox", None, None)]);
+        assert_eq!(got, ["fox", "fox (2)"]);
+    }
 
     #[test]
     fn slugs_are_ascii_words() {

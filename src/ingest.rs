@@ -69,7 +69,8 @@ pub fn load(seeds: &Path) -> Result<(Vec<Article>, Vec<Diagnostic>)> {
         let Some(file) = ArticleFile::from_entry(&root, seeds, &entry) else {
             continue;
         };
-        match read_one(&file) {
+        let read = read_one(&file, &mut diagnostics.borrow_mut());
+        match read {
             Ok(article) => match ids.get(&article.id) {
                 Some(first) => diagnostics.borrow_mut().push(Diagnostic::new(
                     file.path,
@@ -161,14 +162,79 @@ impl ArticleFile {
     }
 }
 
-fn read_one(file: &ArticleFile) -> Result<Article, Diagnostic> {
-    let bytes = std::fs::read(&file.fs_path)
-        .map_err(|e| Diagnostic::new(file.path.clone(), None, format!("cannot read: {e}")))?;
+/// Stated limits on one input file. A file past one is skipped with a
+/// warning naming it (and the line), so no single input can take the
+/// machine's time or memory. Each is far above real news text.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Bytes in one article file: 2 MiB, over 100 times the largest ECB+
+    /// article (16 KB) and above a book-length transcript.
+    pub article_bytes: usize,
+    /// Bytes of front matter: 16 KiB (a few keys take under 1 KB; 400 KB
+    /// of nested YAML once took 72 s to parse).
+    pub front_matter_bytes: usize,
+    /// Bytes in one word of the text (a run without white space): 2,048,
+    /// the longest URL sitemaps accept; the longest word in ECB+ has 39.
+    pub word_bytes: usize,
+}
+
+impl Limits {
+    pub const DEFAULT: Limits = Limits {
+        article_bytes: 2 << 20,
+        front_matter_bytes: 16 << 10,
+        word_bytes: 2048,
+    };
+}
+
+/// Reads and parses one file; `warnings` hears problems that do not stop
+/// the article being used.
+fn read_one(file: &ArticleFile, warnings: &mut Vec<Diagnostic>) -> Result<Article, Diagnostic> {
+    let limits = Limits::DEFAULT;
+    let cannot =
+        |e: std::io::Error| Diagnostic::new(file.path.clone(), None, format!("cannot read: {e}"));
+    let handle = std::fs::File::open(&file.fs_path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(handle, limits.article_bytes as u64 + 1),
+        &mut bytes,
+    )
+    .map_err(cannot)?;
+    if bytes.len() > limits.article_bytes {
+        return Err(Diagnostic::new(
+            file.path.clone(),
+            None,
+            format!(
+                "larger than the limit of {} KiB for one article; skipped",
+                limits.article_bytes >> 10
+            ),
+        ));
+    }
     let text = decode_utf8(&file.path, &bytes)?;
-    parse_article(&file.rel, file.folder_story.as_deref(), text).map_err(|mut diag| {
-        diag.path.clone_from(&file.path);
-        diag
-    })
+    check_words(&file.path, text, limits.word_bytes)?;
+    let mut article =
+        parse_article(&file.rel, file.folder_story.as_deref(), text).map_err(|mut diag| {
+            diag.path.clone_from(&file.path);
+            diag
+        })?;
+    if article.blocks.is_empty() {
+        return Err(Diagnostic::new(
+            file.path.clone(),
+            None,
+            "no text besides a title (front matter, HTML, code or images only); skipped",
+        ));
+    }
+    if let Some(date) = &article.published
+        && crate::output::feed::parse_date(date).is_none()
+    {
+        let line = line_of_key(text, "published");
+        warnings.push(Diagnostic::new(
+            file.path.clone(),
+            line,
+            format!("`published: {date}` is not a date (use YYYY-MM-DD or RFC 3339); ignored"),
+        ));
+        article.published = None;
+    }
+    Ok(article)
 }
 
 /// The id of the file at `rel_path` below the seeds folder (`/`-separated):
@@ -189,8 +255,46 @@ pub fn id_from_path(rel_path: &str) -> SourceId {
     }
 }
 
+/// A word (a run without white space) longer than `max` bytes, as a
+/// diagnostic naming its line.
+fn check_words(path: &str, text: &str, max: usize) -> Result<(), Diagnostic> {
+    let mut run = 0;
+    let mut line = 1;
+    for b in text.bytes() {
+        if b.is_ascii_whitespace() {
+            run = 0;
+            line += usize::from(b == b'\n');
+            continue;
+        }
+        run += 1;
+        if run > max {
+            return Err(Diagnostic::new(
+                path,
+                Some(line),
+                format!("a word longer than the limit of {max} bytes; skipped"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The 1-based line of the first line starting with `key` (a front matter
+/// key), if any.
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .map(|i| i + 1)
+}
+
 /// The file as UTF-8, or a diagnostic naming the line of the first bad byte.
 pub fn decode_utf8<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    if looks_utf16(bytes) {
+        return Err(Diagnostic::new(
+            path,
+            None,
+            "UTF-16 text; save it as UTF-8 to use it",
+        ));
+    }
     std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -200,6 +304,18 @@ pub fn decode_utf8<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnosti
             format!("not valid UTF-8 (byte offset {offset})"),
         )
     })
+}
+
+/// A UTF-16 byte-order mark, or (without one) a NUL in every other byte
+/// of the start, as UTF-16 English text has.
+fn looks_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    head.len() >= 4
+        && (head.iter().step_by(2).all(|&b| b == 0)
+            || head.iter().skip(1).step_by(2).all(|&b| b == 0))
 }
 
 fn display_root(seeds: &Path) -> String {
@@ -254,6 +370,14 @@ pub fn parse_article(
     text: &str,
 ) -> Result<Article, Diagnostic> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // Old Mac files end lines with a lone CR: read it as a line break.
+    let unified;
+    let text = if text.contains('\r') {
+        unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        unified.as_str()
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         return Err(Diagnostic::new(path, None, "empty file"));
     }
@@ -385,6 +509,16 @@ fn split_front_matter(path: &str, text: &str) -> Result<(FrontMatter, usize), Di
     let delimiter = text[..first_end].trim_end();
     let mut pos = first_end;
     while pos < text.len() {
+        if pos - first_end > Limits::DEFAULT.front_matter_bytes {
+            return Err(Diagnostic::new(
+                path,
+                Some(1),
+                format!(
+                    "front matter longer than the limit of {} KiB; skipped",
+                    Limits::DEFAULT.front_matter_bytes >> 10
+                ),
+            ));
+        }
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
         let line = text[pos..end].trim_end();
         let closes = line == delimiter || (matches!(format, FmFormat::Yaml) && line == "...");
@@ -863,6 +997,61 @@ mod tests {
         assert_eq!(arts.len(), 1);
         assert_eq!(diags.len(), 1);
         assert!(diags[0].message.contains("loop"), "{}", diags[0]);
+    }
+
+    #[test]
+    fn stated_limits_and_odd_encodings_skip_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let seeds = dir.path().join("seeds");
+        std::fs::create_dir_all(&seeds).unwrap();
+        let big = "The dam held. ".repeat(Limits::DEFAULT.article_bytes / 14 + 1);
+        std::fs::write(seeds.join("big.txt"), big).unwrap();
+        let word = format!("It said\n{}\n", "x".repeat(Limits::DEFAULT.word_bytes + 1));
+        std::fs::write(seeds.join("word.txt"), word).unwrap();
+        let fm = format!(
+            "---\ntitle: x\nnote: \"{}\"\n---\nBody.\n",
+            "y ".repeat(10_000)
+        );
+        std::fs::write(seeds.join("fm.md"), fm).unwrap();
+        let utf16: Vec<u8> = "\u{FEFF}Hello there.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        std::fs::write(seeds.join("wide.txt"), utf16).unwrap();
+        std::fs::write(
+            seeds.join("bare.md"),
+            "---\ntitle: Only a Title\n---\n<div>x</div>\n",
+        )
+        .unwrap();
+        std::fs::write(
+            seeds.join("cr.txt"),
+            "The dam held.\rIt rained.\rIt stopped.\r",
+        )
+        .unwrap();
+        std::fs::write(
+            seeds.join("when.md"),
+            "---\ntitle: T\npublished: 2031-02-30\n---\nThe dam held.\n",
+        )
+        .unwrap();
+        let (arts, diags) = load(&seeds).unwrap();
+        let msgs: Vec<_> = diags.iter().map(|d| d.to_string()).collect();
+        let says = |file: &str, what: &str| {
+            assert!(
+                msgs.iter().any(|m| m.contains(file) && m.contains(what)),
+                "{file} / {what}: {msgs:?}"
+            )
+        };
+        says("big.txt", "limit");
+        says("word.txt:2:", "limit");
+        says("fm.md:1:", "front matter longer");
+        says("wide.txt", "UTF-16");
+        says("bare.md", "no text");
+        says("when.md:3:", "not a date");
+        assert_eq!(msgs.len(), 6, "{msgs:?}");
+        let ids: Vec<_> = arts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["cr", "when"]);
+        assert_eq!(arts[0].blocks.len(), 3, "a lone CR ends a line");
+        assert_eq!(arts[1].published, None);
     }
 
     #[cfg(unix)]

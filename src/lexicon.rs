@@ -13,16 +13,15 @@
 //! Keys are Snowball stems, so word forms meet: "talks" and "talk" share
 //! the concepts of the lemma "talk".
 
-use crate::text::stem;
+use crate::nlp::tokens::stem;
+use crate::params::LexiconParams;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 const TABLE: &str = include_str!("../data/synonyms.tsv");
 
-/// How strongly two different stems are related, from 0 (not at all) to 1.
-pub const SYNONYM: f32 = 0.8;
-pub const HYPERNYM: f32 = 0.6;
-pub const SIBLING: f32 = 0.45;
+// How strongly two different stems are related (synonym, hypernym,
+// sibling), from 0 to 1, is `LexiconParams`, with how it was set.
 
 /// A concept a stem can stand for: a synset id and whether it is the word's
 /// own sense (level 0) or a hypernym of it (level 1).
@@ -84,8 +83,8 @@ impl Lexicon {
 
     /// The built-in table.
     pub fn get() -> &'static Lexicon {
-        static L: OnceLock<Lexicon> = OnceLock::new();
-        L.get_or_init(|| Lexicon::parse(TABLE))
+        static L: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(TABLE));
+        &L
     }
 
     /// The comparison term of a normalised word: its pertainym target if it
@@ -104,14 +103,14 @@ impl Lexicon {
 
     /// Relatedness of two stems: 1 for the same stem, else the strongest
     /// shared concept (synonym, hypernym, sibling), else 0.
-    pub fn relatedness(&self, a: &str, b: &str) -> f32 {
+    pub fn relatedness(&self, a: &str, b: &str, p: &LexiconParams) -> f32 {
         if a == b {
             return 1.0;
         }
         if is_compound_of(a, b) || is_compound_of(b, a) {
-            return HYPERNYM;
+            return p.hypernym;
         }
-        related(self.concepts(a), self.concepts(b))
+        related(self.concepts(a), self.concepts(b), p)
     }
 }
 
@@ -128,7 +127,7 @@ fn is_compound_of(long: &str, short: &str) -> bool {
 }
 
 /// Strength of the strongest concept two sorted concept lists share.
-pub fn related(a: &[Concept], b: &[Concept]) -> f32 {
+pub fn related(a: &[Concept], b: &[Concept], p: &LexiconParams) -> f32 {
     let mut best = 0.0f32;
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
@@ -148,9 +147,9 @@ pub fn related(a: &[Concept], b: &[Concept]) -> f32 {
                     .map(|c| c.level)
                     .min();
                 let s = match la.unwrap_or(1) + lb.unwrap_or(1) {
-                    0 => SYNONYM,
-                    1 => HYPERNYM,
-                    _ => SIBLING,
+                    0 => p.synonym,
+                    1 => p.hypernym,
+                    _ => p.sibling,
                 };
                 best = best.max(s);
                 let id = a[i].id;
@@ -170,9 +169,23 @@ pub fn related(a: &[Concept], b: &[Concept]) -> f32 {
 mod tests {
     use super::*;
 
+    const P: LexiconParams = LexiconParams {
+        synonym: 0.8,
+        hypernym: 0.6,
+        sibling: 0.45,
+    };
+    const SYNONYM: f32 = P.synonym;
+    const HYPERNYM: f32 = P.hypernym;
+    const SIBLING: f32 = P.sibling;
+
     fn rel(a: &str, b: &str) -> f32 {
         let l = Lexicon::get();
-        l.relatedness(&l.term(a), &l.term(b))
+        l.relatedness(&l.term(a), &l.term(b), &P)
+    }
+
+    #[test]
+    fn test_params_are_the_defaults() {
+        assert_eq!(P, LexiconParams::default());
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod params;
 pub mod quotes;
 pub mod segment;
 pub mod serve;
+pub mod slugs;
 pub mod text;
 pub mod write;
 
@@ -33,7 +34,6 @@ use digest::Digest;
 use error::{Diagnostic, Error, Result};
 use model::Story;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// What to build, from where, to where.
@@ -79,7 +79,7 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     if !opts.dry_run {
         write::check_apart(&opts.out, &opts.seeds, "seeds")?;
     }
-    let (articles, warnings) = ingest::load(&opts.seeds)?;
+    let (articles, mut warnings) = ingest::load(&opts.seeds)?;
     check_strict(opts.strict, &warnings)?;
     let articles_read = articles.len();
     progress.stage("reading", articles_read);
@@ -89,12 +89,17 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         .map(|a| counted(progress, segment::segment(a, &params)))
         .collect();
     progress.stage("grouping", 0);
-    let stories = cluster::group(docs);
+    let stories = cluster::group(docs, &params);
     progress.stage("analysing", stories.len());
-    let digests = analyse_with_progress(&stories, progress);
+    let lock = read_lock(&opts.seeds, &opts.out, &mut warnings);
+    let (digests, new_lock) = analyse_locked(&stories, progress, &params, &lock);
+    // The documents are done with: free them before the site is rendered
+    // (all in memory), which matters on large collections.
+    drop(stories);
     progress.stage("writing", 0);
     if !opts.dry_run {
-        let files = output::render(&digests, &opts.config, &opts.templates)?;
+        let mut files = output::render(&digests, &opts.config, &opts.templates)?;
+        files.push(output::text_file(slugs::LOCK_FILE, new_lock.to_toml()));
         write::write_site(&opts.out, &files)?;
     }
     Ok(BuildReport {
@@ -106,21 +111,83 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
 
 /// The analysis stages for every story (in parallel; order is kept), then
 /// unique slugs.
-pub fn analyse(stories: &[Story]) -> Vec<Digest> {
-    analyse_with_progress(stories, &())
+pub fn analyse(stories: &[Story], params: &params::Params) -> Vec<Digest> {
+    analyse_with_progress(stories, &(), params)
 }
 
 /// [`analyse`], reporting each story done.
-pub fn analyse_with_progress(stories: &[Story], progress: &dyn Progress) -> Vec<Digest> {
+pub fn analyse_with_progress(
+    stories: &[Story],
+    progress: &dyn Progress,
+    params: &params::Params,
+) -> Vec<Digest> {
+    analyse_locked(stories, progress, params, &slugs::SlugLock::default()).0
+}
+
+/// [`analyse_with_progress`], keeping the slugs `lock` remembers; returns
+/// the lock to save.
+pub fn analyse_locked(
+    stories: &[Story],
+    progress: &dyn Progress,
+    params: &params::Params,
+    lock: &slugs::SlugLock,
+) -> (Vec<Digest>, slugs::SlugLock) {
     let mut digests: Vec<Digest> = stories
         .par_iter()
-        .map(|s| counted(progress, analyse_story(s)))
+        .map(|s| counted(progress, analyse_story(s, params)))
         .collect();
     let bases: Vec<String> = stories.iter().map(slug_base).collect();
-    for (d, slug) in digests.iter_mut().zip(unique_slugs(&bases)) {
+    let members: Vec<Vec<String>> = digests
+        .iter()
+        .map(|d| d.sources.iter().map(|s| s.id.clone()).collect())
+        .collect();
+    let (slugs, new_lock) = slugs::assign(&members, &bases, lock);
+    for (d, slug) in digests.iter_mut().zip(slugs) {
         d.slug = slug;
     }
-    digests
+    (digests, new_lock)
+}
+
+/// Reads the slug lock: `parallax.lock` in the seeds folder when the user
+/// committed one there (to pin URLs wherever the site is built, e.g. in
+/// CI), else the one the previous build left in the output folder. The
+/// build writes the updated lock only inside the output folder: nothing
+/// outside it is ever touched. A lock that cannot be read or parsed is a
+/// warning, and the build goes on as if there were none.
+fn read_lock(
+    seeds: &std::path::Path,
+    out: &std::path::Path,
+    warnings: &mut Vec<Diagnostic>,
+) -> slugs::SlugLock {
+    for path in [seeds.join(slugs::LOCK_FILE), out.join(slugs::LOCK_FILE)] {
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                warnings.push(lock_warning(&path, &format!("cannot be read ({e})")));
+                continue;
+            }
+        };
+        match slugs::SlugLock::parse(&text) {
+            Ok(lock) => return lock,
+            Err(e) => {
+                let first = e.lines().next().unwrap_or_default().to_string();
+                warnings.push(lock_warning(
+                    &path,
+                    &format!("is not a valid lock ({first})"),
+                ));
+            }
+        }
+    }
+    slugs::SlugLock::default()
+}
+
+fn lock_warning(path: &std::path::Path, what: &str) -> Diagnostic {
+    Diagnostic::new(
+        path.display().to_string(),
+        None,
+        format!("the story URL lock {what}; story URLs may change when articles are added"),
+    )
 }
 
 /// The slug a story would like, chosen so that it stays put as the story
@@ -166,36 +233,11 @@ fn counted<T>(progress: &dyn Progress, value: T) -> T {
 
 /// quotes → align → divergences → digest, for one story. Quotes come first
 /// because a quotation several outlets carry is also a fact they agree on.
-pub fn analyse_story(story: &Story) -> Digest {
+pub fn analyse_story(story: &Story, params: &params::Params) -> Digest {
     let quotes = quotes::find_quotes(story);
-    let facts = align::align(story, &quotes);
+    let facts = align::align(story, &quotes, params);
     let divergent = divergence::find(story, &facts, &quotes);
     assemble::assemble(story, String::new(), &facts, divergent, &quotes)
-}
-
-/// Makes slugs unique by a numeric suffix, in story order (stories are
-/// ordered by their smallest article id, so the order is stable).
-fn unique_slugs(bases: &[String]) -> Vec<String> {
-    let mut taken: std::collections::BTreeSet<String> = bases.iter().cloned().collect();
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-    bases
-        .iter()
-        .map(|base| {
-            let n = seen.entry(base).or_insert(0);
-            *n += 1;
-            if *n == 1 {
-                return base.clone();
-            }
-            let mut k = *n;
-            loop {
-                let cand = format!("{base}-{k}");
-                if taken.insert(cand.clone()) {
-                    return cand;
-                }
-                k += 1;
-            }
-        })
-        .collect()
 }
 
 fn check_strict(strict: bool, warnings: &[Diagnostic]) -> Result<()> {
@@ -252,15 +294,5 @@ mod tests {
             ],
         };
         assert_eq!(slug_base(&story), "harbour-fire");
-    }
-
-    #[test]
-    fn duplicate_slugs_get_suffixes() {
-        let bases = vec!["a".to_string(), "a".to_string(), "a-2".to_string()];
-        let got = unique_slugs(&bases);
-        assert_eq!(got.len(), 3);
-        let set: std::collections::BTreeSet<_> = got.iter().collect();
-        assert_eq!(set.len(), 3, "{got:?}");
-        assert_eq!(got[0], "a");
     }
 }

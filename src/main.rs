@@ -107,6 +107,11 @@ fn options(args: &InputArgs, dry_run: bool) -> Result<BuildOptions, Error> {
     })
 }
 
+/// "1 story", "2 stories".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Builds (or checks) once and prints the warnings and a summary line.
 fn build_once(args: &InputArgs, check: bool) -> Result<bool, Error> {
     let started = Instant::now();
@@ -117,10 +122,10 @@ fn build_once(args: &InputArgs, check: bool) -> Result<bool, Error> {
     }
     let verb = if check { "checked" } else { "built" };
     eprintln!(
-        "{verb} {} stories from {} articles ({} warnings){} in {:.2} s",
-        report.digests.len(),
-        report.articles,
-        report.warnings.len(),
+        "{verb} {} from {} ({}){} in {:.2} s",
+        counted(report.digests.len(), "story", "stories"),
+        counted(report.articles, "article", "articles"),
+        counted(report.warnings.len(), "warning", "warnings"),
         if check {
             String::new()
         } else {
@@ -128,6 +133,13 @@ fn build_once(args: &InputArgs, check: bool) -> Result<bool, Error> {
         },
         started.elapsed().as_secs_f64()
     );
+    if !check && opts.config.base_url.is_none() && !report.digests.is_empty() {
+        eprintln!(
+            "warning: base_url is not set, so links in email.html and email.txt are relative \
+             and will not work in a mail client; set `base_url = \"https://…/\"` in \
+             parallax.toml or pass --base-url"
+        );
+    }
     if !check && !parallax::output::feed::has_dates(&report.digests) {
         eprintln!("note: no source has a `published` date, so no feed.xml was written");
     }
@@ -226,10 +238,10 @@ fn serve(args: &ServeArgs) -> Result<bool, Error> {
             eprintln!("warning: {w}");
         }
         Ok(format!(
-            "built {} stories from {} articles ({} warnings) in {:.2} s",
-            report.digests.len(),
-            report.articles,
-            report.warnings.len(),
+            "built {} from {} ({}) in {:.2} s",
+            counted(report.digests.len(), "story", "stories"),
+            counted(report.articles, "article", "articles"),
+            counted(report.warnings.len(), "warning", "warnings"),
             started.elapsed().as_secs_f64()
         ))
     };

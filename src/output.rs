@@ -32,7 +32,7 @@ use crate::config::Config;
 use crate::digest::Digest;
 use crate::error::Result;
 pub use file::OutputFile;
-use file::text_file;
+pub use file::text_file;
 pub use pages::Templates;
 use urls::{BaseUrl, story_dir, story_link};
 

@@ -215,10 +215,14 @@ fn block_text(doc: &Document, block: usize) -> &str {
 /// Start of the sentence holding byte `pos` of a block: the segmenter's
 /// sentence when there is one, else the last sentence end before `pos`.
 fn sentence_start(doc: &Document, block: usize, pos: usize) -> usize {
-    if let Some(s) = doc
+    // Sentences come in block order, each block's left to right: a binary
+    // search, not a scan per quotation (20,000 quotations in a paragraph).
+    let first_after = doc
         .sentences
-        .iter()
-        .find(|s| s.block == block && s.start <= pos && pos < s.end)
+        .partition_point(|s| (s.block, s.end) <= (block, pos));
+    if let Some(s) = doc.sentences.get(first_after)
+        && s.block == block
+        && s.start <= pos
     {
         return s.start;
     }

@@ -18,6 +18,8 @@ use std::time::Duration;
 
 /// How long the inputs must be quiet before a rebuild.
 const DEBOUNCE: Duration = Duration::from_millis(200);
+/// Threads answering requests.
+const WORKERS: usize = 8;
 /// The URL open pages poll for the build number.
 pub const VERSION_PATH: &str = "/__parallax/version";
 /// Added before `</body>` of served HTML: reloads when the build changes.
@@ -58,9 +60,15 @@ pub fn serve(settings: &Settings, rebuild: &Rebuild<'_>) -> Result<()> {
     let version = AtomicU64::new(1);
     std::thread::scope(|scope| {
         scope.spawn(|| rebuild_loop(rx, &settings.watch, rebuild, &local, &version));
-        for request in server.incoming_requests() {
-            let response = respond(&settings.out, &mount, request.url(), &version);
-            let _ = request.respond(response);
+        // Several workers, so one client that reads slowly (or never) does
+        // not hold up every other request.
+        for _ in 0..WORKERS {
+            scope.spawn(|| {
+                for request in server.incoming_requests() {
+                    let response = respond(&settings.out, &mount, request.url(), &version);
+                    let _ = request.respond(response);
+                }
+            });
         }
     });
     Ok(())
@@ -140,6 +148,9 @@ type Response = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
 /// Answers one request.
 pub fn respond(out: &Path, mount: &str, url: &str, version: &AtomicU64) -> Response {
     let path = percent_decode(url.split(['?', '#']).next().unwrap_or(""));
+    // `//stories` would redirect to `//stories/`, which a browser reads as
+    // another host: repeated leading slashes are one.
+    let path = format!("/{}", path.trim_start_matches('/'));
     if path == VERSION_PATH {
         let v = version.load(Ordering::SeqCst).to_string();
         return with_type(
@@ -307,6 +318,21 @@ mod tests {
             404
         );
         assert_eq!(body(respond(&site, "/repo/", VERSION_PATH, &v)).1, "7");
+    }
+
+    #[test]
+    fn a_redirect_never_names_another_host() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join("stories")).unwrap();
+        let v = AtomicU64::new(1);
+        let r = respond(&site, "/", "//stories", &v);
+        let location = r
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Location"))
+            .map(|h| h.value.to_string());
+        assert_eq!(location.as_deref(), Some("/stories/"));
     }
 
     #[test]

@@ -411,7 +411,14 @@ fn bad_files_warn_by_name_and_line_and_good_files_still_build() {
 fn cli_prints_each_warning_and_succeeds() {
     let tmp = tempfile::tempdir().unwrap();
     let (code, stderr) = run(parallax(tmp.path())
-        .args(["build", "--out", "site", "--seeds"])
+        .args([
+            "build",
+            "--base-url",
+            "https://example.test/",
+            "--out",
+            "site",
+            "--seeds",
+        ])
         .arg(fixture("bad")));
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("latin1.txt:2:"), "{stderr}");

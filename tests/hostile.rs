@@ -184,3 +184,49 @@ fn control_characters_in_a_title_leave_the_feed_well_formed() {
         "{feed}"
     );
 }
+
+#[test]
+fn an_absolute_seeds_path_appears_in_no_output_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("private-checkout-name").join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    copy_stories(&seeds);
+    let (code, stderr) = run(parallax(tmp.path())
+        .args(["build", "--out", "site", "--seeds"])
+        .arg(&seeds));
+    assert_eq!(code, 0, "{stderr}");
+    let text = all_text(&tmp.path().join("site"));
+    assert!(
+        !text.contains("private-checkout-name"),
+        "a machine path reached the site"
+    );
+    assert!(
+        !text.contains(&*tmp.path().to_string_lossy()),
+        "a machine path reached the site"
+    );
+}
+
+#[test]
+fn a_javascript_url_is_no_link_in_digest_md() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds/s");
+    std::fs::create_dir_all(&seeds).unwrap();
+    for (name, url) in [
+        ("a.md", "javascript:alert(1)"),
+        ("b.md", "https://b.example/x"),
+    ] {
+        std::fs::write(
+            seeds.join(name),
+            format!(
+                "---\ntitle: Dam Bursts\nurl: {url}\n---\n\nThe dam burst on Monday near Alder.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let (code, stderr) =
+        run(parallax(tmp.path()).args(["build", "--seeds", "seeds", "--out", "site"]));
+    assert_eq!(code, 0, "{stderr}");
+    let md = std::fs::read_to_string(tmp.path().join("site/stories/s/digest.md")).unwrap();
+    assert!(!md.contains("<javascript:"), "{md}");
+    assert!(md.contains("<https://b.example/x>"), "{md}");
+}

@@ -128,6 +128,10 @@ impl Amount {
 /// Amounts of different dimensions (pounds and dollars, miles and mph) are
 /// never compared: the caller must not treat them as one attribute.
 pub fn compatible(a: &Amount, b: &Amount) -> bool {
+    // Two lower bounds ("at least two", "at least 70") never contradict.
+    if a.qualifier == Qualifier::AtLeast && b.qualifier == Qualifier::AtLeast {
+        return true;
+    }
     let (alo, ahi) = a.range();
     let (blo, bhi) = b.range();
     let eps = 1e-9 * (1.0 + a.value.abs().max(b.value.abs()));
@@ -299,6 +303,12 @@ const QUALIFIERS: [(&[&str], Qualifier); 21] = [
 
 /// The qualifier that ends right before word `i`, and where it starts.
 fn qualifier_before(norms: &[String], i: usize) -> (usize, Qualifier) {
+    // "more than a dozen": the article belongs to the number word.
+    let i = if i > 0 && norms[i - 1] == "a" && norms.get(i).is_some_and(|n| n == "dozen") {
+        i - 1
+    } else {
+        i
+    };
     for (q, kind) in QUALIFIERS {
         if q.len() <= i && norms[i - q.len()..i].iter().zip(q).all(|(a, b)| a == b) {
             return (i - q.len(), kind);
@@ -541,6 +551,11 @@ mod tests {
             vec![("more than".to_string(), "1200".to_string())]
         );
         assert_eq!(read("over 200 hurt")[0].0, "over");
+        assert_eq!(
+            one("more than a dozen people").qualifier,
+            Qualifier::AtLeast
+        );
+        assert_eq!(one("a dozen people").qualifier, Qualifier::Exact);
     }
 
     #[test]
@@ -627,9 +642,13 @@ mod tests {
             &one("about 80 people")
         ));
         assert!(compatible(&one("up to 120 mph"), &one("more than 110 mph")));
-        assert!(!compatible(
-            &one("more than 26, 000"),
-            &one("more than 31, 000")
+        assert!(
+            compatible(&one("more than 26, 000"), &one("more than 31, 000")),
+            "two lower bounds never contradict"
+        );
+        assert!(compatible(
+            &one("at least two people"),
+            &one("at least 70 people")
         ));
         assert!(!compatible(&one("about 6. 0"), &one("5. 9")));
         assert!(compatible(&one("about 6. 0"), &one("6")));

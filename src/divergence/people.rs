@@ -262,6 +262,7 @@ pub fn sourcing(text: &str) -> Option<Slot> {
             display: t.span(start, noun + 1),
             amount: None,
             context: Vec::new(),
+            scope: Vec::new(),
         })
     })
 }

@@ -21,7 +21,6 @@ pub enum SlotKind {
     Sourcing,
     Date,
     Age,
-    Outlet,
     Certainty,
 }
 
@@ -42,6 +41,30 @@ pub struct Slot {
     /// Content stems next to the value in its clause ("lasted", "chased"),
     /// for slots whose head alone does not say what is measured or dated.
     pub context: Vec<String>,
+    /// For counts: the places the sentence names after "in", "at", "near",
+    /// "across" ("in Takengon"), which may narrow what is counted.
+    pub scope: Vec<String>,
+}
+
+/// Places a sentence names after a locative preposition, lower-case.
+pub fn places_named(t: &Tokens<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in 0..t.words.len() {
+        if !matches!(t.norm(i), "in" | "at" | "near" | "across" | "outside") || t.break_after(i) {
+            continue;
+        }
+        let mut e = i + 1;
+        while e < t.words.len() && t.is_cap(e) && (e == i + 1 || !t.break_after(e - 1)) {
+            e += 1;
+        }
+        let first = t.norm(i + 1);
+        if e > i + 1 && !is_calendar_word(first) && !is_stop(first) {
+            out.push(t.norms[i + 1..e].join(" "));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Words on either side of a value that say what it measures or dates.
@@ -85,6 +108,13 @@ impl Slot {
         self.kind == SlotKind::Date || self.amount.as_ref().is_some_and(|a| a.unit.is_some())
     }
 
+    /// Do two counts count within the same named places? A count "in
+    /// Takengon" and one "in Aceh", or one with a place and one without,
+    /// may count different areas: abstain.
+    pub fn same_scope(&self, other: &Slot) -> bool {
+        self.scope == other.scope
+    }
+
     /// Do two slots say what they measure with a shared word?
     pub fn same_context(&self, other: &Slot) -> bool {
         self.context.iter().any(|c| other.context.contains(c))
@@ -107,7 +137,6 @@ impl Slot {
             SlotKind::Date => "date".to_string(),
             SlotKind::Age if label.is_empty() => "age".to_string(),
             SlotKind::Age => format!("age of {label}"),
-            SlotKind::Outlet => "who reported it".to_string(),
             SlotKind::Certainty if label.is_empty() => "certainty of the claim".to_string(),
             SlotKind::Certainty => format!("certainty of {label}"),
         }
@@ -122,7 +151,6 @@ pub fn sentence_slots(text: &str) -> Vec<Slot> {
     out.extend(counts(&t));
     out.extend(dates(&t));
     out.extend(ages(&t));
-    out.extend(outlets(&t));
     out.extend(certainty(&t));
     out.sort_by(|a, b| slot_order(a).cmp(&slot_order(b)));
     out.dedup_by(|a, b| slot_order(a) == slot_order(b));
@@ -191,10 +219,16 @@ fn head_after(t: &Tokens<'_>, start: usize) -> Option<usize> {
 fn counts(t: &Tokens<'_>) -> Vec<Slot> {
     let mut out = Vec::new();
     for a in amounts(t.text, &t.words, &t.norms) {
+        // Not counts: years, "one of", hyphen-joined measures, figures with
+        // decimals (a magnitude, a rate), and measured amounts (a duration,
+        // a distance: what they measure is not said by the unit alone —
+        // "chased for 30 miles" and "50 miles north of Detroit").
         if is_year(t, &a)
             || is_ordinal_context(t, a.first)
             || a.suffix.is_some()
             || a.prefix.is_some()
+            || (a.decimals && !a.money)
+            || a.unit.is_some()
         {
             continue;
         }
@@ -221,6 +255,13 @@ fn counts(t: &Tokens<'_>) -> Vec<Slot> {
             (None, None, _) if a.money => (String::new(), String::new()),
             _ => continue,
         };
+        // A count of people with no outcome ("20,000 people marched", "20
+        // people were inside") says nothing comparable; money with nothing
+        // it pays for neither; a one-letter head is a clock ("7 p.m.").
+        let people_only = class.is_none() && predicates::is_people_noun(&head_key);
+        if people_only || head_key.chars().count() == 1 || (a.money && head_key.is_empty()) {
+            continue;
+        }
         let (head_key, label) = match class {
             Some(c) if !a.money => {
                 let head_key = if c.people && predicates::is_people_noun(&head_key) {
@@ -242,6 +283,7 @@ fn counts(t: &Tokens<'_>) -> Vec<Slot> {
             value: a.key(),
             display: t.span(a.qual_start, a.end + a.unit.map_or(0, |u| u.words)),
             context: context_around(t, a.qual_start, a.end + a.unit.map_or(0, |u| u.words)),
+            scope: places_named(t),
             amount: Some(a),
         });
     }
@@ -319,6 +361,7 @@ fn dates(t: &Tokens<'_>) -> Vec<Slot> {
             display: t.span(from, to),
             amount: None,
             context: context_around(t, from, to),
+            scope: Vec::new(),
         });
     }
     out
@@ -376,12 +419,13 @@ fn ages(t: &Tokens<'_>) -> Vec<Slot> {
         };
         out.push(Slot {
             kind: SlotKind::Age,
-            head: t.norm(b - 1).to_string(),
+            head: t.norms[a..b].join(" "),
             label: t.span(a, b),
             value: age.to_string(),
             display: t.words[i].raw.to_string(),
             amount: None,
             context: Vec::new(),
+            scope: Vec::new(),
         });
     }
     out
@@ -393,40 +437,6 @@ fn name_after(t: &Tokens<'_>, start: usize) -> Option<(usize, usize)> {
         e += 1;
     }
     (e > start).then_some((start, e))
-}
-
-/// Who a report was given to or comes from: "told Fox News", "according to
-/// the Daily Star", "in an interview with Reuters".
-fn outlets(t: &Tokens<'_>) -> Vec<Slot> {
-    let mut out = Vec::new();
-    for i in 0..t.words.len() {
-        let lead = match (t.norm(i), t.norm(i + 1)) {
-            ("according", "to") | ("speaking", "to") | ("interview", "with") => i + 2,
-            ("told", _) => i + 1,
-            _ => continue,
-        };
-        let start = if t.norm(lead) == "the" {
-            lead + 1
-        } else {
-            lead
-        };
-        if start > i + 1 && t.break_after(start - 1) {
-            continue;
-        }
-        let Some((s, e)) = name_after(t, start) else {
-            continue;
-        };
-        out.push(Slot {
-            kind: SlotKind::Outlet,
-            head: String::new(),
-            label: String::new(),
-            value: t.norms[s..e].join(" "),
-            display: t.span(s, e),
-            amount: None,
-            context: Vec::new(),
-        });
-    }
-    out
 }
 
 /// How firmly a sentence states its claim.
@@ -507,6 +517,7 @@ fn certainty(t: &Tokens<'_>) -> Vec<Slot> {
         display: t.span(s, e),
         amount: None,
         context: Vec::new(),
+        scope: Vec::new(),
     }]
 }
 
@@ -565,11 +576,11 @@ mod tests {
     #[test]
     fn money_amounts() {
         let s = of_kind(
-            "The mill was fined about $1 million on Tuesday.",
+            "The mill paid a $1 million fine on Tuesday.",
             SlotKind::Money,
         );
         assert_eq!(s[0].0, "$1000000");
-        let s = of_kind("Bail was set at $500,000.", SlotKind::Money);
+        let s = of_kind("He posted $500,000 bail.", SlotKind::Money);
         assert_eq!(s[0].0, "$500000");
     }
 
@@ -617,16 +628,23 @@ mod tests {
             .filter(|s| s.kind == SlotKind::Age)
             .map(|s| s.head.as_str())
             .collect();
-        assert_eq!(heads, vec!["foley", "tice"]);
+        assert_eq!(heads, vec!["austin tice", "james foley"]);
+        let sibling =
+            sentence_slots("Katie Jenkin, 20, and her brother John Jenkin, 23, were named.");
+        let heads: Vec<&str> = sibling
+            .iter()
+            .filter(|s| s.kind == SlotKind::Age)
+            .map(|s| s.head.as_str())
+            .collect();
+        assert_eq!(
+            heads,
+            vec!["john jenkin", "katie jenkin"],
+            "two people of one family"
+        );
     }
 
     #[test]
-    fn outlets_and_certainty() {
-        let o = of_kind(
-            "The mayor told the Harbor Gazette she would resign.",
-            SlotKind::Outlet,
-        );
-        assert_eq!(o[0].0, "harbor gazette");
+    fn certainty_markers() {
         assert_eq!(
             of_kind("Police confirmed the arrest.", SlotKind::Certainty)[0].0,
             "confirmed"

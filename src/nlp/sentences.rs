@@ -26,6 +26,7 @@
 use crate::nlp::lists::{self, Period};
 use crate::nlp::quotemarks::{MarkPair, is_closer, is_opener, pairs};
 use crate::params::SentenceParams;
+use std::collections::HashSet;
 use std::ops::Range;
 
 fn is_terminator(c: char) -> bool {
@@ -36,32 +37,113 @@ fn is_terminator(c: char) -> bool {
 /// sentence does not end inside a parenthesis ("(Yahoo! News)").
 fn bracket_spans(text: &str) -> Vec<MarkPair> {
     let mut spans = Vec::new();
-    let mut stack: Vec<(char, usize)> = Vec::new();
+    // Open brackets of both kinds, innermost last, and for each kind the
+    // places in `stack` of its own (entries past the stack's end are
+    // stale and dropped when met), so a closer finds its opener without
+    // scanning the stack: linear however deep the nesting.
+    let mut stack: Vec<usize> = Vec::new();
+    let mut by_kind: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
     for (i, c) in text.char_indices() {
-        match c {
-            '(' | '[' => stack.push((c, i)),
-            ')' | ']' => {
-                let want = if c == ')' { '(' } else { '[' };
-                if let Some(k) = stack.iter().rposition(|&(o, _)| o == want) {
-                    spans.push(MarkPair {
-                        open: stack[k].1,
-                        close: i,
-                    });
-                    stack.truncate(k);
-                }
-            }
-            _ => {}
+        let kind = match c {
+            '(' | ')' => 0,
+            '[' | ']' => 1,
+            _ => continue,
+        };
+        if matches!(c, '(' | '[') {
+            by_kind[kind].push(stack.len());
+            stack.push(i);
+            continue;
+        }
+        while by_kind[kind].last().is_some_and(|&k| k >= stack.len()) {
+            by_kind[kind].pop();
+        }
+        if let Some(k) = by_kind[kind].pop() {
+            spans.push(MarkPair {
+                open: stack[k],
+                close: i,
+            });
+            stack.truncate(k);
         }
     }
     spans
 }
 
-/// Quotations and brackets inside which no sentence ends.
-fn enclosures(text: &str, max_words: usize) -> Vec<MarkPair> {
-    let mut spans = pairs(text);
-    spans.extend(bracket_spans(text));
-    spans.retain(|q| text[q.open..q.close].split_whitespace().count() <= max_words);
-    spans
+/// Quotations and brackets inside which no sentence ends, indexed so each
+/// question about a position costs a lookup, not a scan of every span (a
+/// paragraph of 20,000 quotations once took minutes).
+struct Enclosures {
+    opens: HashSet<usize>,
+    closes: HashSet<usize>,
+    /// Spans by opening offset, with the furthest close of any span so far.
+    by_open: Vec<(usize, usize)>,
+}
+
+impl Enclosures {
+    fn of(text: &str, max_words: usize) -> Enclosures {
+        let mut spans = pairs(text);
+        spans.extend(bracket_spans(text));
+        let words = WordStarts::of(text);
+        spans.retain(|q| words.count(text, q.open, q.close) <= max_words);
+        spans.sort_unstable_by_key(|q| (q.open, q.close));
+        let mut furthest = 0;
+        let by_open = spans
+            .iter()
+            .map(|q| {
+                furthest = furthest.max(q.close);
+                (q.open, furthest)
+            })
+            .collect();
+        Enclosures {
+            opens: spans.iter().map(|q| q.open).collect(),
+            closes: spans.iter().map(|q| q.close).collect(),
+            by_open,
+        }
+    }
+
+    fn opens_at(&self, at: usize) -> bool {
+        self.opens.contains(&at)
+    }
+
+    fn closes_at(&self, at: usize) -> bool {
+        self.closes.contains(&at)
+    }
+
+    /// Is `cut` inside a span (after its opening mark, up to its close)?
+    fn covers(&self, cut: usize) -> bool {
+        let before = self.by_open.partition_point(|&(open, _)| open < cut);
+        before > 0 && self.by_open[before - 1].1 >= cut
+    }
+}
+
+/// Where the words of a text start, to count the words of any slice with
+/// two binary searches (counting each span's words anew was quadratic on
+/// deeply nested brackets).
+struct WordStarts(Vec<usize>);
+
+impl WordStarts {
+    fn of(text: &str) -> WordStarts {
+        let mut starts = Vec::new();
+        let mut prev_space = true;
+        for (i, c) in text.char_indices() {
+            let space = c.is_whitespace();
+            if prev_space && !space {
+                starts.push(i);
+            }
+            prev_space = space;
+        }
+        WordStarts(starts)
+    }
+
+    /// `text[from..to].split_whitespace().count()`.
+    fn count(&self, text: &str, from: usize, to: usize) -> usize {
+        if from >= to {
+            return 0;
+        }
+        let first = usize::from(!text[from..].starts_with(char::is_whitespace));
+        let lo = self.0.partition_point(|&s| s <= from);
+        let hi = self.0.partition_point(|&s| s < to);
+        first + hi.saturating_sub(lo)
+    }
 }
 
 /// What the period after `token` (the white-space separated word before
@@ -150,7 +232,7 @@ pub fn sentence_spans(text: &str, params: &SentenceParams) -> Vec<Range<usize>> 
 /// (after its terminator and closing marks), in order. This is the one
 /// boundary test of Parallax; [`sentence_spans`] is built on it.
 pub fn boundaries(text: &str, params: &SentenceParams) -> Vec<usize> {
-    let quotes = enclosures(text, params.max_enclosed_words);
+    let quotes = Enclosures::of(text, params.max_enclosed_words);
     let mut cuts = Vec::new();
     let mut pos = 0;
     while let Some(off) = text[pos..].find(is_terminator) {
@@ -194,7 +276,7 @@ fn inline_bullets(text: &str) -> Vec<usize> {
         .collect()
 }
 
-fn candidate_at<'a>(text: &'a str, run_start: usize, quotes: &[MarkPair]) -> Candidate<'a> {
+fn candidate_at<'a>(text: &'a str, run_start: usize, quotes: &Enclosures) -> Candidate<'a> {
     let run_end = run_start
         + text[run_start..]
             .find(|c: char| !is_terminator(c))
@@ -202,7 +284,7 @@ fn candidate_at<'a>(text: &'a str, run_start: usize, quotes: &[MarkPair]) -> Can
     let mut cut = run_end;
     for (i, c) in text[run_end..].char_indices() {
         let at = run_end + i;
-        if !is_closer(c) || quotes.iter().any(|q| q.open == at) {
+        if !is_closer(c) || quotes.opens_at(at) {
             break;
         }
         cut = at + c.len_utf8();
@@ -210,7 +292,7 @@ fn candidate_at<'a>(text: &'a str, run_start: usize, quotes: &[MarkPair]) -> Can
     // `do. " He` (a spacing glitch): absorb the closing mark after a space.
     let after_space = text[cut..].trim_start();
     let close_at = text.len() - after_space.len();
-    if close_at > cut && quotes.iter().any(|q| q.close == close_at) {
+    if close_at > cut && quotes.closes_at(close_at) {
         cut = close_at + after_space.chars().next().map_or(0, char::len_utf8);
     }
     Candidate {
@@ -220,15 +302,12 @@ fn candidate_at<'a>(text: &'a str, run_start: usize, quotes: &[MarkPair]) -> Can
     }
 }
 
-fn is_boundary(text: &str, cand: &Candidate, quotes: &[MarkPair]) -> bool {
+fn is_boundary(text: &str, cand: &Candidate, quotes: &Enclosures) -> bool {
     let rest = &text[cand.cut..];
     if !rest.starts_with(char::is_whitespace) {
         return false; // "2.5", "U.S.-Israel", end of text
     }
-    if quotes
-        .iter()
-        .any(|q| q.open < cand.cut && cand.cut <= q.close)
-    {
+    if quotes.covers(cand.cut) {
         return false; // inside a quotation
     }
     let next = next_word(rest);
@@ -282,6 +361,44 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    #[test]
+    fn bracket_pairs_match_the_innermost_opener_of_their_kind() {
+        let pairs = |t: &str| -> Vec<(usize, usize)> {
+            bracket_spans(t).iter().map(|q| (q.open, q.close)).collect()
+        };
+        assert_eq!(pairs("a (b [c) d] e)"), vec![(2, 7)]);
+        assert_eq!(pairs("([x])"), vec![(1, 3), (0, 4)]);
+        assert_eq!(pairs(") ] ( ["), vec![]);
+        // Deep nesting of both kinds stays linear and pairs everything.
+        let deep = format!("{}{}", "([".repeat(50_000), "])".repeat(50_000));
+        assert_eq!(bracket_spans(&deep).len(), 100_000);
+        let lopsided = format!("{}{}", "(".repeat(50_000), "]".repeat(50_000));
+        assert!(bracket_spans(&lopsided).is_empty());
+    }
+
+    #[test]
+    fn word_counts_of_slices_match_split_whitespace() {
+        let text = "  One two\tthree  (four) five\n six ";
+        let starts = WordStarts::of(text);
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                assert_eq!(
+                    starts.count(text, from, to),
+                    text[from..to].split_whitespace().count(),
+                    "{from}..{to}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn many_quotations_and_deep_brackets_still_split() {
+        let many = "He said \"yes.\" ".repeat(20_000);
+        assert_eq!(split(&many).len(), 20_000);
+        let deep = format!("{}It is. So.{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert_eq!(split(&deep).len(), 1, "no sentence ends inside brackets");
     }
 
     #[test]

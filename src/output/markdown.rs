@@ -2,12 +2,25 @@
 //! item is exactly one line ending in its key (`<!-- fact:… -->`), items
 //! keep the digest's order, and nothing depends on the build, so
 //! `git diff` of two builds shows exactly which facts, divergences and
-//! quotes changed.
+//! quotes changed. A line carries nothing about the rest of the story (no
+//! "of n sources"; the source count is stated once at the top), so adding
+//! a source touches only the lines of items it supports. Sources are named
+//! by their labels, as on the pages.
 
 use crate::digest::{Claim, Digest};
+use std::collections::BTreeMap;
+
+/// Source labels by id.
+type Labels = BTreeMap<String, String>;
 
 /// The Markdown digest of one story.
 pub fn digest_md(d: &Digest) -> String {
+    let labels: Labels = d
+        .sources
+        .iter()
+        .map(|s| (s.id.clone(), s.label.clone()))
+        .collect();
+    let ids = |list: &[String]| names(&labels, list);
     let mut out = Vec::new();
     out.push(format!("# {}", inline(&d.headline)));
     out.push(String::new());
@@ -17,10 +30,9 @@ pub fn digest_md(d: &Digest) -> String {
         plural(d.source_count)
     ));
     section(&mut out, "Consensus", d.consensus.len());
-    let of = d.source_count.max(d.sources.len());
     for f in &d.consensus {
         out.push(format!(
-            "- [{}/{of}] {} ({}) <!-- fact:{} -->",
+            "- [{}] {} ({}) <!-- fact:{} -->",
             f.support,
             inline(&f.text),
             ids(&f.sources),
@@ -29,7 +41,7 @@ pub fn digest_md(d: &Digest) -> String {
     }
     section(&mut out, "Divergences", d.divergent.len());
     for v in &d.divergent {
-        let claims: Vec<String> = v.claims.iter().map(claim).collect();
+        let claims: Vec<String> = v.claims.iter().map(|c| claim(&labels, c)).collect();
         out.push(format!(
             "- {} · {}: {} <!-- divergence:{} -->",
             v.kind.as_str(),
@@ -54,10 +66,10 @@ pub fn digest_md(d: &Digest) -> String {
         let mut parts = vec![inline(s.title.as_deref().unwrap_or(&s.path))];
         parts.extend(s.outlet.as_deref().map(inline));
         parts.extend(s.published.as_deref().map(inline));
-        parts.extend(s.url.as_deref().map(|u| format!("<{}>", inline(u))));
+        parts.extend(s.url.as_deref().map(source_url));
         out.push(format!(
             "- {}: {} <!-- source:{} -->",
-            inline(&s.id),
+            inline(if s.label.is_empty() { &s.id } else { &s.label }),
             parts.join(" · "),
             inline(&s.id)
         ));
@@ -76,15 +88,30 @@ fn section(out: &mut Vec<String>, title: &str, count: usize) {
     }
 }
 
-fn claim(c: &Claim) -> String {
+fn claim(labels: &Labels, c: &Claim) -> String {
+    let who = names(labels, &c.sources);
     match c.value.as_deref() {
-        Some(v) => format!("“{}” {} ({})", inline(v), inline(&c.text), ids(&c.sources)),
-        None => format!("{} ({})", inline(&c.text), ids(&c.sources)),
+        Some(v) => format!("“{}” {} ({who})", inline(v), inline(&c.text)),
+        None => format!("{} ({who})", inline(&c.text)),
     }
 }
 
-fn ids(ids: &[String]) -> String {
-    ids.iter().map(|i| inline(i)).collect::<Vec<_>>().join(", ")
+/// The sources' labels (an id the digest does not list, or one without a
+/// label, stands as it is).
+fn names(labels: &Labels, ids: &[String]) -> String {
+    ids.iter()
+        .map(|i| inline(labels.get(i).filter(|l| !l.is_empty()).unwrap_or(i)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A source's URL: an autolink when it is a web address, else code text
+/// (an autolink `<javascript:…>` would be a live link in a rendered PR).
+fn source_url(url: &str) -> String {
+    match super::view::web_url(Some(url)) {
+        Some(web) => format!("<{web}>"),
+        None => format!("`{}`", inline(url).replace('`', "'")),
+    }
 }
 
 fn plural(n: usize) -> &'static str {
@@ -109,5 +136,13 @@ mod tests {
     #[test]
     fn inline_joins_lines_and_escapes_tags() {
         assert_eq!(inline("a\n  b <!-- x -->"), "a b &lt;!-- x --&gt;");
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(source_url("https://x.example/a"), "<https://x.example/a>");
+        assert_eq!(source_url("HTTP://x.example/"), "<HTTP://x.example/>");
+        assert_eq!(source_url("javascript:alert(1)"), "`javascript:alert(1)`");
+        assert_eq!(source_url("data:text/html,`x`"), "`data:text/html,'x'`");
     }
 }

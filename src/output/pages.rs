@@ -10,7 +10,9 @@
 use super::email::inline_css;
 use super::file::OutputFile;
 use super::urls::{BaseUrl, home_link, story_dir, story_link};
-use super::view::{EmailPage, IndexPage, NotFoundPage, SiteView, StoryCard, StoryPage};
+use super::view::{
+    EmailLimits, EmailPage, IndexPage, NotFoundPage, SiteView, StoryCard, StoryPage,
+};
 use crate::config::Config;
 use crate::digest::Digest;
 use crate::error::{Error, Result};
@@ -112,6 +114,7 @@ fn email_page(
         page: StoryPage::new(site, digest),
         home: home_link(base),
         story: story_link(base, &digest.slug),
+        limits: EmailLimits::default(),
     };
     let path = PathBuf::from(format!("{}email.html", story_dir(&digest.slug)));
     let html = render_page(tera, "email.html", &page)?;

@@ -1,7 +1,6 @@
 //! `email.txt`: the digest as plain text for newsletters, wrapped at 72
 //! columns, with absolute links (relative when no base URL is set).
 
-use super::view::labels_by_id;
 use crate::digest::{Digest, DivergenceKind};
 
 /// Column the text is wrapped at.
@@ -9,10 +8,11 @@ const WIDTH: usize = 72;
 
 /// The plain-text digest of one story; `page` is the story page's URL.
 pub fn email_txt(d: &Digest, page: &str) -> String {
-    let labels = labels_by_id(d);
+    let labels: std::collections::BTreeMap<&String, &String> =
+        d.sources.iter().map(|s| (&s.id, &s.label)).collect();
     let names = |ids: &[String]| -> String {
         ids.iter()
-            .map(|i| labels.get(i).cloned().unwrap_or_else(|| i.clone()))
+            .map(|i| labels.get(i).copied().unwrap_or(i).clone())
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -49,7 +49,7 @@ pub fn email_txt(d: &Digest, page: &str) -> String {
     }
     heading(&mut out, "SOURCES");
     for s in &d.sources {
-        let label = labels.get(&s.id).cloned().unwrap_or_else(|| s.id.clone());
+        let label = &s.label;
         let title = s.title.as_deref().unwrap_or(&s.path);
         out.push(wrap(&format!("{label}: {title}"), "  * ", "    "));
         if let Some(url) = s.url.as_deref() {

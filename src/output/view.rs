@@ -9,8 +9,9 @@ use crate::digest::{Claim, Digest, DivergenceKind, Variant};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Longest short label made from a title, in characters.
-const LABEL_CHARS: usize = 24;
+/// Longest source label in a coverage-matrix column header, in characters
+/// (the full label is its tooltip), so 30 columns still fit a wide screen.
+const COLUMN_CHARS: usize = 12;
 /// Longest fact text shown in a coverage-matrix row, in characters.
 const MATRIX_CHARS: usize = 70;
 
@@ -71,6 +72,32 @@ pub struct EmailPage<'a> {
     pub home: String,
     /// The story page's URL.
     pub story: String,
+    pub limits: EmailLimits,
+}
+
+/// How much of a story a newsletter shows; the rest is a link to the page.
+/// Chosen so that a story of any size stays under Gmail's 102 KB clipping
+/// limit: with every item at the cap, a 1,000-article story's email
+/// measures well under it (see `tests/publish.rs`).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct EmailLimits {
+    /// Facts, conflicts (and values per conflict), sources with
+    /// single-source claims, quotes.
+    pub items: usize,
+    /// Source names listed on one item.
+    pub names: usize,
+    /// Sources listed at the foot.
+    pub sources: usize,
+}
+
+impl Default for EmailLimits {
+    fn default() -> Self {
+        EmailLimits {
+            items: 10,
+            names: 6,
+            sources: 30,
+        }
+    }
 }
 
 /// The front page: one card per story.
@@ -91,7 +118,11 @@ pub struct StoryCard<'a> {
     pub summary: &'a str,
     pub source_count: usize,
     pub consensus_count: usize,
+    /// All divergences; then each kind on its own.
     pub divergence_count: usize,
+    pub conflict_count: usize,
+    pub unique_count: usize,
+    pub wording_count: usize,
     pub quote_count: usize,
     pub sources: Vec<String>,
 }
@@ -105,10 +136,18 @@ impl<'a> StoryCard<'a> {
             source_count: digest.source_count,
             consensus_count: digest.consensus.len(),
             divergence_count: digest.divergent.len(),
+            conflict_count: count_kind(digest, DivergenceKind::Conflict),
+            unique_count: count_kind(digest, DivergenceKind::Unique),
+            wording_count: count_kind(digest, DivergenceKind::Wording),
             quote_count: digest.quotes.len(),
             sources: SourceTable::new(digest).labels(),
         }
     }
+}
+
+/// How many divergences of one kind a digest has.
+fn count_kind(digest: &Digest, kind: DivergenceKind) -> usize {
+    digest.divergent.iter().filter(|d| d.kind == kind).count()
 }
 
 /// One story's digest page.
@@ -120,12 +159,27 @@ pub struct StoryPage<'a> {
     pub canonical: Option<String>,
     pub digest: &'a Digest,
     pub sources: Vec<SourceView<'a>>,
+    /// Every source as a chip, in order (the brief names them all).
+    pub chips: Vec<SourceChip>,
+    /// Each source's own headline, side by side.
+    pub headlines: Vec<HeadlineView<'a>>,
     pub consensus: Vec<FactView<'a>>,
     pub conflicts: Vec<ConflictView<'a>>,
     pub unique: Vec<UniqueGroup<'a>>,
     pub wording: Vec<WordingView<'a>>,
     pub quotes: Vec<QuoteView<'a>>,
     pub matrix: Matrix<'a>,
+    /// Claims only one source makes (over all groups in `unique`).
+    pub unique_count: usize,
+    /// Conflicts, single-source claims and wording differences together.
+    pub differ_count: usize,
+}
+
+/// One source's headline.
+#[derive(Debug, Serialize)]
+pub struct HeadlineView<'a> {
+    pub source: SourceChip,
+    pub title: &'a str,
 }
 
 /// A source as listed on a story page.
@@ -147,6 +201,8 @@ pub struct SourceView<'a> {
 pub struct SourceChip {
     pub id: String,
     pub label: String,
+    /// The label cut to a column header's width.
+    pub short: String,
     /// The source's anchor on the page; `None` for an id the digest does
     /// not list.
     pub anchor: Option<String>,
@@ -298,21 +354,13 @@ impl SourceTable {
     }
 
     fn with_anchors(digest: &Digest, anchors: &mut Anchors) -> Self {
-        let labels = unique_labels(
-            digest
-                .sources
-                .iter()
-                .enumerate()
-                .map(|(i, s)| short_label(s.outlet.as_deref(), s.title.as_deref(), i + 1))
-                .collect(),
-        );
         let chips: Vec<SourceChip> = digest
             .sources
             .iter()
-            .zip(labels)
-            .map(|(s, label)| SourceChip {
+            .map(|s| SourceChip {
                 id: s.id.clone(),
-                label,
+                label: s.label.clone(),
+                short: shorten_words(&s.label, COLUMN_CHARS),
                 anchor: Some(anchors.make("src", &s.id)),
             })
             .collect();
@@ -351,6 +399,7 @@ impl SourceTable {
             None => SourceChip {
                 id: id.to_string(),
                 label: id.to_string(),
+                short: shorten_words(id, COLUMN_CHARS),
                 anchor: None,
             },
         }
@@ -385,35 +434,6 @@ impl SourceTable {
     }
 }
 
-/// Each source id's short label (as shown on the story page).
-pub fn labels_by_id(digest: &Digest) -> BTreeMap<String, String> {
-    let table = SourceTable::new(digest);
-    table
-        .chips
-        .into_iter()
-        .map(|c| (c.id, c.label))
-        .rev()
-        .collect()
-}
-
-/// A source's short label: its outlet, else its title shortened, else
-/// "Source N" by its place in the list (file ids such as
-/// "001_cbe6f9bcf251fc52" mean nothing to a reader; the sources list at the
-/// foot of the page gives the path).
-pub fn short_label(outlet: Option<&str>, title: Option<&str>, position: usize) -> String {
-    if let Some(o) = nonblank(outlet) {
-        return o.to_string();
-    }
-    match nonblank(title) {
-        Some(t) => shorten_words(t, LABEL_CHARS),
-        None => format!("Source {position}"),
-    }
-}
-
-fn nonblank(s: Option<&str>) -> Option<&str> {
-    s.map(str::trim).filter(|s| !s.is_empty())
-}
-
 /// The leading whole words of `text` that fit in `max` characters, with "…"
 /// when something was cut. A first word longer than `max` is cut mid-word
 /// (at a character boundary).
@@ -438,32 +458,6 @@ pub fn shorten_words(text: &str, max: usize) -> String {
     }
     let trimmed = out.trim_end_matches(|c: char| !c.is_alphanumeric());
     format!("{trimmed}…")
-}
-
-/// Numbers labels that occur more than once: "Reuters (1)", "Reuters (2)".
-fn unique_labels(labels: Vec<String>) -> Vec<String> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for l in &labels {
-        *counts.entry(l.as_str()).or_insert(0) += 1;
-    }
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    let repeated: BTreeSet<String> = counts
-        .into_iter()
-        .filter(|(_, n)| *n > 1)
-        .map(|(l, _)| l.to_string())
-        .collect();
-    labels
-        .into_iter()
-        .map(|l| {
-            if repeated.contains(&l) {
-                let n = seen.entry(l.clone()).or_insert(0);
-                *n += 1;
-                format!("{l} ({n})")
-            } else {
-                l
-            }
-        })
-        .collect()
 }
 
 /// The `text=` part of a text fragment for a sentence: its first and last
@@ -500,7 +494,7 @@ pub fn text_fragment(text: &str) -> String {
 /// Only web links become `href`s; other schemes (`javascript:`) never do.
 /// Characters a URL may not contain (quotes, angle brackets, spaces…) are
 /// percent-encoded, as a browser would, so no `href` carries markup.
-fn web_url(url: Option<&str>) -> Option<String> {
+pub(crate) fn web_url(url: Option<&str>) -> Option<String> {
     let url = url?.trim();
     let lower = url.to_ascii_lowercase();
     if !(lower.starts_with("https://") || lower.starts_with("http://")) {
@@ -530,12 +524,26 @@ impl<'a> StoryPage<'a> {
             canonical: site.absolute(&format!("stories/{}/", digest.slug)),
             digest,
             sources,
+            chips: table.chips.clone(),
+            headlines: digest
+                .sources
+                .iter()
+                .zip(&table.chips)
+                .filter_map(|(s, c)| {
+                    Some(HeadlineView {
+                        source: c.clone(),
+                        title: s.title.as_deref()?,
+                    })
+                })
+                .collect(),
             consensus,
             conflicts: Vec::new(),
             unique: Vec::new(),
             wording: Vec::new(),
             quotes: Vec::new(),
             matrix,
+            unique_count: 0,
+            differ_count: 0,
         };
         page.add_divergences(&table, &mut anchors);
         page.quotes = quote_views(digest, &table, &mut anchors);
@@ -570,6 +578,8 @@ impl<'a> StoryPage<'a> {
             }
         }
         self.unique = unique.into_values().collect();
+        self.unique_count = self.unique.iter().map(|g| g.claims.len()).sum();
+        self.differ_count = self.conflicts.len() + self.unique_count + self.wording.len();
     }
 }
 
@@ -717,26 +727,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_prefer_outlet_then_short_title_then_position() {
-        assert_eq!(short_label(Some("The Ledger"), Some("T"), 1), "The Ledger");
-        assert_eq!(
-            short_label(None, Some("Council Approves New Harbour Bridge Plan"), 1),
-            "Council Approves New…"
-        );
-        assert_eq!(short_label(Some("  "), None, 3), "Source 3");
-    }
-
-    #[test]
     fn shortening_respects_char_boundaries() {
         let s = shorten_words("Überlangeswortohnejedeleerstelle", 5);
         assert_eq!(s, "Überl…");
         assert_eq!(shorten_words("short", 24), "short");
-    }
-
-    #[test]
-    fn repeated_labels_are_numbered() {
-        let l = unique_labels(vec!["Wire".into(), "Post".into(), "Wire".into()]);
-        assert_eq!(l, vec!["Wire (1)", "Post", "Wire (2)"]);
     }
 
     #[test]

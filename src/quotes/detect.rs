@@ -11,9 +11,12 @@
 //! open quotation continues it when the next paragraph opens with a
 //! quotation mark (the English convention for quotations running over
 //! several paragraphs); otherwise the quotation ends with the paragraph.
-//! Headings are skipped: they carry no claims and repeat body text.
+//! Headings are skipped: they carry no claims and repeat body text. How
+//! each mark is read is the language layer's ([`crate::nlp::quotemarks`]);
+//! this module joins the per-paragraph scans into quotations.
 
 use crate::model::{BlockKind, Document};
+use crate::nlp::quotemarks::{Quoted, Scanner, reopening_mark};
 
 /// The content of a quotation inside one block: a byte range of the block's
 /// text, without the marks.
@@ -48,84 +51,6 @@ impl Span {
     }
 }
 
-fn is_opening_curly(c: char) -> bool {
-    matches!(c, '\u{201C}' | '\u{201E}' | '\u{00AB}')
-}
-
-fn is_closing_curly(c: char) -> bool {
-    matches!(c, '\u{201D}' | '\u{00BB}')
-}
-
-/// What a mark does, given whether a quotation is open and its neighbours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mark {
-    Open,
-    Close,
-    Ignore,
-}
-
-fn classify(c: char, is_open: bool, prev: Option<char>, next: Option<char>) -> Mark {
-    let next_is_space = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
-    let prev_is_word = prev.is_some_and(char::is_alphanumeric);
-    if is_opening_curly(c) {
-        // An opening mark inside an open quotation that is followed by a
-        // space is a misused closing mark.
-        return match (is_open, next_is_space) {
-            (true, true) => Mark::Close,
-            _ => Mark::Open,
-        };
-    }
-    if is_closing_curly(c) {
-        let opens = prev.is_none_or(char::is_whitespace) && !next_is_space;
-        return match (is_open, opens) {
-            (true, _) => Mark::Close,
-            (false, true) => Mark::Open,
-            (false, false) => Mark::Ignore,
-        };
-    }
-    match (is_open, prev_is_word, next.is_some_and(char::is_whitespace)) {
-        (true, _, _) => Mark::Close,
-        (false, false, false) => Mark::Open,
-        _ => Mark::Ignore,
-    }
-}
-
-/// Quotations found in one block: closed ones as (open mark, content start,
-/// content end, after close), plus the content start of a quotation still
-/// open at the end. `resume` is the content start of a quotation carried
-/// over from the previous paragraph.
-struct BlockScan {
-    closed: Vec<(usize, usize, usize, usize)>,
-    open_at_end: Option<(usize, usize)>,
-}
-
-fn scan_block(text: &str, resume: Option<usize>) -> BlockScan {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut open: Option<(usize, usize)> = resume.map(|r| (r, r));
-    let mut closed = Vec::new();
-    let skip_first_mark = resume.is_some();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !crate::text::is_double_quote(c) || (skip_first_mark && Some(i) == resume) {
-            continue;
-        }
-        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|p| p.1);
-        let next = chars.get(k + 1).map(|p| p.1);
-        match classify(c, open.is_some(), prev, next) {
-            Mark::Open => open = Some((i, i + c.len_utf8())),
-            Mark::Close => {
-                if let Some((o, s)) = open.take() {
-                    closed.push((o, s, i, i + c.len_utf8()));
-                }
-            }
-            Mark::Ignore => {}
-        }
-    }
-    BlockScan {
-        closed,
-        open_at_end: open,
-    }
-}
-
 /// Trims the content range: surrounding whitespace, and trailing commas,
 /// semicolons and colons that belong to the sentence around the quotation.
 pub(crate) fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
@@ -139,16 +64,6 @@ pub(crate) fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize)
         .trim_end();
     let s = start + lead;
     (s, (start + trimmed.len()).max(s))
-}
-
-/// Where the text of a block opens a quotation continuing the previous
-/// paragraph: the offset of its first mark, if the block starts with one.
-fn reopening_mark(text: &str) -> Option<usize> {
-    let t = text.trim_start();
-    t.chars()
-        .next()
-        .filter(|c| crate::text::is_double_quote(*c) && !is_closing_curly(*c))
-        .map(|_| text.len() - t.len())
 }
 
 fn is_body(kind: BlockKind) -> bool {
@@ -168,13 +83,17 @@ pub(crate) fn find_spans(doc: &Document) -> Vec<Span> {
         if resume.is_none() {
             spans.extend(carried.take());
         }
-        let scan = scan_block(&block.text, resume);
+        let scan = Scanner::scan(&block.text, resume);
         let mut closed = scan.closed.into_iter();
         if let Some(mut span) = carried.take() {
             // The first closing in this block ends the carried quotation.
             let r = resume.unwrap_or(0);
             match closed.next() {
-                Some((_, _, e, after)) => {
+                Some(Quoted {
+                    content_end: e,
+                    after_close: after,
+                    ..
+                }) => {
                     let (s, e) = trim_range(&block.text, r, e);
                     span.pieces.push(Piece {
                         block: b,
@@ -196,7 +115,13 @@ pub(crate) fn find_spans(doc: &Document) -> Vec<Span> {
                 }
             }
         }
-        for (o, s, e, after) in closed {
+        for Quoted {
+            open: o,
+            content_start: s,
+            content_end: e,
+            after_close: after,
+        } in closed
+        {
             let (s, e) = trim_range(&block.text, s, e);
             spans.push(Span {
                 pieces: vec![Piece {

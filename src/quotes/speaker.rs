@@ -23,7 +23,8 @@
 //! guess.
 
 use crate::text::{fold, words};
-use std::collections::{BTreeMap, HashMap};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A token of running text with the characters between it and the previous
@@ -119,20 +120,10 @@ const DETERMINERS: &[&str] = &[
     "another", "many", "his", "her", "their", "its", "this", "that", "these", "those",
 ];
 
-/// Personal titles and words that stand before a name without being part
-/// of it.
-#[rustfmt::skip]
-const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "foreign", "defense", "defence", "secretary",
-    "sen", "senator", "rep", "representative", "gov", "governor", "mr", "mrs", "ms", "dr",
-    "ayatollah", "king", "queen", "pope", "chancellor", "gen", "general", "ambassador", "judge",
-    "justice", "mayor", "prince", "princess", "sheikh", "speaker", "leader", "supreme",
-    "former", "chief", "lt", "col", "capt", "adm", "sgt", "rabbi", "rev", "sir", "lord", "dame",
-    "premier", "crown", "deputy", "acting", "us_country", "uk", "un", "spokesman",
-    "spokeswoman", "senior", "commander", "officer", "director", "chairman", "coach",
-    "professor", "prof", "detective", "inspector", "captain", "father", "msgr", "monsignor",
-    "sister", "brother", "bishop", "archbishop", "cardinal", "reverend", "pastor", "imam",
-];
+/// Country abbreviations that stand before a title ("U.S. Ambassador",
+/// "UN envoy"), as the tokenizer normalises them. Personal titles come from
+/// the language layer's titles table (`data/en/titles.tsv`).
+const COUNTRY_ABBREVIATIONS: &[&str] = &["us_country", "uk", "un"];
 
 /// Abbreviated titles written with a period ("Sen. Rand Paul").
 #[rustfmt::skip]
@@ -206,7 +197,8 @@ fn is_role_noun(t: &Tok) -> bool {
 }
 
 fn is_title(t: &Tok) -> bool {
-    is_in(TITLES, &crate::text::normalise_word(t.raw))
+    let norm = crate::text::normalise_word(t.raw);
+    crate::nlp::lists::is_title(&norm) || is_in(COUNTRY_ABBREVIATIONS, &norm)
 }
 
 fn is_filler(t: &Tok) -> bool {
@@ -476,30 +468,11 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
     ))
 }
 
-/// Is this a weekday or a month ("Saturday", "March"; not "May", which is
-/// a name too)? A date is never a speaker.
+/// Is this a weekday or a month written in full ("Saturday", "March"; not
+/// "May", which is a name too)? A date is never a speaker. From the
+/// calendar table of the language layer.
 fn is_calendar_word(word: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    is_in(CALENDAR, &key(word))
+    crate::nlp::calendar::lookup(&key(word)).is_some_and(|c| !c.abbreviation && c.form != "may")
 }
 
 /// The words of a noun phrase after `from` within its clause: lower-case
@@ -967,9 +940,27 @@ fn determined_phrase(text: &str, toks: &[Tok], h: usize) -> Option<String> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct People {
     names: Vec<Vec<String>>,
+    /// For the last words (up to [`INDEXED_NAME_WORDS`]) of every name, as
+    /// keys: the fullest name ending with them, by place in `names`. A
+    /// lookup is one hash, not a scan of every name (quadratic on a story
+    /// naming thousands of people).
+    fullest: HashMap<Vec<String>, usize>,
     /// Per displayed name, votes for each gender: honorifics before the
     /// name, and the first personal pronoun after each mention of it.
     genders: BTreeMap<String, [u32; 2]>,
+}
+
+/// Name endings indexed for [`People::full_name`]; longer ones are looked
+/// up by a scan (names that long are rare).
+const INDEXED_NAME_WORDS: usize = 6;
+
+/// Which of two names is the fuller: more words, then more letters, then
+/// the first in alphabetical order.
+fn fuller(a: &[String], b: &[String]) -> Ordering {
+    a.len()
+        .cmp(&b.len())
+        .then(a.join(" ").len().cmp(&b.join(" ").len()))
+        .then(b.cmp(a))
 }
 
 fn key(word: &str) -> String {
@@ -981,15 +972,27 @@ impl People {
     pub fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> People {
         let texts: Vec<&str> = texts.collect();
         let mut names: Vec<Vec<String>> = Vec::new();
+        let mut seen: HashSet<Vec<String>> = HashSet::new();
         for text in &texts {
             for name in names_in(text) {
-                if !names.contains(&name) {
+                if seen.insert(name.clone()) {
                     names.push(name);
+                }
+            }
+        }
+        let mut fullest: HashMap<Vec<String>, usize> = HashMap::new();
+        for (i, name) in names.iter().enumerate() {
+            let keys: Vec<String> = name.iter().map(|w| key(w)).collect();
+            for n in 1..=keys.len().min(INDEXED_NAME_WORDS) {
+                let slot = fullest.entry(keys[keys.len() - n..].to_vec()).or_insert(i);
+                if fuller(&names[i], &names[*slot]) == Ordering::Greater {
+                    *slot = i;
                 }
             }
         }
         let mut people = People {
             names,
+            fullest,
             genders: BTreeMap::new(),
         };
         for text in &texts {
@@ -1084,6 +1087,9 @@ impl People {
         if want.is_empty() {
             return None;
         }
+        if want.len() <= INDEXED_NAME_WORDS {
+            return self.fullest.get(&want).map(|&i| self.names[i].clone());
+        }
         self.names
             .iter()
             .filter(|n| {
@@ -1093,12 +1099,7 @@ impl People {
                         .zip(&want)
                         .all(|(a, b)| key(a) == *b)
             })
-            .max_by(|a, b| {
-                a.len()
-                    .cmp(&b.len())
-                    .then(a.join(" ").len().cmp(&b.join(" ").len()))
-                    .then(b.cmp(a))
-            })
+            .max_by(|a, b| fuller(a, b))
             .cloned()
     }
 
