@@ -200,9 +200,11 @@ fn big_story(c: &mut Criterion) {
         .collect();
     let story = parallax::model::Story { docs };
     let mut g = quick(c, "one_story_1000");
-    g.bench_function("align", |b| b.iter(|| parallax::align::align(&story, &[])));
+    g.bench_function("align", |b| {
+        b.iter(|| parallax::align::align(&story, &[], &params))
+    });
     g.bench_function("analyse_story", |b| {
-        b.iter(|| parallax::analyse_story(&story))
+        b.iter(|| parallax::analyse_story(&story, &params))
     });
     g.finish();
 }

@@ -64,10 +64,10 @@ fn main() {
     let quotes = parallax::quotes::find_quotes(&story);
     eprintln!("quotes      {:>8.2?}", t.elapsed());
     let t = Instant::now();
-    let facts = parallax::align::align(&story, &quotes);
+    let facts = parallax::align::align(&story, &quotes, &params);
     eprintln!("align       {:>8.2?}  ({} facts)", t.elapsed(), facts.len());
     let t = Instant::now();
-    let digest = parallax::analyse_story(&story);
+    let digest = parallax::analyse_story(&story, &params);
     eprintln!("whole story {:>8.2?}", t.elapsed());
     eprintln!("consensus {}", digest.consensus.len());
 }
