@@ -352,6 +352,32 @@ fn ranges_between(text: &str, cuts: &[usize]) -> Vec<Range<usize>> {
     out
 }
 
+/// Inputs that once broke text machinery (lone marks, ellipses, CJK,
+/// emoji, CRLF): every stage that reads text runs its tests over them.
+#[cfg(test)]
+pub(crate) const NASTY_INPUTS: &[&str] = &[
+    "",
+    " ",
+    "\"",
+    "\u{201C}",
+    "\u{201D}.",
+    "...",
+    "\u{2026}\u{2026}",
+    "?!?!",
+    ". . .",
+    "é. É. 日本語。テスト. Ω.",
+    "A. B. C. D.",
+    "\"\"\"\" . \" . \"",
+    "Line one.\r\nLine two.\r\n",
+    "x.\u{201D}\u{201D}\u{201D} Y",
+    "Mr.",
+    "U.S.",
+    "1. 2. 3.",
+    "\u{00AB}Oui.\u{00BB} Non.",
+    "emoji 😀. Next 😀!",
+    "tab\tseparated.\tNext.",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -668,28 +694,7 @@ mod tests {
     #[test]
     fn nasty_inputs_do_not_panic() {
         let p = SentenceParams::default();
-        for t in [
-            "",
-            " ",
-            "\"",
-            "\u{201C}",
-            "\u{201D}.",
-            "...",
-            "\u{2026}\u{2026}",
-            "?!?!",
-            ". . .",
-            "é. É. 日本語。テスト. Ω.",
-            "A. B. C. D.",
-            "\"\"\"\" . \" . \"",
-            "Line one.\r\nLine two.\r\n",
-            "x.\u{201D}\u{201D}\u{201D} Y",
-            "Mr.",
-            "U.S.",
-            "1. 2. 3.",
-            "\u{00AB}Oui.\u{00BB} Non.",
-            "emoji 😀. Next 😀!",
-            "tab\tseparated.\tNext.",
-        ] {
+        for &t in NASTY_INPUTS {
             for r in sentence_spans(t, &p) {
                 assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
                 assert!(r.start < r.end);
