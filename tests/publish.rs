@@ -270,9 +270,16 @@ fn diff_of_two_sites_lists_the_changes() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("~ sources 2 → 3"), "{text}");
     assert!(
-        text.contains("support 2 → 3 sources: The city council voted"),
+        text.contains("~ sources 2 → 3 (+ Island Gazette)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("support 2 → 3 sources (+ Island Gazette): The city council voted"),
+        "{text}"
+    );
+    assert!(
+        text.contains("~ quote sources 1 → 2 (+ Island Gazette): “this bridge will join"),
         "{text}"
     );
     assert!(
@@ -393,7 +400,9 @@ fn worst_case_digest(sources: usize) -> parallax::digest::Digest {
              repeated inspections by the maritime safety agency & its board."
         )
     };
-    let ids: Vec<String> = (0..sources).map(|i| format!("wire/outlet-{i:04}")).collect();
+    let ids: Vec<String> = (0..sources)
+        .map(|i| format!("wire/outlet-{i:04}"))
+        .collect();
     let refs: Vec<SourceRef> = ids
         .iter()
         .enumerate()
@@ -526,5 +535,29 @@ fn build_without_base_url_warns_about_email_links() {
             warns,
             "{stderr}"
         );
+    }
+}
+
+/// The ready-made workflows in `docs/` are valid YAML, and the pull-request
+/// one builds both sides and posts the Markdown diff as a comment.
+#[test]
+fn workflows_in_docs_parse_and_post_the_diff() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    for name in ["github-pages.yml", "github-pr-diff.yml"] {
+        let text = read(&docs.join(name));
+        let yaml: serde_norway::Value = serde_norway::from_str(&text)
+            .unwrap_or_else(|e| panic!("docs/{name} is not YAML: {e}"));
+        assert!(yaml.get("jobs").is_some(), "docs/{name} has jobs");
+        assert!(!text.contains("actions/checkout@v4"), "docs/{name}");
+    }
+    let pr = read(&docs.join("github-pr-diff.yml"));
+    for needed in [
+        "pull_request",
+        "github.event.pull_request.base.sha",
+        "--format markdown",
+        "gh pr comment",
+        "pull-requests: write",
+    ] {
+        assert!(pr.contains(needed), "github-pr-diff.yml lacks {needed}");
     }
 }

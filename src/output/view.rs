@@ -668,7 +668,10 @@ fn matrix<'a>(facts: &[FactView<'a>], table: &SourceTable) -> Matrix<'a> {
                 number: f.number,
                 text: f.text,
                 short: shorten_words(f.text, MATRIX_CHARS),
-                cells: columns.iter().map(|c| ids.contains(c.id.as_str())).collect(),
+                cells: columns
+                    .iter()
+                    .map(|c| ids.contains(c.id.as_str()))
+                    .collect(),
             }
         })
         .collect();
