@@ -26,6 +26,7 @@ pub mod quotes;
 pub mod segment;
 pub mod serve;
 pub mod slugs;
+pub mod syndication;
 pub mod text;
 pub mod write;
 
@@ -237,7 +238,10 @@ pub fn analyse_story(story: &Story, params: &params::Params) -> Digest {
     let quotes = quotes::find_quotes(story);
     let facts = align::align(story, &quotes, params);
     let divergent = divergence::find(story, &facts, &quotes);
-    assemble::assemble(story, String::new(), &facts, divergent, &quotes)
+    let copies = syndication::story_copies(story, &params.syndication);
+    let mut digest = assemble::assemble(story, String::new(), &facts, divergent, &quotes);
+    digest::mark_copies(&mut digest.sources, &copies);
+    digest
 }
 
 fn check_strict(strict: bool, warnings: &[Diagnostic]) -> Result<()> {
