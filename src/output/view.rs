@@ -75,28 +75,61 @@ pub struct EmailPage<'a> {
     pub limits: EmailLimits,
 }
 
+/// The most bytes an `email.html` may have: Gmail clips a message past
+/// 102 KB (102 × 1024 bytes of HTML), and mail services add a little of
+/// their own; 100,000 leaves them about 4 KB.
+pub const EMAIL_BUDGET: usize = 100_000;
+
 /// How much of a story a newsletter shows; the rest is a link to the page.
-/// Chosen so that a story of any size stays under Gmail's 102 KB clipping
-/// limit: with every item at the cap, a 1,000-article story's email
-/// measures well under it (see `tests/publish.rs`).
-#[derive(Debug, Clone, Copy, Serialize)]
+/// An email is rendered with [`EmailLimits::STEPS`] in turn until it fits
+/// [`EMAIL_BUDGET`], so a story of any size stays under Gmail's clipping
+/// limit (`tests/publish.rs`: a 1,000-source story with every list far
+/// past its cap; the first step already fits the sample and ECB+ stories).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct EmailLimits {
-    /// Facts, conflicts (and values per conflict), sources with
-    /// single-source claims, quotes.
+    /// Facts, conflicts, sources with single-source claims, quotes.
     pub items: usize,
+    /// Values shown for one conflict.
+    pub values: usize,
+    /// Single-source claims shown under one source.
+    pub claims: usize,
     /// Source names listed on one item.
     pub names: usize,
     /// Sources listed at the foot.
     pub sources: usize,
 }
 
-impl Default for EmailLimits {
-    fn default() -> Self {
+impl EmailLimits {
+    /// From the most generous to the tightest; the last is used even when
+    /// it does not fit (only single texts longer than the budget would).
+    pub const STEPS: [EmailLimits; 3] = [
         EmailLimits {
             items: 10,
+            values: 6,
+            claims: 3,
             names: 6,
             sources: 30,
-        }
+        },
+        EmailLimits {
+            items: 6,
+            values: 4,
+            claims: 2,
+            names: 4,
+            sources: 12,
+        },
+        EmailLimits {
+            items: 3,
+            values: 2,
+            claims: 1,
+            names: 3,
+            sources: 5,
+        },
+    ];
+}
+
+impl Default for EmailLimits {
+    fn default() -> Self {
+        EmailLimits::STEPS[0]
     }
 }
 
@@ -627,15 +660,19 @@ fn matrix<'a>(facts: &[FactView<'a>], table: &SourceTable) -> Matrix<'a> {
     let columns = table.chips.clone();
     let rows: Vec<MatrixRow<'a>> = facts
         .iter()
-        .map(|f| MatrixRow {
-            anchor: f.anchor.clone(),
-            number: f.number,
-            text: f.text,
-            short: shorten_words(f.text, MATRIX_CHARS),
-            cells: columns
-                .iter()
-                .map(|c| f.sources.iter().any(|s| s.id == c.id))
-                .collect(),
+        .map(|f| {
+            // A set per fact, so a story of n sources costs n per row.
+            let ids: BTreeSet<&str> = f.sources.iter().map(|s| s.id.as_str()).collect();
+            MatrixRow {
+                anchor: f.anchor.clone(),
+                number: f.number,
+                text: f.text,
+                short: shorten_words(f.text, MATRIX_CHARS),
+                cells: columns
+                    .iter()
+                    .map(|c| ids.contains(c.id.as_str()))
+                    .collect(),
+            }
         })
         .collect();
     let totals = (0..columns.len())
