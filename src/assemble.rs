@@ -47,6 +47,7 @@ pub fn source_refs(story: &Story) -> Vec<SourceRef> {
             outlet: d.article.outlet.clone(),
             url: d.article.url.clone(),
             published: d.article.published.clone(),
+            copy_of: None,
         })
         .collect();
     let labels = crate::digest::source_labels(&refs);

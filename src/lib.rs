@@ -26,6 +26,7 @@ pub mod quotes;
 pub mod segment;
 pub mod serve;
 pub mod slugs;
+pub mod syndication;
 pub mod synthetic;
 pub mod text;
 pub mod write;
@@ -238,7 +239,10 @@ pub fn analyse_story(story: &Story, params: &params::Params) -> Digest {
     let quotes = quotes::find_quotes(story);
     let facts = align::align(story, &quotes, params);
     let findings = divergence::find(story, &facts, &quotes, &params.divergence);
-    assemble::assemble(story, String::new(), &facts, &findings, &quotes)
+    let copies = syndication::story_copies(story, &params.syndication);
+    let mut digest = assemble::assemble(story, String::new(), &facts, &findings, &quotes);
+    digest::mark_copies(&mut digest.sources, &copies);
+    digest
 }
 
 fn check_strict(strict: bool, warnings: &[Diagnostic]) -> Result<()> {

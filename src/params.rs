@@ -16,6 +16,7 @@ pub struct Params {
     pub align: AlignParams,
     pub lexicon: LexiconParams,
     pub divergence: DivergenceParams,
+    pub syndication: SyndicationParams,
 }
 
 /// The sentence splitter ([`crate::nlp::sentences`]).
@@ -221,6 +222,39 @@ impl Default for LexiconParams {
             synonym: 0.8,
             hypernym: 0.6,
             sibling: 0.45,
+        }
+    }
+}
+
+/// Telling wire copies from independent reports ([`crate::syndication`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyndicationParams {
+    /// Words per shingle. Five: long enough that independent reports of
+    /// one event rarely share a run by chance (names and set phrases are
+    /// shorter), short enough that a lightly edited copy keeps most runs.
+    /// Judgement; the usual choice for near-duplicate news detection.
+    pub shingle_words: usize,
+    /// An article with fewer shingles is never judged a copy or copied
+    /// (about 45 words): a short item sharing one quotation would otherwise
+    /// look copied. Judgement.
+    pub min_shingles: usize,
+    /// Share of the smaller article's shingles the two must share. Measured
+    /// on the 5,568 same-story pairs of ECB+ (982 articles, 86 stories): the
+    /// distribution has no gap, so pairs were read by hand between 0.45 and
+    /// 0.75. Every pair read from 0.6 up was versions of one agency report
+    /// (AP's boxing and obituary texts, AFP's Paris heist, HP's press
+    /// release as republished); just under it were two blogs sharing a
+    /// carrier's statement (0.56), so the cut is 0.6, precision first.
+    /// 90 pairs (1.6%) reach it. Not checked on a held-out corpus.
+    pub containment: f64,
+}
+
+impl Default for SyndicationParams {
+    fn default() -> Self {
+        SyndicationParams {
+            shingle_words: 5,
+            min_shingles: 40,
+            containment: 0.6,
         }
     }
 }

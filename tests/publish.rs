@@ -416,6 +416,7 @@ fn worst_case_digest(sources: usize) -> parallax::digest::Digest {
                 "https://www.very-long-regional-gazette-{i}.example/news/2024/05/02/harbour-ferry-terminal-opens-after-delays"
             )),
             published: Some("2024-05-02T08:30:00+02:00".into()),
+            copy_of: None,
         })
         .collect();
     let some = |i: usize, n: usize| -> Vec<String> {

@@ -5,7 +5,7 @@
 use super::urls::BaseUrl;
 use super::worddiff::{self, Segment};
 use crate::config::Config;
-use crate::digest::{Claim, Digest, DivergenceKind, Variant};
+use crate::digest::{Claim, Digest, DivergenceKind, Variant, independent_reports};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -150,6 +150,9 @@ pub struct StoryCard<'a> {
     pub headline: &'a str,
     pub summary: &'a str,
     pub source_count: usize,
+    /// Independent reports among the sources (copies of one wire report
+    /// count once).
+    pub report_count: usize,
     pub consensus_count: usize,
     /// All divergences; then each kind on its own.
     pub divergence_count: usize,
@@ -167,6 +170,7 @@ impl<'a> StoryCard<'a> {
             headline: &digest.headline,
             summary: &digest.summary,
             source_count: digest.source_count,
+            report_count: report_count(digest),
             consensus_count: digest.consensus.len(),
             divergence_count: digest.divergent.len(),
             conflict_count: count_kind(digest, DivergenceKind::Conflict),
@@ -176,6 +180,12 @@ impl<'a> StoryCard<'a> {
             sources: SourceTable::new(digest).labels(),
         }
     }
+}
+
+/// How many independent reports a story's sources are.
+fn report_count(digest: &Digest) -> usize {
+    let ids: Vec<String> = digest.sources.iter().map(|s| s.id.clone()).collect();
+    independent_reports(&digest.sources, &ids)
 }
 
 /// How many divergences of one kind a digest has.
@@ -206,6 +216,8 @@ pub struct StoryPage<'a> {
     pub unique_count: usize,
     /// Conflicts, single-source claims and wording differences together.
     pub differ_count: usize,
+    /// Independent reports among the sources.
+    pub report_count: usize,
 }
 
 /// One source's headline.
@@ -227,6 +239,8 @@ pub struct SourceView<'a> {
     pub url: Option<String>,
     pub path: &'a str,
     pub published: Option<&'a str>,
+    /// The label of the source whose text this one copies.
+    pub copy_of: Option<String>,
 }
 
 /// A reference to a source from an item (badge, matrix column).
@@ -249,6 +263,8 @@ pub struct FactView<'a> {
     pub text: &'a str,
     pub support: usize,
     pub of: usize,
+    /// Independent reports among the supporting sources.
+    pub reports: usize,
     pub sources: Vec<SourceChip>,
     pub variants: Vec<VariantView<'a>>,
 }
@@ -577,6 +593,7 @@ impl<'a> StoryPage<'a> {
             matrix,
             unique_count: 0,
             differ_count: 0,
+            report_count: report_count(digest),
         };
         page.add_divergences(&table, &mut anchors);
         page.quotes = quote_views(digest, &table, &mut anchors);
@@ -630,6 +647,7 @@ fn source_views<'a>(digest: &'a Digest, table: &SourceTable) -> Vec<SourceView<'
             url: web_url(s.url.as_deref()),
             path: &s.path,
             published: s.published.as_deref(),
+            copy_of: s.copy_of.as_deref().map(|id| table.chip(id).label),
         })
         .collect()
 }
@@ -650,6 +668,7 @@ fn fact_views<'a>(
             text: &f.text,
             support: f.support,
             of,
+            reports: independent_reports(&digest.sources, &f.sources),
             sources: table.chips(&f.sources),
             variants: table.variants(&f.variants),
         })
