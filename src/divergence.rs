@@ -17,7 +17,6 @@
 //! (source ids, content keys). Its thresholds are
 //! [`DivergenceParams`](crate::params::DivergenceParams).
 
-mod numbers;
 mod people;
 mod predicates;
 mod slots;
@@ -27,6 +26,7 @@ mod words;
 
 use crate::align::FactGroup;
 use crate::model::{SentRef, Story};
+use crate::nlp::numbers;
 use crate::params::DivergenceParams;
 use crate::quotes::Quotation;
 use slots::{Slot, SlotKind};

@@ -7,9 +7,9 @@
 //! sentence says what it measures (the noun after a count, the name before an
 //! age). A missing value is never a conflict; only different values are.
 
-use super::numbers::{Amount, amounts};
 use super::predicates;
 use super::words::{MONTHS, Tokens, WEEKDAYS, is_calendar_word, is_personal_title, is_preposition};
+use crate::nlp::numbers::{Amount, amounts};
 use crate::text::{is_stop, stem};
 
 /// What a slot measures. The order is the order conflicts are listed in.

@@ -12,12 +12,12 @@
 //!
 //! Every threshold and weight is in [`UniqueParams`].
 
-use super::numbers::amounts;
 use super::words::{Tokens, is_preposition, name_runs};
 use super::{Evidence, Finding, FindingKind, Side};
 use crate::align::FactGroup;
 use crate::model::{BlockKind, SentRef, Story};
 use crate::nlp::compare::set_cosine;
+use crate::nlp::numbers::amounts;
 use crate::params::UniqueParams;
 use crate::text::{content_stems, is_double_quote, is_stop, stem};
 use std::collections::BTreeSet;
