@@ -154,22 +154,6 @@ fn analysis(c: &mut Criterion) {
     g.finish();
 }
 
-/// Every digit run of `text` prefixed with `r`'s digit: the same event
-/// reported with other figures.
-fn renumber(text: &str, r: usize) -> String {
-    let prefix = char::from(b'1' + (r % 9) as u8);
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut prev_alnum = false;
-    for c in text.chars() {
-        if c.is_ascii_digit() && !prev_alnum {
-            out.push(prefix);
-        }
-        out.push(c);
-        prev_alnum = c.is_alphanumeric();
-    }
-    out
-}
-
 /// One story of 1,000 articles: the articles of ECB+ topic 1 cycled, each
 /// copy with its figures changed, as when every outlet runs the wire copy of
 /// one event (`examples/big_story.rs` times each stage of it).
@@ -187,14 +171,7 @@ fn big_story(c: &mut Criterion) {
     let params = parallax::params::Params::default();
     let docs: Vec<Document> = (0..1000)
         .map(|i| {
-            let (r, mut a) = (i / base.len(), base[i % base.len()].clone());
-            if r > 0 {
-                a.path = format!("r{r}/{}", a.path);
-                a.id = parallax::ingest::id_from_path(&a.path);
-                for b in a.blocks.iter_mut() {
-                    b.text = renumber(&b.text, r);
-                }
-            }
+            let a = parallax::synthetic::repeat(&base[i % base.len()], i / base.len());
             parallax::segment::segment(a, &params)
         })
         .collect();

@@ -17,21 +17,6 @@ const ECB: &str = concat!(
     "/../shared/bench/ecbplus/articles"
 );
 
-/// Every digit run of `text` prefixed with `r`'s digit: new figures.
-fn renumber(text: &str, r: usize) -> String {
-    let prefix = char::from(b'1' + (r % 9) as u8);
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut prev_alnum = false;
-    for c in text.chars() {
-        if c.is_ascii_digit() && !prev_alnum {
-            out.push(prefix);
-        }
-        out.push(c);
-        prev_alnum = c.is_alphanumeric();
-    }
-    out
-}
-
 fn main() {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
@@ -44,16 +29,7 @@ fn main() {
     }
     let docs: Vec<Document> = (0..n)
         .map(|i| {
-            let (r, a) = (i / base.len(), &base[i % base.len()]);
-            let mut a = a.clone();
-            if r > 0 {
-                a.path = format!("r{r}/{}", a.path);
-                a.id = parallax::ingest::id_from_path(&a.path);
-                a.title = a.title.map(|t| renumber(&t, r));
-                for b in a.blocks.iter_mut() {
-                    b.text = renumber(&b.text, r);
-                }
-            }
+            let a = parallax::synthetic::repeat(&base[i % base.len()], i / base.len());
             parallax::segment::segment(a, &params)
         })
         .collect();

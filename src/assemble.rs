@@ -2,7 +2,8 @@
 //! contract ([`crate::digest`]).
 //!
 //! The stages refer to sources by document index within the story
-//! (consensus fact groups, quotation mentions); here each index becomes the
+//! (consensus fact groups, quotation mentions, divergence findings); here
+//! each index becomes the
 //! source's id, a string of the contract ([`source_id`] is the only place
 //! that happens), sentences become their verbatim text, and the headline and
 //! summary are chosen. Nothing is written or paraphrased: assembly only
@@ -10,8 +11,10 @@
 
 use crate::align::FactGroup;
 use crate::digest::{
-    ConsensusFact, Digest, Divergence, QuoteItem, SourceRef, Variant, content_key,
+    Claim, ConsensusFact, Digest, Divergence, DivergenceKind, QuoteItem, SourceRef, Variant,
+    content_key,
 };
+use crate::divergence::{Finding, FindingKind};
 use crate::model::{SentRef, Story};
 use crate::quotes::Quotation;
 
@@ -44,6 +47,7 @@ pub fn source_refs(story: &Story) -> Vec<SourceRef> {
             outlet: d.article.outlet.clone(),
             url: d.article.url.clone(),
             published: d.article.published.clone(),
+            copy_of: None,
         })
         .collect();
     let labels = crate::digest::source_labels(&refs);
@@ -112,6 +116,42 @@ pub fn quote_items(story: &Story, quotes: &[Quotation]) -> Vec<QuoteItem> {
         .collect()
 }
 
+/// Turns divergence findings into divergence items (findings already
+/// ordered): each side's documents become source ids, its evidence the
+/// verbatim text, and the finding's identity the content key.
+pub fn divergences(story: &Story, findings: &[Finding]) -> Vec<Divergence> {
+    findings
+        .iter()
+        .map(|f| {
+            let parts: Vec<&str> = f.identity.iter().map(String::as_str).collect();
+            Divergence {
+                key: content_key(&parts),
+                kind: match f.kind {
+                    FindingKind::Conflict => DivergenceKind::Conflict,
+                    FindingKind::Wording => DivergenceKind::Wording,
+                    FindingKind::Unique => DivergenceKind::Unique,
+                },
+                topic: f.topic.clone(),
+                claims: f
+                    .sides
+                    .iter()
+                    .filter_map(|side| {
+                        Some(Claim {
+                            text: side.text(story)?.to_string(),
+                            sources: side
+                                .docs
+                                .iter()
+                                .filter_map(|&d| source_id(story, d))
+                                .collect(),
+                            value: side.value.clone(),
+                        })
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
 /// The headline: the title of the source most like the others (the most
 /// representative), else the lead sentence of the first source.
 pub fn headline(story: &Story, consensus: &[ConsensusFact]) -> String {
@@ -167,10 +207,11 @@ pub fn assemble(
     story: &Story,
     slug: String,
     facts: &[FactGroup],
-    divergent: Vec<Divergence>,
+    findings: &[Finding],
     quotes: &[Quotation],
 ) -> Digest {
     let consensus = consensus_facts(story, facts);
+    let divergent = divergences(story, findings);
     Digest {
         schema_version: 1,
         slug,
@@ -187,6 +228,7 @@ pub fn assemble(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::divergence::{Evidence, Side};
     use crate::model::Document;
     use crate::quotes::Mention;
 
@@ -218,7 +260,17 @@ mod tests {
                 speaker: None,
             }],
         }];
-        let d = assemble(&story, "dam".into(), &facts, Vec::new(), &quotes);
+        let findings = vec![Finding {
+            kind: FindingKind::Conflict,
+            topic: "day of the week".into(),
+            identity: vec!["conflict".into(), "day".into()],
+            sides: vec![Side {
+                evidence: Evidence::Sentence(at(1, 1)),
+                docs: vec![1, 0],
+                value: Some("Monday".into()),
+            }],
+        }];
+        let d = assemble(&story, "dam".into(), &facts, &findings, &quotes);
         let ids: Vec<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["a/fox", "b/fox"]);
         assert_eq!(d.source_count, 2);
@@ -229,6 +281,11 @@ mod tests {
         assert_eq!(fact.variants[1].text, "The dam burst Monday.");
         assert_eq!(d.quotes[0].sources, ["b/fox"]);
         assert_eq!(d.summary, "The dam burst on Monday.");
+        let conflict = &d.divergent[0];
+        assert_eq!(conflict.kind, DivergenceKind::Conflict);
+        assert_eq!(conflict.key, content_key(&["conflict", "day"]));
+        assert_eq!(conflict.claims[0].text, "The dam burst Monday.");
+        assert_eq!(conflict.claims[0].sources, ["b/fox", "a/fox"]);
     }
 
     #[test]

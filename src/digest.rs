@@ -26,6 +26,36 @@ pub struct SourceRef {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// The id of the source whose text this one copies (the same wire
+    /// report, see [`crate::syndication`]); absent for a report of its own.
+    /// An extra field graders ignore.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
+}
+
+/// Marks each source that copies another (`copies[i] = Some(j)`: source
+/// `i` copies source `j`, by position in `sources`).
+pub fn mark_copies(sources: &mut [SourceRef], copies: &[Option<usize>]) {
+    let ids: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
+    for (s, c) in sources.iter_mut().zip(copies) {
+        s.copy_of = c.and_then(|j| ids.get(j).cloned());
+    }
+}
+
+/// How many independent reports the given source ids are: copies of one
+/// report count once. An id the list does not know counts as its own.
+pub fn independent_reports(sources: &[SourceRef], ids: &[String]) -> usize {
+    let report = |id: &String| -> String {
+        sources
+            .iter()
+            .find(|s| &s.id == id)
+            .and_then(|s| s.copy_of.clone())
+            .unwrap_or_else(|| id.clone())
+    };
+    ids.iter()
+        .map(report)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
 }
 
 /// One source's own wording of an item.
@@ -233,7 +263,24 @@ mod tests {
             outlet: outlet.map(str::to_string),
             url: url.map(str::to_string),
             published: None,
+            copy_of: None,
         }
+    }
+
+    #[test]
+    fn copies_of_one_report_count_once() {
+        let mut sources = vec![
+            src("a", None, None),
+            src("b", None, None),
+            src("c", None, None),
+        ];
+        mark_copies(&mut sources, &[None, None, Some(0)]);
+        assert_eq!(sources[2].copy_of.as_deref(), Some("a"));
+        let ids = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(independent_reports(&sources, &ids(&["a", "b", "c"])), 2);
+        assert_eq!(independent_reports(&sources, &ids(&["b", "c"])), 2);
+        assert_eq!(independent_reports(&sources, &ids(&["a", "c"])), 1);
+        assert_eq!(independent_reports(&sources, &ids(&["a", "zz"])), 2);
     }
 
     #[test]

@@ -11,8 +11,12 @@
 //!
 //! Every claim's text is a whole sentence from a source, verbatim; the value
 //! that differs is carried beside it.
+//!
+//! The stage returns its own [`Finding`]s, which name documents and
+//! sentences by index; [`crate::assemble`] maps them to the output contract
+//! (source ids, content keys). Its thresholds are
+//! [`DivergenceParams`](crate::params::DivergenceParams).
 
-mod numbers;
 mod people;
 mod predicates;
 mod slots;
@@ -21,23 +25,88 @@ mod wording;
 mod words;
 
 use crate::align::FactGroup;
-use crate::digest::{Claim, Divergence, DivergenceKind, content_key};
 use crate::model::{SentRef, Story};
+use crate::nlp::numbers;
+use crate::params::DivergenceParams;
 use crate::quotes::Quotation;
 use slots::{Slot, SlotKind};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// What kind of divergence a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingKind {
+    /// Sources give values for one slot that cannot both hold.
+    Conflict,
+    /// One quotation printed in different words.
+    Wording,
+    /// A newsworthy claim only one source makes.
+    Unique,
+}
+
+/// The verbatim text a side of a finding shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Evidence {
+    /// A whole sentence of a source.
+    Sentence(SentRef),
+    /// Quoted words as printed, when no sentence of the source holds them
+    /// whole.
+    Words(String),
+}
+
+/// One side of a finding: what it shows, the documents that say it (by
+/// index, in the order to list them) and the value it gives, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    pub evidence: Evidence,
+    pub docs: Vec<usize>,
+    pub value: Option<String>,
+}
+
+impl Side {
+    /// The verbatim text of this side (`None` for a sentence reference
+    /// outside the story).
+    pub fn text<'s>(&'s self, story: &'s Story) -> Option<&'s str> {
+        match &self.evidence {
+            Evidence::Sentence(at) => sentence(story, *at),
+            Evidence::Words(w) => Some(w),
+        }
+    }
+}
+
+/// One divergence, in the stage's own terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub topic: String,
+    /// What identifies the finding from build to build (its kind and what
+    /// it is about); the output's content key is made from these parts.
+    pub identity: Vec<String>,
+    pub sides: Vec<Side>,
+}
+
 /// Finds the divergences of a story, most important first.
-pub fn find(story: &Story, facts: &[FactGroup], quotes: &[Quotation]) -> Vec<Divergence> {
-    let mut out = conflicts(story, facts);
+pub fn find(
+    story: &Story,
+    facts: &[FactGroup],
+    quotes: &[Quotation],
+    params: &DivergenceParams,
+) -> Vec<Finding> {
+    let mut out = conflicts(story, facts, params);
     out.extend(wording::find(story, quotes));
-    let shown: BTreeSet<String> = out
+    let shown: BTreeSet<&str> = out
         .iter()
-        .flat_map(|d| d.claims.iter().map(|c| c.text.clone()))
+        .flat_map(|f| f.sides.iter().filter_map(|s| s.text(story)))
         .collect();
-    let shown: BTreeSet<&str> = shown.iter().map(String::as_str).collect();
-    out.extend(unique::find(story, facts, &shown));
+    let uniques = unique::find(story, facts, &shown, &params.unique);
+    out.extend(uniques);
     out
+}
+
+/// The order of two items that tie on everything shown: the hash of their
+/// identity (the output's content key), as the contract lists them.
+fn identity_order(identity: &[String]) -> String {
+    let parts: Vec<&str> = identity.iter().map(String::as_str).collect();
+    crate::digest::content_key(&parts)
 }
 
 /// Topic suffix of a figure that only differs as bounds ("at least five"
@@ -51,18 +120,19 @@ struct Observation {
     slot: Slot,
 }
 
-/// A conflict before it becomes a [`Divergence`]: kept for ranking.
+/// A conflict before it is listed: kept for ranking.
 struct Found {
     kind: SlotKind,
     docs: usize,
-    item: Divergence,
+    order: String,
+    item: Finding,
 }
 
 /// All conflicts, most sources first; one item per topic and set of values.
-fn conflicts(story: &Story, facts: &[FactGroup]) -> Vec<Divergence> {
+fn conflicts(story: &Story, facts: &[FactGroup], params: &DivergenceParams) -> Vec<Finding> {
     let mut found: Vec<Found> = Vec::new();
     for g in facts {
-        found.extend(group_conflicts(story, g));
+        found.extend(group_conflicts(story, g, params));
     }
     found.extend(title_conflicts(story));
     found.extend(sourcing_conflict(story));
@@ -71,7 +141,7 @@ fn conflicts(story: &Story, facts: &[FactGroup]) -> Vec<Divergence> {
             .cmp(&a.docs)
             .then(a.kind.cmp(&b.kind))
             .then(a.item.topic.cmp(&b.item.topic))
-            .then(a.item.key.cmp(&b.item.key))
+            .then(a.order.cmp(&b.order))
     });
     // One item per topic: "number of official" (a count inside one fact)
     // and "number of officials" (sourcing across documents) are one topic,
@@ -89,14 +159,14 @@ fn conflicts(story: &Story, facts: &[FactGroup]) -> Vec<Divergence> {
 
 /// Conflicts inside one fact group: per slot (kind and head), some pair of
 /// members gives values with nothing in common.
-fn group_conflicts(story: &Story, g: &FactGroup) -> Vec<Found> {
+fn group_conflicts(story: &Story, g: &FactGroup, params: &DivergenceParams) -> Vec<Found> {
     let mut by_slot: BTreeMap<(SlotKind, String), Vec<Observation>> = BTreeMap::new();
     let mut marked = BTreeSet::new();
     for &m in &g.members {
         let Some(text) = sentence(story, m) else {
             continue;
         };
-        for slot in slots::sentence_slots(text) {
+        for slot in slots::sentence_slots(text, params.context_window) {
             if slot.kind == SlotKind::Certainty {
                 marked.insert(m);
             }
@@ -118,21 +188,23 @@ fn group_conflicts(story: &Story, g: &FactGroup) -> Vec<Found> {
         .map(one_value_per_source)
         .filter(|obs| slot_clash(obs))
         .filter(|obs| {
-            obs.first().is_none_or(|o| o.slot.kind != SlotKind::Date) || dated_by_two(obs)
+            obs.first().is_none_or(|o| o.slot.kind != SlotKind::Date)
+                || dated_by_several(obs, params.date_min_sources)
         })
         .filter_map(|obs| build(story, &obs))
         .collect()
 }
 
 /// A weekday or date is a cheap word that often dates another moment (the
-/// report, the day after); two values clash only when each is given by two
-/// or more sources, so that each side is an account, not a passing mention.
-fn dated_by_two(obs: &[Observation]) -> bool {
+/// report, the day after); two values clash only when each is given by
+/// `min_sources` or more sources, so that each side is an account, not a
+/// passing mention.
+fn dated_by_several(obs: &[Observation], min_sources: usize) -> bool {
     let mut docs: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     for o in obs {
         docs.entry(&o.slot.value).or_default().insert(o.at.doc);
     }
-    docs.values().filter(|d| d.len() >= 2).count() >= 2
+    docs.values().filter(|d| d.len() >= min_sources).count() >= 2
 }
 
 /// Keeps only the sources that give a slot one value. A sentence naming two
@@ -440,17 +512,13 @@ fn build(story: &Story, obs: &[Observation]) -> Option<Found> {
         })
         .collect();
     sides.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.at.cmp(&b.1.at)));
-    let claims: Vec<Claim> = sides
+    let sides: Vec<Side> = sides
         .iter()
-        .filter_map(|(docs, rep)| {
-            Some(Claim {
-                text: sentence(story, rep.at)?.to_string(),
-                sources: docs
-                    .iter()
-                    .filter_map(|&d| crate::assemble::source_id(story, d))
-                    .collect(),
-                value: Some(rep.slot.display.clone()),
-            })
+        .filter(|(_, rep)| sentence(story, rep.at).is_some())
+        .map(|(docs, rep)| Side {
+            evidence: Evidence::Sentence(rep.at),
+            docs: docs.iter().copied().collect(),
+            value: Some(rep.slot.display.clone()),
         })
         .collect();
     let topic = if only_bounds_differ(obs) {
@@ -458,18 +526,18 @@ fn build(story: &Story, obs: &[Observation]) -> Option<Found> {
     } else {
         first.slot.topic()
     };
-    let values: Vec<&str> = claims.iter().filter_map(|c| c.value.as_deref()).collect();
-    let mut parts = vec!["conflict", topic.as_str()];
-    parts.extend(values);
+    let mut identity = vec!["conflict".to_string(), topic.clone()];
+    identity.extend(sides.iter().filter_map(|s| s.value.clone()));
     let docs: BTreeSet<usize> = obs.iter().map(|o| o.at.doc).collect();
     Some(Found {
         kind: first.slot.kind,
         docs: docs.len(),
-        item: Divergence {
-            key: content_key(&parts),
-            kind: DivergenceKind::Conflict,
+        order: identity_order(&identity),
+        item: Finding {
+            kind: FindingKind::Conflict,
             topic,
-            claims,
+            identity,
+            sides,
         },
     })
 }
@@ -477,6 +545,7 @@ fn build(story: &Story, obs: &[Observation]) -> Option<Found> {
 #[cfg(test)]
 pub(crate) mod testutil {
     //! Stories built by hand: one sentence per line, split at ". ".
+    use super::Side;
     use crate::model::{Document, Story};
 
     pub fn doc(id: &str, sentences: &[&str]) -> Document {
@@ -486,12 +555,24 @@ pub(crate) mod testutil {
     pub fn story(docs: Vec<Document>) -> Story {
         Story { docs }
     }
+
+    /// The ids of the documents of a side, as listed.
+    pub fn sources(story: &Story, side: &Side) -> Vec<String> {
+        side.docs
+            .iter()
+            .map(|&d| story.docs[d].article.id.to_string())
+            .collect()
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::testutil::{doc, story};
+    use super::testutil::{doc, sources, story};
     use super::*;
+
+    fn conflicts(st: &Story, facts: &[FactGroup]) -> Vec<Finding> {
+        super::conflicts(st, facts, &DivergenceParams::default())
+    }
 
     fn group(members: &[(usize, usize)]) -> FactGroup {
         let members: Vec<SentRef> = members
@@ -522,9 +603,9 @@ mod tests {
         let d = conflicts(&st, &[group(&[(0, 0), (1, 0), (2, 0)])]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].topic, "number of passengers");
-        assert_eq!(d[0].claims[0].sources, vec!["a", "b"]);
-        assert_eq!(d[0].claims[1].sources, vec!["c"]);
-        assert_eq!(d[0].claims[1].value.as_deref(), Some("340"));
+        assert_eq!(sources(&st, &d[0].sides[0]), vec!["a", "b"]);
+        assert_eq!(sources(&st, &d[0].sides[1]), vec!["c"]);
+        assert_eq!(d[0].sides[1].value.as_deref(), Some("340"));
     }
 
     #[test]
@@ -570,7 +651,7 @@ mod tests {
         ]);
         let d = conflicts(&st, &[group(&[(0, 0), (1, 0)])]);
         assert_eq!(d[0].topic, "number of people killed (a changing figure)");
-        assert_eq!(d[0].claims[0].value.as_deref(), Some("at least five"));
+        assert_eq!(d[0].sides[0].value.as_deref(), Some("at least five"));
     }
 
     #[test]
@@ -613,7 +694,7 @@ mod tests {
         ]);
         let d = conflicts(&st, &[group(&[(0, 0), (1, 0)])]);
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].claims.len(), 2);
+        assert_eq!(d[0].sides.len(), 2);
     }
 
     #[test]
@@ -661,8 +742,11 @@ mod tests {
         let d = conflicts(&st, &[]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].topic, "title of Ana Ruiz");
-        assert_eq!(d[0].claims[0].sources, vec!["a", "c"]);
-        assert_eq!(d[0].claims[1].text, "Governor Ana Ruiz opened the dam.");
+        assert_eq!(sources(&st, &d[0].sides[0]), vec!["a", "c"]);
+        assert_eq!(
+            d[0].sides[1].text(&st).unwrap(),
+            "Governor Ana Ruiz opened the dam."
+        );
     }
 
     #[test]
@@ -682,8 +766,8 @@ mod tests {
         let d = conflicts(&st, &[]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].topic, "number of officials");
-        assert_eq!(d[0].claims[0].sources, vec!["a", "c"]);
-        assert_eq!(d[0].claims[1].sources, vec!["b"]);
+        assert_eq!(sources(&st, &d[0].sides[0]), vec!["a", "c"]);
+        assert_eq!(sources(&st, &d[0].sides[1]), vec!["b"]);
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub mod quotes;
 pub mod segment;
 pub mod serve;
 pub mod slugs;
+pub mod syndication;
+pub mod synthetic;
 pub mod text;
 pub mod write;
 
@@ -237,8 +239,11 @@ fn counted<T>(progress: &dyn Progress, value: T) -> T {
 pub fn analyse_story(story: &Story, params: &params::Params) -> Digest {
     let quotes = quotes::find_quotes(story);
     let facts = align::align(story, &quotes, params);
-    let divergent = divergence::find(story, &facts, &quotes);
-    assemble::assemble(story, String::new(), &facts, divergent, &quotes)
+    let findings = divergence::find(story, &facts, &quotes, &params.divergence);
+    let copies = syndication::story_copies(story, &params.syndication);
+    let mut digest = assemble::assemble(story, String::new(), &facts, &findings, &quotes);
+    digest::mark_copies(&mut digest.sources, &copies);
+    digest
 }
 
 fn check_strict(strict: bool, warnings: &[Diagnostic]) -> Result<()> {

@@ -1,5 +1,6 @@
 //! The built site in a real browser, served under a subpath as GitHub
-//! Pages serves it. Needs Chromium, so it is ignored by default; run
+//! Pages serves it, and the newsletter at a mail pane's and a phone's width
+//! in light and dark mode. Needs Chromium, so it is ignored by default; run
 //! `tests/browser/run.sh` (or `PARALLAX_BROWSER=1 cargo test --test browser
 //! -- --ignored`). Screenshots go to `target/browser-artifacts/`.
 
@@ -169,4 +170,149 @@ fn site_under_a_subpath_in_chromium() {
         log.len(),
         artifacts.display()
     );
+}
+
+/// Measures `email.html` inside an iframe of the given width (headless
+/// Chromium's window cannot be narrower than 500 px; a mail client shows
+/// the message in a pane like this) and writes what it found, as JSON, to
+/// the page's `data-result`: the pane's width and scroll width, whether
+/// dark mode applied, text under 12 px, text whose contrast with what is
+/// behind it is under WCAG AA's 4.5:1, elements sticking out of the pane,
+/// and links that are not absolute.
+const EMAIL_PROBE: &str = r#"<!DOCTYPE html>
+<html><body style="margin:0">
+<iframe id="f" src="SRC" style="width:WIDTHpx;height:4000px;border:0"></iframe>
+<script>
+const f = document.getElementById('f');
+f.onload = () => {
+  const d = f.contentDocument, w = f.contentWindow;
+  const out = { width: w.innerWidth, scroll: d.documentElement.scrollWidth,
+    dark: w.matchMedia('(prefers-color-scheme: dark)').matches,
+    texts: 0, small: [], low: [], wide: [], relative: [] };
+  const rgba = c => c.match(/[\d.]+/g).map(Number);
+  const lum = c => {
+    const [r, g, b] = rgba(c).slice(0, 3).map(v => {
+      v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const behind = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = w.getComputedStyle(e).backgroundColor, a = rgba(c);
+      if (a.length < 4 || a[3] > 0) return c;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  for (const el of d.body.querySelectorAll('*')) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    out.texts += 1;
+    const s = w.getComputedStyle(el), what = el.textContent.trim().slice(0, 40);
+    if (parseFloat(s.fontSize) < 12) out.small.push(what + ' ' + s.fontSize);
+    const a = lum(s.color), b = lum(behind(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) out.low.push(what + ' ' + ratio.toFixed(2));
+    if (el.getBoundingClientRect().right > w.innerWidth + 0.5) out.wide.push(what);
+  }
+  for (const a of d.querySelectorAll('a[href]')) {
+    if (!/^https?:\/\//.test(a.getAttribute('href'))) out.relative.push(a.getAttribute('href'));
+  }
+  document.body.setAttribute('data-result', JSON.stringify(out));
+};
+</script>
+</body></html>
+"#;
+
+/// Loads `url` in headless Chromium (dark mode or not) and returns the
+/// DOM after the load event.
+fn dump_dom(url: &str, dark: bool, profile: &Path) -> String {
+    let chromium = std::env::var("PARALLAX_CHROMIUM").unwrap_or_else(|_| "chromium".into());
+    let mut cmd = std::process::Command::new(chromium);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1000,1000",
+        "--virtual-time-budget=5000",
+        "--dump-dom",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    if dark {
+        cmd.arg("--force-dark-mode");
+    }
+    let out = cmd
+        .arg(url)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .expect("chromium runs (apt-get install -y chromium, or set PARALLAX_CHROMIUM)");
+    assert!(out.status.success(), "chromium failed on {url}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+#[ignore = "needs Chromium: run tests/browser/run.sh"]
+fn email_fits_and_reads_at_600_and_375_px_light_and_dark() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let (port, _log) = start_server(site.clone());
+    let base = format!("http://127.0.0.1:{port}/repo/");
+    Command::cargo_bin("parallax")
+        .unwrap()
+        .arg("build")
+        .arg("--seeds")
+        .arg(root.join("seeds"))
+        .arg("--out")
+        .arg(&site)
+        .arg("--base-url")
+        .arg(&base)
+        .current_dir(tmp.path())
+        .assert()
+        .success();
+    let slug = std::fs::read_dir(site.join("stories"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .into_owned();
+    for width in [600, 375] {
+        for dark in [false, true] {
+            let probe = format!("probe-{width}-{dark}.html");
+            let html = EMAIL_PROBE
+                .replace("SRC", &format!("stories/{slug}/email.html"))
+                .replace("WIDTH", &width.to_string());
+            std::fs::write(site.join(&probe), html).unwrap();
+            let profile = tmp.path().join(format!("profile-{probe}"));
+            let dom = dump_dom(&format!("{base}{probe}"), dark, &profile);
+            let attr = dom
+                .split("data-result=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .unwrap_or_else(|| panic!("the probe ran at {width} px: {dom}"));
+            let json = attr
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
+            let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+            let case = format!("{width} px, dark {dark}: {r}");
+            assert_eq!(r["width"], width, "{case}");
+            assert!(
+                r["scroll"].as_u64().unwrap() <= width,
+                "horizontal overflow: {case}"
+            );
+            assert_eq!(r["dark"], dark, "{case}");
+            assert!(r["texts"].as_u64().unwrap() > 20, "{case}");
+            for list in ["small", "low", "wide", "relative"] {
+                assert_eq!(r[list], serde_json::json!([]), "{list}: {case}");
+            }
+            eprintln!("email at {width} px, dark {dark}: ok ({r})");
+        }
+    }
 }

@@ -178,3 +178,86 @@ fn one_more_article_changes_at_most_a_quarter_of_digest_md() {
     eprintln!("digest.md: {changed} of {lines} lines changed");
     assert!(changed * 4 <= lines, "{changed} of {lines} lines changed");
 }
+
+/// One wire report run by three outlets (one trims it and adds a line of
+/// its own) and one outlet's own report of the same event.
+const WIRE: &str = "The night ferry Island Star ran aground on a sandbank near the \
+Port Alder lighthouse late on Sunday, the coastguard said.\n\nAll forty passengers \
+and six crew were brought ashore by the lifeboat crew within two hours, and nobody \
+was hurt.\n\nThe ferry operator said the vessel had lost steering in heavy swell \
+shortly after leaving the harbour.\n\nSalvage teams will try to refloat the ship at \
+high tide on Tuesday, the harbour master said.\n\nThe crossing to the mainland is \
+suspended until further notice.\n";
+
+const OWN: &str = "Passengers on the Island Star described a sudden jolt as the \
+boat struck sand off Port Alder on Sunday night.\n\nEvery one of the forty \
+passengers was rescued, lifeboat volunteers told the Herald.\n\nA retired \
+skipper who watched from the pier blamed the swell and the falling tide.\n";
+
+#[test]
+fn wire_copies_count_as_one_independent_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds");
+    let story = seeds.join("ferry");
+    fs::create_dir_all(&story).unwrap();
+    let md = |title: &str, outlet: &str, body: &str| {
+        format!("---\ntitle: {title}\noutlet: {outlet}\n---\n{body}")
+    };
+    fs::write(story.join("ap.md"), md("Ferry runs aground", "AP", WIRE)).unwrap();
+    let edited = WIRE.replace("late on Sunday", "on Sunday night");
+    fs::write(
+        story.join("post.md"),
+        md("Island Star aground", "Post", &edited),
+    )
+    .unwrap();
+    let trimmed = format!(
+        "{}\n\nLocal cafes opened early for the stranded passengers.\n",
+        WIRE.split("\n\nSalvage").next().unwrap()
+    );
+    fs::write(story.join("gazette.md"), md("Aground", "Gazette", &trimmed)).unwrap();
+    fs::write(
+        story.join("herald.md"),
+        md("Jolt in the night", "Herald", OWN),
+    )
+    .unwrap();
+    let out = tmp.path().join("site");
+    let slugs = build(&seeds, &out);
+    let dir = out.join("stories").join(&slugs[0]);
+
+    let digest: serde_json::Value = serde_json::from_str(&read(dir.join("digest.json"))).unwrap();
+    let copy_of: Vec<(String, Option<String>)> = digest["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let copy = s["copy_of"].as_str().map(str::to_string);
+            (s["id"].as_str().unwrap().to_string(), copy)
+        })
+        .collect();
+    assert_eq!(
+        copy_of,
+        [
+            ("ferry/ap".to_string(), None),
+            ("ferry/gazette".to_string(), Some("ferry/ap".to_string())),
+            ("ferry/herald".to_string(), None),
+            ("ferry/post".to_string(), Some("ferry/ap".to_string())),
+        ]
+    );
+    // The contract's counts stay counts of sources.
+    assert_eq!(digest["source_count"], 4);
+
+    let page = read(dir.join("index.html"));
+    assert!(page.contains("Compared across 4 sources, 2 independent reports"));
+    assert!(
+        page.contains("3 of 4 sources, 1 independent report<"),
+        "a wire-only fact"
+    );
+    assert!(page.contains("copy of AP&#x27;s report") || page.contains("copy of AP's report"));
+    let email = read(dir.join("email.html"));
+    assert!(email.contains("independent report"));
+    let md = read(dir.join("digest.md"));
+    assert!(md.contains("- [3, 1 independent] "), "{md}");
+    assert!(md.contains("copy of AP <!-- source:ferry/post -->"), "{md}");
+    let index = read(out.join("index.html"));
+    assert!(index.contains("2 independent reports"));
+}

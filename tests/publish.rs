@@ -270,9 +270,16 @@ fn diff_of_two_sites_lists_the_changes() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("~ sources 2 → 3"), "{text}");
     assert!(
-        text.contains("support 2 → 3 sources: The city council voted"),
+        text.contains("~ sources 2 → 3 (+ Island Gazette)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("support 2 → 3 sources (+ Island Gazette): The city council voted"),
+        "{text}"
+    );
+    assert!(
+        text.contains("~ quote sources 1 → 2 (+ Island Gazette): “this bridge will join"),
         "{text}"
     );
     assert!(
@@ -375,4 +382,183 @@ fn resolve(site: &Path, page: &Path, url: &str) -> Option<(PathBuf, Option<Strin
         }
     }
     Some((clean, anchor))
+}
+
+/// The largest story a newsletter must survive: 1,000 sources with long
+/// names, titles and URLs, and hundreds of long facts, conflicts,
+/// single-source claims, wordings and quotes, each carried by many sources.
+/// Every per-item cap of the email is reached many times over, so this is
+/// the worst case of a 1,000-article build (a real one, built from ECB+
+/// with `big_story`, measures far less: see the README).
+fn worst_case_digest(sources: usize) -> parallax::digest::Digest {
+    use parallax::digest::*;
+    let long = |what: &str, i: usize| {
+        format!(
+            "{what} {i}: the harbour authority said on Tuesday that the new \
+             ferry terminal, first promised in the spring, would open to \
+             passengers and freight after a long series of delays and \
+             repeated inspections by the maritime safety agency & its board."
+        )
+    };
+    let ids: Vec<String> = (0..sources)
+        .map(|i| format!("wire/outlet-{i:04}"))
+        .collect();
+    let refs: Vec<SourceRef> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| SourceRef {
+            id: id.clone(),
+            label: format!("The Very Long Named Regional Morning Gazette {i}"),
+            path: format!("{id}.md"),
+            title: Some(long("Headline", i)),
+            outlet: Some(format!("The Very Long Named Regional Morning Gazette {i}")),
+            url: Some(format!(
+                "https://www.very-long-regional-gazette-{i}.example/news/2024/05/02/harbour-ferry-terminal-opens-after-delays"
+            )),
+            published: Some("2024-05-02T08:30:00+02:00".into()),
+            copy_of: None,
+        })
+        .collect();
+    let some = |i: usize, n: usize| -> Vec<String> {
+        (0..n).map(|k| ids[(i * 7 + k) % sources].clone()).collect()
+    };
+    let variants = |i: usize| -> Vec<Variant> {
+        some(i, 3)
+            .into_iter()
+            .map(|source| Variant {
+                source,
+                text: long("Variant", i),
+            })
+            .collect()
+    };
+    Digest {
+        schema_version: 1,
+        slug: "harbour-ferry-terminal".into(),
+        headline: long("Headline", 0),
+        summary: [long("Summary", 1), long("Summary", 2), long("Summary", 3)].join(" "),
+        source_count: sources,
+        sources: refs,
+        consensus: (0..40)
+            .map(|i| ConsensusFact {
+                key: format!("f{i}"),
+                text: long("Fact", i),
+                sources: some(i, 200),
+                support: 200,
+                variants: variants(i),
+            })
+            .collect(),
+        divergent: (0..36)
+            .map(|i| Divergence {
+                key: format!("d{i}"),
+                kind: [
+                    DivergenceKind::Conflict,
+                    DivergenceKind::Unique,
+                    DivergenceKind::Wording,
+                ][i % 3],
+                topic: long("Topic", i),
+                claims: (0..12)
+                    .map(|k| Claim {
+                        text: long("Claim", i * 12 + k),
+                        sources: some(i + k, 40),
+                        value: Some(format!("value {k} of a long contested figure")),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        quotes: (0..40)
+            .map(|i| QuoteItem {
+                key: format!("q{i}"),
+                text: long("Quote", i),
+                speaker: Some(format!("Harbour Authority Chief Executive Officer {i}")),
+                sources: some(i, 150),
+                variants: variants(i),
+            })
+            .collect(),
+    }
+}
+
+/// Gmail clips a message over 102 KB; every email stays under it, whatever
+/// the story's size (issue 14's bar), with links to the full page instead.
+#[test]
+fn email_of_a_thousand_source_story_stays_under_gmails_clip() {
+    let digest = worst_case_digest(1000);
+    let config = parallax::config::Config {
+        base_url: Some(format!("{BASE}a/rather/long/sub/path/")),
+        ..parallax::config::Config::default()
+    };
+    let files =
+        parallax::output::render(&[digest], &config, &parallax::output::Templates::default())
+            .unwrap();
+    let email = files
+        .iter()
+        .find(|f| f.path.ends_with("email.html"))
+        .unwrap();
+    let html = String::from_utf8(email.bytes.clone()).unwrap();
+    assert!(
+        html.len() <= 102_000,
+        "email.html is {} bytes, over Gmail's 102 KB",
+        html.len()
+    );
+    // The rest is one click away, and every link works from a mail client.
+    for anchor in ["#consensus", "#quotes", "#sources", "#divergent"] {
+        assert!(html.contains(anchor), "no link to {anchor}");
+    }
+    assert!(html.contains("196 more"), "names are capped: {html}");
+    for href in html.split("href=\"").skip(1) {
+        assert!(href.starts_with("http"), "{}", &href[..href.len().min(60)]);
+    }
+    eprintln!("worst-case email.html: {} bytes", html.len());
+}
+
+/// A build without a base URL says that the email's links will not work,
+/// and how to set one; with one it says nothing of the kind.
+#[test]
+fn build_without_base_url_warns_about_email_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds_dir = dir.path().join("seeds");
+    seeds(&seeds_dir);
+    for (base, warns) in [(None, true), (Some(BASE), false)] {
+        let mut cmd = Command::cargo_bin("parallax").unwrap();
+        cmd.arg("build")
+            .arg("--seeds")
+            .arg(&seeds_dir)
+            .arg("--out")
+            .arg(dir.path().join("site"))
+            .current_dir(dir.path());
+        if let Some(b) = base {
+            cmd.arg("--base-url").arg(b);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            stderr.contains("base_url is not set") && stderr.contains("--base-url"),
+            warns,
+            "{stderr}"
+        );
+    }
+}
+
+/// The ready-made workflows in `docs/` are valid YAML, and the pull-request
+/// one builds both sides and posts the Markdown diff as a comment.
+#[test]
+fn workflows_in_docs_parse_and_post_the_diff() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    for name in ["github-pages.yml", "github-pr-diff.yml"] {
+        let text = read(&docs.join(name));
+        let yaml: serde_norway::Value = serde_norway::from_str(&text)
+            .unwrap_or_else(|e| panic!("docs/{name} is not YAML: {e}"));
+        assert!(yaml.get("jobs").is_some(), "docs/{name} has jobs");
+        assert!(!text.contains("actions/checkout@v4"), "docs/{name}");
+    }
+    let pr = read(&docs.join("github-pr-diff.yml"));
+    for needed in [
+        "pull_request",
+        "github.event.pull_request.base.sha",
+        "--format markdown",
+        "gh pr comment",
+        "pull-requests: write",
+    ] {
+        assert!(pr.contains(needed), "github-pr-diff.yml lacks {needed}");
+    }
 }

@@ -18,6 +18,7 @@ fn source(id: &str, title: Option<&str>, outlet: Option<&str>, url: Option<&str>
         outlet: outlet.map(str::to_string),
         url: url.map(str::to_string),
         published: None,
+        copy_of: None,
     }
 }
 

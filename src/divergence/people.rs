@@ -4,9 +4,9 @@
 //! three officials"). Outlets state these once, in different sentences, so
 //! they are read per document and compared between documents.
 
-use super::numbers::amount_at;
 use super::slots::{Slot, SlotKind};
 use super::words::{ABBREVIATIONS, STATUS_WORDS, TITLE_WORDS, Tokens, is_title_word, parts};
+use crate::nlp::numbers::amount_at;
 use crate::text::{is_stop, stem};
 
 /// Words `i` and `i + 1` belong to one phrase (allowing "Sen. Ana").

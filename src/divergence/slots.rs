@@ -7,9 +7,9 @@
 //! sentence says what it measures (the noun after a count, the name before an
 //! age). A missing value is never a conflict; only different values are.
 
-use super::numbers::{Amount, amounts};
 use super::predicates;
 use super::words::{MONTHS, Tokens, WEEKDAYS, is_calendar_word, is_personal_title, is_preposition};
+use crate::nlp::numbers::{Amount, amounts};
 use crate::text::{is_stop, stem};
 
 /// What a slot measures. The order is the order conflicts are listed in.
@@ -67,20 +67,18 @@ pub fn places_named(t: &Tokens<'_>) -> Vec<String> {
     out
 }
 
-/// Words on either side of a value that say what it measures or dates.
-const CONTEXT_WINDOW: usize = 4;
-
-/// Content stems within [`CONTEXT_WINDOW`] words of `from..to`, not
-/// crossing punctuation, without numbers or calendar words.
-pub fn context_around(t: &Tokens<'_>, from: usize, to: usize) -> Vec<String> {
+/// Content stems within `window` words of `from..to` (the words that say
+/// what a value measures or dates; `DivergenceParams::context_window`),
+/// not crossing punctuation, without numbers or calendar words.
+pub fn context_around(t: &Tokens<'_>, from: usize, to: usize, window: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut k = from;
-    while k > 0 && from - k < CONTEXT_WINDOW && !t.break_after(k - 1) {
+    while k > 0 && from - k < window && !t.break_after(k - 1) {
         k -= 1;
         out.push(k);
     }
     let mut k = to;
-    while k < t.words.len() && k - to < CONTEXT_WINDOW && k > 0 && !t.break_after(k - 1) {
+    while k < t.words.len() && k - to < window && k > 0 && !t.break_after(k - 1) {
         out.push(k);
         k += 1;
     }
@@ -144,12 +142,13 @@ impl Slot {
 }
 
 /// The values of every within-fact slot of a sentence (not titles or
-/// sourcing, which are compared across whole documents).
-pub fn sentence_slots(text: &str) -> Vec<Slot> {
+/// sourcing, which are compared across whole documents). `window`: see
+/// [`context_around`].
+pub fn sentence_slots(text: &str, window: usize) -> Vec<Slot> {
     let t = Tokens::new(without_label(text));
     let mut out = Vec::new();
-    out.extend(counts(&t));
-    out.extend(dates(&t));
+    out.extend(counts(&t, window));
+    out.extend(dates(&t, window));
     out.extend(ages(&t));
     out.extend(certainty(&t));
     out.sort_by(|a, b| slot_order(a).cmp(&slot_order(b)));
@@ -216,7 +215,7 @@ fn head_after(t: &Tokens<'_>, start: usize) -> Option<usize> {
     })
 }
 
-fn counts(t: &Tokens<'_>) -> Vec<Slot> {
+fn counts(t: &Tokens<'_>, window: usize) -> Vec<Slot> {
     let mut out = Vec::new();
     for a in amounts(t.text, &t.words, &t.norms) {
         // Not counts: years, "one of", hyphen-joined measures, figures with
@@ -282,7 +281,12 @@ fn counts(t: &Tokens<'_>) -> Vec<Slot> {
             label,
             value: a.key(),
             display: t.span(a.qual_start, a.end + a.unit.map_or(0, |u| u.words)),
-            context: context_around(t, a.qual_start, a.end + a.unit.map_or(0, |u| u.words)),
+            context: context_around(
+                t,
+                a.qual_start,
+                a.end + a.unit.map_or(0, |u| u.words),
+                window,
+            ),
             scope: places_named(t),
             amount: Some(a),
         });
@@ -321,7 +325,7 @@ fn is_report_verb(n: &str) -> bool {
 /// slot; a day that dates a report ("police said Wednesday"), a byline
 /// ("Posted on November 15, 2011 6:07 PM") or that qualifies a noun ("the
 /// Monday morning attack") is not read.
-fn dates(t: &Tokens<'_>) -> Vec<Slot> {
+fn dates(t: &Tokens<'_>, window: usize) -> Vec<Slot> {
     let mut out = Vec::new();
     for (i, n) in t.norms.iter().enumerate() {
         let n = n.as_str();
@@ -360,7 +364,7 @@ fn dates(t: &Tokens<'_>) -> Vec<Slot> {
             value,
             display: t.span(from, to),
             amount: None,
-            context: context_around(t, from, to),
+            context: context_around(t, from, to, window),
             scope: Vec::new(),
         });
     }
@@ -537,8 +541,10 @@ pub fn certainty_clash(a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
 
+    const WINDOW: usize = 4;
+
     fn of_kind(text: &str, kind: SlotKind) -> Vec<(String, String)> {
-        sentence_slots(text)
+        sentence_slots(text, WINDOW)
             .into_iter()
             .filter(|s| s.kind == kind)
             .map(|s| (s.value, s.head))
@@ -561,7 +567,7 @@ mod tests {
 
     #[test]
     fn over_two_hundred_keeps_its_qualifier_for_display() {
-        let s = sentence_slots("The storm left over 200 households without power.");
+        let s = sentence_slots("The storm left over 200 households without power.", WINDOW);
         let c = s.iter().find(|s| s.kind == SlotKind::Count).expect("count");
         assert_eq!(c.value, "200");
         assert_eq!(c.display, "over 200");
@@ -586,7 +592,7 @@ mod tests {
 
     #[test]
     fn days_and_dates() {
-        let s = sentence_slots("The vote took place last Friday, not on March 3.");
+        let s = sentence_slots("The vote took place last Friday, not on March 3.", WINDOW);
         let d: Vec<_> = s.iter().filter(|s| s.kind == SlotKind::Date).collect();
         assert_eq!(d.len(), 2);
         assert!(
@@ -622,15 +628,17 @@ mod tests {
             of_kind("Riva, 47, was treated.", SlotKind::Age)[0].1,
             "riva"
         );
-        let two = sentence_slots("James Foley, 40, and Austin Tice, 31, were taken.");
+        let two = sentence_slots("James Foley, 40, and Austin Tice, 31, were taken.", WINDOW);
         let heads: Vec<&str> = two
             .iter()
             .filter(|s| s.kind == SlotKind::Age)
             .map(|s| s.head.as_str())
             .collect();
         assert_eq!(heads, vec!["austin tice", "james foley"]);
-        let sibling =
-            sentence_slots("Katie Jenkin, 20, and her brother John Jenkin, 23, were named.");
+        let sibling = sentence_slots(
+            "Katie Jenkin, 20, and her brother John Jenkin, 23, were named.",
+            WINDOW,
+        );
         let heads: Vec<&str> = sibling
             .iter()
             .filter(|s| s.kind == SlotKind::Age)
@@ -657,7 +665,7 @@ mod tests {
             of_kind("He is expected to plead guilty.", SlotKind::Certainty)[0].0,
             "expected"
         );
-        let e = sentence_slots("He is expected to plead guilty.");
+        let e = sentence_slots("He is expected to plead guilty.", WINDOW);
         assert_eq!(e[0].display, "expected to plead");
         assert!(of_kind("She did not confirm the arrest.", SlotKind::Certainty).is_empty());
         assert!(

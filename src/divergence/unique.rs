@@ -9,32 +9,18 @@
 //! early place in the article — and filler (short sentences, sentences of
 //! common words, transitions with nothing new) is left out.
 
-use super::numbers::amounts;
+//!
+//! Every threshold and weight is in [`UniqueParams`].
+
 use super::words::{Tokens, is_preposition, name_runs};
+use super::{Evidence, Finding, FindingKind, Side};
 use crate::align::FactGroup;
-use crate::digest::{Claim, Divergence, DivergenceKind, content_key};
 use crate::model::{BlockKind, SentRef, Story};
+use crate::nlp::compare::set_cosine;
+use crate::nlp::numbers::amounts;
+use crate::params::UniqueParams;
 use crate::text::{content_stems, is_double_quote, is_stop, stem};
 use std::collections::BTreeSet;
-
-/// Above this cosine to some sentence of another source, a sentence is
-/// not unique.
-const MAX_SIMILARITY: f32 = 0.34;
-/// Fewer content words than this is too short to be a claim.
-const MIN_CONTENT: usize = 6;
-/// Kept per source: one per so many sentences of the article, within
-/// bounds (a long feature carries more of its own than a brief); and per
-/// story: a base plus a few per source, so an eleven-outlet story can show
-/// more than a three-outlet one.
-const SENTENCES_PER_UNIQUE: usize = 5;
-const PER_SOURCE_MIN: usize = 3;
-const PER_SOURCE_MAX: usize = 8;
-const PER_STORY_BASE: usize = 9;
-const PER_STORY_PER_SOURCE: usize = 2;
-const PER_STORY_MAX: usize = 30;
-/// Minimum score to be worth an editor's time: a late sentence with no new
-/// name, number or quotation and little new content falls below it.
-const MIN_SCORE: f32 = 1.0;
 
 /// What one document says, for comparison with the others.
 struct DocProfile {
@@ -72,14 +58,6 @@ fn profile(story: &Story, d: usize) -> DocProfile {
     }
 }
 
-fn cosine(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f32 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let shared = a.intersection(b).count() as f32;
-    shared / ((a.len() * b.len()) as f32).sqrt()
-}
-
 /// A scored candidate.
 struct Candidate {
     at: SentRef,
@@ -102,7 +80,7 @@ fn in_others(others: &[&DocProfile], stem: &str) -> bool {
     others.iter().any(|p| p.stems.contains(stem))
 }
 
-fn signals(text: &str, others: &[&DocProfile]) -> Signals {
+fn signals(text: &str, others: &[&DocProfile], params: &UniqueParams) -> Signals {
     let t = Tokens::new(text);
     let novel_names = name_runs(&t)
         .into_iter()
@@ -129,7 +107,7 @@ fn signals(text: &str, others: &[&DocProfile]) -> Signals {
     Signals {
         novel_names,
         novel_numbers,
-        quotation: quoted_words(text) >= 4,
+        quotation: quoted_words(text) >= params.quotation_min_words,
         novel_share: if stems.is_empty() {
             0.0
         } else {
@@ -153,18 +131,35 @@ fn quoted_words(text: &str) -> usize {
 }
 
 /// Mostly function words, or too short to carry a claim.
-fn is_filler(text: &str) -> bool {
+fn is_filler(text: &str, params: &UniqueParams) -> bool {
     let content = content_stems(text).len();
     let all = crate::text::words(text).len();
-    content < MIN_CONTENT || (content as f32) < 0.4 * all as f32
+    content < params.min_content_words || (content as f32) < params.min_content_share * all as f32
 }
 
-fn score(s: &Signals, position: f32, aligned: bool) -> f32 {
-    let names = s.novel_names.len().min(3) as f32 * 2.0;
-    let numbers = s.novel_numbers.len().min(2) as f32 * 2.0;
-    let quote = if s.quotation { 1.5 } else { 0.0 };
-    let base = names + numbers + quote + 2.0 * s.novel_share + (1.0 - position);
-    if aligned { base - 1.0 } else { base }
+/// The ranking score (the formula is documented on [`UniqueParams`]).
+fn score(s: &Signals, position: f32, closeness: Closeness, p: &UniqueParams) -> f32 {
+    let names = s.novel_names.len().min(p.max_names) as f32 * p.name_weight;
+    let numbers = s.novel_numbers.len().min(p.max_numbers) as f32 * p.number_weight;
+    let quote = if s.quotation { p.quotation_weight } else { 0.0 };
+    let base = names
+        + numbers
+        + quote
+        + p.novel_weight * s.novel_share
+        + p.position_weight * (1.0 - position);
+    match closeness {
+        Closeness::Echoed => base - p.aligned_penalty,
+        Closeness::Alone => base,
+    }
+}
+
+/// Whether another source says something close to a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closeness {
+    /// Aligned with, or close to, a sentence of another source.
+    Echoed,
+    /// Nobody else comes close.
+    Alone,
 }
 
 fn topic(s: &Signals, text: &str) -> String {
@@ -189,6 +184,7 @@ fn candidates(
     profiles: &[DocProfile],
     aligned: &BTreeSet<SentRef>,
     shown: &BTreeSet<&str>,
+    params: &UniqueParams,
 ) -> Vec<Candidate> {
     let others: Vec<&DocProfile> = profiles
         .iter()
@@ -201,7 +197,7 @@ fn candidates(
     let mut out: Vec<Candidate> = Vec::new();
     for (s, sent) in doc.sentences.iter().enumerate() {
         if sent.role == BlockKind::Heading
-            || is_filler(&sent.text)
+            || is_filler(&sent.text, params)
             || shown.contains(sent.text.as_str())
         {
             continue;
@@ -212,8 +208,8 @@ fn candidates(
         let close = others
             .iter()
             .flat_map(|p| p.sentences.iter())
-            .any(|o| cosine(own, o) > MAX_SIMILARITY);
-        let sig = signals(&sent.text, &others);
+            .any(|o| set_cosine(own, o) > params.max_similarity);
+        let sig = signals(&sent.text, &others, params);
         let has_detail = !sig.novel_names.is_empty() || !sig.novel_numbers.is_empty();
         // Similarity decides what is single-source: a sentence nobody else
         // comes close to is one; an aligned or close one counts only for a
@@ -223,8 +219,13 @@ fn candidates(
         if !has_detail && !stands_alone {
             continue;
         }
-        let sc = score(&sig, s as f32 / total, is_aligned || close);
-        if sc >= MIN_SCORE {
+        let closeness = if is_aligned || close {
+            Closeness::Echoed
+        } else {
+            Closeness::Alone
+        };
+        let sc = score(&sig, s as f32 / total, closeness, params);
+        if sc >= params.min_score {
             out.push(Candidate {
                 at,
                 score: sc,
@@ -234,14 +235,20 @@ fn candidates(
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
     out.truncate(
-        (doc.sentences.len() / SENTENCES_PER_UNIQUE).clamp(PER_SOURCE_MIN, PER_SOURCE_MAX),
+        (doc.sentences.len() / params.sentences_per_claim)
+            .clamp(params.per_source_min, params.per_source_max),
     );
     out
 }
 
 /// Unique claims of a story, most worth checking first; sentences already
 /// `shown` as the side of a conflict are not repeated.
-pub fn find(story: &Story, facts: &[FactGroup], shown: &BTreeSet<&str>) -> Vec<Divergence> {
+pub fn find(
+    story: &Story,
+    facts: &[FactGroup],
+    shown: &BTreeSet<&str>,
+    params: &UniqueParams,
+) -> Vec<Finding> {
     if story.docs.len() < 2 {
         return Vec::new();
     }
@@ -251,24 +258,22 @@ pub fn find(story: &Story, facts: &[FactGroup], shown: &BTreeSet<&str>) -> Vec<D
         .collect();
     let profiles: Vec<DocProfile> = (0..story.docs.len()).map(|d| profile(story, d)).collect();
     let mut all: Vec<Candidate> = (0..story.docs.len())
-        .flat_map(|d| candidates(story, d, &profiles, &aligned, shown))
+        .flat_map(|d| candidates(story, d, &profiles, &aligned, shown, params))
         .collect();
     all.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
-    let cap = (PER_STORY_BASE + PER_STORY_PER_SOURCE * story.docs.len()).min(PER_STORY_MAX);
+    let cap = (params.per_story_base + params.per_story_per_source * story.docs.len())
+        .min(params.per_story_max);
     all.truncate(cap);
     all.into_iter()
         .map(|c| {
-            let doc = &story.docs[c.at.doc];
-            let text = doc.sentences[c.at.sent].text.clone();
-            Divergence {
-                key: content_key(&["unique", &text]),
-                kind: DivergenceKind::Unique,
+            let text = story.docs[c.at.doc].sentences[c.at.sent].text.clone();
+            Finding {
+                kind: FindingKind::Unique,
                 topic: c.topic,
-                claims: vec![Claim {
-                    text,
-                    sources: crate::assemble::source_id(story, c.at.doc)
-                        .into_iter()
-                        .collect(),
+                identity: vec!["unique".to_string(), text],
+                sides: vec![Side {
+                    evidence: Evidence::Sentence(c.at),
+                    docs: vec![c.at.doc],
                     value: None,
                 }],
             }
@@ -278,7 +283,7 @@ pub fn find(story: &Story, facts: &[FactGroup], shown: &BTreeSet<&str>) -> Vec<D
 
 #[cfg(test)]
 mod tests {
-    use super::super::testutil::{doc, story};
+    use super::super::testutil::{doc, sources, story};
     use super::*;
 
     fn sample() -> Story {
@@ -311,8 +316,8 @@ mod tests {
             rep: SentRef { doc: 0, sent: 0 },
             cohesion: 0.9,
         }];
-        let d = find(&st, &facts, &BTreeSet::new());
-        let texts: Vec<&str> = d.iter().map(|x| x.claims[0].text.as_str()).collect();
+        let d = find(&st, &facts, &BTreeSet::new(), &UniqueParams::default());
+        let texts: Vec<&str> = d.iter().map(|x| x.sides[0].text(&st).unwrap()).collect();
         assert!(texts.contains(&"Mayor Ines Varga said the pumps had failed before midnight."));
         assert!(texts.iter().any(|t| t.contains("$40 million")));
         assert!(
@@ -329,13 +334,13 @@ mod tests {
         );
         let money = d
             .iter()
-            .find(|x| x.claims[0].text.contains("$40"))
+            .find(|x| x.sides[0].text(&st).unwrap().contains("$40"))
             .expect("money");
         assert_eq!(money.topic, "more than $40 million");
-        assert_eq!(money.claims[0].sources, vec!["b"]);
+        assert_eq!(sources(&st, &money.sides[0]), vec!["b"]);
         assert!(
             d.iter()
-                .all(|x| x.kind == DivergenceKind::Unique && x.claims.len() == 1)
+                .all(|x| x.kind == FindingKind::Unique && x.sides.len() == 1)
         );
     }
 
@@ -345,6 +350,6 @@ mod tests {
             "a",
             &["Mayor Ines Varga said the pumps had failed before midnight."],
         )]);
-        assert!(find(&st, &[], &BTreeSet::new()).is_empty());
+        assert!(find(&st, &[], &BTreeSet::new(), &UniqueParams::default()).is_empty());
     }
 }

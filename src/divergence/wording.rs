@@ -3,8 +3,9 @@
 //! neither does quoting a shorter or longer stretch of the same words: only
 //! words that differ where the renderings overlap.
 
-use crate::digest::{Claim, Divergence, DivergenceKind, content_key};
-use crate::model::Story;
+use super::{Evidence, Finding, FindingKind, Side, identity_order};
+use crate::model::{SentRef, Story};
+use crate::nlp::compare::lcs_pairs;
 use crate::quotes::{Mention, Quotation};
 use crate::text::{fold, words};
 use std::collections::BTreeMap;
@@ -15,34 +16,6 @@ fn norm_words(text: &str) -> Vec<String> {
         .iter()
         .map(|w| w.raw.to_lowercase())
         .collect()
-}
-
-/// Pairs of matched positions of a longest common subsequence of `a` and `b`.
-fn lcs_pairs(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
-    let (n, m) = (a.len(), b.len());
-    let mut t = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            t[i][j] = if a[i] == b[j] {
-                t[i + 1][j + 1] + 1
-            } else {
-                t[i + 1][j].max(t[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < n && j < m {
-        if a[i] == b[j] {
-            out.push((i, j));
-            i += 1;
-            j += 1;
-        } else if t[i + 1][j] >= t[i][j + 1] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    out
 }
 
 /// Where `m` differs from the canonical words inside their overlap: the
@@ -87,22 +60,21 @@ struct Diff {
     cover: (usize, usize),
 }
 
-/// The text to show for a mention: its sentence when that holds the quoted
+/// What to show for a mention: its sentence when that holds the quoted
 /// words, else the quoted words themselves.
-fn claim_text(story: &Story, m: &Mention) -> String {
-    let sent = story
-        .docs
-        .get(m.doc)
-        .and_then(|d| d.sentences.get(m.sent))
-        .map(|s| s.text.as_str());
-    match sent {
-        Some(s) if fold(s).contains(fold(&m.text).trim()) => s.to_string(),
-        _ => m.text.clone(),
+fn evidence(story: &Story, m: &Mention) -> Evidence {
+    let at = SentRef {
+        doc: m.doc,
+        sent: m.sent,
+    };
+    match super::sentence(story, at) {
+        Some(s) if fold(s).contains(fold(&m.text).trim()) => Evidence::Sentence(at),
+        _ => Evidence::Words(m.text.clone()),
     }
 }
 
 /// One wording item for a quotation whose renderings differ in words.
-fn wording_of(story: &Story, q: &Quotation) -> Option<Divergence> {
+fn wording_of(story: &Story, q: &Quotation) -> Option<Finding> {
     let canon = norm_words(&q.text);
     let diffs: Vec<(&Mention, Diff)> = q
         .mentions
@@ -123,36 +95,33 @@ fn wording_of(story: &Story, q: &Quotation) -> Option<Divergence> {
     if groups.len() < 2 {
         return None;
     }
-    let mut claims: Vec<(usize, Claim)> = groups
+    let mut sides: Vec<(usize, Side)> = groups
         .into_iter()
         .filter_map(|(value, ms)| {
             let first = ms.iter().min_by_key(|m| (m.doc, m.sent))?;
-            let mut sources: Vec<String> = ms
+            // Listed in the order of the sources' ids.
+            let mut docs: Vec<usize> = ms
                 .iter()
-                .filter_map(|m| crate::assemble::source_id(story, m.doc))
+                .map(|m| m.doc)
+                .filter(|&d| d < story.docs.len())
                 .collect();
-            sources.sort();
-            sources.dedup();
-            let claim = Claim {
-                text: claim_text(story, first),
-                sources,
+            docs.sort_by(|&a, &b| story.docs[a].article.id.cmp(&story.docs[b].article.id));
+            docs.dedup_by(|a, b| story.docs[*a].article.id == story.docs[*b].article.id);
+            let side = Side {
+                evidence: evidence(story, first),
+                docs,
                 value: Some(value),
             };
-            Some((first.doc, claim))
+            Some((first.doc, side))
         })
         .collect();
-    claims.sort_by(|a, b| {
-        b.1.sources
-            .len()
-            .cmp(&a.1.sources.len())
-            .then(a.0.cmp(&b.0))
-    });
+    sides.sort_by(|a, b| b.1.docs.len().cmp(&a.1.docs.len()).then(a.0.cmp(&b.0)));
     let head: Vec<&str> = canon.iter().take(5).map(String::as_str).collect();
-    Some(Divergence {
-        key: content_key(&["wording", &q.text]),
-        kind: DivergenceKind::Wording,
+    Some(Finding {
+        kind: FindingKind::Wording,
         topic: format!("wording of “{}…”", head.join(" ")),
-        claims: claims.into_iter().map(|(_, c)| c).collect(),
+        identity: vec!["wording".to_string(), q.text.clone()],
+        sides: sides.into_iter().map(|(_, c)| c).collect(),
     })
 }
 
@@ -179,22 +148,23 @@ fn window(canon: &[String], diff: &Diff, lo: usize, hi: usize) -> String {
 }
 
 /// Wording items for every quotation worded differently, most sources first.
-pub fn find(story: &Story, quotes: &[Quotation]) -> Vec<Divergence> {
-    let mut out: Vec<Divergence> = quotes
+pub fn find(story: &Story, quotes: &[Quotation]) -> Vec<Finding> {
+    let mut out: Vec<(String, Finding)> = quotes
         .iter()
         .filter(|q| q.mentions.len() > 1)
         .filter_map(|q| wording_of(story, q))
+        .map(|f| (identity_order(&f.identity), f))
         .collect();
     out.sort_by(|a, b| {
-        let n = |d: &Divergence| d.claims.iter().map(|c| c.sources.len()).sum::<usize>();
-        n(b).cmp(&n(a)).then(a.key.cmp(&b.key))
+        let n = |f: &Finding| f.sides.iter().map(|c| c.docs.len()).sum::<usize>();
+        n(&b.1).cmp(&n(&a.1)).then(a.0.cmp(&b.0))
     });
-    out
+    out.into_iter().map(|(_, f)| f).collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::testutil::{doc, story};
+    use super::super::testutil::{doc, sources, story};
     use super::*;
 
     fn mention(d: usize, text: &str) -> Mention {
@@ -239,13 +209,18 @@ mod tests {
         ]);
         let d = find(&st, &[q]);
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].kind, DivergenceKind::Wording);
-        assert_eq!(d[0].claims.len(), 2);
-        assert_eq!(d[0].claims[0].sources, vec!["a", "c"]);
-        assert_eq!(d[0].claims[1].sources, vec!["b"]);
-        assert_eq!(d[0].claims[1].value.as_deref(), Some("we'll hold"));
-        assert_eq!(d[0].claims[0].value.as_deref(), Some("we will hold"));
-        assert!(d[0].claims[1].text.contains("We’ll hold the line"));
+        assert_eq!(d[0].kind, FindingKind::Wording);
+        assert_eq!(d[0].sides.len(), 2);
+        assert_eq!(sources(&st, &d[0].sides[0]), vec!["a", "c"]);
+        assert_eq!(sources(&st, &d[0].sides[1]), vec!["b"]);
+        assert_eq!(d[0].sides[1].value.as_deref(), Some("we'll hold"));
+        assert_eq!(d[0].sides[0].value.as_deref(), Some("we will hold"));
+        assert!(
+            d[0].sides[1]
+                .text(&st)
+                .unwrap()
+                .contains("We’ll hold the line")
+        );
         assert!(d[0].topic.starts_with("wording of"));
     }
 

@@ -9,10 +9,12 @@
 //! returns too short a subsequence when they share a first word; the unit
 //! test below pins that case.) There is one IDF formula,
 //! [`idf`], the smoothed form of scikit-learn; a stage that weighs words by
-//! rarity uses it.
+//! rarity uses it. [`cosine`] compares weighted sparse vectors,
+//! [`set_cosine`] sets of words (every word weighing one).
 
 use similar::algorithms::{DiffHook, myers};
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
 
 /// Records the index pairs of the equal runs of a diff.
 #[derive(Default)]
@@ -40,6 +42,25 @@ pub fn lcs_len<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     lcs_pairs(a, b).len()
 }
 
+/// Largest total weight of a common subsequence of `a` and `b`, each
+/// matched item of `a` weighing `weight(item)`: the LCS when some items
+/// matter more than others (a rare word against a common one). A
+/// dynamic programme over `|a|·|b|` cells in one row of `|b| + 1`
+/// (`similar` has no weighted form); callers keep `a` the shorter.
+pub fn weighted_lcs<T: PartialEq>(a: &[T], b: &[T], weight: impl Fn(&T) -> f64) -> f64 {
+    let mut row = vec![0f64; b.len() + 1];
+    for x in a {
+        let mut diag = 0.0;
+        let wx = weight(x);
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + wx } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
 /// Inverse document frequency of a term found in `df` of `n` documents:
 /// the smoothed formula `ln((1 + n) / (1 + df)) + 1` (scikit-learn's
 /// `smooth_idf`). It is positive even for a term every document has (so a
@@ -65,6 +86,16 @@ pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
         }
     }
     s
+}
+
+/// Cosine of two sets read as binary vectors: shared members over the
+/// geometric mean of the sizes, 0 when either is empty.
+pub fn set_cosine<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.intersection(b).count() as f32;
+    shared / ((a.len() * b.len()) as f32).sqrt()
 }
 
 /// Scales a sparse vector to unit length (a zero vector stays zero).
@@ -99,11 +130,30 @@ mod tests {
     }
 
     #[test]
+    fn weighted_lcs_prefers_heavy_items() {
+        let a = words("x rare y");
+        let b = words("rare x y");
+        let w = |t: &&str| if *t == "rare" { 5.0 } else { 1.0 };
+        assert_eq!(weighted_lcs(&a, &b, w), 6.0, "rare y outweighs x y");
+        assert_eq!(weighted_lcs(&a, &b, |_| 1.0), lcs_len(&a, &b) as f64);
+        assert_eq!(weighted_lcs(&a, &[], w), 0.0);
+    }
+
+    #[test]
     fn idf_is_smoothed() {
         assert!((idf(10, 10) - 1.0).abs() < 1e-6);
         assert!(idf(10, 1) > idf(10, 5));
         assert!(idf(10, 0).is_finite());
         assert!((idf(3, 1) - (2.0f32.ln() + 1.0)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn cosine_of_sets() {
+        let set = |s: &'static str| s.split(' ').collect::<BTreeSet<&str>>();
+        assert!((set_cosine(&set("a b c d"), &set("a b c d")) - 1.0).abs() < 1e-6);
+        assert!((set_cosine(&set("a b c d"), &set("a b")) - 2.0 / 8f32.sqrt()).abs() < 1e-6);
+        assert_eq!(set_cosine(&set("a b"), &set("c d")), 0.0);
+        assert_eq!(set_cosine(&set("a"), &BTreeSet::new()), 0.0);
     }
 
     #[test]

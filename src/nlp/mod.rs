@@ -16,7 +16,10 @@
 //!   (abbreviations, initials, decimals, quotations).
 //! - [`quotemarks`]: which way a quotation mark faces and how marks pair,
 //!   straight or curly.
-//! - [`calendar`]: months, weekdays and years.
+//! - [`numbers`]: amounts in words and digits ("two hundred", "230,000",
+//!   "$1.5 million"), their qualifiers ("at least", "more than") read as
+//!   ranges, units, and whether two amounts can both hold.
+//! - [`calendar`]: months, weekdays, years and units of duration.
 //! - [`compare`]: longest common subsequence (via the `similar` crate), the
 //!   one inverse-document-frequency formula, cosine of sparse vectors.
 //! - [`lists`]: the word lists, loaded once from `data/en/` (compiled into

@@ -1,2 +1,687 @@
-//! Numbers in words and digits, ranges and qualifiers (owned by issue 11:
-//! `divergence::numbers` moves here).
+//! Reading amounts written in words or digits ("two" = "2", "over 200",
+//! "$1.5 million", "twenty-five", "230, 000", "magnitude-5. 9") so that two
+//! sources giving one amount in different forms never look like a conflict,
+//! and two different amounts do.
+//!
+//! Each amount keeps what it needs to be compared honestly:
+//! - its **qualifier** ("at least", "about", "up to"), which turns it into a
+//!   range ([`Amount::range`]): "at least 10" and "10" are compatible,
+//!   "about 80" and "70" are not;
+//! - the **step** of its last written digit ("26,000" → 1,000, "5.9" → 0.1),
+//!   which says how precise it claims to be;
+//! - its **currency** (`$`, `£`, `€`, or words) — amounts in different
+//!   currencies are never compared;
+//! - its **unit** when one follows (seconds, minutes, miles, kilometres, miles
+//!   per hour …), normalised to one base unit per dimension, so "one minute"
+//!   and "60 seconds" agree and "30 miles" (a distance) is never compared
+//!   with "120 mph" (a speed).
+//!
+//! Spaced digit groups ("230, 000", "6. 0", common in scraped text) are read
+//! as one number when the groups are shaped like one: a comma followed by
+//! exactly three digits, a period between a short integer and one or two
+//! digits inside one sentence.
+//!
+//! The entry points: [`amounts_in`] reads every amount of a text;
+//! [`amounts`] and [`amount_at`] read from tokens a caller already holds
+//! ([`crate::nlp::tokens::words`] and their [`normalise_word`] forms), so
+//! the word indices of an [`Amount`] index the caller's tokens. Durations
+//! ("90 minutes") take their units from [`crate::nlp::calendar`].
+
+use crate::nlp::calendar;
+use crate::nlp::tokens::{Token as Word, normalise_word, words};
+
+/// How an amount is qualified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Qualifier {
+    Exact,
+    /// "about", "around", "roughly", "approximately", "some", "an estimated"
+    About,
+    /// "nearly", "almost", "just under"
+    Nearly,
+    /// "at least", "more than", "over", "upwards of"
+    AtLeast,
+    /// "up to", "as many as", "at most"
+    UpTo,
+    /// "fewer than", "less than", "under"
+    LessThan,
+}
+
+/// A unit a number is measured in, normalised to a base unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Unit {
+    /// What is measured: "duration", "distance", "speed", "area".
+    pub dimension: &'static str,
+    /// Base units per one of this unit (seconds, metres, metres per second).
+    pub factor: f64,
+    /// How many words the unit takes after the number.
+    pub words: usize,
+}
+
+/// How far a qualified figure reaches, as a share of it: "about 80" reads
+/// as 72–88, "at least 10" as 10–11. What English readers take such words
+/// to mean, set by judgement (a tenth is the usual rounding of a reported
+/// figure); not swept. Part of reading the words, not a stage threshold.
+pub const QUALIFIER_SLACK: f64 = 0.1;
+
+/// An amount read from the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount {
+    /// The amount in units (currency units for money; base units when `unit`).
+    pub value: f64,
+    /// Written with a currency sign or word.
+    pub money: bool,
+    /// The currency: "$", "£", "€", or "" when not money.
+    pub currency: &'static str,
+    /// Index of the first word of the amount (after any qualifier).
+    pub first: usize,
+    /// Index one past the last word of the amount (before any unit).
+    pub end: usize,
+    /// Index of the first word of the qualifier ("more than"), or `first`.
+    pub qual_start: usize,
+    pub qualifier: Qualifier,
+    /// Size of the last written digit's place, in the same units as `value`.
+    pub step: f64,
+    /// Written with a decimal point ("6.0"): as precise as its last digit.
+    pub decimals: bool,
+    /// A word joined by a hyphen after the number ("4-magnitude" → "magnitude").
+    pub suffix: Option<String>,
+    /// A measure word joined before the number ("magnitude-5" → "magnitude").
+    pub prefix: Option<String>,
+    /// The unit after the number, when there is one (value is then in base units).
+    pub unit: Option<Unit>,
+}
+
+impl Amount {
+    /// A comparison key: equal amounts give equal keys in any spelling.
+    pub fn key(&self) -> String {
+        let dim = self.unit.map_or("", |u| u.dimension);
+        format!("{}{}{dim}", self.currency, format_value(self.value))
+    }
+
+    /// The values the amount allows, as an editor reads the qualifier
+    /// (the share is [`QUALIFIER_SLACK`]):
+    /// exact is one point; "about" allows a tenth either way (or half the
+    /// last written digit, if wider; only half the last digit when written
+    /// with decimals, "about 6.0"); "at least"/"more than" allow up to a
+    /// tenth more; "up to"/"nearly" up to a tenth less; "fewer than" anything
+    /// down to half. A bound far from another source's figure is therefore a
+    /// different figure ("at least three" against "10"), shown with both
+    /// qualifiers, while "at least 10" and "10" agree.
+    pub fn range(&self) -> (f64, f64) {
+        let v = self.value;
+        let slack = (QUALIFIER_SLACK * v.abs()).max(self.step);
+        match self.qualifier {
+            Qualifier::Exact => (v, v),
+            Qualifier::About => {
+                let s = if self.decimals {
+                    self.step / 2.0
+                } else {
+                    (QUALIFIER_SLACK * v.abs()).max(self.step / 2.0)
+                };
+                (v - s, v + s)
+            }
+            Qualifier::AtLeast => (v, v + slack),
+            Qualifier::Nearly | Qualifier::UpTo => (v - slack, v),
+            Qualifier::LessThan => (v / 2.0, v),
+        }
+    }
+
+    /// The dimension compared: currency for money, the unit's dimension, or "".
+    pub fn dimension(&self) -> &'static str {
+        if self.money {
+            self.currency
+        } else {
+            self.unit.map_or("", |u| u.dimension)
+        }
+    }
+}
+
+/// Can two amounts both be true? Same dimension and overlapping ranges.
+/// Amounts of different dimensions (pounds and dollars, miles and mph) are
+/// never compared: the caller must not treat them as one attribute.
+pub fn compatible(a: &Amount, b: &Amount) -> bool {
+    // Two lower bounds ("at least two", "at least 70") never contradict.
+    if a.qualifier == Qualifier::AtLeast && b.qualifier == Qualifier::AtLeast {
+        return true;
+    }
+    let (alo, ahi) = a.range();
+    let (blo, bhi) = b.range();
+    let eps = 1e-9 * (1.0 + a.value.abs().max(b.value.abs()));
+    alo <= bhi + eps && blo <= ahi + eps
+}
+
+/// Two amounts that differ only as bounds: one is a lower bound ("at least
+/// five") below the other, or an upper bound above it — both could be true
+/// at different moments, so they are shown as a changing figure.
+pub fn only_bounds_differ(a: &Amount, b: &Amount) -> bool {
+    let below = |x: &Amount, y: &Amount| x.qualifier == Qualifier::AtLeast && x.value <= y.value;
+    let above = |x: &Amount, y: &Amount| {
+        matches!(x.qualifier, Qualifier::UpTo | Qualifier::LessThan) && x.value >= y.value
+    };
+    below(a, b) || below(b, a) || above(a, b) || above(b, a)
+}
+
+pub fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+const SMALL: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Small number words and their values.
+fn word_value(w: &str) -> Option<f64> {
+    if let Some(i) = SMALL.iter().position(|s| *s == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|s| *s == w) {
+        return Some((i as f64 + 2.0) * 10.0);
+    }
+    if w == "dozen" {
+        return Some(12.0);
+    }
+    // "twenty-five"
+    let (a, b) = w.split_once('-')?;
+    let tens = TENS.iter().position(|s| *s == a)?;
+    let unit = SMALL.iter().position(|s| *s == b).filter(|u| *u < 10)?;
+    Some((tens as f64 + 2.0) * 10.0 + unit as f64)
+}
+
+fn multiplier(w: &str) -> Option<f64> {
+    match w {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" | "mln" | "mn" => Some(1e6),
+        "billion" | "bn" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Words that name a measure and may be joined to a number by a hyphen
+/// ("magnitude-5.9", "a 6.1-magnitude quake", "category-4").
+const MEASURE_WORDS: &[&str] = &["magnitude", "category", "level", "grade", "force"];
+
+/// Currency words after an amount, and the sign they stand for.
+fn currency_word(n: &str) -> Option<&'static str> {
+    match n {
+        "dollars" | "dollar" | "usd" => Some("$"),
+        "pounds" | "pound" | "sterling" | "gbp" => Some("£"),
+        "euros" | "euro" | "eur" => Some("€"),
+        _ => None,
+    }
+}
+
+/// A currency sign written right before the word starting at `start`.
+fn currency_sign(text: &str, start: usize) -> Option<&'static str> {
+    let before = text.get(..start)?.chars().next_back()?;
+    match before {
+        '$' => Some("$"),
+        '£' => Some("£"),
+        '€' => Some("€"),
+        _ => None,
+    }
+}
+
+/// The unit at word `i`, if a unit word stands there.
+pub fn unit_at(norms: &[String], i: usize) -> Option<Unit> {
+    let n = norms.get(i)?.as_str();
+    let next = norms.get(i + 1).map_or("", String::as_str);
+    let after = norms.get(i + 2).map_or("", String::as_str);
+    let u = |dimension, factor, words| {
+        Some(Unit {
+            dimension,
+            factor,
+            words,
+        })
+    };
+    // Speeds first: "miles per hour", "kilometers an hour".
+    let per_hour = matches!(next, "per" | "an" | "a") && matches!(after, "hour" | "hr");
+    match n {
+        "mph" => u("speed", 0.44704, 1),
+        "kph" | "km/h" | "kmh" => u("speed", 1.0 / 3.6, 1),
+        "miles" | "mile" if per_hour => u("speed", 0.44704, 3),
+        "kilometers" | "kilometres" | "kilometer" | "kilometre" | "km" if per_hour => {
+            u("speed", 1.0 / 3.6, 3)
+        }
+        _ if per_hour => None,
+        _ if calendar::duration_seconds(n).is_some() => {
+            u("duration", calendar::duration_seconds(n)?, 1)
+        }
+        "mile" | "miles" => u("distance", 1609.344, 1),
+        "kilometer" | "kilometers" | "kilometre" | "kilometres" | "km" | "kms" => {
+            u("distance", 1000.0, 1)
+        }
+        "meter" | "meters" | "metre" | "metres" => u("distance", 1.0, 1),
+        "foot" | "feet" | "ft" => u("distance", 0.3048, 1),
+        "yard" | "yards" => u("distance", 0.9144, 1),
+        _ => None,
+    }
+}
+
+/// Qualifiers that can stand before an amount, longest first.
+const QUALIFIERS: [(&[&str], Qualifier); 21] = [
+    (&["more", "than"], Qualifier::AtLeast),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["at", "most"], Qualifier::UpTo),
+    (&["up", "to"], Qualifier::UpTo),
+    (&["as", "many", "as"], Qualifier::UpTo),
+    (&["as", "much", "as"], Qualifier::UpTo),
+    (&["upwards", "of"], Qualifier::AtLeast),
+    (&["an", "estimated"], Qualifier::About),
+    (&["just", "under"], Qualifier::Nearly),
+    (&["just", "over"], Qualifier::AtLeast),
+    (&["over"], Qualifier::AtLeast),
+    (&["about"], Qualifier::About),
+    (&["nearly"], Qualifier::Nearly),
+    (&["almost"], Qualifier::Nearly),
+    (&["around"], Qualifier::About),
+    (&["roughly"], Qualifier::About),
+    (&["approximately"], Qualifier::About),
+    (&["some"], Qualifier::About),
+    (&["under"], Qualifier::LessThan),
+];
+
+/// The qualifier that ends right before word `i`, and where it starts.
+fn qualifier_before(norms: &[String], i: usize) -> (usize, Qualifier) {
+    // "more than a dozen": the article belongs to the number word.
+    let i = if i > 0 && norms[i - 1] == "a" && norms.get(i).is_some_and(|n| n == "dozen") {
+        i - 1
+    } else {
+        i
+    };
+    for (q, kind) in QUALIFIERS {
+        if q.len() <= i && norms[i - q.len()..i].iter().zip(q).all(|(a, b)| a == b) {
+            return (i - q.len(), kind);
+        }
+    }
+    (i, Qualifier::Exact)
+}
+
+/// Digits of a plain number ("1,200", "5.9"), its value and the size of
+/// its last digit's place.
+fn digits_value(digits: &str) -> Option<(f64, f64)> {
+    if !digits.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|c| *c != ',').collect();
+    let v = clean.parse::<f64>().ok()?;
+    let step = match clean.split_once('.') {
+        Some((_, frac)) => 10f64.powi(-(frac.len() as i32)),
+        None => {
+            let zeros = clean.chars().rev().take_while(|c| *c == '0').count();
+            if v == 0.0 {
+                1.0
+            } else {
+                10f64.powi(zeros as i32)
+            }
+        }
+    };
+    Some((v, step))
+}
+
+/// The value of one word: digits or a number word, maybe hyphen-joined to a
+/// measure word before ("magnitude-5") or any word after ("4-magnitude",
+/// "five-boat"). Returns value, step, prefix, suffix.
+fn atom(norm: &str) -> Option<(f64, f64, Option<String>, Option<String>)> {
+    if let Some((v, s)) = digits_value(norm) {
+        return Some((v, s, None, None));
+    }
+    if let Some(v) = word_value(norm) {
+        return Some((v, 1.0, None, None));
+    }
+    // "£1.2m", "$3bn", "2mn": a multiplier glued to the digits.
+    for (glued, m) in [("bn", 1e9), ("mn", 1e6), ("m", 1e6), ("k", 1e3)] {
+        if let Some(d) = norm.strip_suffix(glued)
+            && let Some((v, s)) = digits_value(d)
+            && d.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            return Some((v * m, s * m, None, None));
+        }
+    }
+    let (head, tail) = norm.split_once('-')?;
+    if MEASURE_WORDS.contains(&head)
+        && let Some((v, s)) = digits_value(tail)
+    {
+        return Some((v, s, Some(head.to_string()), None));
+    }
+    let tail_is_word = tail.chars().next().is_some_and(|c| c.is_alphabetic());
+    if !tail_is_word {
+        return None;
+    }
+    // "twenty-five-year-old": the number is the longest leading part.
+    if let Some((a, rest)) = tail.split_once('-')
+        && let Some(v) = word_value(&format!("{head}-{a}"))
+    {
+        return Some((v, 1.0, None, Some(rest.to_string())));
+    }
+    let (v, s) = digits_value(head).or_else(|| word_value(head).map(|v| (v, 1.0)))?;
+    Some((v, s, None, Some(tail.to_string())))
+}
+
+/// The gap between words `i` and `i + 1` of `text`.
+fn gap<'t>(text: &'t str, words: &[Word<'_>], i: usize) -> &'t str {
+    match (words.get(i), words.get(i + 1)) {
+        (Some(a), Some(b)) => text.get(a.end..b.start).unwrap_or(" "),
+        _ => " ",
+    }
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Reads an amount starting at word `i` of `text`, if there is one.
+pub fn amount_at(text: &str, words: &[Word<'_>], norms: &[String], i: usize) -> Option<Amount> {
+    let norm = norms.get(i)?;
+    let raw_digits = norm.trim_start_matches('$');
+    let (mut value, mut step, prefix, mut suffix) = atom(raw_digits)?;
+    let mut currency = if norm.starts_with('$') {
+        Some("$")
+    } else {
+        currency_sign(text, words[i].start)
+    };
+    let mut end = i + 1;
+    // Spaced digit groups: "230, 000" and "5. 9" are one number.
+    let core = match &prefix {
+        Some(p) => &raw_digits[p.len() + 1..],
+        None => raw_digits,
+    };
+    let mut decimals = core.contains('.');
+    if suffix.is_none() && is_digits(core) && core.len() <= 3 {
+        let mut last = i;
+        while let Some(next) = norms.get(last + 1)
+            && gap(text, words, last) == ", "
+            && next.len() >= 3
+            && next[..3].chars().all(|c| c.is_ascii_digit())
+            && (next.len() == 3 || !next[3..].starts_with(|c: char| c.is_ascii_digit()))
+        {
+            let (v, s, _, suf) = atom(next)?;
+            if next.len() > 3 && suf.is_none() {
+                break;
+            }
+            value = value * 1000.0 + v;
+            step = if v == 0.0 { step * 1000.0 } else { s };
+            suffix = suf;
+            last += 1;
+            end = last + 1;
+            if suffix.is_some() {
+                break;
+            }
+        }
+        if end == i + 1
+            && gap(text, words, i) == ". "
+            && let Some(next) = norms.get(i + 1)
+        {
+            let digits: String = next.chars().take_while(char::is_ascii_digit).collect();
+            let rest = &next[digits.len()..];
+            if (1..=2).contains(&digits.len()) && (rest.is_empty() || rest.starts_with('-')) {
+                let frac: f64 = format!("0.{digits}").parse().unwrap_or(0.0);
+                value += frac;
+                step = 10f64.powi(-(digits.len() as i32));
+                decimals = true;
+                suffix = rest.strip_prefix('-').map(str::to_string);
+                end = i + 2;
+            }
+        }
+    }
+    if suffix.is_none() {
+        while let Some(m) = norms.get(end).and_then(|n| multiplier(n)) {
+            value *= m;
+            step *= m;
+            end += 1;
+        }
+    }
+    if let Some(c) = norms.get(end).and_then(|n| currency_word(n)) {
+        currency = Some(c);
+    }
+    let unit = if currency.is_none() && suffix.is_none() {
+        unit_at(norms, end)
+    } else {
+        None
+    };
+    if let Some(u) = unit {
+        value *= u.factor;
+        step *= u.factor;
+    }
+    let (qual_start, qualifier) = qualifier_before(norms, i);
+    Some(Amount {
+        value,
+        money: currency.is_some(),
+        currency: currency.unwrap_or(""),
+        first: i,
+        end,
+        qual_start,
+        qualifier,
+        step,
+        decimals,
+        suffix,
+        prefix,
+        unit,
+    })
+}
+
+/// Every amount in a word list of `text`, left to right, not overlapping.
+pub fn amounts(text: &str, words: &[Word<'_>], norms: &[String]) -> Vec<Amount> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // A capitalised number word inside a sentence is part of a name
+        // ("Group of Seven").
+        let in_name = i > 0 && words[i].is_capitalised() && !words[i].is_numeric();
+        match amount_at(text, words, norms, i).filter(|_| !in_name) {
+            Some(a) => {
+                i = a.end;
+                out.push(a);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The comparison forms of tokens ([`normalise_word`]), as [`amounts`]
+/// expects them.
+pub fn norms_of(words: &[Word<'_>]) -> Vec<String> {
+    words.iter().map(|w| normalise_word(w.raw)).collect()
+}
+
+/// Every amount of a text, left to right (word indices count the text's
+/// [`words`]).
+pub fn amounts_in(text: &str) -> Vec<Amount> {
+    let ws = words(text);
+    let norms = norms_of(&ws);
+    amounts(text, &ws, &norms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<Amount> {
+        amounts_in(text)
+    }
+
+    fn read(text: &str) -> Vec<(String, String)> {
+        let ws = words(text);
+        let norms = norms_of(&ws);
+        amounts(text, &ws, &norms)
+            .into_iter()
+            .map(|a| {
+                let qual = ws[a.qual_start..a.first]
+                    .iter()
+                    .map(|w| w.raw)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (qual, a.key())
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> Amount {
+        all(text).into_iter().next().expect("an amount")
+    }
+
+    #[test]
+    fn amounts_in_a_text_index_its_words() {
+        let text = "At least 1.5 million people fled, and 230,000 homes fell.";
+        let a = amounts_in(text);
+        assert_eq!(a.len(), 2);
+        assert_eq!((a[0].value, a[0].qualifier), (1.5e6, Qualifier::AtLeast));
+        assert_eq!((a[0].qual_start, a[0].first, a[0].end), (0, 2, 4));
+        assert_eq!(a[0].step, 1e5, "as precise as its last digit");
+        assert_eq!((a[1].value, a[1].qualifier), (230000.0, Qualifier::Exact));
+        assert!(amounts_in("No figures here.").is_empty());
+    }
+
+    #[test]
+    fn words_and_digits_agree() {
+        assert_eq!(read("two ferries")[0].1, read("2 ferries")[0].1);
+        assert_eq!(read("twenty-five goats")[0].1, "25");
+        assert_eq!(read("a dozen eggs")[0].1, "12");
+    }
+
+    #[test]
+    fn qualifiers_and_thousands() {
+        assert_eq!(
+            read("more than 1,200 runners"),
+            vec![("more than".to_string(), "1200".to_string())]
+        );
+        assert_eq!(read("over 200 hurt")[0].0, "over");
+        assert_eq!(
+            one("more than a dozen people").qualifier,
+            Qualifier::AtLeast
+        );
+        assert_eq!(one("a dozen people").qualifier, Qualifier::Exact);
+    }
+
+    #[test]
+    fn spaced_digit_groups_are_one_number() {
+        assert_eq!(read("home to 230, 000 people")[0].1, "230000");
+        assert_eq!(read("a magnitude-6. 0 quake")[0].1, "6");
+        assert_eq!(one("a magnitude-5. 9 quake").value, 5.9);
+        assert_eq!(
+            one("a magnitude-5. 9 quake").prefix.as_deref(),
+            Some("magnitude")
+        );
+        let a = one("A 6. 4-magnitude quake hit");
+        assert_eq!((a.value, a.suffix.as_deref()), (6.4, Some("magnitude")));
+        assert_eq!(one("a 1, 500-square-kilometer island").value, 1500.0);
+    }
+
+    #[test]
+    fn lists_and_sentence_ends_stay_apart() {
+        // A list of counts, a year before a count, a full stop: separate numbers.
+        let v: Vec<f64> = all("They found 3, 12 and 40 boxes.")
+            .iter()
+            .map(|a| a.value)
+            .collect();
+        assert_eq!(v, vec![3.0, 12.0, 40.0]);
+        let v: Vec<f64> = all("In 2003, 600 died.").iter().map(|a| a.value).collect();
+        assert_eq!(v, vec![2003.0, 600.0]);
+        let v: Vec<f64> = all("He counted to 5.  9 more came.")
+            .iter()
+            .map(|a| a.value)
+            .collect();
+        assert_eq!(v, vec![5.0, 9.0]);
+    }
+
+    #[test]
+    fn number_words_in_names_are_not_amounts() {
+        assert!(read("the Group of Seven met").is_empty());
+        assert_eq!(read("Seven boats sank")[0].1, "7");
+        assert!(read("six AK-47 rifles").iter().all(|r| r.1 != "47"));
+    }
+
+    #[test]
+    fn money_in_any_form() {
+        assert_eq!(read("about $1 million")[0].1, "$1000000");
+        assert_eq!(read("$500,000 bail")[0].1, "$500000");
+        assert_eq!(read("3 million dollars")[0].1, "$3000000");
+        assert_eq!(read("$1.5 billion")[0].1, "$1500000000");
+        assert_eq!(read("jewels worth £910,000")[0].1, "£910000");
+        assert_eq!(read("two million euros")[0].1, "€2000000");
+        assert_eq!(read("a £1.2m necklace")[0].1, "£1200000");
+    }
+
+    #[test]
+    fn units_are_normalised() {
+        assert_eq!(one("one minute").value, one("60 seconds").value);
+        assert_eq!(one("one minute").dimension(), "duration");
+        assert_eq!(one("120 miles per hour").dimension(), "speed");
+        assert_eq!(one("120 mph").value, one("120 miles per hour").value);
+        assert_eq!(one("30 miles").dimension(), "distance");
+        assert!(compatible(
+            &one("about 940 miles"),
+            &one("1,500 kilometers")
+        ));
+        assert!(!compatible(&one("15 seconds"), &one("one minute")));
+    }
+
+    #[test]
+    fn qualifiers_make_ranges() {
+        assert!(compatible(&one("at least 10 people"), &one("10 people")));
+        assert!(!compatible(
+            &one("at least three people"),
+            &one("10 people")
+        ));
+        assert!(only_bounds_differ(
+            &one("at least three people"),
+            &one("10 people")
+        ));
+        assert!(!compatible(&one("about 80 people"), &one("70 people")));
+        assert!(!only_bounds_differ(
+            &one("about 80 people"),
+            &one("70 people")
+        ));
+        assert!(compatible(
+            &one("as many as 80 people"),
+            &one("about 80 people")
+        ));
+        assert!(compatible(&one("up to 120 mph"), &one("more than 110 mph")));
+        assert!(
+            compatible(&one("more than 26, 000"), &one("more than 31, 000")),
+            "two lower bounds never contradict"
+        );
+        assert!(compatible(
+            &one("at least two people"),
+            &one("at least 70 people")
+        ));
+        assert!(!compatible(&one("about 6. 0"), &one("5. 9")));
+        assert!(compatible(&one("about 6. 0"), &one("6")));
+        assert!(!compatible(
+            &one("120, 000 people"),
+            &one("200, 000 people")
+        ));
+    }
+}

@@ -7,7 +7,7 @@
 //! a source touches only the lines of items it supports. Sources are named
 //! by their labels, as on the pages.
 
-use crate::digest::{Claim, Digest};
+use crate::digest::{Claim, Digest, independent_reports};
 use std::collections::BTreeMap;
 
 /// Source labels by id.
@@ -31,9 +31,17 @@ pub fn digest_md(d: &Digest) -> String {
     ));
     section(&mut out, "Consensus", d.consensus.len());
     for f in &d.consensus {
+        // Copies of one wire report count once; said only on the lines
+        // where that makes a difference, so no other line changes.
+        let reports = independent_reports(&d.sources, &f.sources);
+        let support = if reports < f.support {
+            format!("{}, {reports} independent", f.support)
+        } else {
+            f.support.to_string()
+        };
         out.push(format!(
             "- [{}] {} ({}) <!-- fact:{} -->",
-            f.support,
+            support,
             inline(&f.text),
             ids(&f.sources),
             f.key
@@ -67,6 +75,11 @@ pub fn digest_md(d: &Digest) -> String {
         parts.extend(s.outlet.as_deref().map(inline));
         parts.extend(s.published.as_deref().map(inline));
         parts.extend(s.url.as_deref().map(source_url));
+        parts.extend(
+            s.copy_of
+                .as_deref()
+                .map(|id| format!("copy of {}", ids(&[id.to_string()]))),
+        );
         out.push(format!(
             "- {}: {} <!-- source:{} -->",
             inline(if s.label.is_empty() { &s.id } else { &s.label }),

@@ -11,7 +11,7 @@ use super::email::inline_css;
 use super::file::OutputFile;
 use super::urls::{BaseUrl, home_link, story_dir, story_link};
 use super::view::{
-    EmailLimits, EmailPage, IndexPage, NotFoundPage, SiteView, StoryCard, StoryPage,
+    EMAIL_BUDGET, EmailLimits, EmailPage, IndexPage, NotFoundPage, SiteView, StoryCard, StoryPage,
 };
 use crate::config::Config;
 use crate::digest::Digest;
@@ -103,25 +103,33 @@ fn story_page(tera: &Tera, site: &SiteView<'_>, digest: &Digest) -> Result<Outpu
     })
 }
 
-/// `email.html`: the story as a self-contained newsletter, CSS inlined.
+/// `email.html`: the story as a self-contained newsletter, CSS inlined,
+/// with the most generous [`EmailLimits`] step that fits [`EMAIL_BUDGET`].
 fn email_page(
     tera: &Tera,
     site: &SiteView<'_>,
     base: Option<&BaseUrl>,
     digest: &Digest,
 ) -> Result<OutputFile> {
-    let page = EmailPage {
+    let path = PathBuf::from(format!("{}email.html", story_dir(&digest.slug)));
+    let mut page = EmailPage {
         page: StoryPage::new(site, digest),
         home: home_link(base),
         story: story_link(base, &digest.slug),
         limits: EmailLimits::default(),
     };
-    let path = PathBuf::from(format!("{}email.html", story_dir(&digest.slug)));
-    let html = render_page(tera, "email.html", &page)?;
-    let inlined = inline_css(&html, &path.to_string_lossy())?;
+    let mut html = String::new();
+    for limits in EmailLimits::STEPS {
+        page.limits = limits;
+        let rendered = render_page(tera, "email.html", &page)?;
+        html = tidy(&inline_css(&rendered, &path.to_string_lossy())?);
+        if html.len() <= EMAIL_BUDGET {
+            break;
+        }
+    }
     Ok(OutputFile {
         path,
-        bytes: tidy(&inlined).into_bytes(),
+        bytes: html.into_bytes(),
     })
 }
 

@@ -1,7 +1,7 @@
 //! `email.txt`: the digest as plain text for newsletters, wrapped at 72
 //! columns, with absolute links (relative when no base URL is set).
 
-use crate::digest::{Digest, DivergenceKind};
+use crate::digest::{Digest, DivergenceKind, independent_reports};
 
 /// Column the text is wrapped at.
 const WIDTH: usize = 72;
@@ -33,7 +33,17 @@ pub fn email_txt(d: &Digest, page: &str) -> String {
     let of = d.source_count.max(d.sources.len());
     for (i, f) in d.consensus.iter().enumerate() {
         out.push(wrap(&f.text, &format!("{:>2}. ", i + 1), "    "));
-        let who = format!("({} of {of}: {})", f.support, names(&f.sources));
+        let reports = independent_reports(&d.sources, &f.sources);
+        let independent = if reports < f.support {
+            format!(", {reports} independent")
+        } else {
+            String::new()
+        };
+        let who = format!(
+            "({} of {of}{independent}: {})",
+            f.support,
+            names(&f.sources)
+        );
         out.push(wrap(&who, "    ", "    "));
     }
     divergences(&mut out, d, &names);
@@ -51,7 +61,11 @@ pub fn email_txt(d: &Digest, page: &str) -> String {
     for s in &d.sources {
         let label = &s.label;
         let title = s.title.as_deref().unwrap_or(&s.path);
-        out.push(wrap(&format!("{label}: {title}"), "  * ", "    "));
+        let copy = match s.copy_of.as_deref() {
+            Some(id) => format!(" (copy of {})", names(&[id.to_string()])),
+            None => String::new(),
+        };
+        out.push(wrap(&format!("{label}: {title}{copy}"), "  * ", "    "));
         if let Some(url) = s.url.as_deref() {
             out.push(format!("    {}", url.trim()));
         }

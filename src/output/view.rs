@@ -5,7 +5,7 @@
 use super::urls::BaseUrl;
 use super::worddiff::{self, Segment};
 use crate::config::Config;
-use crate::digest::{Claim, Digest, DivergenceKind, Variant};
+use crate::digest::{Claim, Digest, DivergenceKind, Variant, independent_reports};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -75,28 +75,61 @@ pub struct EmailPage<'a> {
     pub limits: EmailLimits,
 }
 
+/// The most bytes an `email.html` may have: Gmail clips a message past
+/// 102 KB (102 × 1024 bytes of HTML), and mail services add a little of
+/// their own; 100,000 leaves them about 4 KB.
+pub const EMAIL_BUDGET: usize = 100_000;
+
 /// How much of a story a newsletter shows; the rest is a link to the page.
-/// Chosen so that a story of any size stays under Gmail's 102 KB clipping
-/// limit: with every item at the cap, a 1,000-article story's email
-/// measures well under it (see `tests/publish.rs`).
-#[derive(Debug, Clone, Copy, Serialize)]
+/// An email is rendered with [`EmailLimits::STEPS`] in turn until it fits
+/// [`EMAIL_BUDGET`], so a story of any size stays under Gmail's clipping
+/// limit (`tests/publish.rs`: a 1,000-source story with every list far
+/// past its cap; the first step already fits the sample and ECB+ stories).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct EmailLimits {
-    /// Facts, conflicts (and values per conflict), sources with
-    /// single-source claims, quotes.
+    /// Facts, conflicts, sources with single-source claims, quotes.
     pub items: usize,
+    /// Values shown for one conflict.
+    pub values: usize,
+    /// Single-source claims shown under one source.
+    pub claims: usize,
     /// Source names listed on one item.
     pub names: usize,
     /// Sources listed at the foot.
     pub sources: usize,
 }
 
-impl Default for EmailLimits {
-    fn default() -> Self {
+impl EmailLimits {
+    /// From the most generous to the tightest; the last is used even when
+    /// it does not fit (only single texts longer than the budget would).
+    pub const STEPS: [EmailLimits; 3] = [
         EmailLimits {
             items: 10,
+            values: 6,
+            claims: 3,
             names: 6,
             sources: 30,
-        }
+        },
+        EmailLimits {
+            items: 6,
+            values: 4,
+            claims: 2,
+            names: 4,
+            sources: 12,
+        },
+        EmailLimits {
+            items: 3,
+            values: 2,
+            claims: 1,
+            names: 3,
+            sources: 5,
+        },
+    ];
+}
+
+impl Default for EmailLimits {
+    fn default() -> Self {
+        EmailLimits::STEPS[0]
     }
 }
 
@@ -117,6 +150,9 @@ pub struct StoryCard<'a> {
     pub headline: &'a str,
     pub summary: &'a str,
     pub source_count: usize,
+    /// Independent reports among the sources (copies of one wire report
+    /// count once).
+    pub report_count: usize,
     pub consensus_count: usize,
     /// All divergences; then each kind on its own.
     pub divergence_count: usize,
@@ -134,6 +170,7 @@ impl<'a> StoryCard<'a> {
             headline: &digest.headline,
             summary: &digest.summary,
             source_count: digest.source_count,
+            report_count: report_count(digest),
             consensus_count: digest.consensus.len(),
             divergence_count: digest.divergent.len(),
             conflict_count: count_kind(digest, DivergenceKind::Conflict),
@@ -143,6 +180,12 @@ impl<'a> StoryCard<'a> {
             sources: SourceTable::new(digest).labels(),
         }
     }
+}
+
+/// How many independent reports a story's sources are.
+fn report_count(digest: &Digest) -> usize {
+    let ids: Vec<String> = digest.sources.iter().map(|s| s.id.clone()).collect();
+    independent_reports(&digest.sources, &ids)
 }
 
 /// How many divergences of one kind a digest has.
@@ -173,6 +216,8 @@ pub struct StoryPage<'a> {
     pub unique_count: usize,
     /// Conflicts, single-source claims and wording differences together.
     pub differ_count: usize,
+    /// Independent reports among the sources.
+    pub report_count: usize,
 }
 
 /// One source's headline.
@@ -194,6 +239,8 @@ pub struct SourceView<'a> {
     pub url: Option<String>,
     pub path: &'a str,
     pub published: Option<&'a str>,
+    /// The label of the source whose text this one copies.
+    pub copy_of: Option<String>,
 }
 
 /// A reference to a source from an item (badge, matrix column).
@@ -216,6 +263,8 @@ pub struct FactView<'a> {
     pub text: &'a str,
     pub support: usize,
     pub of: usize,
+    /// Independent reports among the supporting sources.
+    pub reports: usize,
     pub sources: Vec<SourceChip>,
     pub variants: Vec<VariantView<'a>>,
 }
@@ -544,6 +593,7 @@ impl<'a> StoryPage<'a> {
             matrix,
             unique_count: 0,
             differ_count: 0,
+            report_count: report_count(digest),
         };
         page.add_divergences(&table, &mut anchors);
         page.quotes = quote_views(digest, &table, &mut anchors);
@@ -597,6 +647,7 @@ fn source_views<'a>(digest: &'a Digest, table: &SourceTable) -> Vec<SourceView<'
             url: web_url(s.url.as_deref()),
             path: &s.path,
             published: s.published.as_deref(),
+            copy_of: s.copy_of.as_deref().map(|id| table.chip(id).label),
         })
         .collect()
 }
@@ -617,6 +668,7 @@ fn fact_views<'a>(
             text: &f.text,
             support: f.support,
             of,
+            reports: independent_reports(&digest.sources, &f.sources),
             sources: table.chips(&f.sources),
             variants: table.variants(&f.variants),
         })
@@ -627,15 +679,19 @@ fn matrix<'a>(facts: &[FactView<'a>], table: &SourceTable) -> Matrix<'a> {
     let columns = table.chips.clone();
     let rows: Vec<MatrixRow<'a>> = facts
         .iter()
-        .map(|f| MatrixRow {
-            anchor: f.anchor.clone(),
-            number: f.number,
-            text: f.text,
-            short: shorten_words(f.text, MATRIX_CHARS),
-            cells: columns
-                .iter()
-                .map(|c| f.sources.iter().any(|s| s.id == c.id))
-                .collect(),
+        .map(|f| {
+            // A set per fact, so a story of n sources costs n per row.
+            let ids: BTreeSet<&str> = f.sources.iter().map(|s| s.id.as_str()).collect();
+            MatrixRow {
+                anchor: f.anchor.clone(),
+                number: f.number,
+                text: f.text,
+                short: shorten_words(f.text, MATRIX_CHARS),
+                cells: columns
+                    .iter()
+                    .map(|c| ids.contains(c.id.as_str()))
+                    .collect(),
+            }
         })
         .collect();
     let totals = (0..columns.len())

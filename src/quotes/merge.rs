@@ -20,6 +20,7 @@
 
 use super::{Found, Mention, Quotation, Speaker};
 use crate::model::Story;
+use crate::nlp::compare::{lcs_len, weighted_lcs};
 use crate::text::{fold, normalise_word, words};
 use std::collections::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
@@ -76,20 +77,6 @@ pub(crate) fn norm_words(text: &str) -> Vec<String> {
     out
 }
 
-/// Length of the longest common subsequence of two word lists.
-pub(crate) fn lcs(a: &[String], b: &[String]) -> usize {
-    let mut row = vec![0usize; b.len() + 1];
-    for x in a {
-        let mut diag = 0;
-        for (j, y) in b.iter().enumerate() {
-            let up = row[j + 1];
-            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
-            diag = up;
-        }
-    }
-    row[b.len()]
-}
-
 /// How much a word tells one statement from another in this story: its
 /// inverse document frequency over the story's articles. The story's topic
 /// ("the Endangered Species Act") is in every article and weighs little, so
@@ -114,6 +101,10 @@ impl WordWeights {
                 *df.entry(w).or_insert(0) += 1;
             }
         }
+        // Not yet the shared `nlp::compare::idf`: with it quote recall on
+        // the dev stories falls 0.95 → 0.94, and without its floor of one
+        // a word every article has weighs nothing and two unit tests of
+        // small stories stop merging. Left to the quote stage to re-tune.
         let idf = |d: usize| ((n + 1.0) / (d as f64 + 0.5)).ln();
         WordWeights {
             idf: df.into_iter().map(|(w, d)| (w, idf(d))).collect(),
@@ -133,17 +124,7 @@ impl WordWeights {
         if total == 0.0 {
             return 0.0;
         }
-        let mut row = vec![0f64; long.len() + 1];
-        for x in short {
-            let mut diag = 0.0;
-            let wx = self.weight(x);
-            for (j, y) in long.iter().enumerate() {
-                let up = row[j + 1];
-                row[j + 1] = if x == y { diag + wx } else { up.max(row[j]) };
-                diag = up;
-            }
-        }
-        row[long.len()] / total
+        weighted_lcs(short, long, |w| self.weight(w)) / total
     }
 }
 
@@ -168,7 +149,7 @@ pub(crate) fn same_statement(a: &[String], b: &[String]) -> bool {
     if shorter == 0 {
         return false;
     }
-    let shared = lcs(a, b);
+    let shared = lcs_len(a, b);
     shared >= MIN_SHARED_WORDS.min(shorter)
         && shared as f64 / shorter as f64 >= needed_containment(shorter)
 }

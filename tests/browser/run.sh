@@ -1,6 +1,7 @@
 #!/bin/sh
 # Browser test: builds the sample seeds, serves the site under /repo/ and
-# loads pages in headless Chromium at phone and desktop widths.
+# loads pages in headless Chromium at phone and desktop widths; checks
+# email.html at 600 and 375 px in light and dark mode.
 # Screenshots: target/browser-artifacts/*.png
 # CI: `apt-get install -y chromium` first (Debian's package), then run this.
 set -eu
