@@ -23,7 +23,7 @@
 use crate::lexicon::Lexicon;
 use crate::model::{SentRef, Story};
 use crate::nlp::compare::idf;
-use crate::nlp::tokens;
+use crate::nlp::{quotemarks, tokens};
 use crate::params::{AlignParams, LexiconParams, Params};
 use crate::quotes::Quotation;
 use std::cmp::Reverse;
@@ -139,26 +139,31 @@ fn compound_heads<'a>(
 
 /// Splits a sentence into clause texts when it joins several statements.
 /// Returns an empty list when the sentence is one clause.
+///
+/// Breaks: a semicolon, an ellipsis, a spaced dash, a contrast ("but",
+/// ", while"), and a colon that opens a new clause — followed by a capital
+/// ("The rule is plain: Nobody leaves") or by an opening double quotation
+/// mark of any style (`He said: “We stay.”`, `He said: "We stay."`), which
+/// stays with the second clause.
 pub fn clauses(sentence: &str) -> Vec<&str> {
-    const BREAKS: [&str; 9] = [
-        "; ", "... ", "… ", " — ", " – ", ", but ", ", while ", " but ", ": “",
+    const BREAKS: [&str; 8] = [
+        "; ", "... ", "… ", " — ", " – ", ", but ", ", while ", " but ",
     ];
     let mut cuts = vec![0usize];
     for b in BREAKS {
         for (i, _) in sentence.match_indices(b) {
-            // Keep the opening quote of ": “" with the second clause.
-            let cut = if b == ": “" { i + 2 } else { i + b.len() };
-            cuts.push(cut);
+            cuts.push(i + b.len());
         }
     }
-    // A colon followed by a capital opens an independent clause.
     for (i, _) in sentence.match_indices(": ") {
-        if sentence[i + 2..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-        {
-            cuts.push(i + 2);
+        let at = i + 2;
+        let opens = sentence[at..].chars().next().is_some_and(|c| {
+            c.is_uppercase()
+                || (quotemarks::is_double_quote(c)
+                    && quotemarks::facing(sentence, at, c) == Some(quotemarks::Facing::Open))
+        });
+        if opens {
+            cuts.push(at);
         }
     }
     cuts.sort_unstable();
@@ -661,6 +666,10 @@ impl Scratch {
         postings: &[Vec<u32>],
     ) -> Vec<(u32, u32)> {
         let a = &claims[i];
+        // `features` numbers claims document by document: the claims of
+        // `a`'s document are the numbers lo..hi.
+        let lo = claims.partition_point(|c| c.at.doc < a.at.doc) as u32;
+        let hi = claims.partition_point(|c| c.at.doc <= a.at.doc) as u32;
         self.via.clear();
         for t in a.terms.iter().filter(|t| !t.name) {
             let related = vocab.related[t.id as usize].iter().copied();
@@ -677,10 +686,14 @@ impl Scratch {
                 break;
             }
             read += len;
-            for &j in &postings[id as usize] {
-                if j as usize == i || claims[j as usize].at.doc == a.at.doc {
-                    continue;
-                }
+            // Postings are ascending claim numbers and a document's claims
+            // are consecutive: its own run is skipped in one step rather
+            // than entry by entry (one long article would otherwise read
+            // every entry of its own postings for every claim).
+            let list = &postings[id as usize];
+            let start = list.partition_point(|&j| j < lo);
+            let end = list.partition_point(|&j| j < hi);
+            for &j in list[..start].iter().chain(&list[end..]) {
                 if self.acc[j as usize] == 0.0 {
                     self.touched.push(j);
                 }
@@ -898,6 +911,40 @@ mod tests {
             ]
         );
         assert!(clauses("The mayor opened the new library downtown.").is_empty());
+    }
+
+    #[test]
+    fn a_colon_opens_a_clause_before_a_capital_or_a_quotation() {
+        for (text, second) in [
+            (
+                "The mayor said: “We will rebuild the bridge.”",
+                "“We will rebuild the bridge.”",
+            ),
+            (
+                "The mayor said: \"We will rebuild the bridge.\"",
+                "\"We will rebuild the bridge.\"",
+            ),
+            (
+                "The mayor said: «we will rebuild the bridge»",
+                "«we will rebuild the bridge»",
+            ),
+            (
+                "The rule was plain: Nobody crosses the bridge.",
+                "Nobody crosses the bridge.",
+            ),
+        ] {
+            assert_eq!(clauses(text).last(), Some(&second), "{text}");
+        }
+        // Not a new clause: a list, a figure or a lower-case continuation
+        // after the colon, or a closing mark.
+        for text in [
+            "Three towns were flooded: one in the north and two in the south.",
+            "The vote was close: 52 to 48 in the final count.",
+            "The sign on the door read: ‘closed for repairs’ all week.",
+            "The town council met at 10:30 on Monday morning.",
+        ] {
+            assert!(clauses(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -79,6 +79,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 /// Runs the pipeline, reporting each stage and each article and story done.
 pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport> {
     if !opts.dry_run {
+        write::check_output(&opts.out)?;
         write::check_apart(&opts.out, &opts.seeds, "seeds")?;
     }
     let (articles, mut warnings) = ingest::load(&opts.seeds)?;
@@ -236,7 +237,7 @@ fn counted<T>(progress: &dyn Progress, value: T) -> T {
 /// quotes → align → divergences → digest, for one story. Quotes come first
 /// because a quotation several outlets carry is also a fact they agree on.
 pub fn analyse_story(story: &Story, params: &params::Params) -> Digest {
-    let quotes = quotes::find_quotes(story);
+    let quotes = quotes::find_quotes(story, &params.quotes);
     let facts = align::align(story, &quotes, params);
     let findings = divergence::find(story, &facts, &quotes, &params.divergence);
     let copies = syndication::story_copies(story, &params.syndication);

@@ -316,3 +316,133 @@ fn email_fits_and_reads_at_600_and_375_px_light_and_dark() {
         }
     }
 }
+
+/// Scrolls the coverage matrix of the story page (in an iframe of the
+/// given width, 800 px high) down and right, then reports where the
+/// header row and the fact column are, how wide the fact column is and
+/// how many source columns are in view.
+const MATRIX_PROBE: &str = r#"<!DOCTYPE html>
+<html><body style="margin:0">
+<iframe id="f" src="SRC" style="width:WIDTHpx;height:800px;border:0"></iframe>
+<script>
+const f = document.getElementById('f');
+f.onload = () => { try { probe(); } catch (e) {
+  document.body.setAttribute('data-result', JSON.stringify({ error: String(e) })); } };
+const probe = () => {
+  const d = f.contentDocument, w = f.contentWindow;
+  const box = d.querySelector('.matrix-scroll');
+  box.scrollIntoView();
+  const cols = () => [...d.querySelectorAll('.matrix thead th')].slice(1);
+  const inView = () => { const b = box.getBoundingClientRect();
+    return cols().filter(th => { const r = th.getBoundingClientRect();
+      return r.left >= b.left + d.querySelector('.matrix tbody th').getBoundingClientRect().width - 1 && r.right <= b.right + 1; }).length; };
+  const out = { width: w.innerWidth, columns: cols().length, visible: inView() };
+  box.scrollTop = 400; box.scrollLeft = 600;
+  const b = box.getBoundingClientRect();
+  out.scrolled = [box.scrollTop, box.scrollLeft];
+  out.header_offset = cols()[0].getBoundingClientRect().top - b.top;
+  const rowHead = d.querySelector('.matrix tbody tr:nth-child(8) th');
+  out.column_offset = rowHead.getBoundingClientRect().left - b.left;
+  out.column_share = rowHead.getBoundingClientRect().width / w.innerWidth;
+  document.body.setAttribute('data-result', JSON.stringify(out));
+};
+</script>
+</body></html>
+"#;
+
+/// Reads the `data-result` JSON a probe page left in the dumped DOM.
+fn probe_result(dom: &str, what: &str) -> serde_json::Value {
+    let attr = dom
+        .split("data-result=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_else(|| panic!("the probe ran ({what}): {dom}"));
+    let json = attr
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    serde_json::from_str(&json).unwrap()
+}
+
+/// A story of 33 outlets (the issue's example): on a desktop many source
+/// columns are in view, and on a desktop and a phone the header row and
+/// the fact column stay put while the matrix scrolls both ways, the fact
+/// column taking under half a phone's width.
+#[test]
+#[ignore = "needs Chromium: run tests/browser/run.sh"]
+fn coverage_matrix_of_33_sources_keeps_header_and_facts_in_view() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds").join("harbour");
+    std::fs::create_dir_all(&seeds).unwrap();
+    // The sample's longest article, run by 33 outlets: a fact per sentence.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let body = std::fs::read_to_string(root.join("seeds/002_ae59d914d090ed4d.txt")).unwrap();
+    let body = body
+        .split_once('\n')
+        .map_or(body.as_str(), |(_, rest)| rest);
+    for i in 0..33 {
+        let text = format!(
+            "---\ntitle: Harbour berths reopen\noutlet: Coastal Outlet Number {i}\n---\n{body}"
+        );
+        std::fs::write(seeds.join(format!("outlet{i:02}.md")), text).unwrap();
+    }
+    let site = tmp.path().join("site");
+    let (port, _log) = start_server(site.clone());
+    let base = format!("http://127.0.0.1:{port}/repo/");
+    Command::cargo_bin("parallax")
+        .unwrap()
+        .arg("build")
+        .arg("--seeds")
+        .arg(tmp.path().join("seeds"))
+        .arg("--out")
+        .arg(&site)
+        .arg("--base-url")
+        .arg(&base)
+        .current_dir(tmp.path())
+        .assert()
+        .success();
+    for width in [1280, 390] {
+        let probe = format!("matrix-{width}.html");
+        let html = MATRIX_PROBE
+            .replace("SRC", "stories/harbour/index.html")
+            .replace("WIDTH", &width.to_string());
+        std::fs::write(site.join(&probe), html).unwrap();
+        let profile = tmp.path().join(format!("profile-{probe}"));
+        let r = probe_result(
+            &dump_dom(&format!("{base}{probe}"), false, &profile),
+            &probe,
+        );
+        let case = format!("{width} px: {r}");
+        assert_eq!(r["columns"], 33, "{case}");
+        assert!(
+            r["scrolled"][0].as_f64().unwrap() > 0.0,
+            "scrolls down: {case}"
+        );
+        assert!(
+            r["scrolled"][1].as_f64().unwrap() > 0.0,
+            "scrolls right: {case}"
+        );
+        assert!(
+            r["header_offset"].as_f64().unwrap().abs() < 1.5,
+            "sticky header: {case}"
+        );
+        assert!(
+            r["column_offset"].as_f64().unwrap().abs() < 1.5,
+            "sticky facts: {case}"
+        );
+        if width == 1280 {
+            assert!(
+                r["visible"].as_u64().unwrap() >= 12,
+                "columns in view: {case}"
+            );
+        } else {
+            assert!(
+                r["column_share"].as_f64().unwrap() < 0.5,
+                "fact column: {case}"
+            );
+        }
+        eprintln!("matrix at {width} px: ok ({r})");
+    }
+}

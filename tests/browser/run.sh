@@ -1,7 +1,8 @@
 #!/bin/sh
 # Browser test: builds the sample seeds, serves the site under /repo/ and
 # loads pages in headless Chromium at phone and desktop widths; checks
-# email.html at 600 and 375 px in light and dark mode.
+# email.html at 600 and 375 px in light and dark mode, and the coverage
+# matrix of a 33-source story (sticky header and fact column).
 # Screenshots: target/browser-artifacts/*.png
 # CI: `apt-get install -y chromium` first (Debian's package), then run this.
 set -eu
