@@ -23,7 +23,7 @@
 use crate::lexicon::Lexicon;
 use crate::model::{SentRef, Story};
 use crate::nlp::compare::idf;
-use crate::nlp::tokens;
+use crate::nlp::{quotemarks, tokens};
 use crate::params::{AlignParams, LexiconParams, Params};
 use crate::quotes::Quotation;
 use std::cmp::Reverse;
@@ -139,26 +139,31 @@ fn compound_heads<'a>(
 
 /// Splits a sentence into clause texts when it joins several statements.
 /// Returns an empty list when the sentence is one clause.
+///
+/// Breaks: a semicolon, an ellipsis, a spaced dash, a contrast ("but",
+/// ", while"), and a colon that opens a new clause — followed by a capital
+/// ("The rule is plain: Nobody leaves") or by an opening double quotation
+/// mark of any style (`He said: “We stay.”`, `He said: "We stay."`), which
+/// stays with the second clause.
 pub fn clauses(sentence: &str) -> Vec<&str> {
-    const BREAKS: [&str; 9] = [
-        "; ", "... ", "… ", " — ", " – ", ", but ", ", while ", " but ", ": “",
+    const BREAKS: [&str; 8] = [
+        "; ", "... ", "… ", " — ", " – ", ", but ", ", while ", " but ",
     ];
     let mut cuts = vec![0usize];
     for b in BREAKS {
         for (i, _) in sentence.match_indices(b) {
-            // Keep the opening quote of ": “" with the second clause.
-            let cut = if b == ": “" { i + 2 } else { i + b.len() };
-            cuts.push(cut);
+            cuts.push(i + b.len());
         }
     }
-    // A colon followed by a capital opens an independent clause.
     for (i, _) in sentence.match_indices(": ") {
-        if sentence[i + 2..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-        {
-            cuts.push(i + 2);
+        let at = i + 2;
+        let opens = sentence[at..].chars().next().is_some_and(|c| {
+            c.is_uppercase()
+                || (quotemarks::is_double_quote(c)
+                    && quotemarks::facing(sentence, at, c) == Some(quotemarks::Facing::Open))
+        });
+        if opens {
+            cuts.push(at);
         }
     }
     cuts.sort_unstable();
@@ -898,6 +903,40 @@ mod tests {
             ]
         );
         assert!(clauses("The mayor opened the new library downtown.").is_empty());
+    }
+
+    #[test]
+    fn a_colon_opens_a_clause_before_a_capital_or_a_quotation() {
+        for (text, second) in [
+            (
+                "The mayor said: “We will rebuild the bridge.”",
+                "“We will rebuild the bridge.”",
+            ),
+            (
+                "The mayor said: \"We will rebuild the bridge.\"",
+                "\"We will rebuild the bridge.\"",
+            ),
+            (
+                "The mayor said: «we will rebuild the bridge»",
+                "«we will rebuild the bridge»",
+            ),
+            (
+                "The rule was plain: Nobody crosses the bridge.",
+                "Nobody crosses the bridge.",
+            ),
+        ] {
+            assert_eq!(clauses(text).last(), Some(&second), "{text}");
+        }
+        // Not a new clause: a list, a figure or a lower-case continuation
+        // after the colon, or a closing mark.
+        for text in [
+            "Three towns were flooded: one in the north and two in the south.",
+            "The vote was close: 52 to 48 in the final count.",
+            "The sign on the door read: ‘closed for repairs’ all week.",
+            "The town council met at 10:30 on Monday morning.",
+        ] {
+            assert!(clauses(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
