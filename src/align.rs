@@ -666,6 +666,10 @@ impl Scratch {
         postings: &[Vec<u32>],
     ) -> Vec<(u32, u32)> {
         let a = &claims[i];
+        // `features` numbers claims document by document: the claims of
+        // `a`'s document are the numbers lo..hi.
+        let lo = claims.partition_point(|c| c.at.doc < a.at.doc) as u32;
+        let hi = claims.partition_point(|c| c.at.doc <= a.at.doc) as u32;
         self.via.clear();
         for t in a.terms.iter().filter(|t| !t.name) {
             let related = vocab.related[t.id as usize].iter().copied();
@@ -682,10 +686,14 @@ impl Scratch {
                 break;
             }
             read += len;
-            for &j in &postings[id as usize] {
-                if j as usize == i || claims[j as usize].at.doc == a.at.doc {
-                    continue;
-                }
+            // Postings are ascending claim numbers and a document's claims
+            // are consecutive: its own run is skipped in one step rather
+            // than entry by entry (one long article would otherwise read
+            // every entry of its own postings for every claim).
+            let list = &postings[id as usize];
+            let start = list.partition_point(|&j| j < lo);
+            let end = list.partition_point(|&j| j < hi);
+            for &j in list[..start].iter().chain(&list[end..]) {
                 if self.acc[j as usize] == 0.0 {
                     self.touched.push(j);
                 }

@@ -49,6 +49,16 @@ impl Config {
     /// Reads `path` if given, else `parallax.toml` in the working folder if
     /// present, else the defaults.
     pub fn load(path: Option<&Path>) -> Result<Config> {
+        Config::load_checked(path, &|_| Ok(()))
+    }
+
+    /// [`Config::load`], then checks the values with `check`, which returns
+    /// the offending key and what is wrong with it. The error names the
+    /// file and the key's line, and comes before any work is done. (The
+    /// rules for a value live with the stage that uses it, e.g. the base
+    /// URL's in `output::urls`, which this module cannot call: `output`
+    /// depends on it.)
+    pub fn load_checked(path: Option<&Path>, check: &ValueCheck<'_>) -> Result<Config> {
         let default_path = Path::new("parallax.toml");
         let path = match path {
             Some(p) => p,
@@ -56,8 +66,33 @@ impl Config {
             None => return Ok(Config::default()),
         };
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        Config::parse(path, &text)
+        let config = Config::parse(path, &text)?;
+        check(&config).map_err(|(key, message)| Error::Config {
+            path: path.to_path_buf(),
+            message: match key_line(&text, key) {
+                Some(l) => format!("line {l}: {key}: {message}"),
+                None => format!("{key}: {message}"),
+            },
+        })?;
+        Ok(config)
     }
+}
+
+/// A check of a loaded config's values: `Err((key, problem))` on the first
+/// bad one.
+pub type ValueCheck<'a> = dyn Fn(&Config) -> std::result::Result<(), (&'static str, String)> + 'a;
+
+/// The 1-based line where `key = ...` is set in TOML `text`, if it is.
+fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let line = line.trim_start();
+            let rest = line
+                .strip_prefix(key)
+                .or_else(|| line.strip_prefix(&format!("\"{key}\"")));
+            rest.is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -72,6 +107,32 @@ mod tests {
         assert!(err.contains("titel"), "{err}");
         assert!(err.contains("parallax.toml"), "{err}");
         assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_value_names_the_file_and_line_before_any_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("site.toml");
+        std::fs::write(&path, "title = \"x\"\n\nbase_url = \"ftp://nope\"\n").unwrap();
+        let check: &ValueCheck<'_> = &|c: &Config| match c.base_url.as_deref() {
+            Some(u) if u.starts_with("ftp:") => Err(("base_url", "not http(s)".to_string())),
+            _ => Ok(()),
+        };
+        let err = Config::load_checked(Some(&path), check)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("site.toml"), "{err}");
+        assert!(err.contains("line 3: base_url: not http(s)"), "{err}");
+        std::fs::write(&path, "base_url = \"https://x.org/\"\n").unwrap();
+        assert!(Config::load_checked(Some(&path), check).is_ok());
+    }
+
+    #[test]
+    fn key_lines_are_found_only_where_the_key_is_set() {
+        let text = "# base_url = \"a\"\ntitle = \"base_url\"\n  base_url  = \"b\"\n";
+        assert_eq!(key_line(text, "base_url"), Some(3));
+        assert_eq!(key_line("\"base_url\" = \"c\"", "base_url"), Some(1));
+        assert_eq!(key_line("base_urls = 1", "base_url"), None);
     }
 
     #[test]

@@ -79,6 +79,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 /// Runs the pipeline, reporting each stage and each article and story done.
 pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport> {
     if !opts.dry_run {
+        write::check_output(&opts.out)?;
         write::check_apart(&opts.out, &opts.seeds, "seeds")?;
     }
     let (articles, mut warnings) = ingest::load(&opts.seeds)?;

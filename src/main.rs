@@ -93,8 +93,21 @@ fn options(args: &InputArgs, dry_run: bool) -> Result<BuildOptions, Error> {
         parallax::write::check_apart(&args.out, templates, "templates")?;
         parallax::write::check_apart(&args.out, config, "config")?;
     }
-    let mut config = Config::load(args.config.as_deref())?;
+    // Values are checked here, before any article is read, so a typo in
+    // the base URL is reported at once and names the file and line.
+    let mut config = match &args.base_url {
+        Some(_) => Config::load(args.config.as_deref())?,
+        None => Config::load_checked(args.config.as_deref(), &|c: &Config| {
+            base_url_problem(c.base_url.as_deref()).map_or(Ok(()), |m| Err(("base_url", m)))
+        })?,
+    };
     if let Some(url) = &args.base_url {
+        if let Some(message) = base_url_problem(Some(url)) {
+            return Err(Error::Config {
+                path: PathBuf::from("--base-url"),
+                message,
+            });
+        }
         config.base_url = Some(url.clone()).filter(|u| !u.trim().is_empty());
     }
     Ok(BuildOptions {
@@ -105,6 +118,15 @@ fn options(args: &InputArgs, dry_run: bool) -> Result<BuildOptions, Error> {
         strict: args.strict,
         dry_run,
     })
+}
+
+/// What is wrong with a base URL, if anything (the output stage's rule).
+fn base_url_problem(url: Option<&str>) -> Option<String> {
+    match parallax::output::urls::BaseUrl::parse(url?) {
+        Ok(_) => None,
+        Err(Error::Config { message, .. }) => Some(message),
+        Err(e) => Some(e.to_string()),
+    }
 }
 
 /// "1 story", "2 stories".

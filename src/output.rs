@@ -20,6 +20,7 @@
 pub mod email;
 pub mod feed;
 mod file;
+mod includes;
 pub mod markdown;
 pub mod pages;
 pub mod plain;

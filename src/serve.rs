@@ -52,14 +52,14 @@ pub fn serve(settings: &Settings, rebuild: &Rebuild<'_>) -> Result<()> {
         message: format!("cannot listen: {e}"),
     })?;
     let (tx, rx) = mpsc::channel();
-    let _watcher = watch(&settings.watch, tx)?;
+    let watch = Watch::start(&settings.watch, tx)?;
     eprintln!(
         "serving {} at {local} (Ctrl-C to stop)",
         settings.out.display()
     );
     let version = AtomicU64::new(1);
     std::thread::scope(|scope| {
-        scope.spawn(|| rebuild_loop(rx, &settings.watch, rebuild, &local, &version));
+        scope.spawn(|| rebuild_loop(rx, watch, rebuild, &local, &version));
         // Several workers, so one client that reads slowly (or never) does
         // not hold up every other request.
         for _ in 0..WORKERS {
@@ -88,28 +88,107 @@ pub fn mount_path(base_url: Option<&str>) -> String {
         .map_or_else(|| "/".to_string(), |b| b.path().to_string())
 }
 
-/// Starts watching; events go to `tx`. Files are watched through their
-/// folder, so editors that save by replacing the file are seen.
-fn watch(
-    paths: &[PathBuf],
-    tx: mpsc::Sender<notify::Result<notify::Event>>,
-) -> Result<notify::RecommendedWatcher> {
-    use notify::{RecursiveMode, Watcher};
-    let to_error = |path: &Path, e: notify::Error| Error::Output {
-        path: path.to_path_buf(),
-        message: format!("cannot watch: {e}"),
-    };
-    let mut watcher = notify::recommended_watcher(tx).map_err(|e| to_error(Path::new("."), e))?;
-    for p in paths {
-        if p.is_dir() {
-            watcher
-                .watch(p, RecursiveMode::Recursive)
-                .map_err(|e| to_error(p, e))?;
-        } else if let Some(parent) = p.parent().filter(|d| d.is_dir()).or(Some(Path::new("."))) {
-            let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+/// The file watcher and what it watches. A watch follows the folder, not
+/// its name: when a watched folder is replaced (`mv seeds seeds.old; mkdir
+/// seeds`), the old watch goes with the old folder and the new one would go
+/// unseen. So each watched place remembers the identity of the folder it
+/// watches, and [`Watch::rearm`] (run on every change and once a second)
+/// watches the new folder when that identity changed.
+struct Watch {
+    watcher: notify::RecommendedWatcher,
+    /// The paths to watch, as given.
+    paths: Vec<PathBuf>,
+    /// For each path: the folder watched for it and its identity when armed.
+    armed: Vec<(PathBuf, Option<FolderId>)>,
+}
+
+/// A folder's identity (device and inode), where the system has one.
+type FolderId = (u64, u64);
+
+/// How often a replaced watched folder is looked for when nothing happens.
+const POLL: Duration = Duration::from_secs(1);
+
+impl Watch {
+    /// Starts watching `paths`; events go to `tx`. Files are watched through
+    /// their folder, so editors that save by replacing the file are seen.
+    fn start(paths: &[PathBuf], tx: mpsc::Sender<notify::Result<notify::Event>>) -> Result<Watch> {
+        let watcher = notify::recommended_watcher(tx).map_err(|e| Error::Output {
+            path: PathBuf::from("."),
+            message: format!("cannot watch: {e}"),
+        })?;
+        let mut watch = Watch {
+            watcher,
+            paths: paths.to_vec(),
+            armed: Vec::new(),
+        };
+        for p in paths {
+            let (folder, mode) = Watch::target(p);
+            let id = folder_id(&folder);
+            if p.is_dir() {
+                use notify::Watcher;
+                watch
+                    .watcher
+                    .watch(&folder, mode)
+                    .map_err(|e| Error::Output {
+                        path: p.clone(),
+                        message: format!("cannot watch: {e}"),
+                    })?;
+            } else {
+                watch.arm(&folder, mode);
+            }
+            watch.armed.push((folder, id));
         }
+        Ok(watch)
     }
-    Ok(watcher)
+
+    /// The folder watched for `path` and how.
+    fn target(path: &Path) -> (PathBuf, notify::RecursiveMode) {
+        if path.is_dir() {
+            return (path.to_path_buf(), notify::RecursiveMode::Recursive);
+        }
+        let parent = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        (parent.to_path_buf(), notify::RecursiveMode::NonRecursive)
+    }
+
+    /// Watches `folder`, best effort (it may not exist yet).
+    fn arm(&mut self, folder: &Path, mode: notify::RecursiveMode) {
+        use notify::Watcher;
+        let _ = self.watcher.watch(folder, mode);
+    }
+
+    /// Watches again every place whose folder was replaced, appeared or
+    /// turned from file to folder since it was armed; whether any was.
+    fn rearm(&mut self) -> bool {
+        use notify::Watcher;
+        let mut changed = false;
+        for i in 0..self.paths.len() {
+            let (folder, mode) = Watch::target(&self.paths[i]);
+            let id = folder_id(&folder);
+            let (old_folder, old_id) = self.armed[i].clone();
+            if id == old_id && folder == old_folder {
+                continue;
+            }
+            let _ = self.watcher.unwatch(&old_folder);
+            self.arm(&folder, mode);
+            self.armed[i] = (folder, id);
+            changed = true;
+        }
+        changed
+    }
+}
+
+#[cfg(unix)]
+fn folder_id(path: &Path) -> Option<FolderId> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn folder_id(path: &Path) -> Option<FolderId> {
+    std::fs::metadata(path).ok().map(|_| (0, 0))
 }
 
 /// Whether an event touches one of the watched paths.
@@ -128,19 +207,39 @@ fn relevant(event: &notify::Event, watched: &[PathBuf]) -> bool {
 /// Waits for changes, lets them settle, rebuilds, bumps the version.
 fn rebuild_loop(
     rx: mpsc::Receiver<notify::Result<notify::Event>>,
-    watched: &[PathBuf],
+    mut watch: Watch,
     rebuild: &Rebuild<'_>,
     local: &str,
     version: &AtomicU64,
 ) {
-    while let Ok(event) = rx.recv() {
-        if !event.is_ok_and(|e| relevant(&e, watched)) {
-            continue;
-        }
-        while rx.recv_timeout(DEBOUNCE).is_ok() {}
+    while next_change(&rx, &mut watch) {
         report(rebuild(local));
         version.fetch_add(1, Ordering::SeqCst);
     }
+}
+
+/// Blocks until the inputs changed and settled (true), or until no event
+/// can come any more (false). A watched folder that was replaced counts as
+/// a change, and its replacement is watched from then on.
+fn next_change(rx: &mpsc::Receiver<notify::Result<notify::Event>>, watch: &mut Watch) -> bool {
+    loop {
+        match rx.recv_timeout(POLL) {
+            Ok(event) => {
+                if event.is_ok_and(|e| relevant(&e, &watch.paths)) {
+                    break;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if watch.rearm() {
+                    break;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => return false,
+        }
+    }
+    while rx.recv_timeout(DEBOUNCE).is_ok() {}
+    watch.rearm();
+    true
 }
 
 type Response = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
@@ -333,6 +432,99 @@ mod tests {
             .find(|h| h.field.equiv("Location"))
             .map(|h| h.value.to_string());
         assert_eq!(location.as_deref(), Some("/stories/"));
+    }
+
+    #[test]
+    fn a_replaced_seeds_folder_is_watched_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let seeds = dir.path().join("seeds");
+        std::fs::create_dir(&seeds).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let mut watch = Watch::start(std::slice::from_ref(&seeds), tx).unwrap();
+        assert!(!watch.rearm(), "nothing changed yet");
+        let (done_tx, done) = mpsc::channel();
+        let file = seeds.join("a.txt");
+        let writer = {
+            let (seeds, dir) = (seeds.clone(), dir.path().to_path_buf());
+            std::thread::spawn(move || {
+                std::fs::rename(&seeds, dir.join("seeds.old")).unwrap();
+                std::fs::create_dir(&seeds).unwrap();
+            })
+        };
+        writer.join().unwrap();
+        std::thread::spawn(move || {
+            // The replacement is a change; then a file saved into the new
+            // folder is one too (the watch moved to it).
+            let first = next_change(&rx, &mut watch);
+            let _ = done_tx.send(first);
+            let _ = done_tx.send(next_change(&rx, &mut watch));
+        });
+        let wait = Duration::from_secs(20);
+        assert_eq!(done.recv_timeout(wait), Ok(true), "the replacement is seen");
+        std::fs::write(&file, "Title\n\nText.\n").unwrap();
+        assert_eq!(
+            done.recv_timeout(wait),
+            Ok(true),
+            "a file saved into the new seeds folder is seen"
+        );
+    }
+
+    /// GET `path` from 127.0.0.1:`port`, reading the whole answer.
+    fn get(port: u16, path: &str) -> std::io::Result<String> {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port))?;
+        s.set_read_timeout(Some(Duration::from_secs(10)))?;
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )?;
+        let mut answer = Vec::new();
+        s.read_to_end(&mut answer)?;
+        Ok(String::from_utf8_lossy(&answer).into_owned())
+    }
+
+    #[test]
+    fn a_client_that_never_reads_a_big_page_blocks_no_one_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let settings = Settings {
+            port,
+            out: out.clone(),
+            base_url: None,
+            watch: Vec::new(),
+        };
+        std::thread::spawn(move || {
+            let rebuild = |_: &str| -> std::result::Result<String, String> {
+                std::fs::create_dir_all(&settings.out).unwrap();
+                std::fs::write(settings.out.join("index.html"), "<body>home</body>").unwrap();
+                let big = format!("<body>{}</body>", "news ".repeat(4 << 20));
+                std::fs::write(settings.out.join("big.html"), big).unwrap();
+                Ok("built".to_string())
+            };
+            let _ = serve(&settings, &rebuild);
+        });
+        let started = std::time::Instant::now();
+        while get(port, "/index.html").is_err() {
+            assert!(started.elapsed() < Duration::from_secs(20), "server up");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // Asks for the big page and never reads it: the server's write
+        // blocks once the socket buffers are full.
+        let mut stalled = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        std::io::Write::write_all(&mut stalled, b"GET /big.html HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        for _ in 0..(WORKERS * 2) {
+            let answer = get(port, "/index.html").unwrap();
+            assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+            assert!(answer.contains("home"), "{answer}");
+        }
+        drop(stalled);
     }
 
     #[test]

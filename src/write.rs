@@ -39,6 +39,7 @@ const MARKER_LIST: &str =
 
 /// Writes `files` into `out`, replacing its previous contents.
 pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
+    check_output(out)?;
     let places = Places::beside(out)?;
     for f in files {
         checked_relative(&f.path)?;
@@ -54,6 +55,64 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
         return Err(e);
     }
     swap_in(out, &tmp, &places.old)
+}
+
+/// The longest file name a file system takes (Linux, macOS and Windows
+/// all allow 255 bytes or UTF-16 units).
+const NAME_MAX: usize = 255;
+
+/// What the names beside the output add to its name at most: the
+/// temporary folder's `.tmp-parallax-<pid>-<n>` (a 10-digit process id,
+/// a counter below 10,000); the lock file's `.` and `.lock-parallax` and
+/// the retired site's `.old-parallax` are shorter.
+const BESIDE_EXTRA: usize = ".tmp-parallax-".len() + 10 + 1 + 4;
+
+/// Checks, before any work, that a site can be written to `out` the way
+/// [`write_site`] does it: beside `out` and swapped in by renaming. So a
+/// name too long for the temporary folder next to it, or an output that
+/// is a mount point (renames cannot cross file systems), is a message
+/// naming the path and what to do, not a raw system error at the end.
+pub fn check_output(out: &Path) -> Result<()> {
+    let places = Places::beside(out)?;
+    let refuse = |message: String| {
+        Err(Error::Output {
+            path: out.to_path_buf(),
+            message,
+        })
+    };
+    let len = places.name.len();
+    if len + BESIDE_EXTRA > NAME_MAX {
+        return refuse(format!(
+            "the output folder's name is {len} bytes long, and a build needs a temporary \
+             folder beside it named after it plus {BESIDE_EXTRA} bytes, over the {NAME_MAX}-byte \
+             limit of file names; choose a shorter name (at most {} bytes)",
+            NAME_MAX - BESIDE_EXTRA
+        ));
+    }
+    if is_mount_point(out, &places.parent) {
+        return refuse(
+            "is a mount point (another file system than its parent folder): a build writes \
+             the new site beside the output and renames it into place, which cannot cross \
+             file systems; use a folder inside it as --out (e.g. <mount>/site)"
+                .to_string(),
+        );
+    }
+    Ok(())
+}
+
+/// Whether the folder `out` lies on another file system than `parent`.
+#[cfg(unix)]
+fn is_mount_point(out: &Path, parent: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(out), std::fs::metadata(parent)) {
+        (Ok(o), Ok(p)) => o.is_dir() && o.dev() != p.dev(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn is_mount_point(_out: &Path, _parent: &Path) -> bool {
+    false
 }
 
 /// Refuses an output folder that would hold or be held by an input:
@@ -624,6 +683,29 @@ mod tests {
         assert!(check_apart(&site, &seeds, "seeds").is_ok());
         assert!(check_apart(&dir.path().join("site2"), &seeds, "seeds").is_ok());
         assert!(check_apart(&site, &dir.path().join("missing"), "seeds").is_ok());
+    }
+
+    #[test]
+    fn names_too_long_for_the_temporary_folder_are_refused_up_front() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = dir.path().join("s".repeat(NAME_MAX - BESIDE_EXTRA));
+        check_output(&ok).unwrap();
+        write_site(&ok, &[file("index.html", "x")]).unwrap();
+        let long = dir.path().join("s".repeat(NAME_MAX - BESIDE_EXTRA + 1));
+        let err = check_output(&long).unwrap_err().to_string();
+        assert!(err.contains("shorter name"), "{err}");
+        assert!(write_site(&long, &[file("index.html", "x")]).is_err());
+        assert!(!long.exists());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_mount_point_is_refused_and_a_folder_inside_one_is_fine() {
+        let err = check_output(Path::new("/proc")).unwrap_err().to_string();
+        assert!(err.starts_with("/proc: is a mount point"), "{err}");
+        assert!(check_output(Path::new("/proc/not-there-site")).is_ok());
+        let dir = tempfile::tempdir().unwrap();
+        assert!(check_output(&dir.path().join("site")).is_ok());
     }
 
     #[test]

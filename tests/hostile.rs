@@ -230,3 +230,87 @@ fn a_javascript_url_is_no_link_in_digest_md() {
     assert!(!md.contains("<javascript:"), "{md}");
     assert!(md.contains("<https://b.example/x>"), "{md}");
 }
+
+#[test]
+fn a_self_including_template_fails_with_its_name_not_an_abort() {
+    let tmp = tempfile::tempdir().unwrap();
+    let templates = tmp.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(
+        templates.join("story.html"),
+        "<main>{% include \"story.html\" %}</main>",
+    )
+    .unwrap();
+    let (code, stderr) = run(parallax(tmp.path())
+        .args(["build", "--out", "site", "--seeds"])
+        .arg(fixture("stories")));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("template story.html") && stderr.contains("includes itself"),
+        "{stderr}"
+    );
+    assert!(!tmp.path().join("site").exists());
+}
+
+#[test]
+fn a_bad_base_url_is_reported_first_with_the_config_file_and_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("site.toml"),
+        "title = \"News\"\nbase_url = \"htp:/example.org\"\n",
+    )
+    .unwrap();
+    // A seeds folder that does not exist: the config is checked before any
+    // article is read, so its error comes first.
+    let (code, stderr) = run(parallax(tmp.path()).args([
+        "build",
+        "--config",
+        "site.toml",
+        "--seeds",
+        "missing",
+        "--out",
+        "site",
+    ]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("site.toml: line 2: base_url:"), "{stderr}");
+    assert!(!stderr.contains("seeds folder not found"), "{stderr}");
+    let (code, stderr) = run(parallax(tmp.path()).args([
+        "check",
+        "--base-url",
+        "example.org",
+        "--seeds",
+        "missing",
+    ]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("--base-url:"), "{stderr}");
+}
+
+#[test]
+fn an_output_name_too_long_for_the_temporary_folder_is_a_clear_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    let name = "s".repeat(250);
+    let (code, stderr) = run(parallax(tmp.path())
+        .args(["build", "--out", &name, "--seeds"])
+        .arg(fixture("stories")));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("shorter"), "{stderr}");
+    assert!(!stderr.contains("os error"), "{stderr}");
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_on_a_mount_point_is_a_clear_message() {
+    // /proc is a mount point on every Linux system; nothing is written
+    // there, the build stops before.
+    let tmp = tempfile::tempdir().unwrap();
+    let (code, stderr) = run(parallax(tmp.path())
+        .args(["build", "--out", "/proc", "--seeds"])
+        .arg(fixture("stories")));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("/proc") && stderr.contains("mount point"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("os error"), "{stderr}");
+}

@@ -233,9 +233,12 @@ fn engine(sources: &BTreeMap<String, String>) -> Result<Tera> {
         .filter(|(name, _)| name.ends_with(".html"))
         .map(|(n, s)| (n.as_str(), s.as_str()))
         .collect();
+    let mut parsed = BTreeMap::new();
     for (name, source) in &pages {
-        tera::Template::new(name, None, source).map_err(|e| template_error(name, &e))?;
+        let t = tera::Template::new(name, None, source).map_err(|e| template_error(name, &e))?;
+        parsed.insert(*name, t);
     }
+    super::includes::check_cycles(&parsed)?;
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     tera.set_escape_fn(escape_html);
