@@ -38,7 +38,7 @@ fn main() {
     let mut lines = Vec::new();
     for docs in stories.into_values() {
         let story = Story { docs };
-        for q in parallax::quotes::find_quotes(&story) {
+        for q in parallax::quotes::find_quotes(&story, &params.quotes) {
             for m in &q.mentions {
                 let text = &m.text;
                 lines.push(format!(
