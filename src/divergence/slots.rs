@@ -8,7 +8,9 @@
 //! age). A missing value is never a conflict; only different values are.
 
 use super::predicates;
-use super::words::{MONTHS, Tokens, WEEKDAYS, is_calendar_word, is_personal_title, is_preposition};
+use super::words::{
+    Tokens, is_calendar_word, is_month, is_personal_title, is_preposition, is_weekday,
+};
 use crate::nlp::numbers::{Amount, amounts};
 use crate::text::{is_stop, stem};
 
@@ -329,13 +331,13 @@ fn dates(t: &Tokens<'_>, window: usize) -> Vec<Slot> {
     let mut out = Vec::new();
     for (i, n) in t.norms.iter().enumerate() {
         let n = n.as_str();
-        let (head, value, from, to) = if WEEKDAYS.contains(&n) {
+        let (head, value, from, to) = if is_weekday(n) {
             let from = match i.checked_sub(1).map(|p| t.norm(p)) {
                 Some("last" | "next" | "this" | "on" | "since" | "until" | "by") => i - 1,
                 _ => i,
             };
             ("weekday", n.to_string(), from, i + 1)
-        } else if MONTHS.contains(&n) && t.is_cap(i) {
+        } else if is_month(n) && t.is_cap(i) {
             match day_number(t.norm(i + 1)) {
                 Some(d) => ("date", format!("{n} {d}"), i, i + 2),
                 None => continue,
