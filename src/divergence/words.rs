@@ -104,27 +104,10 @@ pub fn is_calendar_word(norm: &str) -> bool {
     is_weekday(norm) || (is_month(norm) && norm != "may")
 }
 
-/// Prepositions the stop-word list lacks; they end a noun phrase.
+/// Prepositions the stop-word list lacks; they end a noun phrase
+/// (`data/en/prepositions.txt`).
 pub fn is_preposition(n: &str) -> bool {
-    matches!(
-        n,
-        "without"
-            | "across"
-            | "within"
-            | "among"
-            | "amid"
-            | "despite"
-            | "toward"
-            | "towards"
-            | "per"
-            | "including"
-            | "near"
-            | "via"
-            | "onto"
-            | "upon"
-            | "inside"
-            | "outside"
-    )
+    crate::nlp::lists::is_extra_preposition(n)
 }
 
 /// Words that form a title before a name (lower-case, no periods).

@@ -206,6 +206,25 @@ pub fn is_role_noun(lower: &str) -> bool {
     ROLE_NOUNS.contains(lower)
 }
 
+static REPORT_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/en/report_verbs.txt")));
+
+/// Is this lower-case word a verb form that reports a statement and may
+/// stand beside the day of the report ("said", "announced")?
+/// (`data/en/report_verbs.txt`)
+pub fn is_report_verb(lower: &str) -> bool {
+    REPORT_VERBS.contains(lower)
+}
+
+static PREPOSITIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/en/prepositions.txt")));
+
+/// Is this lower-case word a preposition the stop-word list lacks
+/// ("across", "despite")? (`data/en/prepositions.txt`)
+pub fn is_extra_preposition(lower: &str) -> bool {
+    PREPOSITIONS.contains(lower)
+}
+
 /// Reporting verbs and hedges treated as stop words when comparing.
 pub(crate) fn reporting_words() -> impl Iterator<Item = &'static str> {
     rows(include_str!("../../data/en/reporting_words.txt")).map(|r| r[0])
@@ -287,6 +306,8 @@ mod tests {
             assert!(!is_role_noun(word), "{word}");
         }
         assert_eq!(reporting_words().count(), 7);
+        assert!(is_report_verb("announced") && !is_report_verb("closed"));
+        assert!(is_extra_preposition("despite") && !is_extra_preposition("houses"));
         assert!(furniture(FurnitureMatch::Label).any(|l| l == "advertisement"));
         assert!(furniture(FurnitureMatch::Phrase).any(|l| l == "©"));
     }
@@ -298,6 +319,8 @@ mod tests {
             include_str!("../../data/en/titles.tsv"),
             include_str!("../../data/en/abbreviations.tsv"),
             include_str!("../../data/en/calendar.tsv"),
+            include_str!("../../data/en/report_verbs.txt"),
+            include_str!("../../data/en/prepositions.txt"),
             include_str!("../../data/en/sentence_starters.txt"),
             include_str!("../../data/en/minor_words.txt"),
             include_str!("../../data/en/particles.txt"),
