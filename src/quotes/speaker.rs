@@ -793,7 +793,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
             // "The AMD statement said" names its author as a modifier.
             return (i > 0 && toks[i - 1].is_capitalised() && !breaks_before(toks, i))
                 .then(|| name_in_run(&toks[cap_run_start(toks, i - 1)..i]))
-                .filter(|n| !n.is_empty() && !(n.len() == 1 && is_calendar_word(&n[0])))
+                .filter(|n| !(n.is_empty() || n.len() == 1 && is_calendar_word(&n[0])))
                 .map(Who::Name);
         }
         if !t.is_capitalised()
