@@ -151,13 +151,21 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
         // A speech verb right before the quotation with its subject
         // (`X added: "…"`) outranks words after it, which may open the
         // next sentence (`"…!" Self-confessed fan Tom said`).
+        let signed = after.is_some();
         let own = match (before.tight, before.who, after) {
             (true, Some(b), _) => Some(b),
             (_, b, a) => a.or(b),
         };
-        let speaker = match (own, continued) {
-            (None, Some(s)) => Some(s),
-            (own, _) => own.and_then(|w| resolve(&w, doc, span, &spans, people)),
+        // A continuation outranks the sentence before (the only other
+        // source of `own` for a quotation standing alone), which is then
+        // the previous quotation's attribution or a clause inside it
+        // (`"…," Heller argued after a prosecutor objected. "…"`); only a
+        // byline of its own outranks it.
+        let speaker = match (continued, signed) {
+            (Some(s), false) => Some(s),
+            (continued, _) => own
+                .and_then(|w| resolve(&w, doc, span, &spans, people))
+                .or(continued),
         };
         previous = Some((k, speaker.clone()));
         out.push(Found {

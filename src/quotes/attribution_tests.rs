@@ -269,3 +269,82 @@ fn a_name_after_said_before_a_second_quotation() {
     let qs = segmented(&["“We will rebuild,” said Mayor Ann Cole, “and we will start on Monday.”"]);
     assert_eq!(speaker_of(&qs, "start on Monday"), Some("Ann Cole"));
 }
+
+// ---- a pronoun after an unknown subject names no one ----
+
+#[test]
+fn a_pronoun_after_an_unknown_speaker_names_no_one() {
+    let qs = segmented(&[
+        "Chargers General Manager A.J. Smith said he was aware of the case. Jackson, in a statement released through the team, said he was sorry. “I made a mistake and I regret it,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "made a mistake"), None);
+    // A person the story knows is still found over the insert.
+    let qs = segmented(&[
+        "Chargers General Manager A.J. Smith said he was aware of the case. Sen. Ana Ruiz, in a statement, said she was sorry. “I made a mistake and I regret it,” she said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "made a mistake"), Some("Ana Ruiz"));
+    // An unknown name that says nothing does not block.
+    let qs = segmented(&[
+        "Coach Tom Reyes praised the team. Denver lost again. “We played as well as we could,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "played as well"), Some("Tom Reyes"));
+    // A news agency credited at the end of the sentence does not block.
+    let qs = segmented(&[
+        "Mehdi Zareh, director of the seismological center, dismissed concerns of a tsunami, IRNA reported. “The Gulf is not deep enough for that,” he was quoted as saying.",
+    ]);
+    assert_eq!(speaker_of(&qs, "not deep enough"), Some("Mehdi Zareh"));
+}
+
+// ---- a role noun before a name is part of the title ----
+
+#[test]
+fn a_role_before_a_name_is_not_part_of_it() {
+    let qs = segmented(&[
+        "“He was aware of the problem for a long time,” said Chargers General Manager A.J. Smith.",
+    ]);
+    assert_eq!(speaker_of(&qs, "aware of the problem"), Some("A.J. Smith"));
+    let qs = segmented(&["“We will win this fight in the end,” said Pastor Rick Warren."]);
+    assert_eq!(speaker_of(&qs, "win this fight"), Some("Rick Warren"));
+    // Two words, or an initial after it: the whole is the name.
+    let qs = segmented(&["“We will win this fight in the end,” said Porter Goss."]);
+    assert_eq!(speaker_of(&qs, "win this fight"), Some("Porter Goss"));
+    let qs = segmented(&["“We will win this fight in the end,” said Hunter S. Thompson."]);
+    assert_eq!(
+        speaker_of(&qs, "win this fight"),
+        Some("Hunter S. Thompson")
+    );
+}
+
+// ---- a number is not a role ----
+
+#[test]
+fn an_age_is_not_a_role() {
+    let qs = segmented(&[
+        "“I actually have goosebumps just thinking about this,” said the 29-year-old on the eve of the open.",
+    ]);
+    assert_eq!(speaker_of(&qs, "goosebumps"), None);
+    let qs = segmented(&[
+        "The 29-year-old said: “I actually have goosebumps just thinking about this.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "goosebumps"), None);
+    let qs = segmented(&[
+        "“I actually have goosebumps just thinking about this,” said the veteran coach.",
+    ]);
+    assert_eq!(speaker_of(&qs, "goosebumps"), Some("the veteran coach"));
+}
+
+// ---- a continuation outranks a clause of the previous attribution ----
+
+#[test]
+fn a_continuation_outranks_the_clause_between() {
+    let qs = segmented(&[
+        "“My client is settled in that facility right now,” Heller argued after a prosecutor objected to the choice. “She is in rehab right now. Nothing bad is going to happen.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "Nothing bad"), Some("Heller"));
+    // Another person named as a subject in between: the sentence before
+    // speaks.
+    let qs = segmented(&[
+        "“We will appeal the ruling,” Heller said. Prosecutor Ana Ruiz objected to the motion. “This is not over yet for anyone here.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "not over yet"), Some("Ana Ruiz"));
+}

@@ -291,7 +291,16 @@ pub(crate) fn name_in_run(run: &[Tok]) -> Vec<String> {
                 || is_in(SENTENCE_OPENERS, &l)
         })
         .count();
-    let name = &rest[skip..];
+    let mut name = &rest[skip..];
+    // "General Manager A.J. Smith", "Pastor Rick Warren": a role noun
+    // before a name of two words or more, not an initial ("Hunter S.
+    // Thompson"), is part of the title.
+    while name.len() > 2
+        && crate::nlp::lists::is_role_noun(&name[0].lower())
+        && !is_initial(&name[1])
+    {
+        name = &name[1..];
+    }
     name.iter()
         .enumerate()
         .map(|(k, t)| {
@@ -372,7 +381,12 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
     let end = (i..toks.len().min(i + 6))
         .take_while(|&k| in_clause(k))
         .last()?;
-    if let Some(head) = (i..=end).find(|&k| is_role_noun(&toks[k])) {
+    if let Some(mut head) = (i..=end).find(|&k| is_role_noun(&toks[k])) {
+        // "a senior officer", "the veteran coach": the last of a run of
+        // role nouns is the head.
+        while head < end && in_clause(head + 1) && is_role_noun(&toks[head + 1]) {
+            head += 1;
+        }
         if toks.get(head + 1).is_some_and(|n| n.is_capitalised()) && in_clause(head + 1) {
             let e = cap_run_end(toks, head + 1);
             let name = name_in_run(&toks[head + 1..=e]);
@@ -397,10 +411,19 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
     if is_medium(&toks[last]) {
         return medium_author(text, toks, last);
     }
+    if is_number_head(&toks[last]) {
+        return None;
+    }
     Some((
         Who::Role(lower_article(join_toks(text, toks, i, last))),
         last + 1,
     ))
+}
+
+/// "the 29-year-old", "the 3": a head with a digit stands for a person
+/// named elsewhere, not a role a reader can place; never a speaker.
+fn is_number_head(t: &Tok) -> bool {
+    t.raw.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Is this a weekday or a month written in full ("Saturday", "March"; not
@@ -845,7 +868,11 @@ fn in_prepositional_phrase(toks: &[Tok], i: usize, v: usize, pp_words: usize) ->
 /// words ("one inspector", "the local engineer"), as written.
 fn determined_phrase(text: &str, toks: &[Tok], h: usize) -> Option<String> {
     let l = toks[h].lower();
-    if crate::text::is_stop(&l) || is_filler(&toks[h]) || is_in(PREPOSITIONS, &l) {
+    if crate::text::is_stop(&l)
+        || is_filler(&toks[h])
+        || is_in(PREPOSITIONS, &l)
+        || is_number_head(&toks[h])
+    {
         return None;
     }
     let mut j = h;
@@ -1073,7 +1100,29 @@ impl People {
             // "the NCAA report", "BBC's Doctor Who website": a run after an
             // article or a possessor names a thing, not a person.
             let modified = i > 0 && (is_determiner(&toks[i - 1]) || toks[i - 1].is_possessive());
-            if inside || modified || toks[e].is_possessive() || !self.is_person(&name) {
+            if inside || modified || toks[e].is_possessive() || name.is_empty() {
+                continue;
+            }
+            // "Jackson, in a statement, said he …": a one-word name the
+            // story does not know as a person (nor a role noun: "Reporters
+            // asked"; nor an acronym, an organisation: "IRNA reported"),
+            // opening its sentence as the subject of a speech verb,
+            // may be the one a later pronoun means; it is no one we can
+            // name, so it blocks every earlier candidate.
+            if !self.is_person(&name) {
+                let common = crate::nlp::lists::is_role_noun(&key(&name[0]));
+                let acronym =
+                    crate::nlp::tokens::casing(&name[0]) == crate::nlp::tokens::Casing::Upper;
+                let opens = i == 0 || ends_sentence_before(&toks, i);
+                if name.len() == 1
+                    && opens
+                    && !common
+                    && !acronym
+                    && !is_calendar_word(&name[0])
+                    && subject_of_speech(&toks, e, self.params.appositive_words)
+                {
+                    found.push((sentence, String::new(), true));
+                }
                 continue;
             }
             let who = self.display(&name);
@@ -1083,6 +1132,9 @@ impl People {
             found.push((sentence, who, in_subject_position(&toks, i, e)));
         }
         let last = found.last()?.0;
+        if found.iter().any(|f| f.0 == last && f.1.is_empty()) {
+            return Some(None);
+        }
         let mut candidates: Vec<(String, bool)> = Vec::new();
         for (_, who, subject) in found.into_iter().filter(|f| f.0 == last) {
             match candidates.iter_mut().find(|c| c.0 == who) {
@@ -1099,6 +1151,24 @@ impl People {
             _ => None,
         })
     }
+}
+
+/// Is the name ending at token `e` the subject of a speech verb: the verb
+/// right after it (over fillers), or after an insert set off by commas of
+/// at most `insert_words` words ("Jackson, in a statement, said")?
+fn subject_of_speech(toks: &[Tok], e: usize, insert_words: usize) -> bool {
+    let mut k = skip_appositive(toks, e + 1, insert_words);
+    if k == e + 1 && toks.get(k).is_some_and(|t| t.gap.contains(',')) {
+        return false;
+    }
+    while toks
+        .get(k)
+        .is_some_and(|t| is_filler(t) && !breaks_before(toks, k))
+    {
+        k += 1;
+    }
+    toks.get(k)
+        .is_some_and(|t| is_speech_verb(t) && !breaks_before(toks, k) && !is_noun_use(toks, k))
 }
 
 /// Does a sentence end in the gap before token `k` (not the period of a
