@@ -348,3 +348,56 @@ fn a_continuation_outranks_the_clause_between() {
     ]);
     assert_eq!(speaker_of(&qs, "not over yet"), Some("Ana Ruiz"));
 }
+
+// ---- an inverted attribution in the sentence before ----
+
+#[test]
+fn an_inverted_said_in_the_sentence_before_names_the_speaker() {
+    let qs = segmented(&[
+        "Any acquisition raises the issue of jobs, said Warren, but the firm would be wise to wait. “There is a strong chance the unit will keep its autonomy.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "strong chance"), Some("Warren"));
+    // No name after the inverted verb: no speaker.
+    let qs = segmented(&[
+        "Any acquisition raises the issue of jobs, said to be at stake, but the firm would be wise to wait. “There is a strong chance the unit will keep its autonomy.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "strong chance"), None);
+    // A sentence opener after the verb is no one.
+    let qs = segmented(&[
+        "The damage was wide, said Despite the cold, crews kept at it. “We are working as fast as we can on every line.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "fast as we can"), None);
+    let qs = segmented(&[
+        "The damage was wide, said the President, and crews kept at it. “We are working as fast as we can on every line.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "fast as we can"), Some("the President"));
+}
+
+// ---- one-word names after a role, authors named as modifiers ----
+
+#[test]
+fn a_one_word_name_after_a_role_speaks_when_the_verb_follows() {
+    let qs =
+        segmented(&["“It keeps on shaking all the time,” Papua BMG spokesman Mujahidin said."]);
+    assert_eq!(speaker_of(&qs, "keeps on shaking"), Some("Mujahidin"));
+    // Not followed by the verb: the name may be anything.
+    let qs = segmented(&[
+        "“It keeps on shaking all the time,” Papua BMG spokesman Mujahidin and others said.",
+    ]);
+    assert_ne!(speaker_of(&qs, "keeps on shaking"), Some("Mujahidin"));
+}
+
+#[test]
+fn a_medium_speaks_for_the_author_named_before_it() {
+    let qs = segmented(&[
+        "The AMD statement said, “We can not speculate on the merger for another 90 days.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "can not speculate"), Some("AMD"));
+    let qs = segmented(&[
+        "The Friday statement said, “We can not speculate on the merger for another 90 days.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "can not speculate"), None);
+    let qs =
+        segmented(&["A statement said, “We can not speculate on the merger for another 90 days.”"]);
+    assert_eq!(speaker_of(&qs, "can not speculate"), None);
+}

@@ -372,6 +372,11 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
         if !name.is_empty() {
             return Some((Who::Name(name), e + 1));
         }
+        // "said the President" is a role; "Despite", "However" (words that
+        // open a sentence, nothing left of the run) are no one.
+        if !toks[i..=e].iter().any(is_title) {
+            return None;
+        }
         return Some((Who::Role(lower_article(join_toks(text, toks, i, e))), e + 1));
     }
     // A role: up to five words ending in a role noun, or a determiner and
@@ -491,7 +496,12 @@ fn name_after_role(toks: &[Tok], from: usize) -> Option<(Who, usize)> {
     }
     let end = cap_run_end(toks, head + 1);
     let name = name_in_run(&toks[head + 1..=end]);
-    (name.len() >= 2).then_some((Who::Name(name), end + 1))
+    // One word will do when the speech verb follows right after it
+    // ("Papua BMG spokesman Mujahidin said").
+    let speaks = toks.get(end + 1).is_some_and(|v| {
+        is_speech_verb(v) && !breaks_before(toks, end + 1) && !v.gap.contains(',')
+    });
+    (name.len() >= 2 || (name.len() == 1 && speaks)).then_some((Who::Name(name), end + 1))
 }
 
 /// "Secretary of the Interior Dirk Kempthorne": after a title, `of`, an
@@ -705,8 +715,9 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
         let who = subject_before(pre, &toks, v, people)
             .or_else(|| coordinated_subject(pre, &toks, v, people))
             .or_else(|| {
-                // `“…,” said Smith, “…”`: the subject after the verb.
-                (after > 0 && ends_intro)
+                // `“…,” said Smith, “…”`, `…, said Warren, but …`: the
+                // subject after an inverted verb.
+                (after > 0 && (ends_intro || toks[v].gap.contains(',')))
                     .then(|| phrase_at(pre, &toks, v + 1).map(|p| p.0))
                     .flatten()
             });
@@ -779,9 +790,11 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         if is_medium(t) && adjacent_to(toks, i, v, pp_words) {
             // "a statement said": the medium speaks for the author the
             // text names ("Clinton's statement"), else for no one.
-            return (i > 0 && toks[i - 1].is_capitalised() && toks[i - 1].is_possessive())
-                .then(|| Who::Name(name_in_run(&toks[cap_run_start(toks, i - 1)..i])))
-                .filter(|w| !matches!(w, Who::Name(n) if n.is_empty()));
+            // "The AMD statement said" names its author as a modifier.
+            return (i > 0 && toks[i - 1].is_capitalised() && !breaks_before(toks, i))
+                .then(|| name_in_run(&toks[cap_run_start(toks, i - 1)..i]))
+                .filter(|n| !(n.is_empty() || n.len() == 1 && is_calendar_word(&n[0])))
+                .map(Who::Name);
         }
         if !t.is_capitalised()
             && adjacent_to(toks, i, v, pp_words)
