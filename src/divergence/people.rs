@@ -352,12 +352,19 @@ mod tests {
     fn sourcing_fires_on_counted_unnamed_sources_only() {
         // Fires: a count of unnamed sources with a sourcing phrase.
         for (text, value) in [
-            ("Two officials who spoke on condition of anonymity said so.", "2"),
+            (
+                "Two officials who spoke on condition of anonymity said so.",
+                "2",
+            ),
             ("The talks failed, according to a diplomat in Geneva.", "1"),
             ("Four aides with knowledge of the plan described it.", "4"),
             ("Three staffers briefed on the talks confirmed it.", "3"),
         ] {
-            assert_eq!(sourcing(text).map(|s| s.value).as_deref(), Some(value), "{text}");
+            assert_eq!(
+                sourcing(text).map(|s| s.value).as_deref(),
+                Some(value),
+                "{text}"
+            );
         }
         // Does not fire: a count of people in the event, a named or
         // uncounted source, or a count of documents.
