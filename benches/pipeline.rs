@@ -31,69 +31,6 @@ fn load(dir: &str) -> Option<Vec<Document>> {
     (!docs.is_empty()).then_some(docs)
 }
 
-/// A short letter tag for replica `r` ("a", "b", … "ba", …).
-fn tag(mut r: usize) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(char::from(b'a' + (r % 26) as u8));
-        r /= 26;
-        if r == 0 {
-            break;
-        }
-    }
-    out.into_iter().rev().collect()
-}
-
-/// The text with every capitalised word suffixed by the replica's tag and
-/// every digit run prefixed by the replica number: new names, new figures.
-fn perturb(text: &str, r: usize) -> String {
-    let (suffix, prefix) = (format!("q{}", tag(r)), (r % 9 + 1).to_string());
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut chars = text.chars().peekable();
-    let mut prev_alnum = false;
-    while let Some(c) = chars.next() {
-        if c.is_ascii_digit() && !prev_alnum {
-            out.push_str(&prefix);
-        }
-        out.push(c);
-        let next_alnum = chars.peek().is_some_and(|n| n.is_alphanumeric());
-        if c.is_alphabetic() && !next_alnum && starts_capitalised(&out) {
-            out.push_str(&suffix);
-        }
-        prev_alnum = c.is_alphanumeric();
-    }
-    out
-}
-
-/// Does the last word of `s` start with a capital letter?
-fn starts_capitalised(s: &str) -> bool {
-    s.rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .and_then(|w| w.chars().next())
-        .is_some_and(char::is_uppercase)
-}
-
-/// `copies` replicas of the collection, each with its own names and figures.
-fn synthetic(base: &[Document], copies: usize) -> Vec<Document> {
-    let mut out = Vec::with_capacity(base.len() * copies);
-    for r in 0..copies {
-        for d in base {
-            let mut d = d.clone();
-            if r > 0 {
-                // As ingest would name the copy in a folder `r{r}/`.
-                d.article.path = format!("r{r}/{}", d.article.path);
-                d.article.id = parallax::ingest::id_from_path(&d.article.path);
-                d.article.title = d.article.title.map(|t| perturb(&t, r));
-                for b in d.blocks.iter_mut().chain(d.article.blocks.iter_mut()) {
-                    b.text = perturb(&b.text, r);
-                }
-            }
-            out.push(d);
-        }
-    }
-    out
-}
-
 fn quick<'a>(
     c: &'a mut Criterion,
     name: &str,
@@ -119,7 +56,7 @@ fn grouping(c: &mut Criterion) {
         )
     });
     for copies in [1, 5, 10] {
-        let docs = synthetic(&ecb, copies);
+        let docs = parallax::synthetic::replicas(&ecb, copies);
         g.bench_with_input(
             BenchmarkId::new("synthetic", docs.len()),
             &docs,

@@ -37,7 +37,7 @@ fn main() {
     let sents: usize = story.docs.iter().map(|d| d.sentences.len()).sum();
     eprintln!("{mode}: {n} articles, {sents} sentences");
     let t = Instant::now();
-    let quotes = parallax::quotes::find_quotes(&story);
+    let quotes = parallax::quotes::find_quotes(&story, &params.quotes);
     eprintln!("quotes      {:>8.2?}", t.elapsed());
     let t = Instant::now();
     let facts = parallax::align::align(&story, &quotes, &params);

@@ -2,8 +2,9 @@
 //! articles with the real ingest and segment stages, groups them into
 //! stories by a labels file (file stem → story), finds the quotations of
 //! each story and prints one line per quotation per source: source id,
-//! the quotation, and the speaker that source
-//! gives (before merging across sources). Sorted, so two runs diff cleanly:
+//! the quotation, the speaker that source
+//! gives (before merging across sources), and the speaker of the merged
+//! quotation (after the cross-source vote). Sorted, so two runs diff cleanly:
 //! the whole-corpus before/after comparison of every quotation's speaker.
 //!
 //! cargo run --example speakers -- [ARTICLES] [LABELS.json] > speakers.tsv
@@ -38,14 +39,15 @@ fn main() {
     let mut lines = Vec::new();
     for docs in stories.into_values() {
         let story = Story { docs };
-        for q in parallax::quotes::find_quotes(&story) {
+        for q in parallax::quotes::find_quotes(&story, &params.quotes) {
             for m in &q.mentions {
                 let text = &m.text;
                 lines.push(format!(
-                    "{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}",
                     story.docs[m.doc].article.id,
                     text.replace('\n', " "),
-                    m.speaker.as_deref().unwrap_or("-")
+                    m.speaker.as_deref().unwrap_or("-"),
+                    q.speaker.as_deref().unwrap_or("-")
                 ));
             }
         }

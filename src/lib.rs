@@ -242,7 +242,7 @@ fn counted<T>(progress: &dyn Progress, value: T) -> T {
 /// quotes → align → divergences → digest, for one story. Quotes come first
 /// because a quotation several outlets carry is also a fact they agree on.
 pub fn analyse_story(story: &Story, params: &params::Params) -> Digest {
-    let quotes = quotes::find_quotes(story);
+    let quotes = quotes::find_quotes(story, &params.quotes);
     let facts = align::align(story, &quotes, params);
     let findings = divergence::find(story, &facts, &quotes, &params.divergence);
     let copies = syndication::story_copies(story, &params.syndication);

@@ -9,7 +9,7 @@
 //! * `merge`: one item per quotation across sources, ranked.
 //!
 //! Scare quotes are not key quotes: a quotation of fewer than
-//! [`SCARE_QUOTE_WORDS`] words is kept only when an attribution pattern
+//! [`QuoteParams::scare_quote_words`] words is kept only when an attribution pattern
 //! frames it (a speech verb right before it, `"…," X said` after it,
 //! "according to" or `X:`), so "a legitimate “target”" is dropped while
 //! `stating, “we knew everything”` stays. Unattributed titles of works in
@@ -20,14 +20,9 @@ mod merge;
 mod speaker;
 
 use crate::model::{Document, Story};
+use crate::params::QuoteParams;
 use detect::Span;
 use speaker::{People, Who};
-
-/// Quotations shorter than this (in words) need an attribution pattern.
-pub const SCARE_QUOTE_WORDS: usize = 4;
-/// Words that may stand between two quotations of one speaker for the
-/// second to take the first one's speaker (`“…,” she said. “…”`).
-const CONTINUATION_WORDS: usize = 6;
 
 /// One source's rendering of a quotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,13 +79,16 @@ impl Found {
 }
 
 /// Finds and merges the key quotations of a story, best first.
-pub fn find_quotes(story: &Story) -> Vec<Quotation> {
-    let people = People::from_texts(story.docs.iter().flat_map(|d| {
-        d.blocks
-            .iter()
-            .filter(|b| b.kind != crate::model::BlockKind::Heading)
-            .map(|b| b.text.as_str())
-    }));
+pub fn find_quotes(story: &Story, params: &QuoteParams) -> Vec<Quotation> {
+    let people = People::from_texts(
+        story.docs.iter().flat_map(|d| {
+            d.blocks
+                .iter()
+                .filter(|b| b.kind != crate::model::BlockKind::Heading)
+                .map(|b| b.text.as_str())
+        }),
+        params,
+    );
     let found: Vec<Found> = story
         .docs
         .iter()
@@ -103,6 +101,7 @@ pub fn find_quotes(story: &Story) -> Vec<Quotation> {
 /// The quotations of one document with their speakers, scare quotes left
 /// out.
 fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
+    let params = &people.params;
     let spans = detect::find_spans(doc);
     let mut out: Vec<Found> = Vec::new();
     let mut previous: Option<(usize, Option<Speaker>)> = None;
@@ -131,11 +130,11 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
         let before = speaker::before_quote(&pre, people);
         let after = speaker::byline(&post).or_else(|| {
             (!ends_sentence(&text, &post))
-                .then(|| speaker::after_quote(&post))
+                .then(|| speaker::after_quote(&post, params))
                 .flatten()
         });
         let framed = before.tight || after.is_some();
-        if !framed && (is_scare_quote(&text) || is_title(&text)) {
+        if !framed && (is_scare_quote(&text, params) || is_title(&text)) {
             continue;
         }
         // A quotation standing alone (nothing else in its sentence)
@@ -152,13 +151,21 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
         // A speech verb right before the quotation with its subject
         // (`X added: "…"`) outranks words after it, which may open the
         // next sentence (`"…!" Self-confessed fan Tom said`).
+        let signed = after.is_some();
         let own = match (before.tight, before.who, after) {
             (true, Some(b), _) => Some(b),
             (_, b, a) => a.or(b),
         };
-        let speaker = match (own, continued) {
-            (None, Some(s)) => Some(s),
-            (own, _) => own.and_then(|w| resolve(&w, doc, span, &spans, people)),
+        // A continuation outranks the sentence before (the only other
+        // source of `own` for a quotation standing alone), which is then
+        // the previous quotation's attribution or a clause inside it
+        // (`"…," Heller argued after a prosecutor objected. "…"`); only a
+        // byline of its own outranks it.
+        let speaker = match (continued, signed) {
+            (Some(s), false) => Some(s),
+            (continued, _) => own
+                .and_then(|w| resolve(&w, doc, span, &spans, people))
+                .or(continued),
         };
         previous = Some((k, speaker.clone()));
         out.push(Found {
@@ -171,13 +178,14 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
     out
 }
 
-/// A scare quote rather than a quotation: fewer than [`SCARE_QUOTE_WORDS`]
+/// A scare quote rather than a quotation: fewer than
+/// [`QuoteParams::scare_quote_words`]
 /// words, unless it reads as a sentence of its own (two words or more, a
 /// capital first, a full stop, question or exclamation mark last: "It's
 /// about me.").
-fn is_scare_quote(text: &str) -> bool {
+fn is_scare_quote(text: &str, params: &QuoteParams) -> bool {
     let words = crate::text::words(text);
-    if words.len() >= SCARE_QUOTE_WORDS {
+    if words.len() >= params.scare_quote_words {
         return false;
     }
     let sentence =
@@ -365,7 +373,7 @@ fn continues(doc: &Document, prev: &Span, span: &Span, people: &People, who: &Sp
     } else {
         return false;
     };
-    let short = crate::text::words(&between).len() <= CONTINUATION_WORDS;
+    let short = crate::text::words(&between).len() <= people.params.continuation_words;
     let one_sentence = sentence_rest(&between).trim().len() + 1 >= between.trim().len();
     (short || one_sentence) && !speaker::names_another(&between, people, &who.name)
 }

@@ -3,7 +3,7 @@
 //! many times, each copy with other figures, as when every outlet runs the
 //! wire copy of one event. Kept in the library so both use one copy.
 
-use crate::model::Article;
+use crate::model::{Article, Document};
 
 /// Every digit run of `text` prefixed with `r`'s digit (1–9): the same
 /// text reporting other figures.
@@ -36,9 +36,84 @@ pub fn repeat(article: &Article, r: usize) -> Article {
     a
 }
 
+/// A short letter tag for replica `r` ("a", "b", … "ba", …).
+fn tag(mut r: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(char::from(b'a' + (r % 26) as u8));
+        r /= 26;
+        if r == 0 {
+            break;
+        }
+    }
+    out.into_iter().rev().collect()
+}
+
+/// The text with every capitalised word suffixed by replica `r`'s tag and
+/// every digit run prefixed by its number: new names, new figures, so each
+/// replica of a collection reports other events of the same kinds (for
+/// grouping benchmarks, where replicas must not merge).
+pub fn perturb(text: &str, r: usize) -> String {
+    let (suffix, prefix) = (format!("q{}", tag(r)), (r % 9 + 1).to_string());
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut chars = text.chars().peekable();
+    let mut prev_alnum = false;
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() && !prev_alnum {
+            out.push_str(&prefix);
+        }
+        out.push(c);
+        let next_alnum = chars.peek().is_some_and(|n| n.is_alphanumeric());
+        if c.is_alphabetic() && !next_alnum && last_word_capitalised(&out) {
+            out.push_str(&suffix);
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    out
+}
+
+/// Does the last word of `s` start with a capital letter?
+fn last_word_capitalised(s: &str) -> bool {
+    s.rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// `copies` replicas of a segmented collection, each with its own names
+/// and figures (round 0 is the collection itself), named as ingest would
+/// name copies in folders `r{r}/`.
+pub fn replicas(base: &[Document], copies: usize) -> Vec<Document> {
+    let mut out = Vec::with_capacity(base.len() * copies);
+    for r in 0..copies {
+        for d in base {
+            let mut d = d.clone();
+            if r > 0 {
+                d.article.path = format!("r{r}/{}", d.article.path);
+                d.article.id = crate::ingest::id_from_path(&d.article.path);
+                d.article.title = d.article.title.map(|t| perturb(&t, r));
+                for b in d.blocks.iter_mut().chain(d.article.blocks.iter_mut()) {
+                    b.text = perturb(&b.text, r);
+                }
+            }
+            out.push(d);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn perturb_renames_names_and_renumbers_figures() {
+        assert_eq!(
+            perturb("Ana Ruiz said 12 died in Lima.", 1),
+            "Anaqb Ruizqb said 212 died in Limaqb."
+        );
+        assert_eq!(perturb("no change", 0), "no change");
+    }
 
     #[test]
     fn renumber_prefixes_digit_runs_only() {

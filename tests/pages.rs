@@ -258,6 +258,24 @@ fn wire_copies_count_as_one_independent_report() {
     let md = read(dir.join("digest.md"));
     assert!(md.contains("- [3, 1 independent] "), "{md}");
     assert!(md.contains("copy of AP <!-- source:ferry/post -->"), "{md}");
+    let text = read(dir.join("email.txt"));
+    assert!(
+        text.contains("Compared across 4 sources, 2 independent reports."),
+        "{text}"
+    );
+    assert!(
+        text.contains("(3 of 4, 1 independent: AP, Gazette, Post)"),
+        "{text}"
+    );
+    let text = read(dir.join("email.txt"));
+    assert!(
+        text.contains("Compared across 4 sources, 2 independent reports."),
+        "{text}"
+    );
+    assert!(
+        text.contains("(3 of 4, 1 independent: AP, Gazette, Post)"),
+        "{text}"
+    );
     let index = read(out.join("index.html"));
     assert!(index.contains("2 independent reports"));
 }

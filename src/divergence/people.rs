@@ -347,4 +347,48 @@ mod tests {
         assert_eq!(s.value, "2");
         assert!(sourcing("One official asked a question.").is_none());
     }
+
+    #[test]
+    fn sourcing_fires_on_counted_unnamed_sources_only() {
+        // Fires: a count of unnamed sources with a sourcing phrase.
+        for (text, value) in [
+            (
+                "Two officials who spoke on condition of anonymity said so.",
+                "2",
+            ),
+            ("The talks failed, according to a diplomat in Geneva.", "1"),
+            ("Four aides with knowledge of the plan described it.", "4"),
+            ("Three staffers briefed on the talks confirmed it.", "3"),
+        ] {
+            assert_eq!(
+                sourcing(text).map(|s| s.value).as_deref(),
+                Some(value),
+                "{text}"
+            );
+        }
+        // Does not fire: a count of people in the event, a named or
+        // uncounted source, or a count of documents.
+        for text in [
+            "Two people were killed in the blast, according to police.",
+            "According to two reports, the bridge fell at noon.",
+            "Officials familiar with the talks said they stalled.",
+            "Three officials resigned on Monday over the plan.",
+            "The spokesman told reporters that five people were hurt.",
+        ] {
+            assert!(sourcing(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn kinship_and_plain_nouns_are_not_titles() {
+        for text in [
+            "His brother John Hart was not at home.",
+            "The father of Lena Hart spoke to reporters.",
+            "Residents Ana Ruiz and Ben Cole watched the fire.",
+        ] {
+            assert!(titled_names(text).is_empty(), "{text}");
+        }
+        let t = titled_names("Supreme Leader Ayatollah Ali Khamenei spoke.");
+        assert_eq!(t[0].person, "khamenei");
+    }
 }

@@ -8,7 +8,9 @@
 //! age). A missing value is never a conflict; only different values are.
 
 use super::predicates;
-use super::words::{MONTHS, Tokens, WEEKDAYS, is_calendar_word, is_personal_title, is_preposition};
+use super::words::{
+    Tokens, is_calendar_word, is_month, is_personal_title, is_preposition, is_weekday,
+};
 use crate::nlp::numbers::{Amount, amounts};
 use crate::text::{is_stop, stem};
 
@@ -300,24 +302,10 @@ fn is_ordinal_context(t: &Tokens<'_>, i: usize) -> bool {
 }
 
 /// Verbs of reporting: a day right after or before one dates the report
-/// ("said Wednesday", "Monday's statement said"), not the event.
+/// ("said Wednesday", "Monday's statement said"), not the event
+/// (`data/en/report_verbs.txt`).
 fn is_report_verb(n: &str) -> bool {
-    matches!(
-        n,
-        "said"
-            | "says"
-            | "told"
-            | "announced"
-            | "reported"
-            | "added"
-            | "stated"
-            | "confirmed"
-            | "posted"
-            | "published"
-            | "updated"
-            | "wrote"
-            | "tweeted"
-    )
+    crate::nlp::lists::is_report_verb(n)
 }
 
 /// Days and dates that date an event. A weekday and a calendar date are
@@ -329,13 +317,13 @@ fn dates(t: &Tokens<'_>, window: usize) -> Vec<Slot> {
     let mut out = Vec::new();
     for (i, n) in t.norms.iter().enumerate() {
         let n = n.as_str();
-        let (head, value, from, to) = if WEEKDAYS.contains(&n) {
+        let (head, value, from, to) = if is_weekday(n) {
             let from = match i.checked_sub(1).map(|p| t.norm(p)) {
                 Some("last" | "next" | "this" | "on" | "since" | "until" | "by") => i - 1,
                 _ => i,
             };
             ("weekday", n.to_string(), from, i + 1)
-        } else if MONTHS.contains(&n) && t.is_cap(i) {
+        } else if is_month(n) && t.is_cap(i) {
             match day_number(t.norm(i + 1)) {
                 Some(d) => ("date", format!("{n} {d}"), i, i + 2),
                 None => continue,
@@ -600,6 +588,24 @@ mod tests {
                 .any(|s| s.value == "friday" && s.display == "last Friday")
         );
         assert!(d.iter().any(|s| s.value == "march 3"));
+    }
+
+    #[test]
+    fn a_day_beside_a_report_verb_dates_the_report() {
+        let days = |text: &str| of_kind(text, SlotKind::Date);
+        // Fires: the day dates the report, not the event.
+        assert!(days("Police said Wednesday that the bridge had closed.").is_empty());
+        assert!(days("The ministry announced on Friday that the bridge closed.").is_empty());
+        assert!(days("The bridge closed, the mayor's office announced Friday.").is_empty());
+        // Does not fire: the day dates the event; the report verb is elsewhere.
+        assert_eq!(
+            days("The bridge closed on Wednesday, police said.")[0].0,
+            "wednesday"
+        );
+        assert_eq!(
+            days("Police said the bridge closed on Friday after the storm.")[0].0,
+            "friday"
+        );
     }
 
     #[test]

@@ -16,11 +16,12 @@ use super::words::{Tokens, is_preposition, name_runs};
 use super::{Evidence, Finding, FindingKind, Side};
 use crate::align::FactGroup;
 use crate::model::{BlockKind, SentRef, Story};
+#[cfg(test)]
 use crate::nlp::compare::set_cosine;
 use crate::nlp::numbers::amounts;
 use crate::params::UniqueParams;
 use crate::text::{content_stems, is_double_quote, is_stop, stem};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// What one document says, for comparison with the others.
 struct DocProfile {
@@ -76,22 +77,120 @@ struct Signals {
     novel_share: f32,
 }
 
-fn in_others(others: &[&DocProfile], stem: &str) -> bool {
-    others.iter().any(|p| p.stems.contains(stem))
+/// The story's stems, amounts and sentences indexed once, so that "does
+/// another source say this?" costs a lookup rather than a pass over every
+/// other document: the stage stays near-linear in the story's size.
+struct StoryIndex {
+    /// For each stem (amount key): how many documents give it, and the
+    /// first of them.
+    stems: HashMap<String, (usize, usize)>,
+    amounts: HashMap<String, (usize, usize)>,
+    /// For each content stem, the sentences (global ids) that have it.
+    postings: HashMap<String, Vec<u32>>,
+    /// Document and stem count of each global sentence id.
+    sentence_doc: Vec<usize>,
+    sentence_len: Vec<usize>,
+    /// Global id of each document's first sentence.
+    first_sentence: Vec<usize>,
 }
 
-fn signals(text: &str, others: &[&DocProfile], params: &UniqueParams) -> Signals {
+impl StoryIndex {
+    fn new(profiles: &[DocProfile]) -> StoryIndex {
+        let mut ix = StoryIndex {
+            stems: HashMap::new(),
+            amounts: HashMap::new(),
+            postings: HashMap::new(),
+            sentence_doc: Vec::new(),
+            sentence_len: Vec::new(),
+            first_sentence: Vec::new(),
+        };
+        for (d, p) in profiles.iter().enumerate() {
+            for stem in &p.stems {
+                ix.stems.entry(stem.clone()).or_insert((0, d)).0 += 1;
+            }
+            for key in &p.amounts {
+                ix.amounts.entry(key.clone()).or_insert((0, d)).0 += 1;
+            }
+            ix.first_sentence.push(ix.sentence_doc.len());
+            for sent in &p.sentences {
+                let id = ix.sentence_doc.len() as u32;
+                for stem in sent {
+                    ix.postings.entry(stem.clone()).or_default().push(id);
+                }
+                ix.sentence_doc.push(d);
+                ix.sentence_len.push(sent.len());
+            }
+        }
+        ix
+    }
+
+    /// Does a document other than `d` have this key?
+    fn elsewhere(map: &HashMap<String, (usize, usize)>, key: &str, d: usize) -> bool {
+        map.get(key).is_some_and(|&(n, first)| n >= 2 || first != d)
+    }
+
+    fn stem_elsewhere(&self, stem: &str, d: usize) -> bool {
+        Self::elsewhere(&self.stems, stem, d)
+    }
+
+    fn amount_elsewhere(&self, key: &str, d: usize) -> bool {
+        Self::elsewhere(&self.amounts, key, d)
+    }
+
+    /// Is some sentence of another document than `d` more similar to
+    /// `own` than `max` ([`crate::nlp::compare::set_cosine`] of content
+    /// stems)? Only sentences sharing a stem can be (for `max` >= 0): they
+    /// are found through the postings, and the shared count is the sets'
+    /// intersection, so the cosine is the same number.
+    fn close_elsewhere(
+        &self,
+        own: &BTreeSet<String>,
+        d: usize,
+        max: f32,
+        shared: &mut Vec<u32>,
+    ) -> bool {
+        if max < 0.0 || own.is_empty() {
+            // Every cosine (0 for an empty set) exceeds a negative bound.
+            return max < 0.0 && self.sentence_doc.iter().any(|&o| o != d);
+        }
+        // `shared` is all zeros between calls: only touched entries are
+        // set, and they are reset before returning.
+        shared.resize(self.sentence_doc.len(), 0);
+        let mut touched: Vec<u32> = Vec::new();
+        for stem in own {
+            for &id in self.postings.get(stem).map_or(&[][..], Vec::as_slice) {
+                if self.sentence_doc[id as usize] == d {
+                    continue;
+                }
+                if shared[id as usize] == 0 {
+                    touched.push(id);
+                }
+                shared[id as usize] += 1;
+            }
+        }
+        let close = touched.iter().any(|&id| {
+            let n = shared[id as usize] as f32;
+            n / ((own.len() * self.sentence_len[id as usize]) as f32).sqrt() > max
+        });
+        for id in touched {
+            shared[id as usize] = 0;
+        }
+        close
+    }
+}
+
+fn signals(text: &str, d: usize, index: &StoryIndex, params: &UniqueParams) -> Signals {
     let t = Tokens::new(text);
     let novel_names = name_runs(&t)
         .into_iter()
         .filter(|(a, b, _)| {
-            (*a..*b).any(|k| !is_stop(t.norm(k)) && !in_others(others, &stem(t.norm(k))))
+            (*a..*b).any(|k| !is_stop(t.norm(k)) && !index.stem_elsewhere(&stem(t.norm(k)), d))
         })
         .map(|r| r.2)
         .collect();
     let novel_numbers = amounts(t.text, &t.words, &t.norms)
         .into_iter()
-        .filter(|a| a.value > 1.0 && !others.iter().any(|p| p.amounts.contains(&a.key())))
+        .filter(|a| a.value > 1.0 && !index.amount_elsewhere(&a.key(), d))
         .map(|a| {
             let next = t.norm(a.end);
             let noun = !a.money
@@ -103,7 +202,7 @@ fn signals(text: &str, others: &[&DocProfile], params: &UniqueParams) -> Signals
         })
         .collect();
     let stems = content_stems(text);
-    let novel = stems.iter().filter(|s| !in_others(others, s)).count();
+    let novel = stems.iter().filter(|s| !index.stem_elsewhere(s, d)).count();
     Signals {
         novel_names,
         novel_numbers,
@@ -182,16 +281,12 @@ fn candidates(
     story: &Story,
     d: usize,
     profiles: &[DocProfile],
+    index: &StoryIndex,
     aligned: &BTreeSet<SentRef>,
     shown: &BTreeSet<&str>,
     params: &UniqueParams,
 ) -> Vec<Candidate> {
-    let others: Vec<&DocProfile> = profiles
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != d)
-        .map(|(_, p)| p)
-        .collect();
+    let mut shared = Vec::new();
     let doc = &story.docs[d];
     let total = doc.sentences.len().max(1) as f32;
     let mut out: Vec<Candidate> = Vec::new();
@@ -205,11 +300,8 @@ fn candidates(
         let at = SentRef { doc: d, sent: s };
         let is_aligned = aligned.contains(&at);
         let own = &profiles[d].sentences[s];
-        let close = others
-            .iter()
-            .flat_map(|p| p.sentences.iter())
-            .any(|o| set_cosine(own, o) > params.max_similarity);
-        let sig = signals(&sent.text, &others, params);
+        let close = index.close_elsewhere(own, d, params.max_similarity, &mut shared);
+        let sig = signals(&sent.text, d, index, params);
         let has_detail = !sig.novel_names.is_empty() || !sig.novel_numbers.is_empty();
         // Similarity decides what is single-source: a sentence nobody else
         // comes close to is one; an aligned or close one counts only for a
@@ -257,8 +349,9 @@ pub fn find(
         .flat_map(|g| g.members.iter().copied())
         .collect();
     let profiles: Vec<DocProfile> = (0..story.docs.len()).map(|d| profile(story, d)).collect();
+    let index = StoryIndex::new(&profiles);
     let mut all: Vec<Candidate> = (0..story.docs.len())
-        .flat_map(|d| candidates(story, d, &profiles, &aligned, shown, params))
+        .flat_map(|d| candidates(story, d, &profiles, &index, &aligned, shown, params))
         .collect();
     all.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
     let cap = (params.per_story_base + params.per_story_per_source * story.docs.len())
@@ -342,6 +435,35 @@ mod tests {
             d.iter()
                 .all(|x| x.kind == FindingKind::Unique && x.sides.len() == 1)
         );
+    }
+
+    #[test]
+    fn the_index_finds_what_a_pass_over_every_sentence_finds() {
+        let st = sample();
+        let profiles: Vec<DocProfile> = (0..2).map(|d| profile(&st, d)).collect();
+        let index = StoryIndex::new(&profiles);
+        let mut shared = Vec::new();
+        for (d, p) in profiles.iter().enumerate() {
+            for own in &p.sentences {
+                for max in [-0.5, 0.0, 0.2, 0.34, 0.6, 1.0] {
+                    let brute = profiles
+                        .iter()
+                        .enumerate()
+                        .filter(|(o, _)| *o != d)
+                        .flat_map(|(_, q)| q.sentences.iter())
+                        .any(|o| set_cosine(own, o) > max);
+                    assert_eq!(index.close_elsewhere(own, d, max, &mut shared), brute);
+                }
+            }
+            for stem in &p.stems {
+                let brute = profiles
+                    .iter()
+                    .enumerate()
+                    .any(|(o, q)| o != d && q.stems.contains(stem));
+                assert_eq!(index.stem_elsewhere(stem, d), brute, "{stem}");
+            }
+        }
+        assert!(shared.iter().all(|&n| n == 0));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! unique claims so that none of them depends on another for its words.
 //! (To be replaced by the language layer in `src/nlp/` as it lands.)
 
+use crate::nlp::calendar::{self, CalendarKind};
 use crate::text::{Word, is_stop, words};
 
 /// A sentence's words with their comparison forms.
@@ -50,29 +51,16 @@ impl<'a> Tokens<'a> {
     }
 }
 
-pub const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// A full weekday name ("monday"), from [`crate::nlp::calendar`];
+/// abbreviations ("Mon") are left out here.
+pub fn is_weekday(norm: &str) -> bool {
+    calendar::lookup(norm).is_some_and(|c| c.kind == CalendarKind::Weekday && !c.abbreviation)
+}
+
+/// A full month name ("march"), from [`crate::nlp::calendar`].
+pub fn is_month(norm: &str) -> bool {
+    calendar::lookup(norm).is_some_and(|c| c.kind == CalendarKind::Month && !c.abbreviation)
+}
 
 /// Runs of capitalised words that read as names ("Rand Paul", "Bank of
 /// England"), skipping the sentence's first word, stop words and calendar
@@ -113,30 +101,13 @@ pub fn name_runs(t: &Tokens<'_>) -> Vec<(usize, usize, String)> {
 
 /// Names of days and months, which are capitalised but are not places.
 pub fn is_calendar_word(norm: &str) -> bool {
-    WEEKDAYS.contains(&norm) || (MONTHS.contains(&norm) && norm != "may")
+    is_weekday(norm) || (is_month(norm) && norm != "may")
 }
 
-/// Prepositions the stop-word list lacks; they end a noun phrase.
+/// Prepositions the stop-word list lacks; they end a noun phrase
+/// (`data/en/prepositions.txt`).
 pub fn is_preposition(n: &str) -> bool {
-    matches!(
-        n,
-        "without"
-            | "across"
-            | "within"
-            | "among"
-            | "amid"
-            | "despite"
-            | "toward"
-            | "towards"
-            | "per"
-            | "including"
-            | "near"
-            | "via"
-            | "onto"
-            | "upon"
-            | "inside"
-            | "outside"
-    )
+    crate::nlp::lists::is_extra_preposition(n)
 }
 
 /// Words that form a title before a name (lower-case, no periods).

@@ -196,6 +196,35 @@ pub fn is_particle(word: &str) -> bool {
     PARTICLES.contains(word)
 }
 
+static ROLE_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/en/role_nouns.txt")));
+
+/// Does this lower-case word name a person by a role ("spokesman",
+/// "officials", "resident")? From WordNet's nouns of persons
+/// (`data/en/role_nouns.txt`).
+pub fn is_role_noun(lower: &str) -> bool {
+    ROLE_NOUNS.contains(lower)
+}
+
+static REPORT_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/en/report_verbs.txt")));
+
+/// Is this lower-case word a verb form that reports a statement and may
+/// stand beside the day of the report ("said", "announced")?
+/// (`data/en/report_verbs.txt`)
+pub fn is_report_verb(lower: &str) -> bool {
+    REPORT_VERBS.contains(lower)
+}
+
+static PREPOSITIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/en/prepositions.txt")));
+
+/// Is this lower-case word a preposition the stop-word list lacks
+/// ("across", "despite")? (`data/en/prepositions.txt`)
+pub fn is_extra_preposition(lower: &str) -> bool {
+    PREPOSITIONS.contains(lower)
+}
+
 /// Reporting verbs and hedges treated as stop words when comparing.
 pub(crate) fn reporting_words() -> impl Iterator<Item = &'static str> {
     rows(include_str!("../../data/en/reporting_words.txt")).map(|r| r[0])
@@ -262,7 +291,23 @@ mod tests {
         assert!(is_sentence_starter("the") && !is_sentence_starter("armed"));
         assert!(is_minor_word("of") && !is_minor_word("mayor"));
         assert!(is_particle("bin") && !is_particle("the"));
+        for role in [
+            "spokesman",
+            "spokesmen",
+            "officials",
+            "source",
+            "resident",
+            "ceo",
+        ] {
+            assert!(is_role_noun(role), "{role}");
+        }
+        // Not persons first: a body part, a beginning, a name, a verb form.
+        for word in ["head", "origin", "lincoln", "said", "Spokesman"] {
+            assert!(!is_role_noun(word), "{word}");
+        }
         assert_eq!(reporting_words().count(), 7);
+        assert!(is_report_verb("announced") && !is_report_verb("closed"));
+        assert!(is_extra_preposition("despite") && !is_extra_preposition("houses"));
         assert!(furniture(FurnitureMatch::Label).any(|l| l == "advertisement"));
         assert!(furniture(FurnitureMatch::Phrase).any(|l| l == "©"));
     }
@@ -274,11 +319,14 @@ mod tests {
             include_str!("../../data/en/titles.tsv"),
             include_str!("../../data/en/abbreviations.tsv"),
             include_str!("../../data/en/calendar.tsv"),
+            include_str!("../../data/en/report_verbs.txt"),
+            include_str!("../../data/en/prepositions.txt"),
             include_str!("../../data/en/sentence_starters.txt"),
             include_str!("../../data/en/minor_words.txt"),
             include_str!("../../data/en/particles.txt"),
             include_str!("../../data/en/reporting_words.txt"),
             include_str!("../../data/en/furniture.tsv"),
+            include_str!("../../data/en/role_nouns.txt"),
         ] {
             let head: String = data.lines().take(8).collect::<Vec<_>>().join("\n");
             assert!(head.starts_with('#') && head.contains("Origin"), "{head}");

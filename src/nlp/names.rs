@@ -75,15 +75,23 @@ fn is_space(gap: &str) -> bool {
 
 /// Does token `k` continue a run that token `k - 1` belongs to?
 fn joins(text: &str, tokens: &[Token<'_>], k: usize) -> bool {
-    let g = gap(text, tokens, k);
-    if is_space(g) {
-        return true;
-    }
-    // "J. Fox", "Sen. Ruiz": the period of an initial or a name abbreviation.
-    let prev = &tokens[k - 1];
-    let initial = prev.raw.chars().count() == 1 && prev.is_capitalised();
-    g.strip_prefix('.').is_some_and(is_space)
-        && (initial || lists::is_name_abbreviation(&prev.raw.to_lowercase()))
+    joins_after(tokens[k - 1].raw, gap(text, tokens, k))
+}
+
+/// Does a word after `prev` and `gap` continue the same name? White space
+/// does; so does the period of an initial or a name abbreviation ("J. Fox",
+/// "Sen. Ruiz"). The one joining rule of every name-run reader.
+pub fn joins_after(prev: &str, gap: &str) -> bool {
+    is_space(gap) || period_joins(prev, gap)
+}
+
+/// Is `gap` after `prev` the period of an initial or a name abbreviation,
+/// which joins the words around it rather than ending a sentence ("Donald
+/// J. Trump", "Dr. Tomas Lind")?
+pub fn period_joins(prev: &str, gap: &str) -> bool {
+    let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
+    gap.strip_prefix('.').is_some_and(is_space)
+        && (initial || lists::is_name_abbreviation(&prev.to_lowercase()))
 }
 
 /// The name runs of a text, given its tokens ([`crate::nlp::tokens::words`]).
@@ -200,6 +208,15 @@ mod tests {
         assert_eq!(names("Ruiz van the"), vec!["Ruiz"]);
         assert_eq!(names("Acme Inc. The firm"), vec!["Acme Inc"]);
         assert!(names("nothing capitalised here").is_empty());
+    }
+
+    #[test]
+    fn joining_rule() {
+        assert!(joins_after("Ana", " ") && joins_after("J", ". ") && joins_after("Sen", ". "));
+        assert!(period_joins("Dr", ". ") && period_joins("St", ". "));
+        // A sentence end, a comma, an ordinary word's period do not join.
+        assert!(!joins_after("Ruiz", ". ") && !joins_after("Ruiz", ", "));
+        assert!(!joins_after("Ruiz", "") && !period_joins("Inc", ". "));
     }
 
     #[test]

@@ -191,6 +191,63 @@ pub fn words(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// A word of running text with the characters between it and the previous
+/// word (or the start of the text): readers of clauses need both ("said,"
+/// vs "said" before a name; "Sen. Ruiz" vs "Ruiz. Chen").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spaced<'a> {
+    /// The word as written.
+    pub raw: &'a str,
+    /// Byte offsets in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The text between the previous word and this one.
+    pub gap: &'a str,
+}
+
+impl Spaced<'_> {
+    /// Folded, lower-cased form (possessive kept: "obama's").
+    pub fn lower(&self) -> String {
+        fold(self.raw).to_lowercase()
+    }
+    /// Starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.raw.chars().next().is_some_and(char::is_uppercase)
+    }
+    /// Ends in a possessive ("Obama's", "players'").
+    pub fn is_possessive(&self) -> bool {
+        let f = fold(self.raw);
+        f.ends_with("'s") || f.ends_with("s'")
+    }
+    /// The word without a possessive ending.
+    pub fn bare(&self) -> &str {
+        for suffix in ["\u{2019}s", "'s", "\u{2019}", "'"] {
+            if let Some(b) = self.raw.strip_suffix(suffix) {
+                return b;
+            }
+        }
+        self.raw
+    }
+}
+
+/// The words of a text ([`words`]) with the gap before each.
+pub fn spaced_words(text: &str) -> Vec<Spaced<'_>> {
+    let mut prev_end = 0;
+    words(text)
+        .into_iter()
+        .map(|w| {
+            let gap = text.get(prev_end..w.start).unwrap_or("");
+            prev_end = w.end;
+            Spaced {
+                raw: w.raw,
+                start: w.start,
+                end: w.end,
+                gap,
+            }
+        })
+        .collect()
+}
+
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// NLTK's English stop words, plus reporting verbs and hedges that carry no
@@ -297,6 +354,18 @@ mod tests {
         for gap in [" ", ", ", "  "] {
             assert!(!opens_clause(gap), "{gap:?}");
         }
+    }
+
+    #[test]
+    fn spaced_words_keep_gaps_and_possessives() {
+        let t = spaced_words("Sen. Ruiz\u{2019}s aide, Chen, said");
+        let gaps: Vec<&str> = t.iter().map(|w| w.gap).collect();
+        assert_eq!(gaps, vec!["", ". ", " ", ", ", ", "]);
+        assert!(t[1].is_possessive() && t[1].is_capitalised());
+        assert_eq!(t[1].bare(), "Ruiz");
+        assert!(!t[2].is_possessive() && !t[2].is_capitalised());
+        assert_eq!(t[4].lower(), "said");
+        assert!(spaced_words("").is_empty());
     }
 
     #[test]

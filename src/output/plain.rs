@@ -24,9 +24,20 @@ pub fn email_txt(d: &Digest, page: &str) -> String {
         out.push(wrap(&d.summary, "", ""));
         out.push(String::new());
     }
-    out.push(format!(
-        "Compared across {} sources. The full digest:",
-        d.source_count
+    let ids: Vec<String> = d.sources.iter().map(|s| s.id.clone()).collect();
+    let reports = independent_reports(&d.sources, &ids);
+    let independent = if reports < d.source_count {
+        format!(", {reports} independent reports")
+    } else {
+        String::new()
+    };
+    out.push(wrap(
+        &format!(
+            "Compared across {} sources{independent}. The full digest:",
+            d.source_count
+        ),
+        "",
+        "",
     ));
     out.push(page.to_string());
     heading(&mut out, "WHAT THE SOURCES AGREE ON");

@@ -269,3 +269,135 @@ fn a_name_after_said_before_a_second_quotation() {
     let qs = segmented(&["“We will rebuild,” said Mayor Ann Cole, “and we will start on Monday.”"]);
     assert_eq!(speaker_of(&qs, "start on Monday"), Some("Ann Cole"));
 }
+
+// ---- a pronoun after an unknown subject names no one ----
+
+#[test]
+fn a_pronoun_after_an_unknown_speaker_names_no_one() {
+    let qs = segmented(&[
+        "Chargers General Manager A.J. Smith said he was aware of the case. Jackson, in a statement released through the team, said he was sorry. “I made a mistake and I regret it,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "made a mistake"), None);
+    // A person the story knows is still found over the insert.
+    let qs = segmented(&[
+        "Chargers General Manager A.J. Smith said he was aware of the case. Sen. Ana Ruiz, in a statement, said she was sorry. “I made a mistake and I regret it,” she said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "made a mistake"), Some("Ana Ruiz"));
+    // An unknown name that says nothing does not block.
+    let qs = segmented(&[
+        "Coach Tom Reyes praised the team. Denver lost again. “We played as well as we could,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "played as well"), Some("Tom Reyes"));
+    // A news agency credited at the end of the sentence does not block.
+    let qs = segmented(&[
+        "Mehdi Zareh, director of the seismological center, dismissed concerns of a tsunami, IRNA reported. “The Gulf is not deep enough for that,” he was quoted as saying.",
+    ]);
+    assert_eq!(speaker_of(&qs, "not deep enough"), Some("Mehdi Zareh"));
+}
+
+// ---- a role noun before a name is part of the title ----
+
+#[test]
+fn a_role_before_a_name_is_not_part_of_it() {
+    let qs = segmented(&[
+        "“He was aware of the problem for a long time,” said Chargers General Manager A.J. Smith.",
+    ]);
+    assert_eq!(speaker_of(&qs, "aware of the problem"), Some("A.J. Smith"));
+    let qs = segmented(&["“We will win this fight in the end,” said Pastor Rick Warren."]);
+    assert_eq!(speaker_of(&qs, "win this fight"), Some("Rick Warren"));
+    // Two words, or an initial after it: the whole is the name.
+    let qs = segmented(&["“We will win this fight in the end,” said Porter Goss."]);
+    assert_eq!(speaker_of(&qs, "win this fight"), Some("Porter Goss"));
+    let qs = segmented(&["“We will win this fight in the end,” said Hunter S. Thompson."]);
+    assert_eq!(
+        speaker_of(&qs, "win this fight"),
+        Some("Hunter S. Thompson")
+    );
+}
+
+// ---- a number is not a role ----
+
+#[test]
+fn an_age_is_not_a_role() {
+    let qs = segmented(&[
+        "“I actually have goosebumps just thinking about this,” said the 29-year-old on the eve of the open.",
+    ]);
+    assert_eq!(speaker_of(&qs, "goosebumps"), None);
+    let qs = segmented(&[
+        "The 29-year-old said: “I actually have goosebumps just thinking about this.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "goosebumps"), None);
+    let qs = segmented(&[
+        "“I actually have goosebumps just thinking about this,” said the veteran coach.",
+    ]);
+    assert_eq!(speaker_of(&qs, "goosebumps"), Some("the veteran coach"));
+}
+
+// ---- a continuation outranks a clause of the previous attribution ----
+
+#[test]
+fn a_continuation_outranks_the_clause_between() {
+    let qs = segmented(&[
+        "“My client is settled in that facility right now,” Heller argued after a prosecutor objected to the choice. “She is in rehab right now. Nothing bad is going to happen.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "Nothing bad"), Some("Heller"));
+    // Another person named as a subject in between: the sentence before
+    // speaks.
+    let qs = segmented(&[
+        "“We will appeal the ruling,” Heller said. Prosecutor Ana Ruiz objected to the motion. “This is not over yet for anyone here.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "not over yet"), Some("Ana Ruiz"));
+}
+
+// ---- an inverted attribution in the sentence before ----
+
+#[test]
+fn an_inverted_said_in_the_sentence_before_names_the_speaker() {
+    let qs = segmented(&[
+        "Any acquisition raises the issue of jobs, said Warren, but the firm would be wise to wait. “There is a strong chance the unit will keep its autonomy.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "strong chance"), Some("Warren"));
+    // No name after the inverted verb: no speaker.
+    let qs = segmented(&[
+        "Any acquisition raises the issue of jobs, said to be at stake, but the firm would be wise to wait. “There is a strong chance the unit will keep its autonomy.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "strong chance"), None);
+    // A sentence opener after the verb is no one.
+    let qs = segmented(&[
+        "The damage was wide, said Despite the cold, crews kept at it. “We are working as fast as we can on every line.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "fast as we can"), None);
+    let qs = segmented(&[
+        "The damage was wide, said the President, and crews kept at it. “We are working as fast as we can on every line.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "fast as we can"), Some("the President"));
+}
+
+// ---- one-word names after a role, authors named as modifiers ----
+
+#[test]
+fn a_one_word_name_after_a_role_speaks_when_the_verb_follows() {
+    let qs =
+        segmented(&["“It keeps on shaking all the time,” Papua BMG spokesman Mujahidin said."]);
+    assert_eq!(speaker_of(&qs, "keeps on shaking"), Some("Mujahidin"));
+    // Not followed by the verb: the name may be anything.
+    let qs = segmented(&[
+        "“It keeps on shaking all the time,” Papua BMG spokesman Mujahidin and others said.",
+    ]);
+    assert_ne!(speaker_of(&qs, "keeps on shaking"), Some("Mujahidin"));
+}
+
+#[test]
+fn a_medium_speaks_for_the_author_named_before_it() {
+    let qs = segmented(&[
+        "The AMD statement said, “We can not speculate on the merger for another 90 days.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "can not speculate"), Some("AMD"));
+    let qs = segmented(&[
+        "The Friday statement said, “We can not speculate on the merger for another 90 days.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "can not speculate"), None);
+    let qs =
+        segmented(&["A statement said, “We can not speculate on the merger for another 90 days.”"]);
+    assert_eq!(speaker_of(&qs, "can not speculate"), None);
+}

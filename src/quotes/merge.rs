@@ -449,23 +449,80 @@ fn prominence(s: Option<&Speaker>) -> u8 {
     }
 }
 
-/// The speaker most sources give, a named person before a role.
+/// The speaker the sources agree on. Named people first: the person more
+/// than half of the sources that name a person name; a shorter form votes
+/// for the fuller one it ends ("Jackson" for "Vincent Jackson"). Two
+/// sources naming two different people, one against one, is no speaker:
+/// the sources disagree and a wrong name is worse than none. A role ("the
+/// judge", "forensic experts") describes rather than names, so it neither
+/// outvotes a person nor conflicts with one; with no person named, the role
+/// most sources give (the first source's on a tie). A source that gives no
+/// speaker does not vote: one clearly attributed copy speaks for the
+/// copies that are not.
 fn vote(speakers: &[(usize, Option<&Speaker>)]) -> Option<String> {
-    let mut tally: BTreeMap<&str, (u8, usize, std::cmp::Reverse<usize>)> = BTreeMap::new();
-    for (doc, s) in speakers {
-        if let Some(sp) = s {
-            let e = tally.entry(sp.name.as_str()).or_insert((
-                prominence(Some(sp)),
-                0,
-                std::cmp::Reverse(*doc),
-            ));
-            e.1 += 1;
-        }
+    let given = || speakers.iter().filter_map(|&(doc, s)| s.map(|s| (doc, s)));
+    let mut people: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, s) in given().filter(|(_, s)| s.person) {
+        *people.entry(s.name.as_str()).or_default() += 1;
     }
-    tally
+    if !people.is_empty() {
+        return majority(&people);
+    }
+    // Roles: most votes, then the earliest source.
+    let mut roles: BTreeMap<&str, (usize, std::cmp::Reverse<usize>)> = BTreeMap::new();
+    for (doc, s) in given() {
+        let e = roles
+            .entry(s.name.as_str())
+            .or_insert((0, std::cmp::Reverse(doc)));
+        e.0 += 1;
+        e.1 = e.1.max(std::cmp::Reverse(doc));
+    }
+    roles
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1))
         .map(|(name, _)| name.to_string())
+}
+
+/// The name more than half of the votes go to, every form of one person
+/// counting for its fullest form.
+fn majority(tally: &BTreeMap<&str, usize>) -> Option<String> {
+    let total: usize = tally.values().sum();
+    tally
+        .keys()
+        .map(|&name| {
+            let votes: usize = tally
+                .iter()
+                .filter(|(other, _)| same_person(name, other))
+                .map(|(_, n)| n)
+                .sum();
+            (name, votes)
+        })
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(a.0))
+        })
+        .filter(|&(_, votes)| 2 * votes > total)
+        .map(|(name, _)| name.to_string())
+}
+
+/// Can two display names be one person: the same surname, and the same
+/// first name when both have one ("James G. Bodiford" and "James Bodiford",
+/// "A.J. Butler" and "AJ Butler", "Jackson" and "Vincent Jackson"; not
+/// "A.J. Smith" and "A.J. Butler")?
+fn same_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.replace('.', "").to_lowercase())
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    match (a.first(), a.last(), b.first(), b.last()) {
+        (Some(af), Some(al), Some(bf), Some(bl)) => {
+            al == bl && (a.len() == 1 || b.len() == 1 || af == bf)
+        }
+        _ => false,
+    }
 }
 
 /// A merged item before ranking.
@@ -571,4 +628,96 @@ pub(crate) fn merge(story: &Story, found: &[Found]) -> Vec<Quotation> {
             .then(a.first.cmp(&b.first))
     });
     items.into_iter().map(|i| i.quotation).collect()
+}
+
+#[cfg(test)]
+mod vote_tests {
+    use super::*;
+
+    fn named(name: &str) -> Speaker {
+        Speaker {
+            name: name.to_string(),
+            person: true,
+        }
+    }
+
+    /// A lower-case first letter marks a role ("the judge").
+    fn of(names: &[Option<&str>]) -> Option<String> {
+        let speakers: Vec<Option<Speaker>> = names
+            .iter()
+            .map(|n| {
+                n.map(|n| Speaker {
+                    person: n.starts_with(char::is_uppercase),
+                    ..named(n)
+                })
+            })
+            .collect();
+        let votes: Vec<(usize, Option<&Speaker>)> = speakers
+            .iter()
+            .enumerate()
+            .map(|(d, s)| (d, s.as_ref()))
+            .collect();
+        vote(&votes)
+    }
+
+    #[test]
+    fn one_attributed_copy_speaks_for_the_others() {
+        assert_eq!(
+            of(&[None, Some("Ana Lima"), None]).as_deref(),
+            Some("Ana Lima")
+        );
+        assert_eq!(
+            of(&[Some("Lima"), Some("Ana Lima")]).as_deref(),
+            Some("Ana Lima")
+        );
+        assert_eq!(
+            of(&[Some("Ana Lima"), Some("Ana Lima"), Some("Tom Reyes")]).as_deref(),
+            Some("Ana Lima")
+        );
+        // Forms of one name agree, the fullest shown.
+        assert_eq!(
+            of(&[Some("James G. Bodiford"), Some("James Bodiford")]).as_deref(),
+            Some("James G. Bodiford")
+        );
+        assert_eq!(
+            of(&[Some("A.J. Smith"), Some("A.J. Butler"), Some("AJ Butler")]).as_deref(),
+            Some("A.J. Butler")
+        );
+    }
+
+    #[test]
+    fn a_role_neither_outvotes_nor_blocks_a_person() {
+        assert_eq!(
+            of(&[Some("the judge"), Some("the judge"), Some("Ana Lima")]).as_deref(),
+            Some("Ana Lima")
+        );
+        // No person: the role most sources give, else the first source's.
+        assert_eq!(
+            of(&[
+                Some("forensic experts"),
+                Some("the police"),
+                Some("the police")
+            ])
+            .as_deref(),
+            Some("the police")
+        );
+        assert_eq!(
+            of(&[Some("forensic doctors"), Some("forensic experts")]).as_deref(),
+            Some("forensic doctors")
+        );
+    }
+
+    #[test]
+    fn disagreeing_sources_give_no_speaker() {
+        // One against one, whatever the alphabet says.
+        assert_eq!(of(&[Some("Ana Lima"), Some("Tom Reyes")]), None);
+        assert_eq!(
+            of(&[Some("Ana Lima"), Some("Tom Reyes"), Some("a judge")]),
+            None
+        );
+        // "Lima" is not the end of "Palima": no shared vote.
+        assert_eq!(of(&[Some("Lima"), Some("Ana Palima")]), None);
+        assert_eq!(of(&[Some("A.J. Smith"), Some("A.J. Butler")]), None);
+        assert_eq!(of(&[None, None]), None);
+    }
 }

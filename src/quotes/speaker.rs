@@ -22,58 +22,16 @@
 //! document, outside quotations. Nothing found means no speaker: never a
 //! guess.
 
-use crate::text::{fold, words};
+use crate::params::QuoteParams;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// A token of running text with the characters between it and the previous
-/// token.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Tok<'a> {
-    pub raw: &'a str,
-    pub start: usize,
-    pub end: usize,
-    pub gap: &'a str,
-}
+/// A word with the gap before it, from the language layer's tokenizer.
+pub(crate) use crate::nlp::tokens::Spaced as Tok;
 
-impl Tok<'_> {
-    fn lower(&self) -> String {
-        fold(self.raw).to_lowercase()
-    }
-    fn is_cap(&self) -> bool {
-        self.raw.chars().next().is_some_and(char::is_uppercase)
-    }
-    fn is_possessive(&self) -> bool {
-        let f = fold(self.raw);
-        f.ends_with("'s") || f.ends_with("s'")
-    }
-    /// The word without a possessive ending.
-    fn bare(&self) -> &str {
-        for suffix in ["’s", "'s", "’", "'"] {
-            if let Some(b) = self.raw.strip_suffix(suffix) {
-                return b;
-            }
-        }
-        self.raw
-    }
-}
-
-pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
-    let mut prev_end = 0;
-    words(text)
-        .into_iter()
-        .map(|w| {
-            let gap = text.get(prev_end..w.start).unwrap_or("");
-            prev_end = w.end;
-            Tok {
-                raw: w.raw,
-                start: w.start,
-                end: w.end,
-                gap,
-            }
-        })
-        .collect()
+fn tokens(text: &str) -> Vec<Tok<'_>> {
+    crate::nlp::tokens::spaced_words(text)
 }
 
 /// The speech verbs and their inflections, from `data/en/speech_verbs.txt`
@@ -98,23 +56,6 @@ fn speech_verb_form(word: &str) -> Option<bool> {
 }
 
 #[rustfmt::skip]
-const ROLE_NOUNS: &[&str] = &[
-    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
-    "source", "sources", "aide", "aides", "ambassador", "minister", "diplomat", "diplomats",
-    "adviser", "advisers", "advisor", "advisors", "analyst", "analysts", "officer", "officers",
-    "lawmaker", "lawmakers", "senator", "senators", "expert", "experts", "witness", "witnesses",
-    "representative", "representatives", "leader", "leaders", "envoy", "negotiator",
-    "negotiators", "commander", "general", "president", "chief", "director", "secretary",
-    "member", "members", "resident", "residents", "staffer", "staffers", "strategist",
-    "economist", "researcher", "professor", "historian", "insider", "insiders", "executive",
-    "executives", "attorney", "lawyer", "lawyers", "prosecutor", "prosecutors", "judge",
-    "investigator", "investigators", "correspondent", "reporter", "journalist", "activist",
-    "activists", "protester", "protesters", "mediator", "mediators", "person", "man", "woman",
-    "spokesmen", "mayor", "governor", "chairman", "chairwoman", "ceo", "inspector",
-    "inspectors", "engineer", "engineers", "coach", "manager", "worker", "workers",
-];
-
-#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "one", "two", "three", "four", "five", "six", "several", "some",
     "another", "many", "his", "her", "their", "its", "this", "that", "these", "those",
@@ -124,13 +65,6 @@ const DETERMINERS: &[&str] = &[
 /// "UN envoy"), as the tokenizer normalises them. Personal titles come from
 /// the language layer's titles table (`data/en/titles.tsv`).
 const COUNTRY_ABBREVIATIONS: &[&str] = &["us_country", "uk", "un"];
-
-/// Abbreviated titles written with a period ("Sen. Rand Paul").
-#[rustfmt::skip]
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "sen", "rep", "gov", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "adm", "sgt",
-    "rev", "st", "jr", "sr", "msgr", "fr",
-];
 
 #[rustfmt::skip]
 const PREPOSITIONS: &[&str] = &[
@@ -172,7 +106,7 @@ fn is_in(list: &[&str], word: &str) -> bool {
 }
 
 pub(crate) fn is_speech_verb(t: &Tok) -> bool {
-    !t.is_cap() && speech_verb_form(&t.lower()).is_some()
+    !t.is_capitalised() && speech_verb_form(&t.lower()).is_some()
 }
 
 fn is_determiner(t: &Tok) -> bool {
@@ -192,8 +126,10 @@ fn subject_pronoun(t: &Tok) -> Option<Gender> {
     }
 }
 
+/// A noun naming a person by a role ("spokesman"), from the language
+/// layer's role nouns (WordNet's nouns of persons).
 fn is_role_noun(t: &Tok) -> bool {
-    !t.is_cap() && is_in(ROLE_NOUNS, &t.lower())
+    !t.is_capitalised() && crate::nlp::lists::is_role_noun(&t.lower())
 }
 
 fn is_title(t: &Tok) -> bool {
@@ -203,7 +139,8 @@ fn is_title(t: &Tok) -> bool {
 
 fn is_filler(t: &Tok) -> bool {
     let l = t.lower();
-    !t.is_cap() && (is_in(BETWEEN_SUBJECT_AND_VERB, &l) || (l.ends_with("ly") && l.len() > 4))
+    !t.is_capitalised()
+        && (is_in(BETWEEN_SUBJECT_AND_VERB, &l) || (l.ends_with("ly") && l.len() > 4))
 }
 
 /// "William L. Kovacs, the Chamber's vice president, said": a role set off
@@ -212,12 +149,11 @@ fn is_filler(t: &Tok) -> bool {
 /// words) to the comma, and takes the name before it when it is a person
 /// (two words or more, or known from the story).
 fn appositive_name(toks: &[Tok], head: usize, people: &People) -> Option<Vec<String>> {
-    const ROLE_WORDS: usize = 8;
-    let comma = (head.saturating_sub(ROLE_WORDS)..=head)
+    let comma = (head.saturating_sub(people.params.role_words)..=head)
         .rev()
         .find(|&k| k > 0 && toks[k].gap.contains(','))?;
     let last = comma - 1;
-    if !toks[last].is_cap() || toks[last].is_possessive() {
+    if !toks[last].is_capitalised() || toks[last].is_possessive() {
         return None;
     }
     let name = name_in_run(&toks[cap_run_start(toks, last)..=last]);
@@ -234,14 +170,14 @@ fn breaks_before(toks: &[Tok], k: usize) -> bool {
 
 /// A single capital letter standing for a name ("J." in "Donald J. Trump").
 fn is_initial(t: &Tok) -> bool {
-    t.raw.chars().count() == 1 && t.is_cap()
+    t.raw.chars().count() == 1 && t.is_capitalised()
 }
 
 /// Is `gap` (after `prev`) the period of an abbreviated title or an
 /// initial, which joins the words around it rather than ending a sentence
 /// ("Dr. Tomas Lind", "William L. Kovacs")?
 fn period_joins(prev: &Tok, gap: &str) -> bool {
-    gap.trim() == "." && (is_initial(prev) || is_in(TITLE_ABBREVIATIONS, &prev.lower()))
+    crate::nlp::names::period_joins(prev.raw, gap)
 }
 
 /// A gap that ends a clause or sentence (a comma does not).
@@ -314,8 +250,7 @@ const MAX_NAME_WORDS: usize = 8;
 fn joins_previous(toks: &[Tok], k: usize) -> bool {
     let prev = &toks[k - 1];
     let gap = toks[k].gap;
-    let joined = gap.chars().all(char::is_whitespace) || period_joins(prev, gap);
-    prev.is_cap() && joined && !prev.is_possessive()
+    prev.is_capitalised() && crate::nlp::names::joins_after(prev.raw, gap) && !prev.is_possessive()
 }
 
 /// The start of the run of capitalised words that ends at `i` (titles
@@ -333,7 +268,7 @@ fn cap_run_end(toks: &[Tok], i: usize) -> usize {
     let mut e = i;
     while e + 1 < toks.len()
         && e + 1 - i < MAX_NAME_WORDS
-        && toks[e + 1].is_cap()
+        && toks[e + 1].is_capitalised()
         && joins_previous(toks, e + 1)
     {
         e += 1;
@@ -356,7 +291,16 @@ pub(crate) fn name_in_run(run: &[Tok]) -> Vec<String> {
                 || is_in(SENTENCE_OPENERS, &l)
         })
         .count();
-    let name = &rest[skip..];
+    let mut name = &rest[skip..];
+    // "General Manager A.J. Smith", "Pastor Rick Warren": a role noun
+    // before a name of two words or more, not an initial ("Hunter S.
+    // Thompson"), is part of the title.
+    while name.len() > 2
+        && crate::nlp::lists::is_role_noun(&name[0].lower())
+        && !is_initial(&name[1])
+    {
+        name = &name[1..];
+    }
     name.iter()
         .enumerate()
         .map(|(k, t)| {
@@ -376,7 +320,7 @@ fn role_phrase(text: &str, toks: &[Tok], h: usize) -> String {
     let mut j = h;
     while j > 0 && h - j < 4 && !toks[j].gap.contains([',', ';', ':']) {
         let cand = &toks[j - 1];
-        if is_determiner(cand) || (cand.is_cap() && cand.is_possessive()) {
+        if is_determiner(cand) || (cand.is_capitalised() && cand.is_possessive()) {
             j -= 1;
             break;
         }
@@ -408,7 +352,7 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
     if let Some(g) = subject_pronoun(t) {
         return Some((Who::Pronoun(g), i + 1));
     }
-    if t.is_cap() && !is_determiner(t) {
+    if t.is_capitalised() && !is_determiner(t) {
         let e = cap_run_end(toks, i);
         if toks[e].is_possessive() {
             return possessed_role(text, toks, i, e);
@@ -428,6 +372,11 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
         if !name.is_empty() {
             return Some((Who::Name(name), e + 1));
         }
+        // "said the President" is a role; "Despite", "However" (words that
+        // open a sentence, nothing left of the run) are no one.
+        if !toks[i..=e].iter().any(is_title) {
+            return None;
+        }
         return Some((Who::Role(lower_article(join_toks(text, toks, i, e))), e + 1));
     }
     // A role: up to five words ending in a role noun, or a determiner and
@@ -437,8 +386,13 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
     let end = (i..toks.len().min(i + 6))
         .take_while(|&k| in_clause(k))
         .last()?;
-    if let Some(head) = (i..=end).find(|&k| is_role_noun(&toks[k])) {
-        if toks.get(head + 1).is_some_and(|n| n.is_cap()) && in_clause(head + 1) {
+    if let Some(mut head) = (i..=end).find(|&k| is_role_noun(&toks[k])) {
+        // "a senior officer", "the veteran coach": the last of a run of
+        // role nouns is the head.
+        while head < end && in_clause(head + 1) && is_role_noun(&toks[head + 1]) {
+            head += 1;
+        }
+        if toks.get(head + 1).is_some_and(|n| n.is_capitalised()) && in_clause(head + 1) {
             let e = cap_run_end(toks, head + 1);
             let name = name_in_run(&toks[head + 1..=e]);
             if !name.is_empty() {
@@ -462,10 +416,19 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
     if is_medium(&toks[last]) {
         return medium_author(text, toks, last);
     }
+    if is_number_head(&toks[last]) {
+        return None;
+    }
     Some((
         Who::Role(lower_article(join_toks(text, toks, i, last))),
         last + 1,
     ))
+}
+
+/// "the 29-year-old", "the 3": a head with a digit stands for a person
+/// named elsewhere, not a role a reader can place; never a speaker.
+fn is_number_head(t: &Tok) -> bool {
+    t.raw.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Is this a weekday or a month written in full ("Saturday", "March"; not
@@ -482,7 +445,7 @@ fn lower_phrase_end(toks: &[Tok], from: usize, max: usize) -> Option<usize> {
     (from..toks.len().min(from + max))
         .take_while(|&k| {
             let l = toks[k].lower();
-            !toks[k].is_cap()
+            !toks[k].is_capitalised()
                 && (k == from || !breaks_before(toks, k) && !toks[k].gap.contains(','))
                 && !breaks_before(toks, k)
                 && !crate::text::is_stop(&l)
@@ -506,7 +469,7 @@ fn possessed_role(text: &str, toks: &[Tok], i: usize, e: usize) -> Option<(Who, 
     // "Clinton's communications director, Jennifer Palmieri" (two words
     // or more after a comma), "Ms. Davis's sister Crystal" (right after).
     if let Some(n) = toks.get(head + 1)
-        && n.is_cap()
+        && n.is_capitalised()
         && !breaks_before(toks, head + 1)
     {
         let comma = n.gap.trim() == ",";
@@ -528,12 +491,17 @@ fn possessed_role(text: &str, toks: &[Tok], i: usize, e: usize) -> Option<(Who, 
 fn name_after_role(toks: &[Tok], from: usize) -> Option<(Who, usize)> {
     let head = lower_phrase_end(toks, from, 3)?;
     let n = toks.get(head + 1)?;
-    if !n.is_cap() || breaks_before(toks, head + 1) || n.gap.contains(',') {
+    if !n.is_capitalised() || breaks_before(toks, head + 1) || n.gap.contains(',') {
         return None;
     }
     let end = cap_run_end(toks, head + 1);
     let name = name_in_run(&toks[head + 1..=end]);
-    (name.len() >= 2).then_some((Who::Name(name), end + 1))
+    // One word will do when the speech verb follows right after it
+    // ("Papua BMG spokesman Mujahidin said").
+    let speaks = toks.get(end + 1).is_some_and(|v| {
+        is_speech_verb(v) && !breaks_before(toks, end + 1) && !v.gap.contains(',')
+    });
+    (name.len() >= 2 || (name.len() == 1 && speaks)).then_some((Who::Name(name), end + 1))
 }
 
 /// "Secretary of the Interior Dirk Kempthorne": after a title, `of`, an
@@ -547,7 +515,7 @@ fn name_after_title_of(toks: &[Tok], k: usize) -> Option<(Who, usize)> {
     if toks.get(s).is_some_and(|t| t.lower() == "the") {
         s += 1;
     }
-    if !toks.get(s)?.is_cap() || breaks_before(toks, s) {
+    if !toks.get(s)?.is_capitalised() || breaks_before(toks, s) {
         return None;
     }
     let end = cap_run_end(toks, s);
@@ -565,7 +533,7 @@ fn name_after_title_of(toks: &[Tok], k: usize) -> Option<(Who, usize)> {
 /// Is this word a medium that carries words rather than a speaker ("a
 /// statement", "a tweet")? From `data/en/speech_media.txt`.
 fn is_medium(t: &Tok) -> bool {
-    !t.is_cap() && SPEECH_MEDIA.contains(t.lower().as_str())
+    !t.is_capitalised() && SPEECH_MEDIA.contains(t.lower().as_str())
 }
 
 static SPEECH_MEDIA: LazyLock<std::collections::BTreeSet<&'static str>> = LazyLock::new(|| {
@@ -622,12 +590,12 @@ pub(crate) fn names_another(text: &str, people: &People, who: &str) -> bool {
 
 /// Attribution after the closing mark: `, X said`, `, said X`,
 /// `, according to X`.
-pub(crate) fn after_quote(post: &str) -> Option<Who> {
+pub(crate) fn after_quote(post: &str, params: &QuoteParams) -> Option<Who> {
     let all = tokens(post);
     let toks: Vec<Tok> = (0..all.len())
         .take_while(|&k| k == 0 || !breaks_before(&all, k))
         .map(|k| all[k])
-        .take(AFTER_WORDS)
+        .take(params.after_words)
         .collect();
     let first = toks.first()?;
     if breaks_clause(first.gap) {
@@ -640,7 +608,8 @@ pub(crate) fn after_quote(post: &str) -> Option<Who> {
         return phrase_at(post, &toks, 1).map(|p| p.0);
     }
     if let Some((who, k)) = phrase_at(post, &toks, 0) {
-        let mut k = skip_prepositional_phrase(&toks, skip_appositive(&toks, k));
+        let k = skip_appositive(&toks, k, params.appositive_words);
+        let mut k = skip_prepositional_phrase(&toks, k, params.pp_after_words);
         while toks.get(k).is_some_and(is_filler) {
             k += 1;
         }
@@ -656,39 +625,31 @@ pub(crate) fn after_quote(post: &str) -> Option<Who> {
     name_before_verb(&toks)
 }
 
-/// Words read after a closing mark for its attribution.
-const AFTER_WORDS: usize = 16;
-/// Longest appositive skipped between a subject and its verb.
-const APPOSITIVE_WORDS: usize = 8;
-
 /// `X, the store's insurer, told …`: when a comma follows the phrase that
 /// ends before `k`, the index after the closing comma of the appositive
-/// (at most [`APPOSITIVE_WORDS`] words); else `k`.
-fn skip_appositive(toks: &[Tok], k: usize) -> usize {
+/// (at most `max` words); else `k`.
+fn skip_appositive(toks: &[Tok], k: usize, max: usize) -> usize {
     if toks.get(k).is_none_or(|t| t.gap.trim() != ",") {
         return k;
     }
-    (k + 1..toks.len().min(k + 1 + APPOSITIVE_WORDS))
+    (k + 1..toks.len().min(k + 1 + max))
         .find(|&j| toks[j].gap.trim() == ",")
         .unwrap_or(k)
 }
 
 /// `a source with knowledge of the team's thinking said`: the index after a
-/// prepositional phrase (at most [`PP_AFTER_WORDS`] words, no comma, no
+/// prepositional phrase (at most `max` words, no comma, no
 /// speech verb) starting at `k`, when it ends right before a speech verb;
 /// else `k`.
-fn skip_prepositional_phrase(toks: &[Tok], k: usize) -> usize {
+fn skip_prepositional_phrase(toks: &[Tok], k: usize, max: usize) -> usize {
     if toks.get(k).is_none_or(|t| !is_in(PREPOSITIONS, &t.lower())) {
         return k;
     }
-    (k + 1..toks.len().min(k + 1 + PP_AFTER_WORDS))
+    (k + 1..toks.len().min(k + 1 + max))
         .take_while(|&j| !toks[j].gap.contains(','))
         .find(|&j| is_speech_verb(&toks[j]))
         .unwrap_or(k)
 }
-
-/// Longest prepositional phrase after a subject that follows a quotation.
-const PP_AFTER_WORDS: usize = 6;
 
 /// `“It's about me.” ― Hillary Clinton`: a dash right after the closing
 /// mark, then a name that ends the paragraph or its sentence, signs the
@@ -700,7 +661,7 @@ pub(crate) fn byline(post: &str) -> Option<Who> {
         .find_map(|d| rest.strip_prefix(d))?;
     let toks = tokens(after_dash);
     let first = toks.first()?;
-    if !first.is_cap() || !first.gap.chars().all(char::is_whitespace) {
+    if !first.is_capitalised() || !first.gap.chars().all(char::is_whitespace) {
         return None;
     }
     let e = cap_run_end(&toks, 0);
@@ -721,7 +682,7 @@ fn name_before_verb(toks: &[Tok]) -> Option<Who> {
     while last > 0 && is_filler(&toks[last]) {
         last -= 1;
     }
-    if !toks[last].is_cap() {
+    if !toks[last].is_capitalised() {
         return None;
     }
     let start = cap_run_start(toks, last).max(1);
@@ -754,8 +715,9 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
         let who = subject_before(pre, &toks, v, people)
             .or_else(|| coordinated_subject(pre, &toks, v, people))
             .or_else(|| {
-                // `“…,” said Smith, “…”`: the subject after the verb.
-                (after > 0 && ends_intro)
+                // `“…,” said Smith, “…”`, `…, said Warren, but …`: the
+                // subject after an inverted verb.
+                (after > 0 && (ends_intro || toks[v].gap.contains(',')))
                     .then(|| phrase_at(pre, &toks, v + 1).map(|p| p.0))
                     .flatten()
             });
@@ -776,7 +738,7 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
     }
     if pre.trim_end().ends_with(':')
         && let Some(last) = toks.last()
-        && last.is_cap()
+        && last.is_capitalised()
     {
         let s = cap_run_start(&toks, toks.len() - 1);
         let name = name_in_run(&toks[s..]);
@@ -814,7 +776,8 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         if let Some(g) = subject_pronoun(t) {
             return Some(Who::Pronoun(g));
         }
-        if let Some(p) = in_prepositional_phrase(toks, i, v) {
+        let pp_words = people.params.pp_words;
+        if let Some(p) = in_prepositional_phrase(toks, i, v, pp_words) {
             i = p;
             continue;
         }
@@ -824,25 +787,27 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
                     .map_or_else(|| Who::Role(role_phrase(text, toks, i)), Who::Name),
             );
         }
-        if is_medium(t) && adjacent_to(toks, i, v) {
+        if is_medium(t) && adjacent_to(toks, i, v, pp_words) {
             // "a statement said": the medium speaks for the author the
             // text names ("Clinton's statement"), else for no one.
-            return (i > 0 && toks[i - 1].is_cap() && toks[i - 1].is_possessive())
-                .then(|| Who::Name(name_in_run(&toks[cap_run_start(toks, i - 1)..i])))
-                .filter(|w| !matches!(w, Who::Name(n) if n.is_empty()));
+            // "The AMD statement said" names its author as a modifier.
+            return (i > 0 && toks[i - 1].is_capitalised() && !breaks_before(toks, i))
+                .then(|| name_in_run(&toks[cap_run_start(toks, i - 1)..i]))
+                .filter(|n| !(n.is_empty() || n.len() == 1 && is_calendar_word(&n[0])))
+                .map(Who::Name);
         }
-        if !t.is_cap()
-            && adjacent_to(toks, i, v)
+        if !t.is_capitalised()
+            && adjacent_to(toks, i, v, pp_words)
             && let Some(role) = determined_phrase(text, toks, i)
         {
             return Some(appositive_name(toks, i, people).map_or(Who::Role(role), Who::Name));
         }
-        if !t.is_cap() || t.is_possessive() {
+        if !t.is_capitalised() || t.is_possessive() {
             continue;
         }
         let s = cap_run_start(toks, i);
         let in_phrase = s > 0 && is_in(PREPOSITIONS, &toks[s - 1].lower());
-        let adjacent = adjacent_to(toks, i, v);
+        let adjacent = adjacent_to(toks, i, v, pp_words);
         let name = name_in_run(&toks[s..=i]);
         if in_phrase || name.is_empty() {
             i = s;
@@ -856,7 +821,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         // subject, unless a comma sets it off ("Saturday, …"), it is a
         // date, or it is one word the story does not know as a person and
         // no verb follows ("Moments after …, one cop … said").
-        let opens = (s == 0 || after_introduction(toks, s))
+        let opens = (s == 0 || after_introduction(toks, s, people.params.introduction_words))
             && !toks.get(i + 1).is_some_and(|n| n.gap.contains(','))
             && (name.len() >= 2 || people.is_person(&name) || verb_follows(toks, i));
         let date = name.len() == 1 && is_calendar_word(&name[0]);
@@ -868,26 +833,23 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
     None
 }
 
-/// Longest introduction set off by a comma before a sentence's subject
-/// ("Already,", "On Saturday,", "In a statement,").
-const INTRODUCTION_WORDS: usize = 4;
-
-/// Does token `s` follow a short introduction set off by a comma at the
-/// start of the text, with no speech verb in it?
-fn after_introduction(toks: &[Tok], s: usize) -> bool {
-    s <= INTRODUCTION_WORDS
+/// Does token `s` follow a short introduction (at most `max` words: "Already,",
+/// "On Saturday,", "In a statement,") set off by a comma at the start of
+/// the text, with no speech verb in it?
+fn after_introduction(toks: &[Tok], s: usize, max: usize) -> bool {
+    s <= max
         && toks[s].gap.contains(',')
         && (0..s).all(|k| !is_speech_verb(&toks[k]) && (k == 0 || !toks[k].gap.contains(',')))
 }
 
 /// Only fillers ("also", "reportedly") and no comma between `i` and `v`.
 /// A prepositional phrase ("in the video") may stand between them too.
-fn adjacent_to(toks: &[Tok], i: usize, v: usize) -> bool {
+fn adjacent_to(toks: &[Tok], i: usize, v: usize, pp_words: usize) -> bool {
     if (i + 1..=v).any(|k| toks[k].gap.contains(',') || breaks_before(toks, k)) {
         return false;
     }
     let mut k = i + 1;
-    if k < v && is_in(MODIFIER_PREPOSITIONS, &toks[k].lower()) && v - k <= PP_WORDS {
+    if k < v && is_in(MODIFIER_PREPOSITIONS, &toks[k].lower()) && v - k <= pp_words {
         k += 1;
         while k < v && !is_speech_verb(&toks[k]) && !is_filler(&toks[k]) {
             k += 1;
@@ -901,25 +863,29 @@ fn adjacent_to(toks: &[Tok], i: usize, v: usize) -> bool {
 /// spokesman stating" makes its object the speaker.
 const MODIFIER_PREPOSITIONS: &[&str] = &["in", "of", "for", "from", "at", "on"];
 
-/// Longest prepositional phrase between a subject and its verb.
-const PP_WORDS: usize = 4;
-
 /// Is token `i` inside a prepositional phrase that ends right before the
 /// verb at `v` ("the militant in the video tells")? Its start if so.
-fn in_prepositional_phrase(toks: &[Tok], i: usize, v: usize) -> Option<usize> {
-    let p = (i.saturating_sub(PP_WORDS - 1)..i)
+fn in_prepositional_phrase(toks: &[Tok], i: usize, v: usize, pp_words: usize) -> Option<usize> {
+    let p = (i.saturating_sub(pp_words.saturating_sub(1))..i)
         .rev()
         .find(|&k| is_in(MODIFIER_PREPOSITIONS, &toks[k].lower()))?;
     let inside = (p + 1..=i).all(|k| !breaks_before(toks, k) && !toks[k].gap.contains(','));
-    (inside && p > 0 && adjacent_to(toks, p - 1, v) && (i + 1..v).all(|k| is_filler(&toks[k])))
-        .then_some(p)
+    (inside
+        && p > 0
+        && adjacent_to(toks, p - 1, v, pp_words)
+        && (i + 1..v).all(|k| is_filler(&toks[k])))
+    .then_some(p)
 }
 
 /// A noun phrase ending at `h` that opens with a determiner within four
 /// words ("one inspector", "the local engineer"), as written.
 fn determined_phrase(text: &str, toks: &[Tok], h: usize) -> Option<String> {
     let l = toks[h].lower();
-    if crate::text::is_stop(&l) || is_filler(&toks[h]) || is_in(PREPOSITIONS, &l) {
+    if crate::text::is_stop(&l)
+        || is_filler(&toks[h])
+        || is_in(PREPOSITIONS, &l)
+        || is_number_head(&toks[h])
+    {
         return None;
     }
     let mut j = h;
@@ -948,6 +914,8 @@ pub(crate) struct People {
     /// Per displayed name, votes for each gender: honorifics before the
     /// name, and the first personal pronoun after each mention of it.
     genders: BTreeMap<String, [u32; 2]>,
+    /// The thresholds of attribution.
+    pub params: QuoteParams,
 }
 
 /// Name endings indexed for [`People::full_name`]; longer ones are looked
@@ -969,7 +937,7 @@ fn key(word: &str) -> String {
 
 impl People {
     /// Collects names from every body block of the story's documents.
-    pub fn from_texts<'a>(texts: impl Iterator<Item = &'a str>) -> People {
+    pub fn from_texts<'a>(texts: impl Iterator<Item = &'a str>, params: &QuoteParams) -> People {
         let texts: Vec<&str> = texts.collect();
         let mut names: Vec<Vec<String>> = Vec::new();
         let mut seen: HashSet<Vec<String>> = HashSet::new();
@@ -994,6 +962,7 @@ impl People {
             names,
             fullest,
             genders: BTreeMap::new(),
+            params: params.clone(),
         };
         for text in &texts {
             people.learn_genders(text);
@@ -1020,7 +989,7 @@ impl People {
                     .iter()
                     .find_map(|t| honorific_gender(&t.lower()))
                 {
-                    self.vote(&who, g, 3);
+                    self.vote(&who, g, self.params.honorific_votes);
                 }
                 mention_at[e] = Some(who);
             }
@@ -1060,16 +1029,18 @@ impl People {
     }
 
     /// The gender the story gives a person, when its votes clearly agree
-    /// (at least two votes and three quarters of them).
+    /// (at least [`QuoteParams::gender_min_votes`] votes and
+    /// [`QuoteParams::gender_share`] of them).
     fn gender_of(&self, who: &str) -> Option<Gender> {
         let [m, f] = *self.genders.get(who)?;
         let total = m + f;
-        if total < 2 {
+        if total < self.params.gender_min_votes {
             return None;
         }
-        if m * 4 >= total * 3 {
+        let share = |n: u32| f64::from(n) >= f64::from(total) * self.params.gender_share;
+        if share(m) {
             Some(Gender::Male)
-        } else if f * 4 >= total * 3 {
+        } else if share(f) {
             Some(Gender::Female)
         } else {
             None
@@ -1142,7 +1113,29 @@ impl People {
             // "the NCAA report", "BBC's Doctor Who website": a run after an
             // article or a possessor names a thing, not a person.
             let modified = i > 0 && (is_determiner(&toks[i - 1]) || toks[i - 1].is_possessive());
-            if inside || modified || toks[e].is_possessive() || !self.is_person(&name) {
+            if inside || modified || toks[e].is_possessive() || name.is_empty() {
+                continue;
+            }
+            // "Jackson, in a statement, said he …": a one-word name the
+            // story does not know as a person (nor a role noun: "Reporters
+            // asked"; nor an acronym, an organisation: "IRNA reported"),
+            // opening its sentence as the subject of a speech verb,
+            // may be the one a later pronoun means; it is no one we can
+            // name, so it blocks every earlier candidate.
+            if !self.is_person(&name) {
+                let common = crate::nlp::lists::is_role_noun(&key(&name[0]));
+                let acronym =
+                    crate::nlp::tokens::casing(&name[0]) == crate::nlp::tokens::Casing::Upper;
+                let opens = i == 0 || ends_sentence_before(&toks, i);
+                if name.len() == 1
+                    && opens
+                    && !common
+                    && !acronym
+                    && !is_calendar_word(&name[0])
+                    && subject_of_speech(&toks, e, self.params.appositive_words)
+                {
+                    found.push((sentence, String::new(), true));
+                }
                 continue;
             }
             let who = self.display(&name);
@@ -1152,6 +1145,9 @@ impl People {
             found.push((sentence, who, in_subject_position(&toks, i, e)));
         }
         let last = found.last()?.0;
+        if found.iter().any(|f| f.0 == last && f.1.is_empty()) {
+            return Some(None);
+        }
         let mut candidates: Vec<(String, bool)> = Vec::new();
         for (_, who, subject) in found.into_iter().filter(|f| f.0 == last) {
             match candidates.iter_mut().find(|c| c.0 == who) {
@@ -1170,6 +1166,24 @@ impl People {
     }
 }
 
+/// Is the name ending at token `e` the subject of a speech verb: the verb
+/// right after it (over fillers), or after an insert set off by commas of
+/// at most `insert_words` words ("Jackson, in a statement, said")?
+fn subject_of_speech(toks: &[Tok], e: usize, insert_words: usize) -> bool {
+    let mut k = skip_appositive(toks, e + 1, insert_words);
+    if k == e + 1 && toks.get(k).is_some_and(|t| t.gap.contains(',')) {
+        return false;
+    }
+    while toks
+        .get(k)
+        .is_some_and(|t| is_filler(t) && !breaks_before(toks, k))
+    {
+        k += 1;
+    }
+    toks.get(k)
+        .is_some_and(|t| is_speech_verb(t) && !breaks_before(toks, k) && !is_noun_use(toks, k))
+}
+
 /// Does a sentence end in the gap before token `k` (not the period of a
 /// title or an initial)?
 fn ends_sentence_before(toks: &[Tok], k: usize) -> bool {
@@ -1182,7 +1196,7 @@ fn ends_sentence_before(toks: &[Tok], k: usize) -> bool {
 fn verb_follows(toks: &[Tok], e: usize) -> bool {
     toks.get(e + 1).is_some_and(|n| {
         let l = n.lower();
-        !n.is_cap()
+        !n.is_capitalised()
             && !n.gap.contains([',', '.', ';', ':'])
             && !is_in(PREPOSITIONS, &l)
             && !is_in(&["and", "or", "but"], &l)
@@ -1235,7 +1249,7 @@ fn names_in(text: &str) -> Vec<Vec<String>> {
             && !breaks_before(&toks, i)
             && ((finite(&toks[i - 1]) && inverted(&toks[i - 1]))
                 || is_role_noun(&toks[i - 1])
-                || (!toks[i - 1].is_cap() && is_title(&toks[i - 1])));
+                || (!toks[i - 1].is_capitalised() && is_title(&toks[i - 1])));
         // "Bill Adgate, who works …", "Anthony LaCalamita, 38,", "Mehdi
         // Zareh, director of …": an appositive only a person takes.
         let described = plain
@@ -1258,7 +1272,7 @@ fn names_in(text: &str) -> Vec<Vec<String>> {
 fn cap_runs<'a>(toks: &'a [Tok<'a>]) -> impl Iterator<Item = (usize, usize)> + 'a {
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < toks.len() && !toks[i].is_cap() {
+        while i < toks.len() && !toks[i].is_capitalised() {
             i += 1;
         }
         if i >= toks.len() {

@@ -57,7 +57,7 @@ fn story(docs: Vec<Document>) -> Story {
 }
 
 fn one(paras: &[&str]) -> Vec<Quotation> {
-    find_quotes(&story(vec![doc("a", paras)]))
+    find_quotes(&story(vec![doc("a", paras)]), &QuoteParams::default())
 }
 
 pub(super) fn texts(qs: &[Quotation]) -> Vec<&str> {
@@ -315,7 +315,7 @@ fn names_are_normalised_across_outlets() {
             &["“The pier stays closed until the audit is done,” Karen Olsen said."],
         ),
     ]);
-    let qs = find_quotes(&s);
+    let qs = find_quotes(&s, &QuoteParams::default());
     assert_eq!(qs.len(), 1);
     assert_eq!(qs[0].speaker.as_deref(), Some("Karen Olsen"));
     assert!(
@@ -346,7 +346,7 @@ fn fragment_and_full_quotation_merge() {
             &["“If the league delays again… the club will move to another city,” Weiss said."],
         ),
     ]);
-    let qs = find_quotes(&s);
+    let qs = find_quotes(&s, &QuoteParams::default());
     assert_eq!(qs.len(), 1, "{:?}", texts(&qs));
     assert_eq!(qs[0].mentions.len(), 3);
     assert!(qs[0].text.ends_with("never come back."));
@@ -368,7 +368,7 @@ fn slight_wording_changes_merge() {
         doc("b", &["Vogt said, “We will finish what we started.”"]),
         doc("c", &["Vogt said, “We finish what we started.”"]),
     ]);
-    let qs = find_quotes(&s);
+    let qs = find_quotes(&s, &QuoteParams::default());
     assert_eq!(qs.len(), 1, "{:?}", texts(&qs));
     assert_eq!(qs[0].mentions.len(), 3);
 }
@@ -388,7 +388,7 @@ fn joined_quotation_splits_into_the_separate_ones() {
             &["Lima added, “We will test it every week until winter.”"],
         ),
     ]);
-    let qs = find_quotes(&s);
+    let qs = find_quotes(&s, &QuoteParams::default());
     assert_eq!(qs.len(), 2, "{:?}", texts(&qs));
     for q in &qs {
         assert_eq!(q.mentions.len(), 2);
@@ -416,7 +416,7 @@ fn quotation_joined_with_ellipsis_splits_too() {
         ),
         doc("c", &["Haddad said, “We will do what we must do.”"]),
     ]);
-    let qs = find_quotes(&s);
+    let qs = find_quotes(&s, &QuoteParams::default());
     assert_eq!(qs.len(), 2, "{:?}", texts(&qs));
     assert!(qs.iter().all(|q| q.mentions.len() == 2));
 }
@@ -437,7 +437,7 @@ fn quotation_printed_whole_by_all_stays_whole() {
             ],
         ),
     ]);
-    let qs = find_quotes(&s);
+    let qs = find_quotes(&s, &QuoteParams::default());
     assert_eq!(qs.len(), 1, "{:?}", texts(&qs));
     assert!(qs[0].text.contains("Until they do"));
 }
@@ -453,7 +453,7 @@ fn first_sentence_of_a_longer_quotation_stays_with_it() {
         ),
         doc("b", &["“The water is safe to drink now,” Lima said."]),
     ]);
-    let qs = find_quotes(&s);
+    let qs = find_quotes(&s, &QuoteParams::default());
     assert_eq!(qs.len(), 1, "{:?}", texts(&qs));
     assert_eq!(qs[0].mentions.len(), 2);
     assert!(qs[0].text.contains("every week"));
@@ -472,7 +472,7 @@ fn different_quotations_do_not_merge() {
             &["Vogt said, “The farmers need more water this year.”"],
         ),
     ]);
-    let qs = find_quotes(&s);
+    let qs = find_quotes(&s, &QuoteParams::default());
     assert_eq!(qs.len(), 3, "{:?}", texts(&qs));
 }
 
@@ -489,7 +489,7 @@ fn ranking_prefers_more_outlets_then_named_speakers() {
         ),
         doc("b", &["“Nobody wants a shutdown in winter,” Vogt said."]),
     ]);
-    let qs = find_quotes(&s);
+    let qs = find_quotes(&s, &QuoteParams::default());
     assert_eq!(
         texts(&qs),
         vec![
@@ -512,7 +512,7 @@ fn mention_texts_are_verbatim_substrings() {
             &["“We will be back stronger than before,” Olsen said."],
         ),
     ]);
-    let qs = find_quotes(&s);
+    let qs = find_quotes(&s, &QuoteParams::default());
     for q in &qs {
         for m in &q.mentions {
             let body: String = s.docs[m.doc]
@@ -538,7 +538,7 @@ fn no_panic_on_odd_input() {
         "日本語「引用」“é”",
     ]);
     let _ = qs;
-    assert!(find_quotes(&Story::default()).is_empty());
+    assert!(find_quotes(&Story::default(), &QuoteParams::default()).is_empty());
 }
 
 #[test]
@@ -622,7 +622,7 @@ fn no_panic_on_generated_text() {
         }
         let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
         let s = story(vec![doc("a", &refs), doc("b", &refs[1..])]);
-        for q in find_quotes(&s) {
+        for q in find_quotes(&s, &QuoteParams::default()) {
             assert!(!q.mentions.is_empty());
         }
     }
@@ -643,10 +643,13 @@ pub(super) fn segmented(paras: &[&str]) -> Vec<Quotation> {
             .collect(),
         ..Article::default()
     };
-    find_quotes(&story(vec![crate::segment::segment(
-        article,
-        &crate::params::Params::default(),
-    )]))
+    find_quotes(
+        &story(vec![crate::segment::segment(
+            article,
+            &crate::params::Params::default(),
+        )]),
+        &QuoteParams::default(),
+    )
 }
 
 #[test]

@@ -1,0 +1,49 @@
+//! How story grouping scales: ECB+ (982 real articles) replicated with new
+//! names and figures (`parallax::synthetic::replicas`) to N articles, then
+//! grouped once; prints the time and the process's peak memory.
+//!
+//! One size per run, so the peak memory is that size's:
+//!
+//!     cargo run --release --example group_scale -- 100000 [ARTICLES]
+//!
+//! Replicas of one ECB+ story must not merge with each other (they name
+//! other people and figures), so the story count should be near N/982 × 93.
+
+use parallax::model::Document;
+use std::path::Path;
+use std::time::Instant;
+
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let dir = args
+        .get(2)
+        .map_or("../shared/bench/ecbplus/articles", String::as_str);
+    let params = parallax::params::Params::default();
+    let (articles, _) = parallax::ingest::load(Path::new(dir)).expect("articles");
+    let base: Vec<Document> = articles
+        .into_iter()
+        .map(|a| parallax::segment::segment(a, &params))
+        .collect();
+    let copies = n.div_ceil(base.len().max(1));
+    let mut docs = parallax::synthetic::replicas(&base, copies);
+    docs.truncate(n);
+    let count = docs.len();
+    let before = peak_rss_mib().unwrap_or(f64::NAN);
+    let start = Instant::now();
+    let stories = parallax::cluster::group(docs, &params);
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "articles {count}  stories {}  group {secs:.2} s  ({:.1} µs/article)  peak {:.0} MiB (before grouping {before:.0} MiB)",
+        stories.len(),
+        secs * 1e6 / count as f64,
+        peak_rss_mib().unwrap_or(f64::NAN)
+    );
+}
