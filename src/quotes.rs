@@ -154,6 +154,10 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
         let signed = after.is_some();
         let own = match (before.tight, before.who, after) {
             (true, Some(b), _) => Some(b),
+            // `insisted he "…," sources tell the paper`: the quotation is
+            // the content of a speech verb before it and the words after
+            // name someone else: the source is unclear, no one.
+            (false, Some(b), Some(a)) if before.content && speaker::disagree(&b, &a) => None,
             (_, b, a) => a.or(b),
         };
         // A continuation outranks the sentence before (the only other

@@ -401,3 +401,40 @@ fn a_medium_speaks_for_the_author_named_before_it() {
         segmented(&["A statement said, “We can not speculate on the merger for another 90 days.”"]);
     assert_eq!(speaker_of(&qs, "can not speculate"), None);
 }
+
+// ---- an unresolved pronoun subject is not an earlier name ----
+
+#[test]
+fn it_or_they_as_the_subject_names_no_one() {
+    let qs = segmented(&[
+        "Where Olson learned of it is not explained in the indictment, but it says she devised a scheme “to conceal the true nature of the finances.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "conceal the true nature"), None);
+    let qs = segmented(&[
+        "Sen. Ana Ruiz met the families. They said “the town will never be the same again.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "never be the same"), None);
+    // The name right before the verb still speaks.
+    let qs = segmented(&[
+        "Where it went is not explained, but Olson says she devised a plan “to conceal the true nature of the finances.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "conceal the true nature"), Some("Olson"));
+}
+
+// ---- two attributions of one quotation that disagree ----
+
+#[test]
+fn a_quotation_attributed_twice_to_different_speakers_names_no_one() {
+    let qs = segmented(&[
+        "A gang member has confessed but insisted he “did not mean to shoot the ladies,” sources tell the Daily News.",
+    ]);
+    assert_eq!(speaker_of(&qs, "did not mean"), None);
+    // The words before are not the verb's content: the words after speak.
+    let qs = segmented(&["Critics call the plan “a waste of public money,” Sen. Ana Ruiz said."]);
+    assert_eq!(speaker_of(&qs, "waste of public"), Some("Ana Ruiz"));
+    // Both name one person: that person.
+    let qs = segmented(&[
+        "Sen. Ana Ruiz said that “the bill will not pass this year,” Ruiz told reporters.",
+    ]);
+    assert_eq!(speaker_of(&qs, "will not pass"), Some("Ana Ruiz"));
+}

@@ -697,6 +697,10 @@ pub(crate) struct Before {
     /// A speech verb (or "according to", or `Name:`) stands right before the
     /// quotation: it is a quotation, not a scare quote.
     pub tight: bool,
+    /// The quotation is the content of that speech verb: only "that" or a
+    /// subject pronoun stands between them (`insisted he "…"`, `said that
+    /// "…"`), so the verb's subject said it.
+    pub content: bool,
 }
 
 /// Attribution before the opening mark; `pre` is the text of the clause or
@@ -721,9 +725,16 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
                     .then(|| phrase_at(pre, &toks, v + 1).map(|p| p.0))
                     .flatten()
             });
+        let content = toks[v + 1..].iter().all(|t| {
+            matches!(
+                t.lower().as_str(),
+                "that" | "he" | "she" | "it" | "they" | "we" | "i"
+            )
+        });
         return Before {
             who,
             tight: after == 0 || (after <= 3 && (ends_intro || ends_that)),
+            content,
         };
     }
     if let Some(a) = (0..toks.len().saturating_sub(1))
@@ -734,6 +745,7 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
         return Before {
             tight: who.is_some() && ends_intro,
             who,
+            content: false,
         };
     }
     if pre.trim_end().ends_with(':')
@@ -746,10 +758,21 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
             return Before {
                 who: Some(Who::Name(name)),
                 tight: true,
+                content: false,
             };
         }
     }
     Before::default()
+}
+
+/// Do two attributions of one quotation name different speakers? Names
+/// sharing their last word, and pronouns (resolved later), agree.
+pub(crate) fn disagree(a: &Who, b: &Who) -> bool {
+    match (a, b) {
+        (Who::Pronoun(_), _) | (_, Who::Pronoun(_)) => false,
+        (Who::Name(x), Who::Name(y)) => x.last().map(|w| key(w)) != y.last().map(|w| key(w)),
+        (x, y) => x != y,
+    }
 }
 
 /// "Lyons said that … and added, “…”": a speech verb right after "and"
@@ -777,6 +800,12 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
             return Some(Who::Pronoun(g));
         }
         let pp_words = people.params.pp_words;
+        // "but it says she devised …", "they said": the subject is a
+        // pronoun that names no person we can tell; an earlier name is
+        // not the speaker.
+        if is_in(OTHER_SUBJECT_PRONOUNS, &t.lower()) && adjacent_to(toks, i, v, pp_words) {
+            return None;
+        }
         if let Some(p) = in_prepositional_phrase(toks, i, v, pp_words) {
             i = p;
             continue;
@@ -832,6 +861,10 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
     }
     None
 }
+
+/// Subject pronouns other than "he" and "she": the speaker they stand for
+/// (a document, a group, the writer) is not resolved.
+const OTHER_SUBJECT_PRONOUNS: &[&str] = &["it", "they", "we", "i", "you"];
 
 /// Does token `s` follow a short introduction (at most `max` words: "Already,",
 /// "On Saturday,", "In a statement,") set off by a comma at the start of
