@@ -96,14 +96,19 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     progress.stage("analysing", stories.len());
     let lock = read_lock(&opts.seeds, &opts.out, &mut warnings);
     let (digests, new_lock) = analyse_locked(&stories, progress, &params, &lock);
-    // The documents are done with: free them before the site is rendered
-    // (all in memory), which matters on large collections.
+    // The documents are done with: free them before the site is rendered,
+    // which matters on large collections.
     drop(stories);
     progress.stage("writing", 0);
     if !opts.dry_run {
-        let mut files = output::render(&digests, &opts.config, &opts.templates)?;
-        files.push(output::text_file(slugs::LOCK_FILE, new_lock.to_toml()));
-        write::write_site(&opts.out, &files)?;
+        // Each file is written as soon as it is rendered, so the site is
+        // never held in memory whole; it is swapped in only when complete.
+        let mut site = write::SiteWriter::begin(&opts.out)?;
+        output::render_each(&digests, &opts.config, &opts.templates, &mut |f| {
+            site.add(&f)
+        })?;
+        site.add(&output::text_file(slugs::LOCK_FILE, new_lock.to_toml()))?;
+        site.finish()?;
     }
     Ok(BuildReport {
         articles: articles_read,

@@ -1,6 +1,7 @@
-//! Output: every file of the site, made in memory from the digests, so
-//! nothing touches the disk until every page has rendered (`write` then
-//! swaps the site in). This stage owns every path of the site:
+//! Output: every file of the site, made from the digests one file at a
+//! time and handed on ([`render_each`]; `write` puts each into a temporary
+//! folder and swaps the whole site in only once every page has rendered).
+//! This stage owns every path of the site:
 //!
 //! - [`pages`]: the HTML pages (front page, story pages, `404.html`,
 //!   `email.html`) from Tera templates over typed views (`view`), the stylesheet,
@@ -43,36 +44,65 @@ pub fn render(
     config: &Config,
     templates: &Templates,
 ) -> Result<Vec<OutputFile>> {
-    pages::check_slugs(digests)?;
-    let base = BaseUrl::parse(config.base_url.as_deref().unwrap_or(""))?;
-    let feed = feed::feed_xml(digests, config, base.as_ref());
-    let mut files = pages::pages(digests, config, templates, base.as_ref(), feed.is_some())?;
-    files.extend(text_files(digests, base.as_ref(), feed));
+    let mut files = Vec::new();
+    render_each(digests, config, templates, &mut |f| {
+        files.push(f);
+        Ok(())
+    })?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
+/// Renders the whole site, handing each file to `emit` as soon as it is
+/// made (in no particular order), so the caller can write it and let it
+/// go: a site of thousands of stories is never held in memory whole. An
+/// error from `emit` stops the rendering.
+pub fn render_each(
+    digests: &[Digest],
+    config: &Config,
+    templates: &Templates,
+    emit: &mut dyn FnMut(OutputFile) -> Result<()>,
+) -> Result<()> {
+    pages::check_slugs(digests)?;
+    let base = BaseUrl::parse(config.base_url.as_deref().unwrap_or(""))?;
+    let feed = feed::feed_xml(digests, config, base.as_ref());
+    pages::pages(
+        digests,
+        config,
+        templates,
+        base.as_ref(),
+        feed.is_some(),
+        emit,
+    )?;
+    text_files(digests, base.as_ref(), feed, emit)
+}
+
 /// The files that need no templates: `.nojekyll`, the feed, the sitemap,
 /// and per story `digest.md` and `email.txt`.
-fn text_files(digests: &[Digest], base: Option<&BaseUrl>, feed: Option<String>) -> Vec<OutputFile> {
-    let mut files = vec![text_file(".nojekyll", String::new())];
+fn text_files(
+    digests: &[Digest],
+    base: Option<&BaseUrl>,
+    feed: Option<String>,
+    emit: &mut dyn FnMut(OutputFile) -> Result<()>,
+) -> Result<()> {
+    emit(text_file(".nojekyll", String::new()))?;
     if let Some(xml) = feed {
-        files.push(text_file("feed.xml", xml));
+        emit(text_file("feed.xml", xml))?;
     }
     if let Some(b) = base {
-        files.push(text_file("sitemap.xml", sitemap::sitemap_xml(digests, b)));
+        emit(text_file("sitemap.xml", sitemap::sitemap_xml(digests, b)))?;
     }
     for d in digests {
         let dir = story_dir(&d.slug);
-        files.push(text_file(
+        emit(text_file(
             &format!("{dir}digest.md"),
             markdown::digest_md(d),
-        ));
+        ))?;
         let page = story_link(base, &d.slug);
-        files.push(text_file(
+        emit(text_file(
             &format!("{dir}email.txt"),
             plain::email_txt(d, &page),
-        ));
+        ))?;
     }
-    files
+    Ok(())
 }

@@ -40,21 +40,85 @@ const MARKER_LIST: &str =
 /// Writes `files` into `out`, replacing its previous contents.
 pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
     check_output(out)?;
-    let places = Places::beside(out)?;
     for f in files {
         checked_relative(&f.path)?;
     }
-    std::fs::create_dir_all(&places.parent).map_err(|e| Error::io(&places.parent, e))?;
-    let _lock = OutputLock::acquire(&places.lock)?;
-    restore_retired(out, &places.old)?;
-    check_replaceable(out)?;
-    remove_leftovers(&places)?;
-    let tmp = places.fresh_tmp()?;
-    if let Err(e) = write_tree(&tmp, files) {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
+    let mut site = SiteWriter::begin(out)?;
+    for f in files {
+        site.add(f)?;
     }
-    swap_in(out, &tmp, &places.old)
+    site.finish()
+}
+
+/// A site being written file by file into its own temporary folder beside
+/// the output, under the output's lock; [`SiteWriter::finish`] swaps it
+/// in. Dropped unfinished (an error while rendering or writing), it
+/// removes its temporary folder and the previous site stays as it was.
+pub struct SiteWriter {
+    out: PathBuf,
+    old: PathBuf,
+    tmp: PathBuf,
+    /// Every file written, as the marker lists it.
+    names: Vec<String>,
+    finished: bool,
+    _lock: OutputLock,
+}
+
+impl SiteWriter {
+    /// Takes the output's lock, checks that the output may be replaced,
+    /// cleans leftovers of interrupted builds and opens a fresh temporary
+    /// folder. Its marker is written first (its first line only, which
+    /// marks the folder as ours), so a build killed while writing leaves a
+    /// folder the next one knows it may remove.
+    pub fn begin(out: &Path) -> Result<SiteWriter> {
+        check_output(out)?;
+        let places = Places::beside(out)?;
+        std::fs::create_dir_all(&places.parent).map_err(|e| Error::io(&places.parent, e))?;
+        let lock = OutputLock::acquire(&places.lock)?;
+        restore_retired(out, &places.old)?;
+        check_replaceable(out)?;
+        remove_leftovers(&places)?;
+        let tmp = places.fresh_tmp()?;
+        let site = SiteWriter {
+            out: out.to_path_buf(),
+            old: places.old,
+            tmp,
+            names: Vec::new(),
+            finished: false,
+            _lock: lock,
+        };
+        let marker = site.tmp.join(MARKER);
+        std::fs::write(&marker, format!("{MARKER_HEAD}\n")).map_err(|e| Error::io(&marker, e))?;
+        Ok(site)
+    }
+
+    /// Writes one file of the site.
+    pub fn add(&mut self, file: &OutputFile) -> Result<()> {
+        let rel = checked_relative(&file.path)?;
+        let path = self.tmp.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::write(&path, &file.bytes).map_err(|e| Error::io(&path, e))?;
+        self.names.push(manifest_name(rel));
+        Ok(())
+    }
+
+    /// Completes the marker with the list of files and swaps the site in.
+    pub fn finish(mut self) -> Result<()> {
+        let marker = self.tmp.join(MARKER);
+        std::fs::write(&marker, marker_text(&mut self.names)).map_err(|e| Error::io(&marker, e))?;
+        self.finished = true;
+        swap_in(&self.out, &self.tmp, &self.old)
+    }
+}
+
+impl Drop for SiteWriter {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 /// The longest file name a file system takes (Linux, macOS and Windows
@@ -381,32 +445,16 @@ fn remove_leftovers(places: &Places) -> Result<()> {
     Ok(())
 }
 
-/// The marker's text for a site of `files`.
-fn marker_text(files: &[OutputFile]) -> String {
-    let mut names: Vec<String> = files.iter().map(|f| manifest_name(&f.path)).collect();
+/// The marker's text for a site of the files `names` (sorted here).
+fn marker_text(names: &mut Vec<String>) -> String {
     names.sort();
     names.dedup();
     let mut text = format!("{MARKER_HEAD}\n{MARKER_LIST}\n");
-    for name in names {
-        text.push_str(&name);
+    for name in names.iter() {
+        text.push_str(name);
         text.push('\n');
     }
     text
-}
-
-/// Writes the marker (first, so a crash leaves a folder the next build
-/// knows as ours) and every file under `root`, which exists and is empty.
-fn write_tree(root: &Path, files: &[OutputFile]) -> Result<()> {
-    let marker = root.join(MARKER);
-    std::fs::write(&marker, marker_text(files)).map_err(|e| Error::io(&marker, e))?;
-    for f in files {
-        let path = root.join(checked_relative(&f.path)?);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
-        std::fs::write(&path, &f.bytes).map_err(|e| Error::io(&path, e))?;
-    }
-    Ok(())
 }
 
 /// A file path must stay inside the site: relative, no `..`, not the marker.
@@ -706,6 +754,27 @@ mod tests {
         assert!(check_output(Path::new("/proc/not-there-site")).is_ok());
         let dir = tempfile::tempdir().unwrap();
         assert!(check_output(&dir.path().join("site")).is_ok());
+    }
+
+    #[test]
+    fn an_unfinished_site_leaves_the_previous_one_and_no_leftovers() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&out, &[file("index.html", "v1")]).unwrap();
+        let mut site = SiteWriter::begin(&out).unwrap();
+        site.add(&file("index.html", "v2")).unwrap();
+        site.add(&file("a/b.html", "b")).unwrap();
+        drop(site); // a render error after some files were written
+        assert_eq!(read(&out.join("index.html")), "v1");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // Finished, the marker lists every file written, sorted.
+        let mut site = SiteWriter::begin(&out).unwrap();
+        site.add(&file("z.html", "z")).unwrap();
+        site.add(&file("a/b.html", "b")).unwrap();
+        site.finish().unwrap();
+        let marker = read(&out.join(MARKER));
+        assert!(marker.ends_with("\na/b.html\nz.html\n"), "{marker}");
+        assert!(!out.join("index.html").exists());
     }
 
     #[test]

@@ -42,38 +42,39 @@ const DEFAULTS: &[(&str, &str)] = &[
 /// Names that are copied as they are rather than rendered.
 const STYLESHEET: &str = "style.css";
 
-/// The pages of the site (unsorted): front page, 404 page, stylesheet, and
-/// per story its page, its `email.html` and its `digest.json`.
+/// The pages of the site (unsorted), each handed to `emit` as soon as it
+/// is rendered (so a large site is never held in memory whole): front
+/// page, 404 page, stylesheet, and per story its page, its `email.html`
+/// and its `digest.json`.
 pub fn pages(
     digests: &[Digest],
     config: &Config,
     templates: &Templates,
     base: Option<&BaseUrl>,
     has_feed: bool,
-) -> Result<Vec<OutputFile>> {
+    emit: &mut dyn FnMut(OutputFile) -> Result<()>,
+) -> Result<()> {
     let sources = templates.sources();
     let tera = engine(&sources)?;
     let site = SiteView::new(config, base, has_feed);
-    let mut files = vec![
-        index_page(&tera, &site, digests)?,
-        OutputFile {
-            path: PathBuf::from("404.html"),
-            bytes: render_page(&tera, "404.html", &NotFoundPage::new(&site))?.into_bytes(),
-        },
-        OutputFile {
-            path: PathBuf::from("assets/style.css"),
-            bytes: sources
-                .get(STYLESHEET)
-                .map(|s| s.as_bytes().to_vec())
-                .unwrap_or_default(),
-        },
-    ];
+    emit(index_page(&tera, &site, digests)?)?;
+    emit(OutputFile {
+        path: PathBuf::from("404.html"),
+        bytes: render_page(&tera, "404.html", &NotFoundPage::new(&site))?.into_bytes(),
+    })?;
+    emit(OutputFile {
+        path: PathBuf::from("assets/style.css"),
+        bytes: sources
+            .get(STYLESHEET)
+            .map(|s| s.as_bytes().to_vec())
+            .unwrap_or_default(),
+    })?;
     for d in digests {
-        files.push(story_page(&tera, &site, d)?);
-        files.push(email_page(&tera, &site, base, d)?);
-        files.push(digest_json(d)?);
+        emit(story_page(&tera, &site, d)?)?;
+        emit(email_page(&tera, &site, base, d)?)?;
+        emit(digest_json(d)?)?;
     }
-    Ok(files)
+    Ok(())
 }
 
 fn index_page(tera: &Tera, site: &SiteView<'_>, digests: &[Digest]) -> Result<OutputFile> {
