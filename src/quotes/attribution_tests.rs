@@ -458,3 +458,22 @@ fn a_verb_of_communication_after_the_quotation_reports_it() {
     let qs = segmented(&["“That makes me smart, very smart,” Donald Trump continued to play."]);
     assert_eq!(speaker_of(&qs, "makes me smart"), None);
 }
+
+// ---- an appositive between the subject and its verb ----
+
+#[test]
+fn a_subject_set_off_by_an_appositive_speaks() {
+    let qs = segmented(&[
+        "Tiffany Ornelas, NP's Yida Team Leader, reported that “people were terrified; they were running and screaming in all directions”. However, there were no casualties.",
+    ]);
+    assert_eq!(speaker_of(&qs, "terrified"), Some("Tiffany Ornelas"));
+    // The appositive must end right before the verb, and a date is no one.
+    let qs = segmented(&[
+        "Tiffany Ornelas, NP's Yida Team Leader, left and the guards reported that “people were terrified; they were running in all directions”.",
+    ]);
+    assert_ne!(speaker_of(&qs, "terrified"), Some("Tiffany Ornelas"));
+    let qs = segmented(&[
+        "Saturday, the day of the vote, reported that “people were terrified; they were running in all directions”.",
+    ]);
+    assert_eq!(speaker_of(&qs, "terrified"), None);
+}

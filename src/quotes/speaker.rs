@@ -875,8 +875,12 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         // subject, unless a comma sets it off ("Saturday, …"), it is a
         // date, or it is one word the story does not know as a person and
         // no verb follows ("Moments after …, one cop … said").
+        // An appositive may stand between it and the verb ("Tiffany
+        // Ornelas, NP's Team Leader, reported").
+        let apposed =
+            v > i + 1 && skip_appositive(toks, i + 1, people.params.appositive_words) == v;
         let opens = (s == 0 || after_introduction(toks, s, people.params.introduction_words))
-            && !toks.get(i + 1).is_some_and(|n| n.gap.contains(','))
+            && (!toks.get(i + 1).is_some_and(|n| n.gap.contains(',')) || apposed)
             && (name.len() >= 2 || people.is_person(&name) || verb_follows(toks, i));
         let date = name.len() == 1 && is_calendar_word(&name[0]);
         if !date && (adjacent || opens || titled || people.is_person(&name)) {
