@@ -92,6 +92,7 @@ pub fn find(
     params: &DivergenceParams,
 ) -> Vec<Finding> {
     let mut out = conflicts(story, facts, params);
+    out.retain(|f| !states_the_other_value(f, story));
     out.extend(wording::find(story, quotes));
     let shown: BTreeSet<&str> = out
         .iter()
@@ -100,6 +101,54 @@ pub fn find(
     let uniques = unique::find(story, facts, &shown, &params.unique);
     out.extend(uniques);
     out
+}
+
+/// Does one side's sentence also state another side's figure? "KC ended
+/// with 352 net yards rushing" against "The Colts gave up 507 total yards,
+/// 352 of them on the ground": the second source states both figures, so
+/// the two measure different things and the tool cannot tell which of its
+/// figures answers the first one's question. Such a conflict is not shown.
+fn states_the_other_value(f: &Finding, story: &Story) -> bool {
+    if f.kind != FindingKind::Conflict {
+        return false;
+    }
+    let figures = |s: &Side| {
+        s.value
+            .as_deref()
+            .map(crate::nlp::numbers::amounts_in)
+            .unwrap_or_default()
+    };
+    f.sides.iter().enumerate().any(|(i, side)| {
+        let Some(text) = side.text(story) else {
+            return false;
+        };
+        let tokens = crate::nlp::tokens::words(text);
+        // A figure counting something the topic does not name ("12
+        // arrested" beside "18 injured") answers another question; one
+        // followed by a function word ("352 of them") may answer this one.
+        let topic: Vec<String> = crate::nlp::tokens::words(&f.topic)
+            .iter()
+            .map(|w| crate::nlp::tokens::normalise_word(w.raw))
+            .collect();
+        let may_count_the_topic = |a: &crate::nlp::numbers::Amount| {
+            tokens.get(a.end).is_none_or(|w| {
+                let next = crate::nlp::tokens::normalise_word(w.raw);
+                crate::nlp::tokens::is_stop(&next) || topic.contains(&next)
+            })
+        };
+        let stated: Vec<_> = crate::nlp::numbers::amounts_in(text)
+            .into_iter()
+            .filter(|a| may_count_the_topic(a))
+            .collect();
+        f.sides.iter().enumerate().any(|(j, other)| {
+            i != j
+                && figures(other).iter().any(|v| {
+                    stated
+                        .iter()
+                        .any(|a| a.value == v.value && a.currency == v.currency)
+                })
+        })
+    })
 }
 
 /// Drops the conflicts every side of which comes from one report: wire
@@ -610,6 +659,56 @@ mod tests {
 
     fn conflict_topics(st: &Story, facts: &[FactGroup]) -> Vec<String> {
         conflicts(st, facts).into_iter().map(|d| d.topic).collect()
+    }
+
+    #[test]
+    fn a_source_stating_both_figures_makes_no_conflict() {
+        let st = story(vec![
+            doc("a", &["KC ended the game with 352 net yards rushing."]),
+            doc(
+                "b",
+                &["The Colts gave up 507 total yards, 352 of them on the ground."],
+            ),
+        ]);
+        let side = |doc: usize, v: &str| Side {
+            evidence: Evidence::Sentence(SentRef { doc, sent: 0 }),
+            docs: vec![doc],
+            value: Some(v.to_string()),
+        };
+        let conflict = |sides| Finding {
+            kind: FindingKind::Conflict,
+            topic: "number of yards".into(),
+            identity: vec!["conflict".into()],
+            sides,
+        };
+        assert!(states_the_other_value(
+            &conflict(vec![side(0, "352"), side(1, "507")]),
+            &st
+        ));
+        // Must still fire: the second figure counts something else.
+        let st3 = story(vec![
+            doc("a", &["Police said 12 people were injured in the riots."]),
+            doc(
+                "b",
+                &["Police said 18 people had been injured and 12 arrested."],
+            ),
+        ]);
+        assert!(!states_the_other_value(
+            &Finding {
+                topic: "number of people injured".into(),
+                ..conflict(vec![side(0, "12"), side(1, "18")])
+            },
+            &st3
+        ));
+        // Must still fire: neither sentence states the other's figure.
+        let st2 = story(vec![
+            doc("a", &["The quake killed 24 people."]),
+            doc("b", &["The quake killed 11 people."]),
+        ]);
+        assert!(!states_the_other_value(
+            &conflict(vec![side(0, "24"), side(1, "11")]),
+            &st2
+        ));
     }
 
     #[test]

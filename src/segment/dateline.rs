@@ -22,7 +22,7 @@ fn pattern() -> &'static Regex {
             r"(?:{month}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}|\d{{1,2}}\s{month},?\s\d{{4}}|{month}\s\d{{4}})"
         );
         let element = format!(
-            r"(?:(?:updated|posted|published|last updated)\s?:?|{time}|{numeric_date}|{month_date}|{weekday})"
+            r"(?:(?:first\s)?(?:updated|posted|published|edited|last updated|last modified)(?:\s(?:time|on|at))?\s?:?|{time}|{numeric_date}|{month_date}|{weekday}|at)"
         );
         let re = format!(r"(?i)^(?:{element}\s?[,|•·/-]?\s*)+(?:\([A-Za-z][A-Za-z .&]{{0,30}}\)\s*)?(?:[-—–]\s*)?");
         Regex::new(&re).expect("dateline pattern compiles")
@@ -143,6 +143,50 @@ mod tests {
             rest("Tuesday 28 April 2009 22. 34 BST The administration overturned the rule."),
             "The administration overturned the rule."
         );
+    }
+
+    #[test]
+    fn strips_publication_stamps_of_news_sites() {
+        for (text, rest_of_it) in [
+            (
+                "Published time: March 12, 2013 02:03 Edited time: March 13, 2013 02:15 Police intervened after the vigil.",
+                "Police intervened after the vigil.",
+            ),
+            (
+                "Published: Dec. 19, 2005 at 9:44 PM Vincent Gigante, the mob boss, died.",
+                "Vincent Gigante, the mob boss, died.",
+            ),
+            (
+                "Published at 12:45, Wednesday, 12 June 2013 A provisional trial date has been set.",
+                "A provisional trial date has been set.",
+            ),
+            (
+                "First Published: June 13, 2013 4:59 PM EDT Lindsay Lohan has left the center.",
+                "Lindsay Lohan has left the center.",
+            ),
+            (
+                "Published Sunday, Aug 4 2013, 19:30 BST Peter Capaldi is to be the new star.",
+                "Peter Capaldi is to be the new star.",
+            ),
+            (
+                "Published on: Friday, April 10, 2009 The pirates held the captain.",
+                "The pirates held the captain.",
+            ),
+        ] {
+            assert_eq!(rest(text), rest_of_it, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_about_publishing_or_editing_is_not_a_stamp() {
+        for s in [
+            "Published reports said 12 people died on Monday.",
+            "Edited footage aired at 9:30 on Friday.",
+            "At 5:30 on Monday the pirates fired.",
+            "At least 12 people died on March 3, 2009.",
+        ] {
+            assert_eq!(dateline_len(s), 0, "{s}");
+        }
     }
 
     #[test]
