@@ -102,6 +102,28 @@ pub fn find(
     out
 }
 
+/// Drops the conflicts every side of which comes from one report: wire
+/// copies (`copies[d]` is the document `d` copies, from
+/// [`crate::syndication`]) that disagree are one agency's edits, not two
+/// outlets' accounts, so they never make a conflict. A conflict between
+/// independent reports stays, whichever copies also carry its values.
+pub fn without_copy_conflicts(findings: Vec<Finding>, copies: &[Option<usize>]) -> Vec<Finding> {
+    let report = |d: usize| copies.get(d).copied().flatten().unwrap_or(d);
+    findings
+        .into_iter()
+        .filter(|f| {
+            f.kind != FindingKind::Conflict || {
+                let reports: BTreeSet<usize> = f
+                    .sides
+                    .iter()
+                    .flat_map(|s| s.docs.iter().map(|&d| report(d)))
+                    .collect();
+                reports.len() > 1
+            }
+        })
+        .collect()
+}
+
 /// The order of two items that tie on everything shown: the hash of their
 /// identity (the output's content key), as the contract lists them.
 fn identity_order(identity: &[String]) -> String {
@@ -588,6 +610,37 @@ mod tests {
 
     fn conflict_topics(st: &Story, facts: &[FactGroup]) -> Vec<String> {
         conflicts(st, facts).into_iter().map(|d| d.topic).collect()
+    }
+
+    #[test]
+    fn wire_copies_never_conflict_with_each_other() {
+        let side = |docs: Vec<usize>, v: &str| Side {
+            evidence: Evidence::Words(v.to_string()),
+            docs,
+            value: Some(v.to_string()),
+        };
+        let conflict = |sides| Finding {
+            kind: FindingKind::Conflict,
+            topic: "number killed".into(),
+            identity: vec!["conflict".into()],
+            sides,
+        };
+        // 1 copies 0, 2 is its own report.
+        let copies = [None, Some(0), None];
+        let between_copies = conflict(vec![side(vec![0], "11"), side(vec![1], "12")]);
+        let independent = conflict(vec![side(vec![0, 1], "11"), side(vec![2], "24")]);
+        let mixed = conflict(vec![side(vec![0], "11"), side(vec![1, 2], "24")]);
+        let kept = without_copy_conflicts(
+            vec![between_copies, independent.clone(), mixed.clone()],
+            &copies,
+        );
+        assert_eq!(kept, vec![independent, mixed]);
+        // Without copies nothing is dropped.
+        let plain = conflict(vec![side(vec![0], "11"), side(vec![1], "12")]);
+        assert_eq!(
+            without_copy_conflicts(vec![plain.clone()], &[None, None]),
+            vec![plain]
+        );
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! they are read per document and compared between documents.
 
 use super::slots::{Slot, SlotKind};
-use super::words::{ABBREVIATIONS, STATUS_WORDS, TITLE_WORDS, Tokens, is_title_word, parts};
+use super::words::{
+    Tokens, is_rank_title, is_status_word, is_title_abbreviation, is_title_word, parts,
+};
 use crate::nlp::numbers::amount_at;
 use crate::text::{is_stop, stem};
 
@@ -18,7 +20,7 @@ fn joined(t: &Tokens<'_>, i: usize) -> bool {
         (Some(a), Some(b)) => t.text.get(a.end..b.start).unwrap_or(","),
         _ => return false,
     };
-    gap.trim() == "." && ABBREVIATIONS.contains(&t.norm(i))
+    gap.trim() == "." && is_title_abbreviation(t.norm(i))
 }
 
 /// A person named with a title before the name.
@@ -83,7 +85,7 @@ fn titled_at(t: &Tokens<'_>, i: usize) -> Option<(Titled, usize)> {
                 .map(str::to_string)
                 .collect::<Vec<_>>()
         })
-        .filter(|p| TITLE_WORDS.contains(&p.as_str()))
+        .filter(|p| is_rank_title(p))
         .collect();
     let mut status: Vec<String> = (i..name_start)
         .flat_map(|k| {
@@ -92,7 +94,7 @@ fn titled_at(t: &Tokens<'_>, i: usize) -> Option<(Titled, usize)> {
                 .map(str::to_string)
                 .collect::<Vec<_>>()
         })
-        .filter(|p| STATUS_WORDS.contains(&p.as_str()))
+        .filter(|p| is_status_word(p))
         .map(|p| if p == "ex" { "former".to_string() } else { p })
         .collect();
     status.sort();
@@ -327,6 +329,17 @@ mod tests {
         assert_eq!(title_key(&one(pairs[1].0)), title_key(&one(pairs[1].1)));
         let former = one("Former Sen. Ted Kennedy spoke.");
         assert!(titles_clash(&former, &one(pairs[1].1)));
+    }
+
+    #[test]
+    fn forms_of_address_and_kinship_are_not_titles() {
+        // "Mr." and lower-case kinship words say nothing about a post.
+        assert!(titled_names("Mr. John Kerry spoke.").is_empty());
+        assert!(titled_names("His brother John Hart spoke.").is_empty());
+        assert!(titled_names("Sir Elton John sang.").is_empty());
+        // A capitalised clerical rank is one.
+        assert_eq!(titled_names("Father John Hart spoke.").len(), 1);
+        assert_eq!(titled_names("Archbishop Desmond Tutu spoke.").len(), 1);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! (To be replaced by the language layer in `src/nlp/` as it lands.)
 
 use crate::nlp::calendar::{self, CalendarKind};
+use crate::nlp::lists::{Title, TitleKind, title};
 use crate::text::{Word, is_stop, words};
 
 /// A sentence's words with their comparison forms.
@@ -110,98 +111,29 @@ pub fn is_preposition(n: &str) -> bool {
     crate::nlp::lists::is_extra_preposition(n)
 }
 
-/// Words that form a title before a name (lower-case, no periods).
-pub const TITLE_WORDS: &[&str] = &[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "gov",
-    "mayor",
-    "judge",
-    "justice",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "ambassador",
-    "general",
-    "gen",
-    "admiral",
-    "colonel",
-    "col",
-    "lieutenant",
-    "lt",
-    "sergeant",
-    "sgt",
-    "captain",
-    "capt",
-    "commander",
-    "chief",
-    "director",
-    "ceo",
-    "chairman",
-    "chairwoman",
-    "speaker",
-    "leader",
-    "ayatollah",
-    "pope",
-    "cardinal",
-    "bishop",
-    "rabbi",
-    "imam",
-    "sheriff",
-    "warden",
-    "officer",
-    "detective",
-    "inspector",
-    "superintendent",
-    "commissioner",
-    "attorney",
-    "professor",
-    "prof",
-    "coach",
-    "premier",
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "finance",
-    "deputy",
-    "supreme",
-    "sheikh",
-    "emir",
-    "sultan",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "majority",
-    "minority",
-    "house",
-    "state",
-    "district",
-    "assistant",
-];
+/// A word that states a person's post or rank, the kind of title two
+/// outlets can disagree on: an office, a clerical rank, or an abbreviation
+/// of one ("Sen." for senator), from the language layer's titles table
+/// (`data/en/titles.tsv`). Forms of address ("Mr", "Sir") say nothing
+/// about a post, so "Mr. Kerry" never conflicts with "Secretary Kerry".
+pub fn is_rank_title(p: &str) -> bool {
+    let rank = |t: &Title| matches!(t.kind, TitleKind::Office | TitleKind::Clerical);
+    title(p).is_some_and(|t| {
+        rank(t)
+            || (t.kind == TitleKind::Abbreviation && t.expands.and_then(title).is_some_and(rank))
+    })
+}
 
-/// Words that change a title's standing ("former President").
-pub const STATUS_WORDS: &[&str] = &[
-    "former", "late", "acting", "interim", "outgoing", "incoming", "ex", "then", "retired",
-    "deposed", "elect",
-];
+/// A word that changes a title's standing ("former", "late", "acting").
+pub fn is_status_word(p: &str) -> bool {
+    title(p).is_some_and(|t| t.kind == TitleKind::Status)
+}
 
-/// Abbreviated titles whose period does not end the phrase ("Sen. Ana Ruiz").
-pub const ABBREVIATIONS: &[&str] = &[
-    "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "prof", "dr", "st", "det", "insp",
-];
+/// An abbreviated title whose period does not end the phrase ("Sen. Ana
+/// Ruiz", "Mr. Kerry"). "St." is not one: St. Louis is a place.
+pub fn is_title_abbreviation(p: &str) -> bool {
+    title(p).is_some_and(|t| t.kind == TitleKind::Abbreviation)
+}
 
 /// Splits "ex-President" into its parts.
 pub fn parts(norm: &str) -> Vec<&str> {
@@ -209,7 +141,7 @@ pub fn parts(norm: &str) -> Vec<&str> {
 }
 
 fn is_title_part(p: &str) -> bool {
-    TITLE_WORDS.contains(&p) || STATUS_WORDS.contains(&p)
+    is_rank_title(p) || is_status_word(p)
 }
 
 pub fn is_title_word(norm: &str) -> bool {
@@ -220,7 +152,7 @@ pub fn is_title_word(norm: &str) -> bool {
 /// A word that stands before a person's name ("President", "Dr", "Sen"),
 /// never the start of a place ("St" is left out: St. Louis is a place).
 pub fn is_personal_title(norm: &str) -> bool {
-    is_title_word(norm) || (norm != "st" && ABBREVIATIONS.contains(&norm))
+    is_title_word(norm) || is_title_abbreviation(norm)
 }
 
 #[cfg(test)]
@@ -232,5 +164,28 @@ mod tests {
         let t = Tokens::new("Later the Bank of England and Tehran’s envoy met on Monday.");
         let runs: Vec<String> = name_runs(&t).into_iter().map(|r| r.2).collect();
         assert_eq!(runs, vec!["Bank of England", "Tehran"]);
+    }
+
+    #[test]
+    fn rank_titles_come_from_the_titles_table() {
+        for w in [
+            "president",
+            "senator",
+            "sen",
+            "gov",
+            "pope",
+            "cardinal",
+            "foreign",
+            "crown",
+        ] {
+            assert!(is_rank_title(w), "{w}");
+        }
+        // Forms of address, abbreviations of them, and non-titles are not.
+        for w in ["mr", "mrs", "sir", "dame", "dr", "st", "john", "senators"] {
+            assert!(!is_rank_title(w), "{w}");
+        }
+        assert!(is_status_word("former") && is_status_word("late") && !is_status_word("sen"));
+        assert!(is_personal_title("mr") && is_personal_title("sen") && !is_personal_title("st"));
+        assert!(is_title_word("ex-president") && !is_title_word("ex-wife"));
     }
 }

@@ -327,6 +327,7 @@ mod tests {
             include_str!("../../data/en/reporting_words.txt"),
             include_str!("../../data/en/furniture.tsv"),
             include_str!("../../data/en/role_nouns.txt"),
+            include_str!("../../data/en/speech_verbs_after.txt"),
         ] {
             let head: String = data.lines().take(8).collect::<Vec<_>>().join("\n");
             assert!(head.starts_with('#') && head.contains("Origin"), "{head}");

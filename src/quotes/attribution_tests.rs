@@ -438,3 +438,42 @@ fn a_quotation_attributed_twice_to_different_speakers_names_no_one() {
     ]);
     assert_eq!(speaker_of(&qs, "will not pass"), Some("Ana Ruiz"));
 }
+
+// ---- verbs that report speech only after the quotation ----
+
+#[test]
+fn a_verb_of_communication_after_the_quotation_reports_it() {
+    let qs = segmented(&[
+        "“He should be remembered for who he was, a kind young man,” Willoughby's letter continued.",
+    ]);
+    assert_eq!(speaker_of(&qs, "kind young man"), Some("Willoughby"));
+    let qs = segmented(&[
+        "Coach Phil Ford spoke last. “And now, this young man here,” he continued, looking at the player.",
+    ]);
+    assert_eq!(speaker_of(&qs, "this young man"), Some("Phil Ford"));
+    // Not a verb of communication ("shrugged" is a verb of the body), or
+    // not closing the clause ("continued to play"): no speaker.
+    let qs = segmented(&["“That makes me smart, very smart,” Donald Trump shrugged."]);
+    assert_eq!(speaker_of(&qs, "makes me smart"), None);
+    let qs = segmented(&["“That makes me smart, very smart,” Donald Trump continued to play."]);
+    assert_eq!(speaker_of(&qs, "makes me smart"), None);
+}
+
+// ---- an appositive between the subject and its verb ----
+
+#[test]
+fn a_subject_set_off_by_an_appositive_speaks() {
+    let qs = segmented(&[
+        "Tiffany Ornelas, NP's Yida Team Leader, reported that “people were terrified; they were running and screaming in all directions”. However, there were no casualties.",
+    ]);
+    assert_eq!(speaker_of(&qs, "terrified"), Some("Tiffany Ornelas"));
+    // The appositive must end right before the verb, and a date is no one.
+    let qs = segmented(&[
+        "Tiffany Ornelas, NP's Yida Team Leader, left and the guards reported that “people were terrified; they were running in all directions”.",
+    ]);
+    assert_ne!(speaker_of(&qs, "terrified"), Some("Tiffany Ornelas"));
+    let qs = segmented(&[
+        "Saturday, the day of the vote, reported that “people were terrified; they were running in all directions”.",
+    ]);
+    assert_eq!(speaker_of(&qs, "terrified"), None);
+}

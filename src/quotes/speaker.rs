@@ -51,6 +51,30 @@ static SPEECH_VERBS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Verbs that report a quotation only right after it, with their subject
+/// (`"…," Willoughby's letter continued.`), from
+/// `data/en/speech_verbs_after.txt` (WordNet verbs with a communication
+/// sense of any rank; `scripts/make_speech_verbs.py --after`).
+static SPEECH_VERBS_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/en/speech_verbs_after.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .filter(|w| !w.is_empty())
+        .collect()
+});
+
+/// Does token `k` close the clause after a quotation's subject with a verb
+/// that reports speech there (`"…," he continued.`, `"…," she continued,
+/// looking at him`)? Only when nothing follows it in its clause.
+fn closes_with_speech_verb(toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return false };
+    let last = toks
+        .get(k + 1)
+        .is_none_or(|n| n.gap.contains(',') || breaks_before(toks, k + 1));
+    last && !t.is_capitalised() && SPEECH_VERBS_AFTER.contains(t.lower().as_str())
+}
+
 fn speech_verb_form(word: &str) -> Option<bool> {
     SPEECH_VERBS.get(word).copied()
 }
@@ -451,6 +475,7 @@ fn lower_phrase_end(toks: &[Tok], from: usize, max: usize) -> Option<usize> {
                 && !crate::text::is_stop(&l)
                 && !is_in(PREPOSITIONS, &l)
                 && !is_speech_verb(&toks[k])
+                && (k == from || !closes_with_speech_verb(toks, k))
         })
         .last()
 }
@@ -613,7 +638,7 @@ pub(crate) fn after_quote(post: &str, params: &QuoteParams) -> Option<Who> {
         while toks.get(k).is_some_and(is_filler) {
             k += 1;
         }
-        if toks.get(k).is_some_and(is_speech_verb) {
+        if toks.get(k).is_some_and(is_speech_verb) || closes_with_speech_verb(&toks, k) {
             return Some(who);
         }
         if matches!(who, Who::Name(_)) {
@@ -850,8 +875,12 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         // subject, unless a comma sets it off ("Saturday, …"), it is a
         // date, or it is one word the story does not know as a person and
         // no verb follows ("Moments after …, one cop … said").
+        // An appositive may stand between it and the verb ("Tiffany
+        // Ornelas, NP's Team Leader, reported").
+        let apposed =
+            v > i + 1 && skip_appositive(toks, i + 1, people.params.appositive_words) == v;
         let opens = (s == 0 || after_introduction(toks, s, people.params.introduction_words))
-            && !toks.get(i + 1).is_some_and(|n| n.gap.contains(','))
+            && (!toks.get(i + 1).is_some_and(|n| n.gap.contains(',')) || apposed)
             && (name.len() >= 2 || people.is_person(&name) || verb_follows(toks, i));
         let date = name.len() == 1 && is_calendar_word(&name[0]);
         if !date && (adjacent || opens || titled || people.is_person(&name)) {
