@@ -705,13 +705,15 @@ impl Scratch {
             self.touched.select_nth_unstable_by(MAX_CANDIDATES, |x, y| {
                 acc[*y as usize].total_cmp(&acc[*x as usize]).then(x.cmp(y))
             });
-            self.touched.truncate(MAX_CANDIDATES);
         }
-        let out = self
-            .touched
+        let keep = self.touched.len().min(MAX_CANDIDATES);
+        let out = self.touched[..keep]
             .iter()
             .map(|&j| (j.min(i as u32), j.max(i as u32)))
             .collect();
+        // Every touched entry is reset, the ones cut too: a score left
+        // behind would leak into the next claim this scratch serves, and
+        // which claims share a scratch depends on the thread count.
         for &j in &self.touched {
             self.acc[j as usize] = 0.0;
         }
@@ -880,6 +882,38 @@ fn position(story: &Story, g: &FactGroup) -> f32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_candidate_scratch_is_clean_after_a_claim_with_too_many_partners() {
+        // Claim 0 (document 0) shares one word with many more claims of
+        // other documents than it may propose: the cut ones must not keep
+        // a score into the next claim.
+        let n = MAX_CANDIDATES * 2 + 1;
+        let claim = |doc: usize| super::Claim {
+            at: crate::model::SentRef { doc, sent: 0 },
+            parent: 0,
+            terms: vec![super::Term {
+                id: 0,
+                weight: 1.0 + doc as f32,
+                name: false,
+            }],
+            norm: 1.0,
+            norm_common: 1.0,
+        };
+        let claims: Vec<super::Claim> = (0..n).map(claim).collect();
+        let vocab = super::Vocab {
+            related: vec![Vec::new()],
+        };
+        let postings = vec![(0..n as u32).collect::<Vec<u32>>()];
+        let mut scratch = super::Scratch::new(n);
+        let pairs = scratch.candidates(0, &claims, &vocab, &postings);
+        assert_eq!(pairs.len(), MAX_CANDIDATES);
+        assert!(
+            scratch.acc.iter().all(|&a| a == 0.0),
+            "a cut score was left behind"
+        );
+        assert!(scratch.touched.is_empty());
+    }
+
     use super::*;
     use crate::model::Document;
 
