@@ -315,45 +315,68 @@ fn make_claim(
     }
 }
 
-/// Which of a claim's terms a coverage counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Part {
-    All,
-    /// Terms that are not names.
-    Common,
+/// Where each term of one claim sits in its term list (position + 1; 0 for
+/// a term the claim lacks), indexed by term id: a per-thread table loaded
+/// for one claim at a time, so that looking a term (or a relative of one)
+/// up in that claim is one read, not a binary search.
+struct TermIndex {
+    pos: Vec<u32>,
 }
 
-/// Weighted share of `a`'s terms (of one [`Part`]) that `b` covers
-/// (softly, via the vocabulary's relations). A match is worth at most the
-/// lighter of the two words.
-fn coverage(a: &Claim, b: &Claim, vocab: &Vocab, part: Part) -> f32 {
-    let total = match part {
-        Part::All => a.norm,
-        Part::Common => a.norm_common,
-    };
-    if total <= 0.0 {
-        return 0.0;
+impl TermIndex {
+    fn new(vocab: &Vocab) -> TermIndex {
+        TermIndex {
+            pos: vec![0; vocab.related.len()],
+        }
     }
-    let mut got = 0.0;
-    let counted = |t: &&Term| match part {
-        Part::All => true,
-        Part::Common => !t.name,
+
+    fn load(&mut self, c: &Claim) {
+        for (k, t) in c.terms.iter().enumerate() {
+            self.pos[t.id as usize] = k as u32 + 1;
+        }
+    }
+
+    /// Empties the table again (only the entries `c` set).
+    fn unload(&mut self, c: &Claim) {
+        for t in &c.terms {
+            self.pos[t.id as usize] = 0;
+        }
+    }
+}
+
+/// Weighted shares of `a`'s terms that `b` covers (softly, via the
+/// vocabulary's relations): (terms that are not names, all terms). A match
+/// is worth at most the lighter of the two words. `b_at` is a
+/// [`TermIndex`] loaded with `b`. Both shares come from one pass: each
+/// term's best counterpart is the same for both, and each sum adds its
+/// terms in the claim's order, so the figures are those of two passes.
+fn coverages(a: &Claim, b: &Claim, b_at: &TermIndex, vocab: &Vocab) -> (f32, f32) {
+    let weight_in_b = |id: u32| match b_at.pos[id as usize] {
+        0 => None,
+        k => Some(b.terms[k as usize - 1].weight),
     };
-    for t in a.terms.iter().filter(counted) {
+    let mut got_common = 0.0f32;
+    let mut got_all = 0.0f32;
+    for t in &a.terms {
         let mut best = 0.0f32;
-        if let Ok(i) = b.terms.binary_search_by_key(&t.id, |u| u.id) {
-            best = (b.terms[i].weight / t.weight).min(1.0);
+        if let Some(w) = weight_in_b(t.id) {
+            best = (w / t.weight).min(1.0);
         }
         if best < 1.0 {
             for &(other, r) in &vocab.related[t.id as usize] {
-                if let Ok(i) = b.terms.binary_search_by_key(&other, |u| u.id) {
-                    best = best.max(r * (b.terms[i].weight / t.weight).min(1.0));
+                if let Some(w) = weight_in_b(other) {
+                    best = best.max(r * (w / t.weight).min(1.0));
                 }
             }
         }
-        got += t.weight * best;
+        let add = t.weight * best;
+        got_all += add;
+        if !t.name {
+            got_common += add;
+        }
     }
-    got / total
+    let share = |got: f32, total: f32| if total <= 0.0 { 0.0 } else { got / total };
+    (share(got_common, a.norm_common), share(got_all, a.norm))
 }
 
 fn f1(p: f32, r: f32) -> f32 {
@@ -367,19 +390,20 @@ fn f1(p: f32, r: f32) -> f32 {
 /// Similarity of two claims: F1 of the two coverages. Two claims that share
 /// only names (the same people doing different things) are not one fact, so
 /// the overlap of their other words must reach
-/// [`AlignParams::predicate_min`].
-fn similarity(a: &Claim, b: &Claim, vocab: &Vocab, p: &AlignParams) -> f32 {
-    let common = f1(
-        coverage(a, b, vocab, Part::Common),
-        coverage(b, a, vocab, Part::Common),
-    );
-    if common < p.predicate_min {
+/// [`AlignParams::predicate_min`]. `a_at` and `b_at` are [`TermIndex`]es
+/// loaded with `a` and `b`.
+fn similarity(
+    (a, a_at): (&Claim, &TermIndex),
+    (b, b_at): (&Claim, &TermIndex),
+    vocab: &Vocab,
+    p: &AlignParams,
+) -> f32 {
+    let (ab_common, ab_all) = coverages(a, b, b_at, vocab);
+    let (ba_common, ba_all) = coverages(b, a, a_at, vocab);
+    if f1(ab_common, ba_common) < p.predicate_min {
         return 0.0;
     }
-    f1(
-        coverage(a, b, vocab, Part::All),
-        coverage(b, a, vocab, Part::All),
-    )
+    f1(ab_all, ba_all)
 }
 
 /// Similarity of two texts outside a story (for calibration examples such as
@@ -404,7 +428,11 @@ pub fn text_similarity(
         make_claim(SentRef { doc: 0, sent: 0 }, 0, &interned, &weight)
     };
     let vocab = Vocab::build(&stems, lex, &params.lexicon);
-    similarity(&make(&ra), &make(&rb), &vocab, p)
+    let (a, b) = (make(&ra), make(&rb));
+    let (mut a_at, mut b_at) = (TermIndex::new(&vocab), TermIndex::new(&vocab));
+    a_at.load(&a);
+    b_at.load(&b);
+    similarity((&a, &a_at), (&b, &b_at), &vocab, p)
 }
 
 /// Content stems as the aligner sees them (for IDF tables outside a story).
@@ -613,13 +641,35 @@ impl SimMatrix {
             .collect();
         pairs.par_sort_unstable();
         pairs.dedup();
-        let scored: Vec<(u32, u32, f32)> = pairs
-            .par_iter()
-            .map(|&(i, j)| {
-                let s = similarity(&claims[i as usize], &claims[j as usize], vocab, p);
-                (i, j, s)
-            })
-            .filter(|scored| scored.2 > 0.0)
+        // The pairs of one claim `i` are consecutive: its term table is
+        // loaded once for all of them, each partner's for its one pair.
+        let mut starts: Vec<usize> = (0..pairs.len())
+            .filter(|&k| k == 0 || pairs[k - 1].0 != pairs[k].0)
+            .collect();
+        starts.push(pairs.len());
+        let scored: Vec<(u32, u32, f32)> = starts
+            .par_windows(2)
+            .map_init(
+                || (TermIndex::new(vocab), TermIndex::new(vocab)),
+                |(i_at, j_at), w| {
+                    let run = &pairs[w[0]..w[1]];
+                    let a = &claims[run[0].0 as usize];
+                    i_at.load(a);
+                    let mut out = Vec::new();
+                    for &(i, j) in run {
+                        let b = &claims[j as usize];
+                        j_at.load(b);
+                        let s = similarity((a, i_at), (b, j_at), vocab, p);
+                        j_at.unload(b);
+                        if s > 0.0 {
+                            out.push((i, j, s));
+                        }
+                    }
+                    i_at.unload(a);
+                    out
+                },
+            )
+            .flatten_iter()
             .collect();
         let mut rows: Vec<Vec<(usize, f32)>> = vec![Vec::new(); claims.len()];
         for (i, j, s) in scored {
