@@ -26,8 +26,9 @@ use crate::nlp::compare::idf;
 use crate::nlp::{quotemarks, tokens};
 use crate::params::{AlignParams, LexiconParams, Params};
 use crate::quotes::Quotation;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 
 /// Sentences from different sources that state one fact.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +71,7 @@ struct Vocab {
 impl Vocab {
     fn build(stems: &[String], lex: &Lexicon, lp: &LexiconParams) -> Vocab {
         // Concept → stems that can stand for it.
-        let mut by_concept: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut by_concept: HashMap<u32, Vec<u32>> = HashMap::default();
         for (id, stem) in stems.iter().enumerate() {
             for c in lex.concepts(stem) {
                 by_concept.entry(c.id).or_default().push(id as u32);
@@ -250,7 +251,7 @@ fn features(story: &Story, lex: &Lexicon, params: &Params) -> (Vec<Claim>, Vocab
             }
         }
     }
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: HashMap<String, u32> = HashMap::default();
     let mut stems: Vec<String> = Vec::new();
     for (_, _, terms) in &raw {
         for t in terms {
@@ -501,7 +502,7 @@ fn select_groups(
     let mut groups: Vec<Vec<usize>> = Vec::new();
     // The accepted group holding each claim, to find the groups a new one
     // could duplicate without scanning them all.
-    let mut owner: HashMap<usize, usize> = HashMap::new();
+    let mut owner: HashMap<usize, usize> = HashMap::default();
     while let Some((size, Ordered(score), Reverse(seed))) = heap.pop() {
         if !free[seed] {
             continue;
@@ -789,9 +790,10 @@ fn grow(
     // costs the new member's row, not (group size)² lookups. The mean's
     // denominator is the same for every candidate, so the best mean is the
     // largest sum: a lazy max-heap of (sum, earlier claim first) finds it.
-    let mut sum: HashMap<usize, (f32, f32)> = HashMap::new();
+    let mut sum: HashMap<usize, (f32, f32)> = HashMap::default();
     let mut heap: BinaryHeap<(Ordered, Reverse<usize>)> = BinaryHeap::new();
-    let mut docs: std::collections::HashSet<usize> = [claims[seed].at.doc].into();
+    let mut docs: FxHashSet<usize> = FxHashSet::default();
+    docs.insert(claims[seed].at.doc);
     let mut group = vec![seed];
     let mut score = 0.0;
     let join = |m: usize,
