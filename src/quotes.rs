@@ -109,7 +109,7 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
         let text = span.text(doc);
         let prev_close = k.checked_sub(1).map(|p| spans[p].close);
         let post = post_context(doc, span, spans.get(k + 1));
-        let pre = pre_context(doc, span, prev_close, &spans);
+        let pre = pre_context(doc, span, prev_close, &spans, params);
         // The sentence before speaks for a quotation only when the
         // quotation's own sentence says nothing after it: `"…," said X`
         // names its own speaker, and `"…," X shrugged` names one the
@@ -272,6 +272,7 @@ fn pre_context(
     span: &Span,
     prev_close: Option<(usize, usize)>,
     spans: &[Span],
+    params: &QuoteParams,
 ) -> Pre {
     let (b, open) = span.open;
     let text = block_text(doc, b);
@@ -288,7 +289,11 @@ fn pre_context(
             // After an earlier quotation of the sentence: keep the words
             // before it too, its content blanked ("Lyons said … he
             // "claimed …"– and added, "…"" speaks for Lyons).
-            let whole = sentence_start(doc, b, open);
+            let whole = sentence_start(doc, b, open).max(window_start(
+                text,
+                open,
+                params.max_context_bytes,
+            ));
             return Pre::Own(masked(doc, b, whole, open, spans));
         }
         return Pre::Own(pre.to_string());
@@ -314,6 +319,18 @@ fn pre_context(
     } else {
         Pre::Own(String::new())
     }
+}
+
+/// The start of the last `max_bytes` bytes before `at` (on a character
+/// boundary): how far back the words that may name a speaker are read. A
+/// sentence of thousands of quotations otherwise makes every quotation
+/// re-read all the ones before it.
+fn window_start(text: &str, at: usize, max_bytes: usize) -> usize {
+    let mut from = at.saturating_sub(max_bytes);
+    while from < at && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
 }
 
 /// Bytes `from..to` of block `b` with the content of every quotation in

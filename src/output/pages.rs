@@ -69,13 +69,33 @@ pub fn pages(
             .map(|s| s.as_bytes().to_vec())
             .unwrap_or_default(),
     })?;
-    for d in digests {
-        emit(story_page(&tera, &site, d)?)?;
-        emit(email_page(&tera, &site, base, d)?)?;
-        emit(digest_json(d)?)?;
+    // Stories render in parallel a chunk at a time and are handed on in
+    // order, so the files (and the first error) are those of one thread,
+    // and no more than a chunk of pages is held at once.
+    use rayon::prelude::*;
+    for chunk in digests.chunks(RENDER_CHUNK) {
+        let rendered: Vec<Result<[OutputFile; 3]>> = chunk
+            .par_iter()
+            .map(|d| {
+                Ok([
+                    story_page(&tera, &site, d)?,
+                    email_page(&tera, &site, base, d)?,
+                    digest_json(d)?,
+                ])
+            })
+            .collect();
+        for files in rendered {
+            for f in files? {
+                emit(f)?;
+            }
+        }
     }
     Ok(())
 }
+
+/// Stories rendered together (in parallel) before their files are handed
+/// on: enough to keep both cores busy, few enough to keep memory small.
+const RENDER_CHUNK: usize = 64;
 
 fn index_page(tera: &Tera, site: &SiteView<'_>, digests: &[Digest]) -> Result<OutputFile> {
     let mut order: Vec<&Digest> = digests.iter().collect();

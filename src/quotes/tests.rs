@@ -717,3 +717,11 @@ fn a_pronoun_skips_a_person_of_the_other_gender() {
         Some("Luis Ortega")
     );
 }
+
+#[test]
+fn the_speaker_window_stops_on_a_character_boundary() {
+    let text = "é".repeat(10); // two bytes each
+    assert_eq!(super::window_start(&text, 20, 5), 16);
+    assert_eq!(super::window_start(&text, 20, 100), 0);
+    assert_eq!(super::window_start(&text, 4, 4), 0);
+}
