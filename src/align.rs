@@ -796,9 +796,16 @@ fn grow(
     docs.insert(claims[seed].at.doc);
     let mut group = vec![seed];
     let mut score = 0.0;
+    // An entry the loop below would skip whenever it is popped is never
+    // pushed: a candidate from a document the group already has (documents
+    // only join), or one below the cut (only a later push, which makes this
+    // entry stale, can raise it). The heap order is total, so the entries
+    // that are taken, and the group, are the same; in a story of many
+    // copies of one wire text the heap no longer fills with dead entries.
     let join = |m: usize,
                 sum: &mut HashMap<usize, (f32, f32)>,
-                heap: &mut BinaryHeap<(Ordered, Reverse<usize>)>| {
+                heap: &mut BinaryHeap<(Ordered, Reverse<usize>)>,
+                docs: &FxHashSet<usize>| {
         for &(j, s) in &sim.rows[m] {
             if !free[j] {
                 continue;
@@ -806,10 +813,12 @@ fn grow(
             let e = sum.entry(j).or_insert((0.0, 0.0));
             e.0 += s;
             e.1 = e.1.max(s);
-            heap.push((Ordered(e.0), Reverse(j)));
+            if e.1 >= p.cut && !docs.contains(&claims[j].at.doc) {
+                heap.push((Ordered(e.0), Reverse(j)));
+            }
         }
     };
-    join(seed, &mut sum, &mut heap);
+    join(seed, &mut sum, &mut heap, &docs);
     while let Some((Ordered(total), Reverse(j))) = heap.pop() {
         let (now, reach) = sum[&j];
         if now != total || docs.contains(&claims[j].at.doc) {
@@ -827,7 +836,7 @@ fn grow(
         group.push(j);
         docs.insert(claims[j].at.doc);
         score += mean;
-        join(j, &mut sum, &mut heap);
+        join(j, &mut sum, &mut heap, &docs);
     }
     (group, score)
 }
