@@ -36,10 +36,10 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = args
         .get(1)
-        .map_or("/work/shared/bench/ecbplus/articles", String::as_str);
+        .map_or("../shared/bench/ecbplus/articles", String::as_str);
     let labels = args
         .get(2)
-        .map_or("/work/shared/bench/ecbplus/labels.json", String::as_str);
+        .map_or("../shared/bench/ecbplus/labels.json", String::as_str);
     let thresholds: Vec<f64> = if args.len() > 3 {
         args[3..].iter().filter_map(|a| a.parse().ok()).collect()
     } else {

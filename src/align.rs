@@ -598,24 +598,11 @@ fn add_quotation(facts: &mut Vec<FactGroup>, q: &Quotation) {
     });
 }
 
-/// Most other claims one claim is compared with: its candidates sharing the
-/// most (rarest) weight. Far above what a story of a few dozen articles
-/// produces, so it binds only in large stories, where it keeps the cost
-/// linear in the claims rather than quadratic. On every dev story and on
-/// the whole ECB+ collection the output is byte-identical to comparing all
-/// candidates (checked when it was introduced).
-const MAX_CANDIDATES: usize = 400;
-
-/// Most posting entries one claim's candidate search reads. Terms are read
-/// rarest first, so a claim stops before the common words whose postings
-/// span the whole story (the rare terms already found its matches).
-const POSTINGS_BUDGET: usize = 40_000;
-
 /// Pairwise similarities of claims from different documents, kept sparse:
 /// only pairs that share a word other than a name (or a relative of one)
 /// are compared at all, found through an inverted index, and each claim
-/// proposes at most [`MAX_CANDIDATES`] partners, those sharing most weight
-/// through its rarest terms ([`POSTINGS_BUDGET`]). Cost: near-linear in
+/// proposes at most [`AlignParams::max_candidates`] partners, those sharing
+/// most weight through its rarest terms ([`AlignParams::postings_budget`]). Cost: near-linear in
 /// the story's claims; the comparisons run in parallel, in a fixed order.
 struct SimMatrix {
     /// For each claim, (other claim, similarity) sorted by other claim.
@@ -636,7 +623,7 @@ impl SimMatrix {
             .par_iter()
             .map_init(
                 || Scratch::new(claims.len()),
-                |scratch, &i| scratch.candidates(i, claims, vocab, &postings),
+                |scratch, &i| scratch.candidates(i, claims, vocab, &postings, p),
             )
             .flatten_iter()
             .collect();
@@ -715,6 +702,7 @@ impl Scratch {
         claims: &[Claim],
         vocab: &Vocab,
         postings: &[Vec<u32>],
+        p: &AlignParams,
     ) -> Vec<(u32, u32)> {
         let a = &claims[i];
         // `features` numbers claims document by document: the claims of
@@ -733,7 +721,7 @@ impl Scratch {
             .sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
         let mut read = 0usize;
         for &(len, id, w) in &self.via {
-            if read > 0 && read + len > POSTINGS_BUDGET {
+            if read > 0 && read + len > p.postings_budget {
                 break;
             }
             read += len;
@@ -751,13 +739,14 @@ impl Scratch {
                 self.acc[j as usize] += w;
             }
         }
-        if self.touched.len() > MAX_CANDIDATES {
+        if self.touched.len() > p.max_candidates {
             let acc = &self.acc;
-            self.touched.select_nth_unstable_by(MAX_CANDIDATES, |x, y| {
-                acc[*y as usize].total_cmp(&acc[*x as usize]).then(x.cmp(y))
-            });
+            self.touched
+                .select_nth_unstable_by(p.max_candidates, |x, y| {
+                    acc[*y as usize].total_cmp(&acc[*x as usize]).then(x.cmp(y))
+                });
         }
-        let keep = self.touched.len().min(MAX_CANDIDATES);
+        let keep = self.touched.len().min(p.max_candidates);
         let out = self.touched[..keep]
             .iter()
             .map(|&j| (j.min(i as u32), j.max(i as u32)))
@@ -948,7 +937,8 @@ mod tests {
         // Claim 0 (document 0) shares one word with many more claims of
         // other documents than it may propose: the cut ones must not keep
         // a score into the next claim.
-        let n = MAX_CANDIDATES * 2 + 1;
+        let p = crate::params::AlignParams::default();
+        let n = p.max_candidates * 2 + 1;
         let claim = |doc: usize| super::Claim {
             at: crate::model::SentRef { doc, sent: 0 },
             parent: 0,
@@ -966,8 +956,8 @@ mod tests {
         };
         let postings = vec![(0..n as u32).collect::<Vec<u32>>()];
         let mut scratch = super::Scratch::new(n);
-        let pairs = scratch.candidates(0, &claims, &vocab, &postings);
-        assert_eq!(pairs.len(), MAX_CANDIDATES);
+        let pairs = scratch.candidates(0, &claims, &vocab, &postings, &p);
+        assert_eq!(pairs.len(), p.max_candidates);
         assert!(
             scratch.acc.iter().all(|&a| a == 0.0),
             "a cut score was left behind"

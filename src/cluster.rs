@@ -649,7 +649,7 @@ impl Vectors {
     /// Scored pairs (i < j, cosine > 0) proposed by shared distinctive
     /// terms. Each document scores the others through the postings of its
     /// own indexed terms (the dot product over indexed terms, accumulated
-    /// in a scratch row per thread) and proposes its [`MAX_CANDIDATES`]
+    /// in a scratch row per thread) and proposes its [`ClusterParams::max_candidates`]
     /// best; a pair is kept when either side proposes it. Memory is linear
     /// in the number of documents: no list of every pair of every posting
     /// is ever built (that took 12.9 GB on 67,000 one-paragraph articles).
@@ -681,7 +681,9 @@ impl Vectors {
             .into_par_iter()
             .map_init(
                 || (vec![0f32; n], Vec::new()),
-                |(acc, touched), a| best_partners(a, &tops[a], &postings, acc, touched),
+                |(acc, touched), a| {
+                    best_partners(a, &tops[a], &postings, acc, touched, p.max_candidates)
+                },
             )
             .collect();
         let mut pairs: Vec<(u32, u32)> = proposed
@@ -706,13 +708,8 @@ impl Vectors {
     }
 }
 
-/// Most partners one document proposes for scoring. Far above the size of
-/// any story seen (ECB+'s largest automatic group has under 60 articles),
-/// so only the long tail of weak, incidental overlaps is cut.
-const MAX_CANDIDATES: usize = 200;
-
 /// The documents `a` shares indexed terms with, best partial dot product
-/// first (ties by position), at most [`MAX_CANDIDATES`]. `acc` is a zeroed
+/// first (ties by position), at most `max`. `acc` is a zeroed
 /// scratch row of one score per document and is left zeroed; `touched`
 /// is scratch too.
 fn best_partners(
@@ -721,6 +718,7 @@ fn best_partners(
     postings: &HashMap<u32, Vec<(u32, f32)>>,
     acc: &mut [f32],
     touched: &mut Vec<u32>,
+    max: usize,
 ) -> Vec<u32> {
     for (t, w) in top {
         for &(b, wb) in postings.get(t).map_or(&[][..], Vec::as_slice) {
@@ -739,9 +737,10 @@ fn best_partners(
         .map(|b| (std::mem::take(&mut acc[b as usize]), b))
         .collect();
     let order = |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
-    if scored.len() > MAX_CANDIDATES {
-        scored.select_nth_unstable_by(MAX_CANDIDATES - 1, order);
-        scored.truncate(MAX_CANDIDATES);
+    let max = max.max(1);
+    if scored.len() > max {
+        scored.select_nth_unstable_by(max - 1, order);
+        scored.truncate(max);
     }
     scored.into_iter().map(|(_, b)| b).collect()
 }
