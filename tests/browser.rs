@@ -12,6 +12,38 @@ use std::time::{Duration, Instant};
 /// (path, status) of every request the test server answered.
 type Log = Arc<Mutex<Vec<(String, u16)>>>;
 
+/// Builds `seeds` into `site` with its base URL under `/repo/` of a local
+/// server that serves it: (the base URL, the request log).
+fn build_served(seeds: &Path, site: &Path, cwd: &Path) -> (String, Log) {
+    let (port, log) = start_server(site.to_path_buf());
+    let base = format!("http://127.0.0.1:{port}/repo/");
+    Command::cargo_bin("parallax")
+        .unwrap()
+        .arg("build")
+        .arg("--seeds")
+        .arg(seeds)
+        .arg("--out")
+        .arg(site)
+        .arg("--base-url")
+        .arg(&base)
+        .current_dir(cwd)
+        .assert()
+        .success();
+    (base, log)
+}
+
+/// The slug of the first story of a built site.
+fn first_slug(site: &Path) -> String {
+    std::fs::read_dir(site.join("stories"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .into_owned()
+}
+
 /// Serves `site` at `/repo/` and logs every request.
 fn start_server(site: PathBuf) -> (u16, Log) {
     let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
@@ -110,28 +142,8 @@ fn site_under_a_subpath_in_chromium() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
-    let (port, log) = start_server(site.clone());
-    let base = format!("http://127.0.0.1:{port}/repo/");
-    Command::cargo_bin("parallax")
-        .unwrap()
-        .arg("build")
-        .arg("--seeds")
-        .arg(root.join("seeds"))
-        .arg("--out")
-        .arg(&site)
-        .arg("--base-url")
-        .arg(&base)
-        .current_dir(tmp.path())
-        .assert()
-        .success();
-    let slug = std::fs::read_dir(site.join("stories"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .file_name()
-        .to_string_lossy()
-        .into_owned();
+    let (base, log) = build_served(&root.join("seeds"), &site, tmp.path());
+    let slug = first_slug(&site);
     let artifacts = root.join("target/browser-artifacts");
     std::fs::create_dir_all(&artifacts).unwrap();
     let story = format!("{base}stories/{slug}/index.html");
@@ -258,28 +270,8 @@ fn email_fits_and_reads_at_600_and_375_px_light_and_dark() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
-    let (port, _log) = start_server(site.clone());
-    let base = format!("http://127.0.0.1:{port}/repo/");
-    Command::cargo_bin("parallax")
-        .unwrap()
-        .arg("build")
-        .arg("--seeds")
-        .arg(root.join("seeds"))
-        .arg("--out")
-        .arg(&site)
-        .arg("--base-url")
-        .arg(&base)
-        .current_dir(tmp.path())
-        .assert()
-        .success();
-    let slug = std::fs::read_dir(site.join("stories"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .file_name()
-        .to_string_lossy()
-        .into_owned();
+    let (base, _log) = build_served(&root.join("seeds"), &site, tmp.path());
+    let slug = first_slug(&site);
     for width in [600, 375] {
         for dark in [false, true] {
             let probe = format!("probe-{width}-{dark}.html");
@@ -389,20 +381,7 @@ fn coverage_matrix_of_33_sources_keeps_header_and_facts_in_view() {
         std::fs::write(seeds.join(format!("outlet{i:02}.md")), text).unwrap();
     }
     let site = tmp.path().join("site");
-    let (port, _log) = start_server(site.clone());
-    let base = format!("http://127.0.0.1:{port}/repo/");
-    Command::cargo_bin("parallax")
-        .unwrap()
-        .arg("build")
-        .arg("--seeds")
-        .arg(tmp.path().join("seeds"))
-        .arg("--out")
-        .arg(&site)
-        .arg("--base-url")
-        .arg(&base)
-        .current_dir(tmp.path())
-        .assert()
-        .success();
+    let (base, _log) = build_served(&tmp.path().join("seeds"), &site, tmp.path());
     for width in [1280, 390] {
         let probe = format!("matrix-{width}.html");
         let html = MATRIX_PROBE
