@@ -85,7 +85,6 @@ def ancestors(synsets, off):
                 seen.add(h)
                 stack.append(h)
     return {synsets[o][4] for o in seen}
-    return out
 
 
 def load_index():
