@@ -267,15 +267,6 @@ fn wire_copies_count_as_one_independent_report() {
         text.contains("(3 of 4, 1 independent: AP, Gazette, Post)"),
         "{text}"
     );
-    let text = read(dir.join("email.txt"));
-    assert!(
-        text.contains("Compared across 4 sources, 2 independent reports."),
-        "{text}"
-    );
-    assert!(
-        text.contains("(3 of 4, 1 independent: AP, Gazette, Post)"),
-        "{text}"
-    );
     let index = read(out.join("index.html"));
     assert!(index.contains("2 independent reports"));
 }
