@@ -26,14 +26,21 @@ pub fn renumber(text: &str, r: usize) -> String {
 pub fn repeat(article: &Article, r: usize) -> Article {
     let mut a = article.clone();
     if r > 0 {
-        a.path = format!("r{r}/{}", a.path);
-        a.id = crate::ingest::id_from_path(&a.path);
-        a.title = a.title.map(|t| renumber(&t, r));
+        relabel(&mut a, r, renumber);
         for b in a.blocks.iter_mut() {
             b.text = renumber(&b.text, r);
         }
     }
     a
+}
+
+/// Gives copy `r` of an article its own path and id (`r{r}/…`, as ingest
+/// would name a copy in a folder `r{r}/`) and its title changed by
+/// `change`.
+fn relabel(a: &mut Article, r: usize, change: fn(&str, usize) -> String) {
+    a.path = format!("r{r}/{}", a.path);
+    a.id = crate::ingest::id_from_path(&a.path);
+    a.title = a.title.as_deref().map(|t| change(t, r));
 }
 
 /// A short letter tag for replica `r` ("a", "b", … "ba", …).
@@ -54,20 +61,16 @@ fn tag(mut r: usize) -> String {
 /// replica of a collection reports other events of the same kinds (for
 /// grouping benchmarks, where replicas must not merge).
 pub fn perturb(text: &str, r: usize) -> String {
-    let (suffix, prefix) = (format!("q{}", tag(r)), (r % 9 + 1).to_string());
+    let suffix = format!("q{}", tag(r));
+    let text = renumber(text, r);
     let mut out = String::with_capacity(text.len() + 16);
     let mut chars = text.chars().peekable();
-    let mut prev_alnum = false;
     while let Some(c) = chars.next() {
-        if c.is_ascii_digit() && !prev_alnum {
-            out.push_str(&prefix);
-        }
         out.push(c);
         let next_alnum = chars.peek().is_some_and(|n| n.is_alphanumeric());
         if c.is_alphabetic() && !next_alnum && last_word_capitalised(&out) {
             out.push_str(&suffix);
         }
-        prev_alnum = c.is_alphanumeric();
     }
     out
 }
@@ -89,9 +92,7 @@ pub fn replicas(base: &[Document], copies: usize) -> Vec<Document> {
         for d in base {
             let mut d = d.clone();
             if r > 0 {
-                d.article.path = format!("r{r}/{}", d.article.path);
-                d.article.id = crate::ingest::id_from_path(&d.article.path);
-                d.article.title = d.article.title.map(|t| perturb(&t, r));
+                relabel(&mut d.article, r, perturb);
                 for b in d.blocks.iter_mut().chain(d.article.blocks.iter_mut()) {
                     b.text = perturb(&b.text, r);
                 }
