@@ -17,6 +17,7 @@
 //! (source ids, content keys). Its thresholds are
 //! [`DivergenceParams`](crate::params::DivergenceParams).
 
+mod frames;
 mod people;
 mod predicates;
 mod slots;
@@ -207,6 +208,7 @@ fn conflicts(story: &Story, facts: &[FactGroup], params: &DivergenceParams) -> V
     }
     found.extend(title_conflicts(story));
     found.extend(sourcing_conflict(story));
+    found.extend(population_conflicts(story));
     found.sort_by(|a, b| {
         b.docs
             .cmp(&a.docs)
@@ -508,6 +510,41 @@ fn longest_name(mentions: &[(SentRef, people::Titled)]) -> String {
         .to_string()
 }
 
+/// The population of a named place, from every sentence of every document
+/// that states one ([`frames::populations`]), compared across documents: an
+/// outlet states it once, anywhere, so aligned facts rarely hold two.
+fn population_conflicts(story: &Story) -> Vec<Found> {
+    let mut by_place: BTreeMap<String, Vec<Observation>> = BTreeMap::new();
+    for (d, doc) in story.docs.iter().enumerate() {
+        for (s, sent) in doc.claim_sentences() {
+            for p in frames::populations(&sent.text) {
+                by_place
+                    .entry(p.key.clone())
+                    .or_default()
+                    .push(Observation {
+                        at: SentRef { doc: d, sent: s },
+                        slot: Slot {
+                            kind: SlotKind::Count,
+                            head: format!("population {}", p.key),
+                            label: format!("people living in {}", p.place),
+                            value: p.amount.key(),
+                            display: p.display,
+                            amount: Some(p.amount),
+                            context: Vec::new(),
+                            scope: Vec::new(),
+                        },
+                    });
+            }
+        }
+    }
+    by_place
+        .into_values()
+        .map(one_value_per_source)
+        .filter(|obs| slot_clash(obs))
+        .filter_map(|obs| build(story, &obs))
+        .collect()
+}
+
 /// How many anonymous sources each document rests on (its first counted
 /// sourcing phrase), compared across documents.
 fn sourcing_conflict(story: &Story) -> Option<Found> {
@@ -740,6 +777,64 @@ mod tests {
             without_copy_conflicts(vec![plain.clone()], &[None, None]),
             vec![plain]
         );
+    }
+
+    #[test]
+    fn populations_are_compared_across_whole_documents() {
+        // Never aligned as one fact, yet the same attribute of one place.
+        let st = story(vec![
+            doc(
+                "a",
+                &[
+                    "A quake struck Qeshm island, home to 120,000 people, on Sunday.",
+                    "Ten people died.",
+                ],
+            ),
+            doc(
+                "b",
+                &[
+                    "The quake was centred near Qeshm Island, home to 200,000 people, the USGS said.",
+                ],
+            ),
+            doc(
+                "c",
+                &["Qeshm has a population of about 120,000 and a busy port."],
+            ),
+        ]);
+        let d = conflicts(&st, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].topic, "number of people living in Qeshm");
+        assert_eq!(sources(&st, &d[0].sides[0]), vec!["a", "c"]);
+        assert_eq!(sources(&st, &d[0].sides[1]), vec!["b"]);
+        // Must not fire: two places, or figures that can both hold.
+        let two_places = story(vec![
+            doc(
+                "a",
+                &["Rescuers reached Qeshm island, home to 120,000 people."],
+            ),
+            doc(
+                "b",
+                &["The injured went to Bandar Abbas, a city of 500,000 people."],
+            ),
+        ]);
+        assert!(conflicts(&two_places, &[]).is_empty());
+        let compatible = story(vec![
+            doc("a", &["Qeshm has a population of more than 100,000."]),
+            doc("b", &["It hit Qeshm island, home to about 100,000 people."]),
+        ]);
+        assert!(conflicts(&compatible, &[]).is_empty());
+        // Must not fire: a source giving two figures for the place.
+        let unsure = story(vec![
+            doc(
+                "a",
+                &[
+                    "Qeshm has a population of 120,000.",
+                    "Rescuers reached Qeshm island, home to 200,000 people.",
+                ],
+            ),
+            doc("b", &["Qeshm has a population of 200,000."]),
+        ]);
+        assert!(conflicts(&unsure, &[]).is_empty());
     }
 
     #[test]
