@@ -157,7 +157,14 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
             // `insisted he "…," sources tell the paper`: the quotation is
             // the content of a speech verb before it and the words after
             // name someone else: the source is unclear, no one.
-            (false, Some(b), Some(a)) if before.content && speaker::disagree(&b, &a) => None,
+            // A pronoun before cannot be checked against a name or role
+            // after it, so the two may disagree: no one.
+            (false, Some(b), Some(a))
+                if before.content
+                    && (speaker::disagree(&b, &a) || speaker::pronoun_against(&b, &a)) =>
+            {
+                None
+            }
             (_, b, a) => a.or(b),
         };
         // A continuation outranks the sentence before (the only other

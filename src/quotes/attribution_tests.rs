@@ -477,3 +477,54 @@ fn a_subject_set_off_by_an_appositive_speaks() {
     ]);
     assert_eq!(speaker_of(&qs, "terrified"), None);
 }
+
+// ---- the object of an earlier verb is not the subject of a later one ----
+
+#[test]
+fn a_known_person_as_object_is_not_the_speaker() {
+    // Robyn Mendes is known (two words) but is the object of "beating".
+    let qs = segmented(&[
+        "In 2005, Gomes was convicted of beating Robyn Mendes, holding a knife to her throat, and telling her, “you're never going to leave me,” according to court records.",
+    ]);
+    assert_ne!(speaker_of(&qs, "never going"), Some("Robyn Mendes"));
+    // The same known person in subject position still speaks.
+    let qs = segmented(&[
+        "Robyn Mendes, who had left the house, later told police, “he said he would never let me go.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "never let me"), Some("Robyn Mendes"));
+}
+
+// ---- passive speech verbs: the subject is what was spoken about ----
+
+#[test]
+fn the_subject_of_a_passive_speech_verb_is_not_the_speaker() {
+    let qs = segmented(&[
+        "Frederick LaRue came to Washington in 1969 and was described in a 1972 profile as a “Faulknerian character who passionately sought anonymity.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "Faulknerian"), None);
+    // With an agent after "by", the agent is the speaker.
+    let qs = segmented(&[
+        "For the man described by Ana Lima as “the last great boss of the century in this city,” it was the end.",
+    ]);
+    assert_eq!(speaker_of(&qs, "last great"), Some("Ana Lima"));
+    // Active voice: the subject speaks.
+    let qs = segmented(&[
+        "Fire chief James Steele described the fire as “suspicious and as potential arson at this point.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "potential arson"), Some("James Steele"));
+}
+
+// ---- a pronoun before and another speaker after: unclear ----
+
+#[test]
+fn a_pronoun_content_and_a_source_after_disagree() {
+    let qs = segmented(&[
+        "Andrew Lopez confessed to the killing but insisted he “did not mean to shoot the ladies,” sources tell the New York Daily News.",
+    ]);
+    assert_ne!(speaker_of(&qs, "did not mean"), Some("sources"));
+    // The same pronoun with nothing after it: its subject.
+    let qs = segmented(&[
+        "Andrew Lopez confessed to the killing but insisted he “did not mean to shoot the ladies.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "did not mean"), Some("Andrew Lopez"));
+}

@@ -738,6 +738,13 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
         .find(|&v| is_speech_verb(&toks[v]) && !is_noun_use(&toks, v));
     if let Some(v) = verb {
         let after = toks.len() - v - 1;
+        if let Some(agent) = passive_agent(pre, &toks, v) {
+            return Before {
+                who: agent,
+                tight: after == 0 || ends_intro,
+                content: false,
+            };
+        }
         let ends_that = toks
             .last()
             .is_some_and(|t| t.lower() == "that" || t.lower() == "only");
@@ -790,6 +797,30 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
     Before::default()
 }
 
+/// Forms of "be" that make the participle after them passive.
+const PASSIVE_AUXILIARIES: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// Is the speech verb at `v` passive ("was described as", "the man
+/// described by the magazine as")? Then its subject is what was spoken
+/// about, not the speaker: `Some(agent)`, the phrase after "by" right
+/// after the verb, or `Some(None)` when the text names no agent. `None`
+/// when the verb is active.
+fn passive_agent(text: &str, toks: &[Tok], v: usize) -> Option<Option<Who>> {
+    if !toks[v].lower().ends_with("ed") {
+        return None;
+    }
+    if toks.get(v + 1).is_some_and(|t| t.lower() == "by") && !breaks_before(toks, v + 1) {
+        return Some(phrase_at(text, toks, v + 2).map(|p| p.0));
+    }
+    let mut k = v;
+    while k > 0 && is_filler(&toks[k - 1]) && !is_in(PASSIVE_AUXILIARIES, &toks[k - 1].lower()) {
+        k -= 1;
+    }
+    let auxiliary =
+        k > 0 && !breaks_before(toks, k) && is_in(PASSIVE_AUXILIARIES, &toks[k - 1].lower());
+    auxiliary.then_some(None)
+}
+
 /// Do two attributions of one quotation name different speakers? Names
 /// sharing their last word, and pronouns (resolved later), agree.
 pub(crate) fn disagree(a: &Who, b: &Who) -> bool {
@@ -798,6 +829,12 @@ pub(crate) fn disagree(a: &Who, b: &Who) -> bool {
         (Who::Name(x), Who::Name(y)) => x.last().map(|w| key(w)) != y.last().map(|w| key(w)),
         (x, y) => x != y,
     }
+}
+
+/// Is one attribution a pronoun and the other a name or role? Who the
+/// pronoun means is not known yet, so they may name two people.
+pub(crate) fn pronoun_against(a: &Who, b: &Who) -> bool {
+    matches!(a, Who::Pronoun(_)) != matches!(b, Who::Pronoun(_))
 }
 
 /// "Lyons said that … and added, “…”": a speech verb right after "and"
@@ -883,7 +920,11 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
             && (!toks.get(i + 1).is_some_and(|n| n.gap.contains(',')) || apposed)
             && (name.len() >= 2 || people.is_person(&name) || verb_follows(toks, i));
         let date = name.len() == 1 && is_calendar_word(&name[0]);
-        if !date && (adjacent || opens || titled || people.is_person(&name)) {
+        // A known person further back is the subject only in subject
+        // position: "convicted of beating Ana Lima, holding a knife to her
+        // throat and telling her" has Ana Lima as the object.
+        let known = people.is_person(&name) && in_subject_position(toks, s, i);
+        if !date && (adjacent || opens || titled || known) {
             return Some(Who::Name(name));
         }
         i = s;
