@@ -20,7 +20,7 @@ mod merge;
 mod speaker;
 
 use crate::model::{Document, Story};
-use crate::params::QuoteParams;
+use crate::params::{QuoteParams, SentenceParams};
 use detect::Span;
 use speaker::{People, Who};
 
@@ -247,10 +247,9 @@ fn sentence_start(doc: &Document, block: usize, pos: usize) -> usize {
     }
     let text = block_text(doc, block);
     let head = text.get(..pos).unwrap_or("");
-    head.char_indices()
-        .filter(|&(i, c)| matches!(c, '.' | '?' | '!') && merge::ends_sentence_at(head, i))
-        .map(|(i, _)| i + 1)
-        .next_back()
+    crate::nlp::sentences::boundaries(head, &SentenceParams::default())
+        .last()
+        .copied()
         .unwrap_or(0)
 }
 
@@ -269,9 +268,13 @@ enum Pre {
 
 /// The rest of the sentence after a closing mark.
 fn sentence_rest(post: &str) -> &str {
-    post.char_indices()
-        .find(|&(i, c)| matches!(c, '.' | '?' | '!') && merge::ends_sentence_at(post, i))
-        .map_or(post, |(i, _)| &post[..i])
+    crate::nlp::sentences::boundaries(post, &SentenceParams::default())
+        .first()
+        .map_or(post, |&cut| {
+            post[..cut].trim_end_matches(|c: char| {
+                matches!(c, '.' | '?' | '!' | '\u{2026}') || crate::nlp::quotemarks::is_closer(c)
+            })
+        })
 }
 
 fn pre_context(
@@ -381,6 +384,10 @@ fn post_context(doc: &Document, span: &Span, next: Option<&Span>) -> String {
 }
 
 /// Does the quotation end its sentence (so words after it start another)?
+/// A full stop inside the closing mark ends it when the language layer's
+/// boundary test says so (`“….” He left`), not before a lower-case word
+/// (`“….” said Smith`); a question or exclamation mark never does here
+/// (`“…?” Vitter demanded`), nor a comma (`“…,” he said`).
 fn ends_sentence(text: &str, post: &str) -> bool {
     text.trim_end().ends_with('.') || post.trim_start().starts_with('.')
 }
