@@ -209,6 +209,7 @@ fn conflicts(story: &Story, facts: &[FactGroup], params: &DivergenceParams) -> V
     found.extend(title_conflicts(story));
     found.extend(sourcing_conflict(story));
     found.extend(population_conflicts(story));
+    found.extend(magnitude_conflict(story));
     found.sort_by(|a, b| {
         b.docs
             .cmp(&a.docs)
@@ -545,6 +546,46 @@ fn population_conflicts(story: &Story) -> Vec<Found> {
         .collect()
 }
 
+/// The magnitude of the story's quake, from every sentence of every
+/// document that gives one ([`frames::magnitude`]), compared across
+/// documents. Each document speaks by its first sentence naming a
+/// magnitude; one giving two magnitudes there (two agencies' readings), or
+/// one the frame cannot read, takes no side.
+fn magnitude_conflict(story: &Story) -> Option<Found> {
+    let mut obs = Vec::new();
+    for (d, doc) in story.docs.iter().enumerate() {
+        // The first sentence naming a magnitude decides: a lead states the
+        // story's quake, later ones may be aftershocks or other quakes.
+        let first = doc
+            .claim_sentences()
+            .find(|(_, sent)| frames::names_magnitude(&sent.text));
+        let Some((s, sent)) = first else {
+            continue;
+        };
+        let Some(m) = frames::magnitude(&sent.text) else {
+            continue;
+        };
+        obs.push(Observation {
+            at: SentRef { doc: d, sent: s },
+            slot: Slot {
+                kind: SlotKind::Measure,
+                head: "magnitude".to_string(),
+                label: "magnitude of the earthquake".to_string(),
+                value: m.amount.key(),
+                display: m.display,
+                amount: Some(m.amount),
+                context: Vec::new(),
+                scope: Vec::new(),
+            },
+        });
+    }
+    let obs = one_value_per_source(obs);
+    if !slot_clash(&obs) {
+        return None;
+    }
+    build(story, &obs)
+}
+
 /// How many anonymous sources each document rests on (its first counted
 /// sourcing phrase), compared across documents.
 fn sourcing_conflict(story: &Story) -> Option<Found> {
@@ -777,6 +818,58 @@ mod tests {
             without_copy_conflicts(vec![plain.clone()], &[None, None]),
             vec![plain]
         );
+    }
+
+    #[test]
+    fn magnitudes_are_compared_across_whole_documents() {
+        let st = story(vec![
+            doc(
+                "a",
+                &[
+                    "A 5.9-magnitude quake struck the island on Sunday.",
+                    "Ten people died.",
+                ],
+            ),
+            doc(
+                "b",
+                &[
+                    "Ten people died.",
+                    "The survey said the quake had a magnitude of 6.1.",
+                ],
+            ),
+            doc(
+                "c",
+                &["An earthquake measuring magnitude-5.9 hit the coast."],
+            ),
+        ]);
+        let d = conflicts(&st, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].topic, "magnitude of the earthquake");
+        assert_eq!(sources(&st, &d[0].sides[0]), vec!["a", "c"]);
+        assert_eq!(sources(&st, &d[0].sides[1]), vec!["b"]);
+        // Must not fire: a source giving both readings takes no side; a
+        // past quake's magnitude is not the story's; "about 6" holds 5.9.
+        let st = story(vec![
+            doc("a", &["A 5.9-magnitude quake struck the island on Sunday."]),
+            doc(
+                "b",
+                &["Tehran put it at magnitude 5.9 and the survey at magnitude 6.1."],
+            ),
+            doc(
+                "c",
+                &["In February a magnitude-6.4 quake killed hundreds in Zarand."],
+            ),
+            doc("d", &["The quake had a magnitude of about 6."]),
+            // Its first magnitude is an aftershock's: the later one is not read.
+            doc(
+                "e",
+                &[
+                    "Aftershocks of magnitude 4.2 followed the quake.",
+                    "A quake measuring 6.8 on the Richter scale hit on Monday.",
+                ],
+            ),
+        ]);
+        assert!(conflicts(&st, &[]).is_empty());
     }
 
     #[test]

@@ -142,6 +142,94 @@ fn subject_name(t: &Tokens<'_>, at: usize) -> Option<(usize, usize)> {
     gaps_ok.then_some((0, e))
 }
 
+/// Words after which a magnitude may be another quake's or no quake's: an
+/// aftershock, an earlier quake, a range of readings, a hypothetical ("a
+/// magnitude 6 quake can cause severe damage").
+const OTHER_QUAKE: &[&str] = &[
+    "aftershock",
+    "aftershocks",
+    "foreshock",
+    "foreshocks",
+    "tremors",
+    "magnitudes",
+    "ranging",
+    "last",
+    "previous",
+    "earlier",
+    "past",
+    "prior",
+    "can",
+    "could",
+    "would",
+    "might",
+    "should",
+];
+
+/// The magnitude a sentence gives the story's quake: a figure joined to
+/// the word ("magnitude-5.9", "a 6.1-magnitude quake"), right after it
+/// ("a magnitude of 5.9", "put the magnitude at 6.1", "magnitude 6.0"),
+/// before it ("5.9 magnitude") or before "on the Richter scale". Only
+/// figures from 1 to 10. The sentence is left out when it could be about
+/// another quake or none: it names a year or a month (a past quake, "in
+/// February, when a magnitude-6.4 …"), an aftershock, an earlier quake, a
+/// range, or says what a quake of that size can do. A sentence with two
+/// different magnitudes gives none (two agencies' readings side by side).
+pub fn magnitude(text: &str) -> Option<Magnitude> {
+    let t = Tokens::new(text);
+    let other = (0..t.words.len()).any(|i| {
+        let raw = t.text.get(t.words[i].start..t.words[i].end).unwrap_or("");
+        OTHER_QUAKE.contains(&t.norm(i))
+            || crate::nlp::calendar::year(raw).is_some()
+            || (t.is_cap(i) && crate::nlp::calendar::month(t.norm(i)).is_some())
+    });
+    if other {
+        return None;
+    }
+    let mut found: Vec<Magnitude> = Vec::new();
+    for a in amounts(t.text, &t.words, &t.norms) {
+        if a.money || a.unit.is_some() || !(1.0..=10.0).contains(&a.value) {
+            continue;
+        }
+        let q = a.qual_start;
+        let before = |k: usize| q.checked_sub(k).map_or("", |i| t.norm(i));
+        let after = |k: usize| t.norm(a.end + k);
+        let is_mag = |w: &str| w == "magnitude";
+        let joined =
+            a.suffix.as_deref().is_some_and(is_mag) || a.prefix.as_deref().is_some_and(is_mag);
+        let named_before =
+            is_mag(before(1)) || (matches!(before(1), "of" | "at") && is_mag(before(2)));
+        let named_after = a.suffix.is_none() && is_mag(after(0));
+        let richter = after(0) == "on" && after(1) == "the" && after(2) == "richter";
+        if joined || named_before || named_after || richter {
+            let qual = t.span(q, a.first);
+            let figure = crate::nlp::numbers::format_value(a.value);
+            found.push(Magnitude {
+                display: format!("{qual} {figure}").trim().to_string(),
+                amount: a,
+            });
+        }
+    }
+    let first = found.first()?;
+    if found.iter().any(|m| m.amount.value != first.amount.value) {
+        return None;
+    }
+    found.into_iter().next()
+}
+
+/// Does a sentence name a magnitude at all ("magnitude", "Richter")?
+pub fn names_magnitude(text: &str) -> bool {
+    let low = text.to_lowercase();
+    low.contains("magnitude") || low.contains("richter")
+}
+
+/// The magnitude of the quake a story is about, as one sentence gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Magnitude {
+    pub amount: Amount,
+    /// The figure with its qualifier as written ("at least 5.9").
+    pub display: String,
+}
+
 /// Is the gap after word `i` a comma (and nothing else but space)?
 fn comma_between(t: &Tokens<'_>, i: usize) -> bool {
     match (t.words.get(i), t.words.get(i + 1)) {
@@ -232,5 +320,65 @@ mod tests {
         assert!(pops("The region has a population of 2 million.").is_empty());
         // Money and distances never read as people.
         assert!(pops("Dubai, home to $5 million in gold, was calm.").is_empty());
+    }
+
+    fn mag(text: &str) -> Option<f64> {
+        magnitude(text).map(|m| m.amount.value)
+    }
+
+    #[test]
+    fn magnitudes_fire_on_the_quake_of_the_story() {
+        assert_eq!(
+            mag("A 5. 9-magnitude quake struck Qeshm island on Sunday."),
+            Some(5.9)
+        );
+        assert_eq!(
+            mag("An earthquake measuring at least magnitude-5. 9 jolted the island."),
+            Some(5.9)
+        );
+        assert_eq!(
+            mag("The survey said it had a magnitude of 6. 1, state media said."),
+            Some(6.1)
+        );
+        assert_eq!(
+            mag("The Geological Survey puts the magnitude at 6.1."),
+            Some(6.1)
+        );
+        assert_eq!(
+            mag("The quake measured 7.2 on the Richter scale."),
+            Some(7.2)
+        );
+        assert_eq!(mag("A magnitude 6.0 earthquake hit the coast."), Some(6.0));
+    }
+
+    #[test]
+    fn magnitudes_abstain_on_other_quakes_and_other_figures() {
+        // A past quake, by month or year.
+        assert_eq!(
+            mag("The last major quake was in February, when a magnitude-6. 4 quake hit Zarand."),
+            None
+        );
+        assert_eq!(
+            mag("In 2003 a 6.6-magnitude quake killed 31,000 people in Bam."),
+            None
+        );
+        // Aftershocks, ranges, hypotheticals.
+        assert_eq!(mag("Aftershocks of magnitude 4.2 followed."), None);
+        assert_eq!(
+            mag("Aftershocks with magnitudes ranging from 3 to 4.5 followed."),
+            None
+        );
+        assert_eq!(mag("A magnitude 6 quake can cause severe damage."), None);
+        // Two readings side by side.
+        assert_eq!(
+            mag("Tehran said magnitude 5.9; the USGS said magnitude 6.1."),
+            None
+        );
+        // Figures that are not magnitudes.
+        assert_eq!(
+            mag("The quake killed 7 people and damaged 9 villages."),
+            None
+        );
+        assert_eq!(mag("The quake struck at a depth of 10 km."), None);
     }
 }

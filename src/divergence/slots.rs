@@ -24,6 +24,8 @@ pub enum SlotKind {
     Date,
     Age,
     Certainty,
+    /// A measure of the story's event read story-wide (a quake's magnitude).
+    Measure,
 }
 
 /// One value a sentence gives.
@@ -139,6 +141,7 @@ impl Slot {
             SlotKind::Age => format!("age of {label}"),
             SlotKind::Certainty if label.is_empty() => "certainty of the claim".to_string(),
             SlotKind::Certainty => format!("certainty of {label}"),
+            SlotKind::Measure => label.to_string(),
         }
     }
 }
