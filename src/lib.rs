@@ -10,6 +10,7 @@
 
 pub mod align;
 pub mod assemble;
+pub mod cache;
 pub mod cluster;
 pub mod config;
 pub mod diff;
@@ -49,6 +50,9 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Analyse only; write nothing.
     pub dry_run: bool,
+    /// The folder of the analysis cache ([`cache`]), or none to analyse
+    /// every story. Not used by a dry run.
+    pub cache: Option<PathBuf>,
 }
 
 /// What a build did.
@@ -57,6 +61,8 @@ pub struct BuildReport {
     pub articles: usize,
     pub digests: Vec<Digest>,
     pub warnings: Vec<Diagnostic>,
+    /// Stories analysed by this build; the others were read from the cache.
+    pub analysed: usize,
 }
 
 /// Hears how far a build has come, for a progress bar. Calls may come from
@@ -95,7 +101,24 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     let stories = cluster::group(docs, &params);
     progress.stage("analysing", stories.len());
     let lock = read_lock(&opts.seeds, &opts.out, &mut warnings);
-    let (digests, new_lock) = analyse_locked(&stories, progress, &params, &lock);
+    let cache = match &opts.cache {
+        Some(dir) if !opts.dry_run => {
+            write::check_cache_dir(dir, &opts.out, &opts.seeds)?;
+            cache::Cache::open(dir, &params, &mut warnings)
+        }
+        _ => None,
+    };
+    let analysed = analyse_cached(&stories, progress, &params, cache.as_ref());
+    let mut digests = Vec::with_capacity(analysed.len());
+    let mut keys = std::collections::BTreeSet::new();
+    let mut fresh = 0;
+    for a in analysed {
+        digests.push(a.digest);
+        fresh += usize::from(a.analysed);
+        warnings.extend(a.warning);
+        keys.extend(a.key);
+    }
+    let new_lock = assign_slugs(&stories, &mut digests, &lock);
     // The documents are done with: free them before the site is rendered,
     // which matters on large collections.
     drop(stories);
@@ -109,12 +132,74 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         })?;
         site.add(&output::text_file(slugs::LOCK_FILE, new_lock.to_toml()))?;
         site.finish()?;
+        if let Some(cache) = &cache {
+            cache.prune(&keys);
+        }
     }
     Ok(BuildReport {
         articles: articles_read,
         digests,
         warnings,
+        analysed: fresh,
     })
+}
+
+/// One story's digest (before slugs) and how it was had.
+struct Analysed {
+    digest: Digest,
+    /// Analysed now (not read from the cache).
+    analysed: bool,
+    /// A cache entry that was there but not trusted.
+    warning: Option<Diagnostic>,
+    /// The story's cache key, when there is a cache.
+    key: Option<String>,
+}
+
+/// [`analyse_story`] for every story (in parallel; order is kept), each
+/// read from `cache` when it holds the story's key, else analysed and
+/// stored there.
+fn analyse_cached(
+    stories: &[Story],
+    progress: &dyn Progress,
+    params: &params::Params,
+    cache: Option<&cache::Cache>,
+) -> Vec<Analysed> {
+    stories
+        .par_iter()
+        .map(|s| {
+            let fresh = |warning, key| Analysed {
+                digest: analyse_story(s, params),
+                analysed: true,
+                warning,
+                key,
+            };
+            let result = match cache {
+                None => fresh(None, None),
+                Some(c) => {
+                    let key = c.key(s);
+                    let (warning, hit) = match c.get(&key) {
+                        cache::Lookup::Hit(d) => (None, Some(d)),
+                        cache::Lookup::Miss => (None, None),
+                        cache::Lookup::Corrupt(w) => (Some(w), None),
+                    };
+                    match hit {
+                        Some(d) => Analysed {
+                            digest: *d,
+                            analysed: false,
+                            warning: None,
+                            key: Some(key),
+                        },
+                        None => {
+                            let a = fresh(warning, Some(key.clone()));
+                            c.put(&key, &a.digest);
+                            a
+                        }
+                    }
+                }
+            };
+            counted(progress, result)
+        })
+        .collect()
 }
 
 /// The analysis stages for every story (in parallel; order is kept), then
@@ -144,6 +229,17 @@ pub fn analyse_locked(
         .par_iter()
         .map(|s| counted(progress, analyse_story(s, params)))
         .collect();
+    let new_lock = assign_slugs(stories, &mut digests, lock);
+    (digests, new_lock)
+}
+
+/// Gives each digest its unique slug, keeping those `lock` remembers;
+/// returns the lock to save.
+fn assign_slugs(
+    stories: &[Story],
+    digests: &mut [Digest],
+    lock: &slugs::SlugLock,
+) -> slugs::SlugLock {
     let bases: Vec<String> = stories.iter().map(slug_base).collect();
     let members: Vec<Vec<String>> = digests
         .iter()
@@ -153,7 +249,7 @@ pub fn analyse_locked(
     for (d, slug) in digests.iter_mut().zip(slugs) {
         d.slug = slug;
     }
-    (digests, new_lock)
+    new_lock
 }
 
 /// Reads the slug lock: `parallax.lock` in the seeds folder when the user

@@ -57,6 +57,13 @@ struct InputArgs {
     /// (overrides `base_url` in the config; "" unsets it).
     #[arg(long)]
     base_url: Option<String>,
+    /// Folder of the analysis cache, so a rebuild analyses only the stories
+    /// that changed (default: .<out>.cache-parallax beside the output).
+    #[arg(long)]
+    cache_dir: Option<PathBuf>,
+    /// Analyse every story; neither read nor write the cache.
+    #[arg(long, conflicts_with = "cache_dir")]
+    no_cache: bool,
 }
 
 #[derive(Args)]
@@ -117,6 +124,11 @@ fn options(args: &InputArgs, dry_run: bool) -> Result<BuildOptions, Error> {
         templates: Templates::load(args.templates.as_deref())?,
         strict: args.strict,
         dry_run,
+        cache: (!args.no_cache).then(|| {
+            args.cache_dir
+                .clone()
+                .unwrap_or_else(|| parallax::cache::default_dir(&args.out))
+        }),
     })
 }
 
@@ -155,6 +167,17 @@ fn build_once(args: &InputArgs, check: bool) -> Result<bool, Error> {
         },
         started.elapsed().as_secs_f64()
     );
+    let cached = report.digests.len() - report.analysed;
+    if let (false, Some(dir)) = (check, &opts.cache)
+        && cached > 0
+    {
+        eprintln!(
+            "note: {} read from the cache {}; {} analysed",
+            counted(cached, "story", "stories"),
+            dir.display(),
+            report.analysed
+        );
+    }
     if !check && opts.config.base_url.is_none() && !report.digests.is_empty() {
         eprintln!(
             "warning: base_url is not set, so links in email.html and email.txt are relative \

@@ -92,14 +92,19 @@ impl SiteWriter {
         Ok(site)
     }
 
-    /// Writes one file of the site.
+    /// Writes one file of the site. A file the previous site holds with
+    /// the same bytes is hard-linked from it instead of written, so an
+    /// unchanged page keeps its modification time (and costs no write).
     pub fn add(&mut self, file: &OutputFile) -> Result<()> {
         let rel = checked_relative(&file.path)?;
         let path = self.tmp.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
-        std::fs::write(&path, &file.bytes).map_err(|e| Error::io(&path, e))?;
+        let previous = self.out.join(rel);
+        if !(unchanged(&previous, &file.bytes) && std::fs::hard_link(&previous, &path).is_ok()) {
+            std::fs::write(&path, &file.bytes).map_err(|e| Error::io(&path, e))?;
+        }
         self.names.push(manifest_name(rel));
         Ok(())
     }
@@ -119,6 +124,36 @@ impl Drop for SiteWriter {
             let _ = std::fs::remove_dir_all(&self.tmp);
         }
     }
+}
+
+/// Whether `path` is a plain file (not a link) holding exactly `bytes`.
+fn unchanged(path: &Path, bytes: &[u8]) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
+            std::fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}
+
+/// Refuses a cache folder inside the output (every build replaces it) or
+/// holding it, and one inside the seeds (or holding them).
+pub fn check_cache_dir(cache: &Path, out: &Path, seeds: &Path) -> Result<()> {
+    let real_cache = lenient_canonical(cache).map_err(|e| Error::io(cache, e))?;
+    for (what, other) in [("output", out), ("seeds", seeds)] {
+        let real = lenient_canonical(other).map_err(|e| Error::io(other, e))?;
+        if real_cache.starts_with(&real) || real.starts_with(&real_cache) {
+            return Err(Error::Output {
+                path: cache.to_path_buf(),
+                message: format!(
+                    "the cache folder and the {what} folder `{}` lie one inside the other; \
+                     choose another --cache-dir",
+                    other.display()
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The longest file name a file system takes (Linux, macOS and Windows

@@ -31,6 +31,7 @@ pub fn options(seeds: &Path, out: &Path) -> BuildOptions {
         templates: Templates::default(),
         strict: false,
         dry_run: false,
+        cache: None,
     }
 }
 

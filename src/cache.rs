@@ -1,0 +1,289 @@
+//! Incremental builds: a content-addressed cache of each story's analysis.
+//!
+//! A story's analysis (quotes → align → divergences → digest, see
+//! [`crate::analyse_story`]) depends only on the story's documents, the
+//! analysis parameters and the program itself. So each story's digest is
+//! kept under a key hashing exactly those (BLAKE3): the cache format
+//! version, the running executable's bytes (any code or word-list change
+//! is a new program, so a stale analysis can never match), the parameters,
+//! and every field of every document in story order (article fields,
+//! blocks, sentences). Adding one article changes the key of the story it
+//! joins only; every other story is read back instead of analysed. The
+//! slug, the site and the templates are not part of the key: they are
+//! applied after the cache, on every build, so the output is byte-identical
+//! to a clean build.
+//!
+//! Layout (the folder is the `--cache-dir`, by default `.<out>.cache-parallax`
+//! beside the output folder): `CACHEDIR.TAG` (so backup tools skip it),
+//! `stories/<key>.json` (one JSON object: format, key, digest). Entries
+//! are written to a temporary name and renamed into place, so a reader
+//! sees a whole entry or none. An entry that cannot be read or parsed, or
+//! whose contents do not match its name, is a warning and the story is
+//! analysed again; nothing in the cache is trusted unchecked. After a
+//! build, entries it did not use are removed: only files named like
+//! entries, nothing else in the folder is touched.
+
+use crate::digest::Digest;
+use crate::error::Diagnostic;
+use crate::model::{Document, Story};
+use crate::params::Params;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Bumped whenever the entry layout or the key's recipe changes.
+pub const FORMAT: u32 = 1;
+
+/// The folder entries live in, below the cache folder.
+const STORIES: &str = "stories";
+
+const TAG: &str = "CACHEDIR.TAG";
+const TAG_TEXT: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This folder is a cache of parallax story analyses; it may be deleted at any time.\n";
+
+/// An open cache folder.
+#[derive(Debug)]
+pub struct Cache {
+    dir: PathBuf,
+    /// Hash of everything besides the story that an analysis depends on.
+    salt: [u8; 32],
+    tmp_counter: AtomicUsize,
+}
+
+/// One cached analysis on disk.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    format: u32,
+    key: String,
+    digest: Digest,
+}
+
+/// The outcome of a lookup.
+pub enum Lookup {
+    Hit(Box<Digest>),
+    Miss,
+    /// An entry was there but is not to be trusted; the message says why.
+    Corrupt(Diagnostic),
+}
+
+impl Cache {
+    /// Opens (creating it when missing) the cache folder `dir` for builds
+    /// with `params`. A folder that cannot be made, or a program that
+    /// cannot read its own executable to key entries by, is a warning and
+    /// the build runs without a cache.
+    pub fn open(dir: &Path, params: &Params, warnings: &mut Vec<Diagnostic>) -> Option<Cache> {
+        let warn = |warnings: &mut Vec<Diagnostic>, what: String| {
+            warnings.push(Diagnostic::new(
+                dir.display().to_string(),
+                None,
+                format!("{what}; building without the cache (every story is analysed)"),
+            ));
+        };
+        let Some(program) = program_hash() else {
+            warn(
+                warnings,
+                "the running program cannot be read to key the cache".to_string(),
+            );
+            return None;
+        };
+        let stories = dir.join(STORIES);
+        if let Err(e) = std::fs::create_dir_all(&stories) {
+            warn(
+                warnings,
+                format!("the cache folder cannot be created ({e})"),
+            );
+            return None;
+        }
+        let tag = dir.join(TAG);
+        if !tag.exists() {
+            let _ = std::fs::write(&tag, TAG_TEXT);
+        }
+        let mut h = blake3::Hasher::new();
+        h.update(b"parallax story cache\0");
+        h.update(&FORMAT.to_le_bytes());
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        h.update(&[0]);
+        h.update(&program);
+        field(&mut h, &format!("{params:?}"));
+        Some(Cache {
+            dir: dir.to_path_buf(),
+            salt: *h.finalize().as_bytes(),
+            tmp_counter: AtomicUsize::new(0),
+        })
+    }
+
+    /// The key of a story's analysis, as 64 hex digits.
+    pub fn key(&self, story: &Story) -> String {
+        let mut h = blake3::Hasher::new();
+        h.update(&self.salt);
+        h.update(&(story.docs.len() as u64).to_le_bytes());
+        for d in &story.docs {
+            hash_doc(&mut h, d);
+        }
+        h.finalize().to_hex().to_string()
+    }
+
+    fn entry_path(&self, key: &str) -> PathBuf {
+        self.dir.join(STORIES).join(format!("{key}.json"))
+    }
+
+    /// The digest stored under `key`, checked: its format and key must be
+    /// this build's, else it is [`Lookup::Corrupt`].
+    pub fn get(&self, key: &str) -> Lookup {
+        let path = self.entry_path(key);
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Lookup::Miss,
+            Err(e) => return corrupt(&path, &format!("cannot be read ({e})")),
+        };
+        match serde_json::from_slice::<Entry>(&bytes) {
+            Ok(entry) if entry.format == FORMAT && entry.key == key => {
+                Lookup::Hit(Box::new(entry.digest))
+            }
+            Ok(_) => corrupt(&path, "does not match its name (another format or key)"),
+            Err(e) => corrupt(&path, &format!("is not a valid entry ({e})")),
+        }
+    }
+
+    /// Stores `digest` under `key`: written to a temporary file, then
+    /// renamed into place. Failing to store is not an error (the next
+    /// build analyses the story again).
+    pub fn put(&self, key: &str, digest: &Digest) {
+        let entry = Entry {
+            format: FORMAT,
+            key: key.to_string(),
+            digest: digest.clone(),
+        };
+        let Ok(json) = serde_json::to_vec(&entry) else {
+            return;
+        };
+        let path = self.entry_path(key);
+        let n = self.tmp_counter.fetch_add(1, Ordering::Relaxed);
+        let tmp = self
+            .dir
+            .join(STORIES)
+            .join(format!("{key}.json.tmp-{}-{n}", std::process::id()));
+        let written = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(&json));
+        if written.is_err() || std::fs::rename(&tmp, &path).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+
+    /// Removes the entries (and leftover temporary entries) whose keys are
+    /// not in `keep`. Only names shaped like entries are touched.
+    pub fn prune(&self, keep: &BTreeSet<String>) {
+        let Ok(read) = std::fs::read_dir(self.dir.join(STORIES)) else {
+            return;
+        };
+        for e in read.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Some((key, rest)) = name.split_at_checked(64) else {
+                continue;
+            };
+            let shaped = key
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+                && (rest == ".json" || rest.starts_with(".json.tmp-"));
+            if shaped && (rest != ".json" || !keep.contains(key)) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+/// The default cache folder of an output folder: `.<name>.cache-parallax`
+/// beside it (`site` → `.site.cache-parallax`).
+pub fn default_dir(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map_or_else(|| "site".to_string(), |n| n.to_string_lossy().into_owned());
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    parent.join(format!(".{name}.cache-parallax"))
+}
+
+fn corrupt(path: &Path, what: &str) -> Lookup {
+    Lookup::Corrupt(Diagnostic::new(
+        path.display().to_string(),
+        None,
+        format!("cache entry {what}; ignored, the story was analysed again"),
+    ))
+}
+
+/// BLAKE3 of the running executable, once per process.
+fn program_hash() -> Option<[u8; 32]> {
+    static HASH: std::sync::OnceLock<Option<[u8; 32]>> = std::sync::OnceLock::new();
+    *HASH.get_or_init(|| {
+        let exe = std::env::current_exe().ok()?;
+        let mut h = blake3::Hasher::new();
+        h.update_reader(std::fs::File::open(exe).ok()?).ok()?;
+        Some(*h.finalize().as_bytes())
+    })
+}
+
+/// A string, length-prefixed so that field boundaries are part of the hash.
+fn field(h: &mut blake3::Hasher, s: &str) {
+    h.update(&(s.len() as u64).to_le_bytes());
+    h.update(s.as_bytes());
+}
+
+fn opt(h: &mut blake3::Hasher, s: Option<&str>) {
+    match s {
+        None => {
+            h.update(&[0]);
+        }
+        Some(s) => {
+            h.update(&[1]);
+            field(h, s);
+        }
+    }
+}
+
+fn num(h: &mut blake3::Hasher, n: usize) {
+    h.update(&(n as u64).to_le_bytes());
+}
+
+/// Every field of a document (destructured, so that a new field of the
+/// model fails to compile here until it is hashed too).
+fn hash_doc(h: &mut blake3::Hasher, d: &Document) {
+    let Document {
+        article,
+        blocks: clean,
+        sentences,
+    } = d;
+    let crate::model::Article {
+        id,
+        path,
+        title,
+        outlet,
+        url,
+        published,
+        story,
+        blocks: raw,
+    } = article;
+    field(h, id.as_str());
+    field(h, path);
+    for o in [title, outlet, url, published, story] {
+        opt(h, o.as_deref());
+    }
+    for blocks in [raw, clean] {
+        num(h, blocks.len());
+        for b in blocks {
+            field(h, &format!("{:?}", b.kind));
+            field(h, &b.text);
+            num(h, b.line);
+        }
+    }
+    num(h, sentences.len());
+    for s in sentences {
+        num(h, s.block);
+        num(h, s.start);
+        num(h, s.end);
+        field(h, &s.text);
+        field(h, &format!("{:?}", s.role));
+    }
+}

@@ -1,0 +1,118 @@
+//! The analysis cache (issue 15): a rebuild that reads stories from the
+//! cache writes the same bytes as a clean build, re-analyses only the
+//! story an added article joins, keeps unchanged pages as they were, and
+//! ignores a corrupt cache with a warning.
+
+mod common;
+
+use common::{assert_same_tree, copy_stories, options};
+use parallax::{BuildReport, build};
+use std::path::Path;
+
+fn cached_build(seeds: &Path, out: &Path, cache: &Path) -> BuildReport {
+    let mut opts = options(seeds, out);
+    opts.cache = Some(cache.to_path_buf());
+    build(&opts).expect("cached build")
+}
+
+fn clean_build(seeds: &Path, out: &Path) -> BuildReport {
+    build(&options(seeds, out)).expect("clean build")
+}
+
+/// A fourth report on the lighthouse story, from an outlet of its own.
+fn add_article(seeds: &Path) {
+    let text = std::fs::read_to_string(seeds.join("lighthouse/harbour-herald.txt")).unwrap();
+    let text = text.replace("the", "that very");
+    std::fs::write(seeds.join("lighthouse/late-wire.txt"), text).unwrap();
+}
+
+fn mtime(path: &Path) -> std::time::SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+#[test]
+fn a_cached_rebuild_is_byte_identical_to_a_clean_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
+    copy_stories(&seeds);
+    let first = cached_build(&seeds, &site, &cache);
+    let stories = first.digests.len();
+    assert!(stories >= 3, "{stories} stories");
+    assert_eq!(
+        first.analysed, stories,
+        "an empty cache analyses everything"
+    );
+    let glacier = site.join("stories/glacier/index.html");
+    let before = mtime(&glacier);
+
+    let again = cached_build(&seeds, &site, &cache);
+    assert_eq!(again.analysed, 0, "nothing changed, nothing analysed");
+    let clean = dir.path().join("clean");
+    clean_build(&seeds, &clean);
+    assert_same_tree(&site, &clean);
+
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    add_article(&seeds);
+    let grown = cached_build(&seeds, &site, &cache);
+    assert_eq!(grown.digests.len(), stories);
+    assert_eq!(grown.analysed, 1, "only the story the article joins");
+    assert!(grown.warnings.is_empty(), "{:?}", grown.warnings);
+    let clean = dir.path().join("clean2");
+    clean_build(&seeds, &clean);
+    assert_same_tree(&site, &clean);
+    assert_eq!(
+        mtime(&glacier),
+        before,
+        "an unchanged page is not rewritten"
+    );
+    // Entries no build uses any more are pruned: one per story.
+    let entries = std::fs::read_dir(cache.join("stories")).unwrap().count();
+    assert_eq!(entries, stories);
+}
+
+#[test]
+fn a_corrupt_cache_is_ignored_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
+    copy_stories(&seeds);
+    cached_build(&seeds, &site, &cache);
+    let entries: Vec<_> = std::fs::read_dir(cache.join("stories"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    // One entry truncated, one another story's (a valid digest under the
+    // wrong name), one garbage.
+    let bytes = std::fs::read(&entries[0]).unwrap();
+    std::fs::write(&entries[0], &bytes[..bytes.len() / 2]).unwrap();
+    std::fs::copy(&entries[2], &entries[1]).unwrap();
+    std::fs::write(&entries[2], [0xff, 0x00, b'{']).unwrap();
+    let report = cached_build(&seeds, &site, &cache);
+    let notes: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(notes.iter().all(|n| n.contains("cache entry")), "{notes:?}");
+    assert_eq!(report.analysed, 3);
+    let clean = dir.path().join("clean");
+    clean_build(&seeds, &clean);
+    assert_same_tree(&site, &clean);
+    // The entries were rewritten: the next build trusts them again.
+    let next = cached_build(&seeds, &site, &cache);
+    assert!(next.warnings.is_empty(), "{:?}", next.warnings);
+    assert_eq!(next.analysed, 0);
+}
+
+#[test]
+fn a_cache_inside_the_output_or_seeds_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    let site = dir.path().join("site");
+    copy_stories(&seeds);
+    for cache in [site.join("cache"), seeds.join("cache")] {
+        let mut opts = options(&seeds, &site);
+        opts.cache = Some(cache.clone());
+        let err = build(&opts).unwrap_err().to_string();
+        assert!(err.contains("--cache-dir"), "{err}");
+        assert!(!cache.exists());
+    }
+}
