@@ -69,10 +69,11 @@ pub enum Lookup {
 }
 
 impl Cache {
-    /// Opens (creating it when missing) the cache folder `dir` for builds
-    /// with `params`. A folder that cannot be made, or a program that
-    /// cannot read its own executable to key entries by, is a warning and
-    /// the build runs without a cache.
+    /// Opens the cache folder `dir` for builds with `params` (it is made
+    /// by the first [`Cache::put`], so a build that fails before storing
+    /// anything leaves none). A program that cannot read its own
+    /// executable to key entries by is a warning and the build runs
+    /// without a cache.
     pub fn open(dir: &Path, params: &Params, warnings: &mut Vec<Diagnostic>) -> Option<Cache> {
         let warn = |warnings: &mut Vec<Diagnostic>, what: String| {
             warnings.push(Diagnostic::new(
@@ -88,18 +89,6 @@ impl Cache {
             );
             return None;
         };
-        let stories = dir.join(STORIES);
-        if let Err(e) = std::fs::create_dir_all(&stories) {
-            warn(
-                warnings,
-                format!("the cache folder cannot be created ({e})"),
-            );
-            return None;
-        }
-        let tag = dir.join(TAG);
-        if !tag.exists() {
-            let _ = std::fs::write(&tag, TAG_TEXT);
-        }
         let mut h = blake3::Hasher::new();
         h.update(b"parallax story cache\0");
         h.update(&FORMAT.to_le_bytes());
@@ -150,15 +139,26 @@ impl Cache {
     /// Stores `digest` under `key`: written to a temporary file, then
     /// renamed into place. Failing to store is not an error (the next
     /// build analyses the story again).
+    /// The digest is stored without its slug (slugs are given after the
+    /// cache, on every build).
     pub fn put(&self, key: &str, digest: &Digest) {
+        let mut digest = digest.clone();
+        digest.slug = String::new();
         let entry = Entry {
             format: FORMAT,
             key: key.to_string(),
-            digest: digest.clone(),
+            digest,
         };
         let Ok(json) = serde_json::to_vec(&entry) else {
             return;
         };
+        let stories = self.dir.join(STORIES);
+        if !stories.is_dir() {
+            if std::fs::create_dir_all(&stories).is_err() {
+                return;
+            }
+            let _ = std::fs::write(self.dir.join(TAG), TAG_TEXT);
+        }
         let path = self.entry_path(key);
         let n = self.tmp_counter.fetch_add(1, Ordering::Relaxed);
         let tmp = self

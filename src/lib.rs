@@ -112,9 +112,15 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     let mut digests = Vec::with_capacity(analysed.len());
     let mut keys = std::collections::BTreeSet::new();
     let mut fresh = 0;
+    // Stories analysed now, stored once the site is written (a failed
+    // build leaves the cache as it was): (key, index in `digests`).
+    let mut to_store = Vec::new();
     for a in analysed {
-        digests.push(a.digest);
         fresh += usize::from(a.analysed);
+        if let (true, Some(key)) = (a.analysed, &a.key) {
+            to_store.push((key.clone(), digests.len()));
+        }
+        digests.push(a.digest);
         warnings.extend(a.warning);
         keys.extend(a.key);
     }
@@ -133,6 +139,9 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         site.add(&output::text_file(slugs::LOCK_FILE, new_lock.to_toml()))?;
         site.finish()?;
         if let Some(cache) = &cache {
+            to_store
+                .par_iter()
+                .for_each(|(key, i)| cache.put(key, &digests[*i]));
             cache.prune(&keys);
         }
     }
@@ -156,8 +165,7 @@ struct Analysed {
 }
 
 /// [`analyse_story`] for every story (in parallel; order is kept), each
-/// read from `cache` when it holds the story's key, else analysed and
-/// stored there.
+/// read from `cache` when it holds the story's key, else analysed.
 fn analyse_cached(
     stories: &[Story],
     progress: &dyn Progress,
@@ -189,11 +197,7 @@ fn analyse_cached(
                             warning: None,
                             key: Some(key),
                         },
-                        None => {
-                            let a = fresh(warning, Some(key.clone()));
-                            c.put(&key, &a.digest);
-                            a
-                        }
+                        None => fresh(warning, Some(key)),
                     }
                 }
             };
