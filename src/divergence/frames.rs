@@ -158,6 +158,21 @@ const OTHER_QUAKE: &[&str] = &[
     "earlier",
     "past",
     "prior",
+    // One quake of several ("the first earthquake", "one 7.3-magnitude
+    // tremor", "the latest tremor", "the largest in a flurry").
+    "first",
+    "second",
+    "third",
+    "one",
+    "another",
+    "latest",
+    "largest",
+    "strongest",
+    "biggest",
+    "series",
+    "flurry",
+    "swarm",
+    "twin",
     "can",
     "could",
     "would",
@@ -369,6 +384,19 @@ mod tests {
             None
         );
         assert_eq!(mag("A magnitude 6 quake can cause severe damage."), None);
+        // One quake of several.
+        assert_eq!(
+            mag("One 7.3-magnitude tremor was felt as far away as Australia."),
+            None
+        );
+        assert_eq!(
+            mag("The first earthquake measuring 7.6 magnitude struck on Sunday."),
+            None
+        );
+        assert_eq!(
+            mag("The region was hit by a magnitude 6.1 quake, the latest tremor to shake it."),
+            None
+        );
         // Two readings side by side.
         assert_eq!(
             mag("Tehran said magnitude 5.9; the USGS said magnitude 6.1."),
