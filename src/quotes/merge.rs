@@ -3,8 +3,10 @@
 //! Outlets quote a fragment, a longer stretch or a slightly different
 //! wording of the same statement, and sometimes print two statements as one
 //! quotation that others quote apart. So every quotation is first cut into
-//! segments at its internal sentence breaks, ellipses and paragraph breaks
-//! (segments under [`MIN_SEGMENT_WORDS`] words join a neighbour). Segments
+//! segments at its internal sentence breaks (the language layer's boundary
+//! test, [`crate::nlp::sentences::boundaries`], as in every other stage),
+//! ellipses and paragraph breaks (segments under [`MIN_SEGMENT_WORDS`]
+//! words join a neighbour). Segments
 //! match on words: normalised words (contractions expanded, so "We'll" =
 //! "We will"), containment = longest common subsequence over words / the
 //! shorter length. Character edit distance is not used: it fails on
@@ -14,13 +16,18 @@
 //! stay one item unless each of them is quoted without the other somewhere
 //! else: then the quotation joins two statements that other outlets quote
 //! separately, and each part becomes its own item listing that outlet, with
-//! the outlet's part as its wording. (An outlet quoting only the first
+//! the outlet's part as its wording. The test is made on the items as they
+//! grow (the outlets of every cluster joined so far), so a sentence that no
+//! one else quotes, which sits inside both its neighbours, cannot chain two
+//! separate statements into one item. (An outlet quoting only the first
 //! sentence of a longer quotation does not split it.) Each item lists every outlet once, with
 //! that outlet's fullest wording; its text is the fullest wording of all.
 
 use super::{Found, Mention, Quotation, Speaker};
 use crate::model::Story;
 use crate::nlp::compare::{lcs_len, weighted_lcs};
+use crate::nlp::sentences::boundaries;
+use crate::params::SentenceParams;
 use crate::text::{fold, normalise_word, words};
 use std::collections::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
@@ -162,34 +169,6 @@ fn is_ellipsis_at(text: &str, i: usize) -> Option<usize> {
     rest.starts_with("...").then_some(3)
 }
 
-/// Does a sentence end at the terminator at byte `i`? Looks for a space and
-/// a capital (or a mark) after it, and no abbreviation before it.
-pub(crate) fn ends_sentence_at(text: &str, i: usize) -> bool {
-    let after = text.get(i + 1..).unwrap_or("");
-    let rest = after.trim_start_matches(|c: char| crate::text::is_double_quote(c) || c == '’');
-    if !rest.starts_with(char::is_whitespace) {
-        return false;
-    }
-    let next = rest.trim_start().chars().next();
-    if !next
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || crate::text::is_double_quote(c))
-    {
-        return false;
-    }
-    let before = text.get(..i).unwrap_or("");
-    let last = before
-        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
-        .next()
-        .unwrap_or("");
-    let abbreviation = last.contains('.')
-        || (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
-        || [
-            "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Sr", "Lt", "Col",
-        ]
-        .contains(&last);
-    !abbreviation
-}
-
 /// Byte ranges of the segments of a quotation text, trimmed.
 pub(crate) fn segments(text: &str) -> Vec<(usize, usize)> {
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of left part, start of right part)
@@ -203,10 +182,17 @@ pub(crate) fn segments(text: &str) -> Vec<(usize, usize)> {
             skip_until = i + len;
         } else if c == '\n' {
             cuts.push((i, i + 1));
-        } else if matches!(c, '.' | '?' | '!') && ends_sentence_at(text, i) {
-            cuts.push((i + 1, i + 1));
         }
     }
+    // Sentence ends: the language layer's one boundary test. (A boundary
+    // right after an ellipsis or before a line break repeats a cut above;
+    // the empty piece between them is dropped below.)
+    cuts.extend(
+        boundaries(text, &SentenceParams::default())
+            .into_iter()
+            .map(|b| (b, b)),
+    );
+    cuts.sort_unstable();
     let mut raw = Vec::new();
     let mut from = 0;
     for (end, next) in cuts {
@@ -227,6 +213,12 @@ fn trim_segment(text: &str, s: usize, e: usize) -> (usize, usize) {
     let is_lead =
         |c: char| c.is_whitespace() || crate::text::is_double_quote(c) || c == ',' || c == ';';
     let mut t = slice.trim_start_matches(is_lead);
+    // A single quote left over from the sentence before ("calm. ' Officers").
+    if let Some(rest) = t.strip_prefix(['\'', '\u{2019}'])
+        && rest.starts_with(char::is_whitespace)
+    {
+        t = rest.trim_start_matches(is_lead);
+    }
     // After a cut, a joining conjunction belongs to neither part.
     if s > 0 {
         for conj in ["and ", "but ", "or ", "so "] {
@@ -391,16 +383,27 @@ fn group_clusters(segs: &[Seg], cluster: &[usize]) -> Vec<usize> {
     }
     let mut parent: Vec<usize> = cluster.to_vec();
     for i in 1..segs.len() {
-        let (a, b) = (cluster[i - 1], cluster[i]);
-        if segs[i - 1].found != segs[i].found || a == b {
+        if segs[i - 1].found != segs[i].found {
             continue;
         }
+        let a = find_root(&mut parent, cluster[i - 1]);
+        let b = find_root(&mut parent, cluster[i]);
+        if a == b {
+            continue;
+        }
+        // Nested as the items stand so far, not only as the two clusters:
+        // a sentence no one else quotes is nested in both its neighbours
+        // and would otherwise chain two separate statements into one item.
         let nested = match (carriers.get(&a), carriers.get(&b)) {
             (Some(x), Some(y)) => x.is_subset(y) || y.is_subset(x),
             _ => false,
         };
         if nested {
+            let mut merged = carriers.remove(&a).unwrap_or_default();
+            merged.extend(carriers.remove(&b).unwrap_or_default());
             union(&mut parent, a, b);
+            let root = find_root(&mut parent, a);
+            carriers.insert(root, merged);
         }
     }
     (0..segs.len())

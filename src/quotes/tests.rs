@@ -403,6 +403,51 @@ fn joined_quotation_splits_into_the_separate_ones() {
     }
 }
 
+/// A sentence that no other outlet quotes sits between two statements
+/// that others quote apart: it must not chain them into one item.
+#[test]
+fn an_unquoted_middle_sentence_does_not_chain_two_statements() {
+    let s = story(vec![
+        doc(
+            "a",
+            &[
+                "Lima said, “The water is safe to drink now. Crews worked through the night on the pumps. We will test it every week until winter.”",
+            ],
+        ),
+        doc("b", &["“The water is safe to drink now,” Lima said."]),
+        doc(
+            "c",
+            &["Lima added, “We will test it every week until winter.”"],
+        ),
+    ]);
+    let qs = find_quotes(&s, &QuoteParams::default());
+    assert_eq!(qs.len(), 2, "{:?}", texts(&qs));
+    assert!(qs.iter().all(|q| q.mentions.len() == 2), "{:?}", texts(&qs));
+}
+
+/// Counter-example: when one other outlet prints the same three sentences
+/// as the first, the unquoted middle still keeps them one statement.
+#[test]
+fn a_middle_sentence_stays_when_no_one_quotes_the_parts_apart() {
+    let s = story(vec![
+        doc(
+            "a",
+            &[
+                "Lima said, “The water is safe to drink now. Crews worked through the night on the pumps. We will test it every week until winter.”",
+            ],
+        ),
+        doc(
+            "b",
+            &[
+                "“The water is safe to drink now. We will test it every week until winter,” Lima said.",
+            ],
+        ),
+    ]);
+    let qs = find_quotes(&s, &QuoteParams::default());
+    assert_eq!(qs.len(), 1, "{:?}", texts(&qs));
+    assert_eq!(qs[0].mentions.len(), 2);
+}
+
 #[test]
 fn quotation_joined_with_ellipsis_splits_too() {
     let s = story(vec![
@@ -553,18 +598,37 @@ fn merge_similarity_is_word_containment() {
 
 #[test]
 fn segments_cut_at_sentences_and_ellipses_not_abbreviations() {
-    let t =
-        "The U.S. team won the cup today. We go home tonight… and we celebrate with everyone here.";
-    let segs: Vec<&str> = merge::segments(t)
-        .into_iter()
-        .map(|(s, e)| &t[s..e])
-        .collect();
+    let cut = |t: &'static str| -> Vec<&'static str> {
+        merge::segments(t)
+            .into_iter()
+            .map(|(s, e)| &t[s..e])
+            .collect()
+    };
     assert_eq!(
-        segs,
+        cut(
+            "The U.S. team won the cup today. We go home tonight… and we celebrate with everyone here."
+        ),
         vec![
             "The U.S. team won the cup today.",
             "We go home tonight",
             "we celebrate with everyone here."
+        ]
+    );
+    // The language layer's boundary test: an initial or a title keeps its
+    // period ("Robert J. Pickell", "Lt. Gerry Ruiz"), a sentence closed by
+    // a single quote after a stray space still ends.
+    assert_eq!(
+        cut("Sheriff Robert J. Pickell said it was over. Lt. Gerry Ruiz agreed with him."),
+        vec![
+            "Sheriff Robert J. Pickell said it was over.",
+            "Lt. Gerry Ruiz agreed with him."
+        ]
+    );
+    assert_eq!(
+        cut("He was 'very, very calm today. ' Officers found a shotgun in the car."),
+        vec![
+            "He was 'very, very calm today.",
+            "Officers found a shotgun in the car."
         ]
     );
 }
