@@ -21,7 +21,9 @@
 //!   ranges, units, and whether two amounts can both hold.
 //! - [`calendar`]: months, weekdays, years and units of duration.
 //! - [`compare`]: longest common subsequence (via the `similar` crate), the
-//!   one inverse-document-frequency formula, cosine of sparse vectors.
+//!   two named inverse-document-frequency formulas (smoothed, for comparing
+//!   documents; BM25, for telling statements of one story apart), cosine of
+//!   sparse vectors.
 //! - [`lists`]: the word lists, loaded once from `data/en/` (compiled into
 //!   the binary with `include_str!`, so nothing is read at run time): the
 //!   titles table, abbreviations, sentence starters, furniture lines.

@@ -25,7 +25,7 @@
 
 use super::{Found, Mention, Quotation, Speaker};
 use crate::model::Story;
-use crate::nlp::compare::{lcs_len, weighted_lcs};
+use crate::nlp::compare::{bm25_idf, lcs_len, weighted_lcs};
 use crate::nlp::sentences::boundaries;
 use crate::params::SentenceParams;
 use crate::text::{fold, normalise_word, words};
@@ -85,7 +85,8 @@ pub(crate) fn norm_words(text: &str) -> Vec<String> {
 }
 
 /// How much a word tells one statement from another in this story: its
-/// inverse document frequency over the story's articles. The story's topic
+/// inverse document frequency over the story's articles
+/// ([`crate::nlp::compare::bm25_idf`]). The story's topic
 /// ("the Endangered Species Act") is in every article and weighs little, so
 /// a short phrase made of it cannot pass for a fragment of every long
 /// quotation that mentions the topic and chain them into one item.
@@ -97,7 +98,7 @@ pub(crate) struct WordWeights {
 
 impl WordWeights {
     pub(crate) fn of_story(story: &Story) -> WordWeights {
-        let n = story.docs.len() as f64;
+        let n = story.docs.len();
         let mut df: HashMap<String, usize> = HashMap::new();
         for doc in &story.docs {
             let mut seen: BTreeSet<String> = BTreeSet::new();
@@ -108,11 +109,10 @@ impl WordWeights {
                 *df.entry(w).or_insert(0) += 1;
             }
         }
-        // Not yet the shared `nlp::compare::idf`: with it quote recall on
-        // the dev stories falls 0.95 → 0.94, and without its floor of one
-        // a word every article has weighs nothing and two unit tests of
-        // small stories stop merging. Left to the quote stage to re-tune.
-        let idf = |d: usize| ((n + 1.0) / (d as f64 + 0.5)).ln();
+        // BM25's IDF, not the floored `idf` of grouping: the topic words
+        // every article shares must weigh almost nothing here (measured in
+        // `nlp::compare`'s module documentation).
+        let idf = |d: usize| bm25_idf(n, d);
         WordWeights {
             idf: df.into_iter().map(|(w, d)| (w, idf(d))).collect(),
             unseen: idf(0),
