@@ -4,7 +4,10 @@
 //!
 //! One size per run, so the peak memory is that size's:
 //!
-//!     cargo run --release --example group_scale -- 100000 [ARTICLES]
+//!     cargo run --release --example group_scale -- 100000 [ARTICLES] [STORIES.txt]
+//!
+//! With a third argument the stories are written there, one line each
+//! (article ids, space-separated), to check that two builds group alike.
 //!
 //! Replicas of one ECB+ story must not merge with each other (they name
 //! other people and figures), so the story count should be near N/982 × 93.
@@ -40,6 +43,16 @@ fn main() {
     let start = Instant::now();
     let stories = parallax::cluster::group(docs, &params);
     let secs = start.elapsed().as_secs_f64();
+    if let Some(out) = args.get(3) {
+        let lines: Vec<String> = stories
+            .iter()
+            .map(|s| {
+                let ids: Vec<&str> = s.docs.iter().map(|d| d.article.id.as_str()).collect();
+                ids.join(" ")
+            })
+            .collect();
+        std::fs::write(out, lines.join("\n") + "\n").expect("write the stories");
+    }
     println!(
         "articles {count}  stories {}  group {secs:.2} s  ({:.1} µs/article)  peak {:.0} MiB (before grouping {before:.0} MiB)",
         stories.len(),

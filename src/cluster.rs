@@ -81,6 +81,7 @@ use crate::nlp::names::name_runs;
 use crate::nlp::tokens::{self, opens_clause};
 use crate::params::{ClusterParams, Params};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 
@@ -315,7 +316,11 @@ impl When {
         When { docs: 1, counts }
     }
 
-    fn absorb(&mut self, other: When) {
+    /// Adds another group's counts, the smaller map into the larger.
+    fn absorb(&mut self, mut other: When) {
+        if self.counts.len() < other.counts.len() {
+            std::mem::swap(self, &mut other);
+        }
         self.docs += other.docs;
         for (a, n) in other.counts {
             *self.counts.entry(a).or_insert(0) += n;
@@ -514,7 +519,11 @@ impl Who {
         who
     }
 
-    fn absorb(&mut self, other: Who) {
+    /// Adds another group's counts, the smaller maps into the larger.
+    fn absorb(&mut self, mut other: Who) {
+        if self.mentions.len() + self.main.len() < other.mentions.len() + other.main.len() {
+            std::mem::swap(self, &mut other);
+        }
         self.docs += other.docs;
         for (p, n) in other.main {
             *self.main.entry(p).or_insert(0) += n;
@@ -765,10 +774,15 @@ fn weigh_row(row: Vec<(u32, RawTerm)>, df: &[u32], n: usize, p: &ClusterParams) 
 // ---------------------------------------------------------------------------
 // Average linkage
 
-/// A proposed merge: average link, then the two clusters (smaller first).
+/// A proposed merge of the clusters in slots `a` and `b`: their average
+/// link when proposed, and their names (smallest members, lower first),
+/// which break ties. An entry whose clusters have merged since (`stamp`)
+/// is an upper bound of their average link, never below it (see
+/// [`Clusters::merge`]), and is refreshed when popped.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Merge {
     avg: f64,
+    names: (usize, usize),
     a: usize,
     b: usize,
     stamp: (u32, u32),
@@ -780,7 +794,7 @@ impl Ord for Merge {
     fn cmp(&self, other: &Self) -> Ordering {
         self.avg
             .total_cmp(&other.avg)
-            .then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
+            .then_with(|| other.names.cmp(&self.names))
     }
 }
 
@@ -790,12 +804,16 @@ impl PartialOrd for Merge {
     }
 }
 
-/// Clusters of the agglomeration, named by their smallest member.
+/// Clusters of the agglomeration, each in a slot (the slot of one of its
+/// members) and named by its smallest member; ties between merges are
+/// broken by names, so the result does not depend on which slot survives.
 struct Clusters {
     members: Vec<Vec<usize>>,
-    /// Sum of similarities to each neighbouring cluster.
-    links: Vec<BTreeMap<usize, f64>>,
-    /// Bumped on every merge, to drop stale heap entries.
+    /// The smallest member of each cluster.
+    name: Vec<usize>,
+    /// Sum of similarities to each neighbouring cluster (by slot).
+    links: Vec<FxHashMap<usize, f64>>,
+    /// Bumped on every merge: an entry proposed before is stale.
     stamp: Vec<u32>,
     /// Sum of similarities over the pairs inside each cluster.
     internal: Vec<f64>,
@@ -810,10 +828,15 @@ struct Clusters {
 
 impl Clusters {
     fn proposal(&self, a: usize, b: usize, sum: f64) -> Merge {
-        let (a, b) = (a.min(b), a.max(b));
+        let (a, b) = if self.name[a] < self.name[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
         let size = (self.members[a].len() * self.members[b].len()) as f64;
         Merge {
             avg: sum / size,
+            names: (self.name[a], self.name[b]),
             a,
             b,
             stamp: (self.stamp[a], self.stamp[b]),
@@ -844,10 +867,10 @@ impl Clusters {
                 continue;
             }
             let own_norm = (size as f64 + 2.0 * self.internal[x]).sqrt();
-            let mut scored: Vec<(f64, usize)> = self.links[x]
+            let mut scored: Vec<(f64, usize, usize)> = self.links[x]
                 .iter()
                 .filter(|&(&c, _)| !self.members[c].is_empty() && !self.conflict(x, c))
-                .map(|(&c, &s)| (self.centroid_cosine(c, s) / own_norm, c))
+                .map(|(&c, &s)| (self.centroid_cosine(c, s) / own_norm, self.name[c], c))
                 .collect();
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             let runner_up = scored.get(1).map_or(0.0, |r| r.0);
@@ -856,7 +879,7 @@ impl Clusters {
                 // which one it belongs to, so it stays on its own.
                 // The closest group is another fragment: the two are
                 // likelier one small story than parts of a big one.
-                Some(&(best, c))
+                Some(&(best, _, c))
                     if best >= threshold
                         && best - runner_up >= self.params.fragment_margin
                         && self.members[c].len() > self.params.fragment_max
@@ -890,42 +913,88 @@ impl Clusters {
         self.vetoed[b].insert(a);
     }
 
-    fn is_current(&self, m: &Merge) -> bool {
-        !self.members[m.a].is_empty()
-            && !self.members[m.b].is_empty()
-            && (self.stamp[m.a], self.stamp[m.b]) == m.stamp
+    fn alive(&self, m: &Merge) -> bool {
+        !self.members[m.a].is_empty() && !self.members[m.b].is_empty()
     }
 
-    /// Merges `b` into `a` (a < b) and returns the new proposals of `a`.
-    fn merge(&mut self, a: usize, b: usize) -> Vec<Merge> {
-        let moved = std::mem::take(&mut self.members[b]);
-        self.members[a].extend(moved);
-        let b_links = std::mem::take(&mut self.links[b]);
-        let cross = self.links[a].remove(&b).unwrap_or(0.0);
-        self.internal[a] += self.internal[b] + cross;
-        let when = std::mem::take(&mut self.when[b]);
-        self.when[a].absorb(when);
-        let who = std::mem::take(&mut self.who[b]);
-        self.who[a].absorb(who);
-        for c in std::mem::take(&mut self.vetoed[b]) {
-            self.vetoed[c].remove(&b);
-            self.veto(a, c);
+    /// A popped entry of two live clusters, checked against their true
+    /// average link: `None` when it is exact (no merge touched either
+    /// side since, or the recomputed proposal is the same), else the true
+    /// proposal, which is lower (the entry was an upper bound) and goes
+    /// back on the heap.
+    fn refreshed(&self, m: &Merge) -> Option<Merge> {
+        if (self.stamp[m.a], self.stamp[m.b]) == m.stamp {
+            return None;
         }
-        for (c, s) in b_links {
-            if c == a {
+        let sum = self.links[m.a].get(&m.b).copied().unwrap_or(0.0);
+        let fresh = self.proposal(m.a, m.b, sum);
+        (fresh.avg.to_bits() != m.avg.to_bits() || fresh.names != m.names).then_some(fresh)
+    }
+
+    /// Merges the clusters in slots `x` and `y` and returns the proposals
+    /// that may have risen: those of the dying side's neighbours.
+    ///
+    /// The side with more links survives and the smaller link map moves
+    /// into it, so a big story absorbing small ones costs the small ones'
+    /// links, not its own. A neighbour of the survivor alone keeps its
+    /// heap entry: its summed link is unchanged and the merged cluster is
+    /// bigger, so the true average is lower and the entry an upper bound.
+    /// A neighbour of the dying side gets a new proposal (its average may
+    /// have risen). Sums are added in the same order whichever slot
+    /// survives, so the result is the same as recomputing every proposal.
+    fn merge(&mut self, x: usize, y: usize) -> Vec<Merge> {
+        let (keep, gone) =
+            if (self.links[x].len(), self.name[y]) >= (self.links[y].len(), self.name[x]) {
+                (x, y)
+            } else {
+                (y, x)
+            };
+        // The lower-named side first, as eager average linkage summed it.
+        let (lo, hi) = if self.name[x] < self.name[y] {
+            (x, y)
+        } else {
+            (y, x)
+        };
+        let cross = self.links[lo].get(&hi).copied().unwrap_or(0.0);
+        let internal = self.internal[lo] + (self.internal[hi] + cross);
+        self.internal[keep] = internal;
+        self.name[keep] = self.name[x].min(self.name[y]);
+        let mut moved = std::mem::take(&mut self.members[gone]);
+        if moved.len() > self.members[keep].len() {
+            std::mem::swap(&mut moved, &mut self.members[keep]);
+        }
+        self.members[keep].extend(moved);
+        let when = std::mem::take(&mut self.when[gone]);
+        self.when[keep].absorb(when);
+        let who = std::mem::take(&mut self.who[gone]);
+        self.who[keep].absorb(who);
+        for c in std::mem::take(&mut self.vetoed[gone]) {
+            self.vetoed[c].remove(&gone);
+            self.veto(keep, c);
+        }
+        let gone_links = std::mem::take(&mut self.links[gone]);
+        self.links[keep].remove(&gone);
+        self.stamp[keep] += 1;
+        self.stamp[gone] += 1;
+        let threshold = self.params.merge_threshold;
+        let mut proposals = Vec::with_capacity(gone_links.len());
+        for (c, s) in gone_links {
+            if c == keep {
                 continue;
             }
-            *self.links[a].entry(c).or_insert(0.0) += s;
-            let sum_c = self.links[c].remove(&b).unwrap_or(0.0);
-            *self.links[c].entry(a).or_insert(0.0) += sum_c;
+            let sum = {
+                let entry = self.links[keep].entry(c).or_insert(0.0);
+                *entry += s;
+                *entry
+            };
+            let sum_c = self.links[c].remove(&gone).unwrap_or(0.0);
+            *self.links[c].entry(keep).or_insert(0.0) += sum_c;
+            let m = self.proposal(keep, c, sum);
+            if m.avg >= threshold {
+                proposals.push(m);
+            }
         }
-        self.stamp[a] += 1;
-        self.stamp[b] += 1;
-        let a_links: Vec<(usize, f64)> = self.links[a].iter().map(|(&c, &s)| (c, s)).collect();
-        a_links
-            .into_iter()
-            .map(|(c, s)| self.proposal(a, c, s))
-            .collect()
+        proposals
     }
 }
 
@@ -936,6 +1005,12 @@ impl Clusters {
 /// [`When`], [`Who`]). One `When` and one `Who` per document (missing
 /// `Who`s count as unknown). Returns clusters (member lists sorted), ordered
 /// by smallest member.
+///
+/// Lazy: a merge re-proposes only the dying side's neighbours; older
+/// entries stay on the heap as upper bounds and are refreshed when popped
+/// ([`Clusters::refreshed`]). An entry is acted on only once it is exact
+/// and on top, so the merges are the ones eager average linkage makes,
+/// in the same order, at a cost near-linear in the number of links.
 fn average_linkage(
     edges: &[(usize, usize, f64)],
     when: Vec<When>,
@@ -949,7 +1024,8 @@ fn average_linkage(
         when,
         who,
         members: (0..n).map(|i| vec![i]).collect(),
-        links: vec![BTreeMap::new(); n],
+        name: (0..n).collect(),
+        links: vec![FxHashMap::default(); n],
         stamp: vec![0; n],
         internal: vec![0.0; n],
         vetoed: vec![BTreeSet::new(); n],
@@ -961,19 +1037,27 @@ fn average_linkage(
             *cl.links[b].entry(a).or_insert(0.0) += s;
         }
     }
-    let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
-    for a in 0..n {
-        for (&b, &s) in &cl.links[a] {
-            if a < b {
-                heap.push(cl.proposal(a, b, s));
-            }
-        }
-    }
+    let mut heap: BinaryHeap<Merge> = (0..n)
+        .flat_map(|a| {
+            let cl = &cl;
+            cl.links[a]
+                .iter()
+                .filter(move |&(&b, _)| a < b)
+                .map(move |(&b, &s)| cl.proposal(a, b, s))
+        })
+        .filter(|m| m.avg >= threshold)
+        .collect();
     while let Some(m) = heap.pop() {
         if m.avg < threshold {
             break;
         }
-        if !cl.is_current(&m) {
+        if !cl.alive(&m) {
+            continue;
+        }
+        if let Some(fresh) = cl.refreshed(&m) {
+            if fresh.avg >= threshold {
+                heap.push(fresh);
+            }
             continue;
         }
         if cl.conflict(m.a, m.b) {
@@ -1408,6 +1492,78 @@ mod tests {
     fn look_alike_arrests_of_different_players_stay_apart() {
         let out = ids(&group(two_arrests(), &Params::default()));
         assert_eq!(out, vec![vec!["a1", "a2"], vec!["b1", "b2"]]);
+    }
+
+    /// Average linkage done the slow, obvious way: every step recomputes
+    /// every pair's average link and merges the highest (ties: the lowest
+    /// pair of smallest members).
+    fn eager_reference(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
+        let mut w = vec![vec![0.0; n]; n];
+        for &(a, b, s) in edges {
+            w[a][b] += s;
+            w[b][a] += s;
+        }
+        let mut clusters: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+        loop {
+            let mut best: Option<(f64, (usize, usize), usize, usize)> = None;
+            for i in 0..clusters.len() {
+                for j in i + 1..clusters.len() {
+                    let sum: f64 = clusters[i]
+                        .iter()
+                        .flat_map(|&x| clusters[j].iter().map(move |&y| (x, y)))
+                        .map(|(x, y)| w[x][y])
+                        .sum();
+                    let avg = sum / (clusters[i].len() * clusters[j].len()) as f64;
+                    let (ni, nj) = (clusters[i][0], clusters[j][0]);
+                    let names = (ni.min(nj), ni.max(nj));
+                    let better =
+                        best.is_none_or(|(b, bn, _, _)| avg > b || (avg == b && names < bn));
+                    if avg >= threshold && better {
+                        best = Some((avg, names, i, j));
+                    }
+                }
+            }
+            let Some((_, _, i, j)) = best else { break };
+            let moved = clusters.remove(j);
+            clusters[i].extend(moved);
+            clusters[i].sort_unstable();
+        }
+        clusters.sort();
+        clusters
+    }
+
+    #[test]
+    fn lazy_average_linkage_makes_the_merges_eager_linkage_makes() {
+        // Planted groups of up to seven with dense strong links, sparse
+        // weak links across; weights in eighths, so sums are exact and
+        // ties (broken by names) are common.
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        let no_fragments = ClusterParams {
+            fragment_max: 0,
+            ..th(0.3)
+        };
+        for round in 0..20 {
+            let n = 30 + round * 3;
+            let group: Vec<u64> = (0..n).map(|_| next(n as u64 / 4)).collect();
+            let mut edges = Vec::new();
+            for a in 0..n {
+                for b in a + 1..n {
+                    let same = group[a] == group[b];
+                    if next(10) < if same { 8 } else { 1 } {
+                        let eighths = if same { 2 + next(7) } else { 1 + next(3) };
+                        edges.push((a, b, eighths as f64 / 8.0));
+                    }
+                }
+            }
+            let lazy = average_linkage(&edges, vec![When::default(); n], Vec::new(), &no_fragments);
+            assert_eq!(lazy, eager_reference(n, &edges, 0.3), "round {round}");
+        }
     }
 
     #[test]
