@@ -23,10 +23,11 @@ fn timed(label: &str, opts: &BuildOptions) -> parallax::BuildReport {
     let started = Instant::now();
     let report = build(opts).expect("build");
     println!(
-        "{label:<28} {:>7.2} s  ({} stories, {} analysed)",
+        "{label:<28} {:>7.2} s  ({} stories, {} analysed; {} articles segmented)",
         started.elapsed().as_secs_f64(),
         report.digests.len(),
-        report.analysed
+        report.analysed,
+        report.segmented
     );
     report
 }

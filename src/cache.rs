@@ -1,4 +1,13 @@
-//! Incremental builds: a content-addressed cache of each story's analysis.
+//! Incremental builds: a content-addressed cache of each article's
+//! segmentation and grouping features, and of each story's analysis.
+//!
+//! An article's segmentation ([`crate::segment`]) and the features grouping
+//! reads of it ([`crate::cluster::features`]: terms, times, people) depend
+//! only on the article as read, the parameters and the program. So they
+//! are kept under a key hashing exactly those (`articles/<key>.json`): a
+//! rebuild reads every article file but segments and tokenises only the
+//! new or changed ones. Grouping itself still runs over every article (it
+//! compares them all), from the cached features.
 //!
 //! A story's analysis (quotes → align → divergences → digest, see
 //! [`crate::analyse_story`]) depends only on the story's documents, the
@@ -15,7 +24,9 @@
 //!
 //! Layout (the folder is the `--cache-dir`, by default `.<out>.cache-parallax`
 //! beside the output folder): `CACHEDIR.TAG` (so backup tools skip it),
-//! `stories/<key>.json` (one JSON object: format, key, digest). Entries
+//! `stories/<key>.json` (one JSON object: format, key, digest) and
+//! `articles/<key>.json` (format, key, the cleaned blocks, the sentences as
+//! spans of them, the grouping features). Entries
 //! are written to a temporary name and renamed into place, so a reader
 //! sees a whole entry or none. An entry that cannot be read or parsed, or
 //! whose contents do not match its name, is a warning and the story is
@@ -23,9 +34,10 @@
 //! build, entries it did not use are removed: only files named like
 //! entries, nothing else in the folder is touched.
 
+use crate::cluster::DocFeatures;
 use crate::digest::Digest;
 use crate::error::Diagnostic;
-use crate::model::{Document, Story};
+use crate::model::{Article, Block, BlockKind, Document, Sentence, Story};
 use crate::params::Params;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -36,8 +48,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// Bumped whenever the entry layout or the key's recipe changes.
 pub const FORMAT: u32 = 1;
 
-/// The folder entries live in, below the cache folder.
+/// The folders entries live in, below the cache folder.
 const STORIES: &str = "stories";
+const ARTICLES: &str = "articles";
 
 const TAG: &str = "CACHEDIR.TAG";
 const TAG_TEXT: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
@@ -58,6 +71,25 @@ struct Entry {
     format: u32,
     key: String,
     digest: Digest,
+}
+
+/// One article's segmentation and features on disk.
+#[derive(Serialize, Deserialize)]
+struct ArticleEntry {
+    format: u32,
+    key: String,
+    /// The cleaned blocks: kind, text, line.
+    blocks: Vec<(BlockKind, String, usize)>,
+    /// The sentences: block, start, end (their text is that span of the
+    /// block), role.
+    sentences: Vec<(usize, usize, usize, BlockKind)>,
+    features: DocFeatures,
+}
+
+/// An article as segmented, with its grouping features.
+pub struct Segmented {
+    pub doc: Document,
+    pub features: DocFeatures,
 }
 
 /// The outcome of a lookup.
@@ -101,6 +133,97 @@ impl Cache {
             salt: *h.finalize().as_bytes(),
             tmp_counter: AtomicUsize::new(0),
         })
+    }
+
+    /// The key of an article's segmentation and features, as 64 hex digits.
+    pub fn article_key(&self, article: &Article) -> String {
+        let mut h = blake3::Hasher::new();
+        h.update(&self.salt);
+        h.update(b"article\0");
+        hash_article(&mut h, article);
+        h.finalize().to_hex().to_string()
+    }
+
+    /// The segmentation and features stored under `key` for `article`
+    /// (moved into the document on a hit, handed back otherwise), checked:
+    /// format, key and every sentence span must hold, else the entry is
+    /// reported corrupt.
+    pub fn get_article(
+        &self,
+        key: &str,
+        article: Article,
+    ) -> (std::result::Result<Segmented, Article>, Option<Diagnostic>) {
+        let path = self.dir.join(ARTICLES).join(format!("{key}.json"));
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Err(article), None),
+            Err(e) => return (Err(article), note(&path, &format!("cannot be read ({e})"))),
+        };
+        let entry = match serde_json::from_slice::<ArticleEntry>(&bytes) {
+            Ok(entry) if entry.format == FORMAT && entry.key == key => entry,
+            Ok(_) => {
+                let what = "does not match its name (another format or key)";
+                return (Err(article), note(&path, what));
+            }
+            Err(e) => {
+                let what = format!("is not a valid entry ({e})");
+                return (Err(article), note(&path, &what));
+            }
+        };
+        let blocks: Vec<Block> = entry
+            .blocks
+            .into_iter()
+            .map(|(kind, text, line)| Block { kind, text, line })
+            .collect();
+        let mut sentences = Vec::with_capacity(entry.sentences.len());
+        for (block, start, end, role) in entry.sentences {
+            let Some(text) = blocks.get(block).and_then(|b| b.text.get(start..end)) else {
+                return (
+                    Err(article),
+                    note(&path, "has a sentence outside its blocks"),
+                );
+            };
+            sentences.push(Sentence {
+                block,
+                start,
+                end,
+                text: text.to_string(),
+                role,
+            });
+        }
+        let doc = Document {
+            article,
+            blocks,
+            sentences,
+        };
+        let features = entry.features;
+        (Ok(Segmented { doc, features }), None)
+    }
+
+    /// The entry of an article's segmentation and features, serialised
+    /// (to be stored by [`Cache::put_article`] once the site is written).
+    pub fn article_entry(key: &str, doc: &Document, features: &DocFeatures) -> Option<Vec<u8>> {
+        let entry = ArticleEntry {
+            format: FORMAT,
+            key: key.to_string(),
+            blocks: doc
+                .blocks
+                .iter()
+                .map(|b| (b.kind, b.text.clone(), b.line))
+                .collect(),
+            sentences: doc
+                .sentences
+                .iter()
+                .map(|s| (s.block, s.start, s.end, s.role))
+                .collect(),
+            features: features.clone(),
+        };
+        serde_json::to_vec(&entry).ok()
+    }
+
+    /// Stores a serialised article entry ([`Cache::article_entry`]).
+    pub fn put_article(&self, key: &str, json: &[u8]) {
+        self.write_entry(ARTICLES, key, json);
     }
 
     /// The key of a story's analysis, as 64 hex digits.
@@ -149,32 +272,46 @@ impl Cache {
             key: key.to_string(),
             digest,
         };
-        let Ok(json) = serde_json::to_vec(&entry) else {
-            return;
-        };
-        let stories = self.dir.join(STORIES);
-        if !stories.is_dir() {
-            if std::fs::create_dir_all(&stories).is_err() {
+        if let Ok(json) = serde_json::to_vec(&entry) {
+            self.write_entry(STORIES, key, &json);
+        }
+    }
+
+    /// Writes `json` as entry `key` of the folder `sub`: to a temporary
+    /// file, then renamed into place.
+    fn write_entry(&self, sub: &str, key: &str, json: &[u8]) {
+        let folder = self.dir.join(sub);
+        if !folder.is_dir() {
+            if std::fs::create_dir_all(&folder).is_err() {
                 return;
             }
-            let _ = std::fs::write(self.dir.join(TAG), TAG_TEXT);
+            let tag = self.dir.join(TAG);
+            if !tag.exists() {
+                let _ = std::fs::write(tag, TAG_TEXT);
+            }
         }
-        let path = self.entry_path(key);
+        let path = folder.join(format!("{key}.json"));
         let n = self.tmp_counter.fetch_add(1, Ordering::Relaxed);
-        let tmp = self
-            .dir
-            .join(STORIES)
-            .join(format!("{key}.json.tmp-{}-{n}", std::process::id()));
-        let written = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(&json));
+        let tmp = folder.join(format!("{key}.json.tmp-{}-{n}", std::process::id()));
+        let written = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(json));
         if written.is_err() || std::fs::rename(&tmp, &path).is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
     }
 
-    /// Removes the entries (and leftover temporary entries) whose keys are
-    /// not in `keep`. Only names shaped like entries are touched.
+    /// Removes the story entries (and leftover temporary entries) whose
+    /// keys are not in `keep`. Only names shaped like entries are touched.
     pub fn prune(&self, keep: &BTreeSet<String>) {
-        let Ok(read) = std::fs::read_dir(self.dir.join(STORIES)) else {
+        self.prune_dir(STORIES, keep);
+    }
+
+    /// [`Cache::prune`] for article entries.
+    pub fn prune_articles(&self, keep: &BTreeSet<String>) {
+        self.prune_dir(ARTICLES, keep);
+    }
+
+    fn prune_dir(&self, sub: &str, keep: &BTreeSet<String>) {
+        let Ok(read) = std::fs::read_dir(self.dir.join(sub)) else {
             return;
         };
         for e in read.flatten() {
@@ -204,6 +341,14 @@ pub fn default_dir(out: &Path) -> PathBuf {
         _ => PathBuf::from("."),
     };
     parent.join(format!(".{name}.cache-parallax"))
+}
+
+fn note(path: &Path, what: &str) -> Option<Diagnostic> {
+    Some(Diagnostic::new(
+        path.display().to_string(),
+        None,
+        format!("cache entry {what}; ignored, the article was segmented again"),
+    ))
 }
 
 fn corrupt(path: &Path, what: &str) -> Lookup {
@@ -247,6 +392,36 @@ fn num(h: &mut blake3::Hasher, n: usize) {
     h.update(&(n as u64).to_le_bytes());
 }
 
+/// Every field of an article (destructured, so that a new field of the
+/// model fails to compile here until it is hashed too).
+fn hash_article(h: &mut blake3::Hasher, article: &Article) {
+    let Article {
+        id,
+        path,
+        title,
+        outlet,
+        url,
+        published,
+        story,
+        blocks,
+    } = article;
+    field(h, id.as_str());
+    field(h, path);
+    for o in [title, outlet, url, published, story] {
+        opt(h, o.as_deref());
+    }
+    hash_blocks(h, blocks);
+}
+
+fn hash_blocks(h: &mut blake3::Hasher, blocks: &[Block]) {
+    num(h, blocks.len());
+    for b in blocks {
+        field(h, &format!("{:?}", b.kind));
+        field(h, &b.text);
+        num(h, b.line);
+    }
+}
+
 /// Every field of a document (destructured, so that a new field of the
 /// model fails to compile here until it is hashed too).
 fn hash_doc(h: &mut blake3::Hasher, d: &Document) {
@@ -255,29 +430,8 @@ fn hash_doc(h: &mut blake3::Hasher, d: &Document) {
         blocks: clean,
         sentences,
     } = d;
-    let crate::model::Article {
-        id,
-        path,
-        title,
-        outlet,
-        url,
-        published,
-        story,
-        blocks: raw,
-    } = article;
-    field(h, id.as_str());
-    field(h, path);
-    for o in [title, outlet, url, published, story] {
-        opt(h, o.as_deref());
-    }
-    for blocks in [raw, clean] {
-        num(h, blocks.len());
-        for b in blocks {
-            field(h, &format!("{:?}", b.kind));
-            field(h, &b.text);
-            num(h, b.line);
-        }
-    }
+    hash_article(h, article);
+    hash_blocks(h, clean);
     num(h, sentences.len());
     for s in sentences {
         num(h, s.block);

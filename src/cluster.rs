@@ -82,6 +82,7 @@ use crate::nlp::tokens::{self, opens_clause};
 use crate::params::{ClusterParams, Params};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 
@@ -89,15 +90,38 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 /// their smallest article id, documents inside a story by id. The
 /// thresholds and weights are [`ClusterParams`].
 pub fn group(docs: Vec<Document>, params: &Params) -> Vec<Story> {
+    let feats: Vec<DocFeatures> = docs
+        .par_iter()
+        .map(|d| features(d, &params.cluster))
+        .collect();
+    group_featured(docs, &feats, params)
+}
+
+/// [`group`], with each document's [`features`] already extracted
+/// (`feats[i]` of `docs[i]`, e.g. read from the build cache).
+pub fn group_featured(docs: Vec<Document>, feats: &[DocFeatures], params: &Params) -> Vec<Story> {
     let p = &params.cluster;
-    let (keyed, mut free): (Vec<Document>, Vec<Document>) =
-        docs.into_iter().partition(|d| d.article.story.is_some());
+    let mut free: Vec<usize> = (0..docs.len())
+        .filter(|&i| docs[i].article.story.is_none())
+        .collect();
+    free.sort_by(|&a, &b| doc_order(&docs[a], &docs[b]));
+    let free_feats: Vec<&DocFeatures> = free.iter().map(|&i| &feats[i]).collect();
+    let groups = groups_of(&free_feats, p);
+    drop(free_feats);
+    let mut slots: Vec<Option<Document>> = docs.into_iter().map(Some).collect();
+    let keyed: Vec<Document> = slots
+        .iter_mut()
+        .filter(|s| s.as_ref().is_some_and(|d| d.article.story.is_some()))
+        .filter_map(Option::take)
+        .collect();
     let mut stories = by_story_key(keyed);
-    free.sort_by(doc_order);
-    let groups = auto_groups(&free, p);
-    let mut slots: Vec<Option<Document>> = free.into_iter().map(Some).collect();
     for members in groups {
-        stories.push(members.iter().filter_map(|&i| slots[i].take()).collect());
+        stories.push(
+            members
+                .iter()
+                .filter_map(|&i| slots[free[i]].take())
+                .collect(),
+        );
     }
     for story in &mut stories {
         story.sort_by(doc_order);
@@ -125,18 +149,172 @@ fn by_story_key(docs: Vec<Document>) -> Vec<Vec<Document>> {
 
 /// Groups documents (already sorted) by content; returns index lists.
 pub fn auto_groups(docs: &[Document], p: &ClusterParams) -> Vec<Vec<usize>> {
-    if docs.is_empty() {
+    let feats: Vec<DocFeatures> = docs.par_iter().map(|d| features(d, p)).collect();
+    groups_of(&feats.iter().collect::<Vec<_>>(), p)
+}
+
+/// [`auto_groups`] over the documents' features.
+fn groups_of(feats: &[&DocFeatures], p: &ClusterParams) -> Vec<Vec<usize>> {
+    if feats.is_empty() {
         return Vec::new();
     }
-    let edges = candidate_edges(docs, p);
-    let when: Vec<When> = docs.par_iter().map(When::of).collect();
-    average_linkage(&edges, when, whos(docs, p), p)
+    let edges = Vectors::build(feats, p).candidate_edges(p);
+    let when: Vec<When> = feats.iter().map(|f| f.when.clone()).collect();
+    let who = whos(feats.iter().map(|f| f.who.clone()).collect(), p);
+    average_linkage(&edges, when, who, p)
 }
 
 /// Cosine similarities (i < j, > 0) of the pairs the inverted index
 /// proposes, over documents in the given order.
 pub fn candidate_edges(docs: &[Document], p: &ClusterParams) -> Vec<(usize, usize, f64)> {
-    Vectors::build(docs, p).candidate_edges(p)
+    let feats: Vec<DocFeatures> = docs.par_iter().map(|d| features(d, p)).collect();
+    Vectors::build(&feats.iter().collect::<Vec<_>>(), p).candidate_edges(p)
+}
+
+/// What grouping reads of one document, extracted once per article (so
+/// that the build cache, [`crate::cache`], can keep it): its terms with
+/// their raw counts, the times it mentions ([`When`]) and the people it
+/// names ([`Who`]). Depends only on the document and the parameters.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(try_from = "StoredFeatures")]
+pub struct DocFeatures {
+    /// Term keys in key order, concatenated; key `i` ends at `ends[i]`.
+    keys: String,
+    ends: Vec<u32>,
+    /// Per key, its evidence.
+    terms: Vec<RawTerm>,
+    when: When,
+    who: Who,
+}
+
+impl DocFeatures {
+    /// Each term key with its evidence, in key order.
+    fn terms(&self) -> impl Iterator<Item = (&str, RawTerm)> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .zip(&self.terms)
+            .map(|((a, &b), &t)| (&self.keys[a as usize..b as usize], t))
+    }
+}
+
+/// [`DocFeatures`] as stored: plain values, the numbers exact (`f32`
+/// bits), checked when read back.
+#[derive(Serialize, Deserialize)]
+struct StoredFeatures {
+    keys: String,
+    ends: Vec<u32>,
+    /// Per term: count and weight as `f32` bits, and in the headline.
+    terms: Vec<(u32, u32, bool)>,
+    /// [`When`]: documents, then anchor counts.
+    when: (u32, Vec<(Anchor, u32)>),
+    /// [`Who`]: documents, main people, people mentioned.
+    who: (u32, NameCounts, NameCounts),
+}
+
+/// Per name, a count.
+type NameCounts = Vec<(String, u32)>;
+
+impl Serialize for DocFeatures {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        StoredFeatures::from(self).serialize(s)
+    }
+}
+
+impl From<&DocFeatures> for StoredFeatures {
+    fn from(f: &DocFeatures) -> StoredFeatures {
+        let DocFeatures {
+            keys,
+            ends,
+            terms,
+            when: When { docs, counts },
+            who:
+                Who {
+                    docs: who_docs,
+                    main,
+                    mentions,
+                },
+        } = f;
+        let pairs = |m: &BTreeMap<String, u32>| m.iter().map(|(k, &n)| (k.clone(), n)).collect();
+        StoredFeatures {
+            keys: keys.clone(),
+            ends: ends.clone(),
+            terms: terms
+                .iter()
+                .map(|t| (t.count.to_bits(), t.weight.to_bits(), t.in_title))
+                .collect(),
+            when: (*docs, counts.iter().map(|(&a, &n)| (a, n)).collect()),
+            who: (*who_docs, pairs(main), pairs(mentions)),
+        }
+    }
+}
+
+impl TryFrom<StoredFeatures> for DocFeatures {
+    type Error = &'static str;
+
+    fn try_from(s: StoredFeatures) -> Result<DocFeatures, &'static str> {
+        let StoredFeatures {
+            keys,
+            ends,
+            terms,
+            when,
+            who,
+        } = s;
+        let mut prev = 0u32;
+        for &e in &ends {
+            if e < prev || !keys.is_char_boundary(e as usize) {
+                return Err("term keys out of bounds");
+            }
+            prev = e;
+        }
+        if ends.len() != terms.len() || prev as usize != keys.len() {
+            return Err("term counts do not match");
+        }
+        Ok(DocFeatures {
+            keys,
+            ends,
+            terms: terms
+                .into_iter()
+                .map(|(c, w, in_title)| RawTerm {
+                    count: f32::from_bits(c),
+                    weight: f32::from_bits(w),
+                    in_title,
+                })
+                .collect(),
+            when: When {
+                docs: when.0,
+                counts: when.1.into_iter().collect(),
+            },
+            who: Who {
+                docs: who.0,
+                main: who.1.into_iter().collect(),
+                mentions: who.2.into_iter().collect(),
+            },
+        })
+    }
+}
+
+/// Extracts what grouping reads of one document (one pass of tokens and
+/// stems over its text, shared by the terms and [`Who`]).
+pub fn features(doc: &Document, p: &ClusterParams) -> DocFeatures {
+    let (terms, runs) = doc_terms(doc, p);
+    let mut sorted: Vec<(String, RawTerm)> = terms.into_iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut keys = String::with_capacity(sorted.iter().map(|(k, _)| k.len()).sum());
+    let mut ends = Vec::with_capacity(sorted.len());
+    let mut raw = Vec::with_capacity(sorted.len());
+    for (k, t) in sorted {
+        keys.push_str(&k);
+        ends.push(u32::try_from(keys.len()).unwrap_or(u32::MAX));
+        raw.push(t);
+    }
+    DocFeatures {
+        keys,
+        ends,
+        terms: raw,
+        when: When::of(doc),
+        who: Who::from_runs(runs),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -169,10 +347,12 @@ fn headline(doc: &Document) -> Option<&str> {
     (first.kind == crate::model::BlockKind::Heading).then_some(first.text.as_str())
 }
 
-/// Extracts a document's terms.
-fn doc_terms(doc: &Document, p: &ClusterParams) -> RawTerms {
+/// Extracts a document's terms, and the name runs of its body (as their
+/// stems, for [`Who`]).
+fn doc_terms(doc: &Document, p: &ClusterParams) -> (RawTerms, Vec<Vec<String>>) {
     let mut terms = RawTerms::new();
     let mut stems = StemCache::new();
+    let mut runs = Vec::new();
     let title = headline(doc);
     if let Some(t) = title {
         add_words(&mut terms, &tokens(t, &mut stems), true, p);
@@ -184,8 +364,20 @@ fn doc_terms(doc: &Document, p: &ClusterParams) -> RawTerms {
         let toks = tokens(&block.text, &mut stems);
         add_words(&mut terms, &toks, false, p);
         add_names(&mut terms, &toks, p);
+        runs.extend(run_stems(&toks));
     }
-    terms
+    (terms, runs)
+}
+
+/// The stems of each name run (stop words left out).
+fn run_stems(toks: &Tokens) -> impl Iterator<Item = Vec<String>> + '_ {
+    toks.runs.iter().map(|r| {
+        toks.keys[r.tokens.clone()]
+            .iter()
+            .filter(|k| !k.is_empty())
+            .cloned()
+            .collect()
+    })
 }
 
 /// Stems already computed for this document (stemming is the costly step).
@@ -273,7 +465,7 @@ fn add_names(terms: &mut RawTerms, toks: &Tokens, p: &ClusterParams) {
 
 /// A time an article mentions: a year (1900–2099) or a month (1–12); or
 /// the month it was published (months since year 0), from its metadata.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 enum Anchor {
     Year(u16),
     Month(u8),
@@ -474,6 +666,7 @@ impl Who {
     /// alone ("Vincent Jackson … Jackson said"), the usual way a report
     /// keeps referring to the person it is about. The main person is the
     /// one whose surname recurs most (ties: none is main).
+    #[cfg(test)]
     fn of(doc: &Document) -> Who {
         let mut stems = StemCache::new();
         let mut runs: Vec<Vec<String>> = Vec::new();
@@ -482,15 +675,13 @@ impl Who {
             .iter()
             .filter(|b| Some(b.text.as_str()) != headline(doc))
         {
-            let toks = tokens(&b.text, &mut stems);
-            runs.extend(toks.runs.iter().map(|r| {
-                toks.keys[r.tokens.clone()]
-                    .iter()
-                    .filter(|k| !k.is_empty())
-                    .cloned()
-                    .collect()
-            }));
+            runs.extend(run_stems(&tokens(&b.text, &mut stems)));
         }
+        Who::from_runs(runs)
+    }
+
+    /// [`Who::of`] from the stems of the name runs of a document's body.
+    fn from_runs(runs: Vec<Vec<String>>) -> Who {
         let mut alone: BTreeMap<String, u32> = BTreeMap::new();
         let mut people: BTreeSet<String> = BTreeSet::new();
         for run in runs {
@@ -587,15 +778,14 @@ impl Who {
 }
 
 /// Who each document is about, with collection-wide names dropped.
-fn whos(docs: &[Document], p: &ClusterParams) -> Vec<Who> {
-    let mut who: Vec<Who> = docs.par_iter().map(Who::of).collect();
+fn whos(mut who: Vec<Who>, p: &ClusterParams) -> Vec<Who> {
     let mut df: BTreeMap<String, u32> = BTreeMap::new();
     for w in &who {
         for p in w.mentions.keys() {
             *df.entry(p.clone()).or_insert(0) += 1;
         }
     }
-    let cap = ((docs.len() as f64 * p.max_posting_share) as usize).max(p.min_posting_cap);
+    let cap = ((who.len() as f64 * p.max_posting_share) as usize).max(p.min_posting_cap);
     let cap = u32::try_from(cap).unwrap_or(u32::MAX);
     for w in &mut who {
         w.keep_rare(&df, cap);
@@ -606,11 +796,6 @@ fn whos(docs: &[Document], p: &ClusterParams) -> Vec<Who> {
 // ---------------------------------------------------------------------------
 // Vectors and candidates
 
-/// Documents whose raw terms are extracted (in parallel) before they are
-/// interned: enough to keep both cores busy, few enough that the term
-/// strings of a chunk stay small.
-const INTERN_CHUNK: usize = 1024;
-
 /// L2-normalised TF-IDF vectors, one per document, with terms interned.
 struct Vectors {
     /// Per document: (term id, weight), sorted by term id.
@@ -620,33 +805,28 @@ struct Vectors {
 }
 
 impl Vectors {
-    fn build(docs: &[Document], p: &ClusterParams) -> Self {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+    /// Interns the documents' terms in document order (each document's
+    /// in key order), so ids and every tie they break do not depend on
+    /// how the features were had.
+    fn build(feats: &[&DocFeatures], p: &ClusterParams) -> Self {
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
-        let mut interned: Vec<Vec<(u32, RawTerm)>> = Vec::with_capacity(docs.len());
-        // Terms are extracted in parallel a chunk of documents at a time and
-        // interned in document order: the same ids as extracting all first,
-        // without holding every document's term strings at once (about
-        // 20 KB per article, 800 MB for 40,000).
-        for chunk in docs.chunks(INTERN_CHUNK) {
-            let raw: Vec<RawTerms> = chunk.par_iter().map(|d| doc_terms(d, p)).collect();
-            for terms in raw {
-                let mut sorted: Vec<(String, RawTerm)> = terms.into_iter().collect();
-                sorted.sort_by(|a, b| a.0.cmp(&b.0));
-                let mut row = Vec::with_capacity(sorted.len());
-                for (key, t) in sorted {
-                    let next = u32::try_from(df.len()).unwrap_or(u32::MAX);
-                    let id = *ids.entry(key).or_insert(next);
-                    if id as usize == df.len() {
-                        df.push(0);
-                    }
-                    df[id as usize] += 1;
-                    row.push((id, t));
+        let mut interned: Vec<Vec<(u32, RawTerm)>> = Vec::with_capacity(feats.len());
+        for f in feats {
+            let mut row = Vec::with_capacity(f.terms.len());
+            for (key, t) in f.terms() {
+                let next = u32::try_from(df.len()).unwrap_or(u32::MAX);
+                let id = *ids.entry(key).or_insert(next);
+                if id as usize == df.len() {
+                    df.push(0);
                 }
-                row.sort_by_key(|&(id, _)| id);
-                interned.push(row);
+                df[id as usize] += 1;
+                row.push((id, t));
             }
+            row.sort_by_key(|&(id, _)| id);
+            interned.push(row);
         }
+        drop(ids);
         let n = interned.len();
         let rows = interned
             .into_iter()
@@ -1430,6 +1610,42 @@ mod tests {
         ];
         let out = average_linkage(&edges, when, Vec::new(), &th(0.2));
         assert_eq!(out, vec![vec![0, 1], vec![2, 3, 4, 5]]);
+    }
+
+    #[test]
+    fn features_survive_the_cache_exactly() {
+        let p = ClusterParams::default();
+        for d in quakes() {
+            let f = features(&d, &p);
+            let json = serde_json::to_string(&f).unwrap();
+            let back: DocFeatures = serde_json::from_str(&json).unwrap();
+            assert_eq!(serde_json::to_string(&back).unwrap(), json);
+            assert!(back.terms().count() > 10);
+            assert_eq!(back.who.mentions, f.who.mentions);
+        }
+        // Keys that do not add up are refused, not trusted.
+        for bad in [
+            r#"{"keys":"ab","ends":[3],"terms":[[0,0,false]],"when":[1,[]],"who":[1,[],[]]}"#,
+            r#"{"keys":"ab","ends":[2],"terms":[],"when":[1,[]],"who":[1,[],[]]}"#,
+            r#"{"keys":"ab","ends":[2,1],"terms":[[0,0,false],[0,0,false]],"when":[1,[]],"who":[1,[],[]]}"#,
+        ] {
+            assert!(serde_json::from_str::<DocFeatures>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn grouping_from_features_is_grouping_from_documents() {
+        let docs = quakes();
+        let p = Params::default();
+        let feats: Vec<DocFeatures> = docs.iter().map(|d| features(d, &p.cluster)).collect();
+        let stored: Vec<DocFeatures> = feats
+            .iter()
+            .map(|f| serde_json::from_str(&serde_json::to_string(f).unwrap()).unwrap())
+            .collect();
+        let a = ids(&group(docs.clone(), &p));
+        let b = ids(&group_featured(docs, &stored, &p));
+        assert_eq!(a, b);
+        assert!(a.len() >= 2, "{a:?}");
     }
 
     fn who_of(docs: &[Document]) -> Who {

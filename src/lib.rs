@@ -63,6 +63,9 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// Stories analysed by this build; the others were read from the cache.
     pub analysed: usize,
+    /// Articles segmented (and their grouping features extracted) by this
+    /// build; the others were read from the cache.
+    pub segmented: usize,
 }
 
 /// Hears how far a build has come, for a progress bar. Calls may come from
@@ -91,16 +94,7 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     let (articles, mut warnings) = ingest::load(&opts.seeds)?;
     check_strict(opts.strict, &warnings)?;
     let articles_read = articles.len();
-    progress.stage("reading", articles_read);
     let params = params::Params::default();
-    let docs = articles
-        .into_par_iter()
-        .map(|a| counted(progress, segment::segment(a, &params)))
-        .collect();
-    progress.stage("grouping", 0);
-    let stories = cluster::group(docs, &params);
-    progress.stage("analysing", stories.len());
-    let lock = read_lock(&opts.seeds, &opts.out, &mut warnings);
     let cache = match &opts.cache {
         Some(dir) if !opts.dry_run => {
             write::check_cache_dir(dir, &opts.out, &opts.seeds)?;
@@ -108,6 +102,34 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         }
         _ => None,
     };
+    progress.stage("reading", articles_read);
+    let prepared: Vec<Prepared> = articles
+        .into_par_iter()
+        .map(|a| counted(progress, prepare(a, &params, cache.as_ref())))
+        .collect();
+    let mut docs = Vec::with_capacity(prepared.len());
+    let mut feats = Vec::with_capacity(prepared.len());
+    let mut article_keys = std::collections::BTreeSet::new();
+    // Articles segmented now, by id: (key, index in `feats`), stored once
+    // the site is written.
+    let mut fresh_articles = std::collections::HashMap::new();
+    let mut segmented = 0;
+    for p in prepared {
+        segmented += usize::from(p.fresh);
+        warnings.extend(p.warning);
+        if let Some(key) = p.key {
+            if p.fresh {
+                fresh_articles.insert(p.doc.article.id.clone(), (key.clone(), feats.len()));
+            }
+            article_keys.insert(key);
+        }
+        docs.push(p.doc);
+        feats.push(p.features);
+    }
+    progress.stage("grouping", 0);
+    let stories = cluster::group_featured(docs, &feats, &params);
+    progress.stage("analysing", stories.len());
+    let lock = read_lock(&opts.seeds, &opts.out, &mut warnings);
     let analysed = analyse_cached(&stories, progress, &params, cache.as_ref());
     let mut digests = Vec::with_capacity(analysed.len());
     let mut keys = std::collections::BTreeSet::new();
@@ -125,9 +147,27 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         keys.extend(a.key);
     }
     let new_lock = assign_slugs(&stories, &mut digests, &lock);
+    // The articles segmented now, as cache entries (smaller than their
+    // documents), to store once the site is written.
+    let article_entries: Vec<(String, Vec<u8>)> = if cache.is_some() {
+        stories
+            .par_iter()
+            .flat_map_iter(|s| &s.docs)
+            .filter_map(|d| {
+                let (key, i) = fresh_articles.get(&d.article.id)?;
+                Some((
+                    key.clone(),
+                    cache::Cache::article_entry(key, d, &feats[*i])?,
+                ))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     // The documents are done with: free them before the site is rendered,
     // which matters on large collections.
     drop(stories);
+    drop(feats);
     progress.stage("writing", 0);
     if !opts.dry_run {
         // Each file is written as soon as it is rendered, so the site is
@@ -142,7 +182,11 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
             to_store
                 .par_iter()
                 .for_each(|(key, i)| cache.put(key, &digests[*i]));
+            article_entries
+                .par_iter()
+                .for_each(|(key, json)| cache.put_article(key, json));
             cache.prune(&keys);
+            cache.prune_articles(&article_keys);
         }
     }
     Ok(BuildReport {
@@ -150,7 +194,52 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         digests,
         warnings,
         analysed: fresh,
+        segmented,
     })
+}
+
+/// One article, segmented, with its grouping features, and how it was had.
+struct Prepared {
+    doc: model::Document,
+    features: cluster::DocFeatures,
+    /// Segmented now (not read from the cache).
+    fresh: bool,
+    /// A cache entry that was there but not trusted.
+    warning: Option<Diagnostic>,
+    /// The article's cache key, when there is a cache.
+    key: Option<String>,
+}
+
+/// Segments an article and extracts its grouping features, or reads both
+/// from `cache` when it holds the article's key.
+fn prepare(a: model::Article, params: &params::Params, cache: Option<&cache::Cache>) -> Prepared {
+    let (a, key, warning) = match cache {
+        None => (a, None, None),
+        Some(c) => {
+            let key = c.article_key(&a);
+            match c.get_article(&key, a) {
+                (Ok(hit), _) => {
+                    return Prepared {
+                        doc: hit.doc,
+                        features: hit.features,
+                        fresh: false,
+                        warning: None,
+                        key: Some(key),
+                    };
+                }
+                (Err(a), warning) => (a, Some(key), warning),
+            }
+        }
+    };
+    let doc = segment::segment(a, params);
+    let features = cluster::features(&doc, &params.cluster);
+    Prepared {
+        doc,
+        features,
+        fresh: true,
+        warning,
+        key,
+    }
 }
 
 /// One story's digest (before slugs) and how it was had.

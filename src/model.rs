@@ -7,7 +7,7 @@
 //! analysis stages refer to sentences by [`SentRef`] (document index within
 //! the story, sentence index within the document).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The stable name of one source article, unique across the seeds folder:
@@ -95,7 +95,7 @@ impl From<SourceId> for String {
 
 /// The role a block of text plays in an article. Only paragraphs and list
 /// items carry claims; headings never become facts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockKind {
     Heading,

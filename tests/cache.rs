@@ -116,3 +116,106 @@ fn a_cache_inside_the_output_or_seeds_is_refused() {
         assert!(!cache.exists());
     }
 }
+
+/// Seeds grouped by content (no story folders): the fixture stories
+/// flattened into one folder, plus the look-alike quakes.
+fn flat_seeds(seeds: &Path) {
+    std::fs::create_dir_all(seeds).unwrap();
+    for dir in ["stories", "grouping"] {
+        let root = common::fixture(dir);
+        for e in walkdir::WalkDir::new(&root).sort_by_file_name() {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if e.file_type().is_file() && (name.ends_with(".txt") || name.ends_with(".md")) {
+                let rel = e.path().strip_prefix(&root).unwrap();
+                let flat = rel.to_string_lossy().replace('/', "-");
+                let text = std::fs::read_to_string(e.path()).unwrap();
+                // Front matter naming the story would group by name.
+                let text: String = text
+                    .lines()
+                    .filter(|l| !l.starts_with("story:"))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                std::fs::write(seeds.join(flat), text).unwrap();
+            }
+        }
+    }
+}
+
+fn entries(cache: &Path, sub: &str) -> usize {
+    std::fs::read_dir(cache.join(sub)).map_or(0, |d| d.count())
+}
+
+#[test]
+fn articles_grouped_from_cached_features_give_the_same_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
+    flat_seeds(&seeds);
+    let first = cached_build(&seeds, &site, &cache);
+    let articles = first.articles;
+    assert!(articles >= 15, "{articles} articles");
+    assert!(first.digests.len() >= 4, "{} stories", first.digests.len());
+    assert_eq!(first.segmented, articles, "an empty cache segments all");
+    assert_eq!(entries(&cache, "articles"), articles);
+
+    let again = cached_build(&seeds, &site, &cache);
+    assert_eq!(again.segmented, 0, "nothing changed, nothing segmented");
+    assert_eq!(again.analysed, 0);
+    let clean = dir.path().join("clean");
+    let reference = clean_build(&seeds, &clean);
+    assert_eq!(reference.segmented, articles, "no cache, every article");
+    assert_same_tree(&site, &clean);
+
+    // One article changed, one removed: only the changed one is segmented
+    // again, and the entries of both old versions are pruned.
+    let quake = seeds.join("quake-a2.txt");
+    let text = std::fs::read_to_string(&quake).unwrap();
+    std::fs::write(&quake, format!("{text}\nThe port of Ostrand reopened on Thursday.\n")).unwrap();
+    std::fs::remove_file(seeds.join("quake-b3.txt")).unwrap();
+    let next = cached_build(&seeds, &site, &cache);
+    assert_eq!(next.segmented, 1);
+    assert!(next.warnings.is_empty(), "{:?}", next.warnings);
+    assert_eq!(entries(&cache, "articles"), articles - 1);
+    let clean = dir.path().join("clean2");
+    clean_build(&seeds, &clean);
+    assert_same_tree(&site, &clean);
+}
+
+#[test]
+fn a_corrupt_article_entry_is_ignored_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
+    flat_seeds(&seeds);
+    cached_build(&seeds, &site, &cache);
+    let mut paths: Vec<_> = std::fs::read_dir(cache.join("articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    // Truncated; another article's entry under this name; garbage; a
+    // sentence span past the end of its block.
+    let bytes = std::fs::read(&paths[0]).unwrap();
+    std::fs::write(&paths[0], &bytes[..bytes.len() / 2]).unwrap();
+    std::fs::copy(&paths[2], &paths[1]).unwrap();
+    std::fs::write(&paths[2], [0xff, 0x00, b'{']).unwrap();
+    let mut entry: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&paths[3]).unwrap()).unwrap();
+    entry["sentences"][0][2] = serde_json::json!(1_000_000);
+    std::fs::write(&paths[3], serde_json::to_vec(&entry).unwrap()).unwrap();
+    let report = cached_build(&seeds, &site, &cache);
+    let notes: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(notes.len(), 4, "{notes:?}");
+    assert!(
+        notes.iter().all(|n| n.contains("cache entry")),
+        "{notes:?}"
+    );
+    assert_eq!(report.segmented, 4);
+    let clean = dir.path().join("clean");
+    clean_build(&seeds, &clean);
+    assert_same_tree(&site, &clean);
+    let next = cached_build(&seeds, &site, &cache);
+    assert!(next.warnings.is_empty(), "{:?}", next.warnings);
+    assert_eq!(next.segmented, 0);
+}
