@@ -23,12 +23,14 @@
 use crate::lexicon::Lexicon;
 use crate::model::{SentRef, Story};
 use crate::nlp::compare::idf;
+use crate::nlp::lists::{FunctionClass, function_words};
 use crate::nlp::{quotemarks, tokens};
 use crate::params::{AlignParams, LexiconParams, Params};
 use crate::quotes::Quotation;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::sync::LazyLock;
 
 /// Sentences from different sources that state one fact.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,21 +140,37 @@ fn compound_heads<'a>(
     })
 }
 
+/// What [`clauses`] cuts after: punctuation, and the conjunctions of
+/// contrast of the language layer, built once.
+static CLAUSE_BREAKS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut breaks: Vec<String> = ["; ", "... ", "… ", " — ", " – "]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    for bare in [false, true] {
+        for w in function_words(FunctionClass::Contrast { bare }) {
+            breaks.push(format!(", {w} "));
+            if bare {
+                breaks.push(format!(" {w} "));
+            }
+        }
+    }
+    breaks
+});
+
 /// Splits a sentence into clause texts when it joins several statements.
 /// Returns an empty list when the sentence is one clause.
 ///
-/// Breaks: a semicolon, an ellipsis, a spaced dash, a contrast ("but",
-/// ", while"), and a colon that opens a new clause — followed by a capital
+/// Breaks: a semicolon, an ellipsis, a spaced dash, a conjunction of
+/// contrast (`data/en/function_words.tsv`: ", but", ", while", and " but"
+/// without the comma), and a colon that opens a new clause — followed by a capital
 /// ("The rule is plain: Nobody leaves") or by an opening double quotation
 /// mark of any style (`He said: “We stay.”`, `He said: "We stay."`), which
 /// stays with the second clause.
 pub fn clauses(sentence: &str) -> Vec<&str> {
-    const BREAKS: [&str; 8] = [
-        "; ", "... ", "… ", " — ", " – ", ", but ", ", while ", " but ",
-    ];
     let mut cuts = vec![0usize];
-    for b in BREAKS {
-        for (i, _) in sentence.match_indices(b) {
+    for b in CLAUSE_BREAKS.iter() {
+        for (i, _) in sentence.match_indices(b.as_str()) {
             cuts.push(i + b.len());
         }
     }

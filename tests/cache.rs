@@ -171,7 +171,11 @@ fn articles_grouped_from_cached_features_give_the_same_site() {
     // again, and the entries of both old versions are pruned.
     let quake = seeds.join("quake-a2.txt");
     let text = std::fs::read_to_string(&quake).unwrap();
-    std::fs::write(&quake, format!("{text}\nThe port of Ostrand reopened on Thursday.\n")).unwrap();
+    std::fs::write(
+        &quake,
+        format!("{text}\nThe port of Ostrand reopened on Thursday.\n"),
+    )
+    .unwrap();
     std::fs::remove_file(seeds.join("quake-b3.txt")).unwrap();
     let next = cached_build(&seeds, &site, &cache);
     assert_eq!(next.segmented, 1);
@@ -207,10 +211,7 @@ fn a_corrupt_article_entry_is_ignored_with_a_warning() {
     let report = cached_build(&seeds, &site, &cache);
     let notes: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
     assert_eq!(notes.len(), 4, "{notes:?}");
-    assert!(
-        notes.iter().all(|n| n.contains("cache entry")),
-        "{notes:?}"
-    );
+    assert!(notes.iter().all(|n| n.contains("cache entry")), "{notes:?}");
     assert_eq!(report.segmented, 4);
     let clean = dir.path().join("clean");
     clean_build(&seeds, &clean);

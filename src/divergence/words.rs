@@ -106,9 +106,9 @@ pub fn is_calendar_word(norm: &str) -> bool {
 }
 
 /// Prepositions the stop-word list lacks; they end a noun phrase
-/// (`data/en/prepositions.txt`).
+/// (`data/en/prepositions.txt` less the NLTK stop words).
 pub fn is_preposition(n: &str) -> bool {
-    crate::nlp::lists::is_extra_preposition(n)
+    crate::nlp::lists::is_preposition(n) && !is_stop(n)
 }
 
 /// A word that states a person's post or rank, the kind of title two
@@ -164,6 +164,40 @@ mod tests {
         let t = Tokens::new("Later the Bank of England and Tehran’s envoy met on Monday.");
         let runs: Vec<String> = name_runs(&t).into_iter().map(|r| r.2).collect();
         assert_eq!(runs, vec!["Bank of England", "Tehran"]);
+    }
+
+    /// The stop-word filter keeps exactly the prepositions the divergence
+    /// stage read before the list was joined with speaker detection's.
+    #[test]
+    fn extra_prepositions_are_the_former_list() {
+        let data = include_str!("../../data/en/prepositions.txt");
+        let mut extra: Vec<&str> = data
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|w| is_preposition(w))
+            .collect();
+        extra.sort_unstable();
+        let mut former = vec![
+            "without",
+            "across",
+            "within",
+            "among",
+            "amid",
+            "despite",
+            "toward",
+            "towards",
+            "per",
+            "including",
+            "near",
+            "via",
+            "onto",
+            "upon",
+            "inside",
+            "outside",
+        ];
+        former.sort_unstable();
+        assert_eq!(extra, former);
     }
 
     #[test]

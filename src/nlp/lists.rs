@@ -6,6 +6,11 @@
 //! (`std::sync::LazyLock`), so the program needs no files at run time and
 //! holds no mutable global state. A malformed row is a bug in the shipped
 //! data, caught by the unit tests below, never a run-time condition.
+//!
+//! Closed-class words (determiners, pronouns, forms of "be", relatives,
+//! conjunctions of contrast) are data too (`data/en/function_words.tsv`,
+//! `data/en/prepositions.txt`): stages name the class they need
+//! ([`FunctionClass`]), never a private list.
 
 use crate::nlp::data::rows;
 use std::collections::{HashMap, HashSet};
@@ -216,13 +221,103 @@ pub fn is_report_verb(lower: &str) -> bool {
     REPORT_VERBS.contains(lower)
 }
 
-static PREPOSITIONS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_set(include_str!("../../data/en/prepositions.txt")));
+/// Prepositions, each with its note: "modifier" (its phrase qualifies the
+/// noun before it), "adverb" (also a common adverb or noun) or none.
+static PREPOSITIONS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/prepositions.txt"))
+        .map(|r| (r[0], r.get(1).copied().unwrap_or("")))
+        .collect()
+});
 
-/// Is this lower-case word a preposition the stop-word list lacks
-/// ("across", "despite")? (`data/en/prepositions.txt`)
-pub fn is_extra_preposition(lower: &str) -> bool {
-    PREPOSITIONS.contains(lower)
+/// Is this lower-case word a preposition ("to", "against", "outside")?
+/// (`data/en/prepositions.txt`)
+pub fn is_preposition(lower: &str) -> bool {
+    PREPOSITIONS.contains_key(lower)
+}
+
+/// A preposition that is not also a common adverb or noun: "despite",
+/// "to", not "outside" ("battered on the outside").
+pub fn is_only_preposition(lower: &str) -> bool {
+    PREPOSITIONS
+        .get(lower)
+        .is_some_and(|note| *note != "adverb")
+}
+
+/// Is this a preposition whose phrase qualifies the noun before it ("the
+/// militant in the video", "a spokesman for the senator")? Not "with".
+pub fn is_modifier_preposition(lower: &str) -> bool {
+    PREPOSITIONS.get(lower) == Some(&"modifier")
+}
+
+// ---------------------------------------------------------- function words
+
+/// The part a closed-class word plays (`data/en/function_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FunctionClass {
+    /// Opens a noun phrase before a role or name ("the", "his", "several").
+    Determiner,
+    /// A subject pronoun; its gender when it has one ("he", "she").
+    SubjectPronoun(Option<Gender>),
+    /// A form of "be" that makes a passive ("was told").
+    Be,
+    /// May stand between a subject and its verb ("later", "has").
+    BeforeVerb,
+    /// A country or body abbreviation before a title ("U.S.", "UN").
+    Country,
+    /// Opens a relative clause ("which", "whose").
+    Relative,
+    /// A coordinating conjunction ("and", "or", "but").
+    Coordinator,
+    /// Opens a sentence before a name without being part of it ("However
+    /// Smith said").
+    Opener,
+    /// A conjunction of contrast that opens a clause after a comma; `true`
+    /// when it does so without the comma too (" but ").
+    Contrast { bare: bool },
+}
+
+static FUNCTION_WORDS: LazyLock<HashSet<(&'static str, FunctionClass)>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/function_words.tsv"))
+        .map(|r| {
+            let class = match r.get(1).copied() {
+                Some("determiner") => FunctionClass::Determiner,
+                Some("pronoun_m") => FunctionClass::SubjectPronoun(Some(Gender::Male)),
+                Some("pronoun_f") => FunctionClass::SubjectPronoun(Some(Gender::Female)),
+                Some("pronoun") => FunctionClass::SubjectPronoun(None),
+                Some("be") => FunctionClass::Be,
+                Some("before_verb") => FunctionClass::BeforeVerb,
+                Some("country") => FunctionClass::Country,
+                Some("relative") => FunctionClass::Relative,
+                Some("coordinator") => FunctionClass::Coordinator,
+                Some("opener") => FunctionClass::Opener,
+                Some("contrast") => FunctionClass::Contrast { bare: false },
+                Some("contrast_bare") => FunctionClass::Contrast { bare: true },
+                other => panic!("data/en/function_words.tsv: unknown class {other:?}"),
+            };
+            (r[0], class)
+        })
+        .collect()
+});
+
+/// Is this lower-case word of this class?
+pub fn is_function_word(lower: &str, class: FunctionClass) -> bool {
+    FUNCTION_WORDS.contains(&(lower, class))
+}
+
+/// The gender of a subject pronoun ("he", "she"), `Some(None)` for one
+/// without ("it", "they"), `None` for other words.
+pub fn subject_pronoun(lower: &str) -> Option<Option<Gender>> {
+    [Some(Gender::Male), Some(Gender::Female), None]
+        .into_iter()
+        .find(|g| is_function_word(lower, FunctionClass::SubjectPronoun(*g)))
+}
+
+/// The words of one class, in no particular order.
+pub fn function_words(class: FunctionClass) -> impl Iterator<Item = &'static str> {
+    FUNCTION_WORDS
+        .iter()
+        .filter(move |(_, c)| *c == class)
+        .map(|(w, _)| *w)
 }
 
 /// Reporting verbs and hedges treated as stop words when comparing.
@@ -307,7 +402,23 @@ mod tests {
         }
         assert_eq!(reporting_words().count(), 7);
         assert!(is_report_verb("announced") && !is_report_verb("closed"));
-        assert!(is_extra_preposition("despite") && !is_extra_preposition("houses"));
+        assert!(is_preposition("despite") && is_preposition("to") && !is_preposition("houses"));
+        assert!(is_only_preposition("despite") && !is_only_preposition("outside"));
+        assert!(is_modifier_preposition("for") && !is_modifier_preposition("with"));
+        assert!(is_function_word("his", FunctionClass::Determiner));
+        assert!(!is_function_word("mayor", FunctionClass::Determiner));
+        assert_eq!(subject_pronoun("she"), Some(Some(Gender::Female)));
+        assert_eq!(subject_pronoun("they"), Some(None));
+        assert_eq!(subject_pronoun("the"), None);
+        assert!(is_function_word("was", FunctionClass::Be));
+        assert!(!is_function_word("has", FunctionClass::Be));
+        assert!(is_function_word("us_country", FunctionClass::Country));
+        assert!(is_function_word("whose", FunctionClass::Relative));
+        assert!(is_function_word(
+            "but",
+            FunctionClass::Contrast { bare: true }
+        ));
+        assert_eq!(function_words(FunctionClass::Determiner).count(), 21);
         assert!(furniture(FurnitureMatch::Label).any(|l| l == "advertisement"));
         assert!(furniture(FurnitureMatch::Phrase).any(|l| l == "©"));
     }
@@ -328,6 +439,7 @@ mod tests {
             include_str!("../../data/en/furniture.tsv"),
             include_str!("../../data/en/role_nouns.txt"),
             include_str!("../../data/en/speech_verbs_after.txt"),
+            include_str!("../../data/en/function_words.tsv"),
         ] {
             let head: String = data.lines().take(8).collect::<Vec<_>>().join("\n");
             assert!(head.starts_with('#') && head.contains("Origin"), "{head}");

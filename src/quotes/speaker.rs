@@ -21,7 +21,14 @@
 //! official"). Pronouns resolve to the last person named before them in the
 //! document, outside quotations. Nothing found means no speaker: never a
 //! guess.
+//!
+//! Every word list is a data file of the language layer (`data/en/`, read
+//! through [`crate::nlp::lists`]): speech verbs, role nouns, titles,
+//! prepositions and the closed-class words (determiners, pronouns, forms
+//! of "be", words between a subject and its verb, sentence openers) of
+//! `function_words.tsv`.
 
+use crate::nlp::lists::{FunctionClass, is_function_word, is_modifier_preposition};
 use crate::params::QuoteParams;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -79,75 +86,28 @@ fn speech_verb_form(word: &str) -> Option<bool> {
     SPEECH_VERBS.get(word).copied()
 }
 
-#[rustfmt::skip]
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "two", "three", "four", "five", "six", "several", "some",
-    "another", "many", "his", "her", "their", "its", "this", "that", "these", "those",
-];
-
-/// Country abbreviations that stand before a title ("U.S. Ambassador",
-/// "UN envoy"), as the tokenizer normalises them. Personal titles come from
-/// the language layer's titles table (`data/en/titles.tsv`).
-const COUNTRY_ABBREVIATIONS: &[&str] = &["us_country", "uk", "un"];
-
-#[rustfmt::skip]
-const PREPOSITIONS: &[&str] = &[
-    "to", "of", "in", "on", "at", "with", "for", "from", "about", "by", "into", "against",
-    "over", "after", "before", "during", "than", "as", "via",
-];
-
-/// Words that may stand between a subject and its verb ("Trump later said").
-#[rustfmt::skip]
-const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also", "later", "then", "again", "once", "has", "had", "have", "was", "is", "were",
-    "would", "will", "did", "does", "reportedly", "allegedly", "previously", "further",
-    "simply", "only", "just", "be",
-];
-
-/// Words that open a sentence before a name without being part of it
-/// ("However Smith said", "Despite Israel reporting …").
-const SENTENCE_OPENERS: &[&str] = &[
-    "however",
-    "but",
-    "meanwhile",
-    "later",
-    "despite",
-    "amid",
-    "although",
-    "though",
-    "while",
-    "when",
-    "since",
-    "following",
-    "unlike",
-    "like",
-    "yet",
-    "still",
-];
-
-fn is_in(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
-}
-
 pub(crate) fn is_speech_verb(t: &Tok) -> bool {
     !t.is_capitalised() && speech_verb_form(&t.lower()).is_some()
 }
 
 fn is_determiner(t: &Tok) -> bool {
-    is_in(DETERMINERS, &t.lower())
+    is_determiner_word(&t.lower())
 }
 
 fn is_determiner_word(lower: &str) -> bool {
-    is_in(DETERMINERS, lower)
+    is_function_word(lower, FunctionClass::Determiner)
+}
+
+/// A preposition ("to the mayor", "despite"), not one that is also a
+/// common adverb or noun ("on the outside, Ingaldson said"), from
+/// `data/en/prepositions.txt`.
+fn is_preposition(lower: &str) -> bool {
+    crate::nlp::lists::is_only_preposition(lower)
 }
 
 /// "he" or "she" as a subject, with its gender.
 fn subject_pronoun(t: &Tok) -> Option<Gender> {
-    match t.lower().as_str() {
-        "he" => Some(Gender::Male),
-        "she" => Some(Gender::Female),
-        _ => None,
-    }
+    crate::nlp::lists::subject_pronoun(&t.lower()).flatten()
 }
 
 /// A noun naming a person by a role ("spokesman"), from the language
@@ -158,13 +118,13 @@ fn is_role_noun(t: &Tok) -> bool {
 
 fn is_title(t: &Tok) -> bool {
     let norm = crate::text::normalise_word(t.raw);
-    crate::nlp::lists::is_title(&norm) || is_in(COUNTRY_ABBREVIATIONS, &norm)
+    crate::nlp::lists::is_title(&norm) || is_function_word(&norm, FunctionClass::Country)
 }
 
 fn is_filler(t: &Tok) -> bool {
     let l = t.lower();
     !t.is_capitalised()
-        && (is_in(BETWEEN_SUBJECT_AND_VERB, &l) || (l.ends_with("ly") && l.len() > 4))
+        && (is_function_word(&l, FunctionClass::BeforeVerb) || (l.ends_with("ly") && l.len() > 4))
 }
 
 /// "William L. Kovacs, the Chamber's vice president, said": a role set off
@@ -234,11 +194,7 @@ pub(crate) enum Who {
 }
 
 /// The grammatical gender a pronoun or honorific gives a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Gender {
-    Male,
-    Female,
-}
+pub(crate) use crate::nlp::lists::Gender;
 
 /// The gender of a personal pronoun ("he", "her"…), if it is one.
 fn pronoun_gender(word: &str) -> Option<Gender> {
@@ -310,9 +266,9 @@ pub(crate) fn name_in_run(run: &[Tok]) -> Vec<String> {
         .take_while(|t| {
             let l = t.lower();
             crate::text::is_stop(&l)
-                || is_in(DETERMINERS, &l)
-                || is_in(PREPOSITIONS, &l)
-                || is_in(SENTENCE_OPENERS, &l)
+                || is_determiner_word(&l)
+                || is_preposition(&l)
+                || is_function_word(&l, FunctionClass::Opener)
         })
         .count();
     let mut name = &rest[skip..];
@@ -349,7 +305,7 @@ fn role_phrase(text: &str, toks: &[Tok], h: usize) -> String {
             break;
         }
         let l = cand.lower();
-        if crate::text::is_stop(&l) || is_speech_verb(cand) || is_in(PREPOSITIONS, &l) {
+        if crate::text::is_stop(&l) || is_speech_verb(cand) || is_preposition(&l) {
             break;
         }
         j -= 1;
@@ -360,7 +316,7 @@ fn role_phrase(text: &str, toks: &[Tok], h: usize) -> String {
 
 fn lower_article(phrase: &str) -> String {
     let first = phrase.split_whitespace().next().unwrap_or("");
-    if is_in(DETERMINERS, &first.to_lowercase()) {
+    if is_determiner_word(&first.to_lowercase()) {
         let mut out = first.to_lowercase();
         out.push_str(&phrase[first.len()..]);
         out
@@ -434,7 +390,7 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
     let last = (i + 1..=end)
         .take_while(|&k| {
             let l = toks[k].lower();
-            !crate::text::is_stop(&l) && !is_in(PREPOSITIONS, &l) && !is_speech_verb(&toks[k])
+            !crate::text::is_stop(&l) && !is_preposition(&l) && !is_speech_verb(&toks[k])
         })
         .last()?;
     if is_medium(&toks[last]) {
@@ -473,7 +429,7 @@ fn lower_phrase_end(toks: &[Tok], from: usize, max: usize) -> Option<usize> {
                 && (k == from || !breaks_before(toks, k) && !toks[k].gap.contains(','))
                 && !breaks_before(toks, k)
                 && !crate::text::is_stop(&l)
-                && !is_in(PREPOSITIONS, &l)
+                && !is_preposition(&l)
                 && !is_speech_verb(&toks[k])
                 && (k == from || !closes_with_speech_verb(toks, k))
         })
@@ -601,7 +557,7 @@ pub(crate) fn names_another(text: &str, people: &People, who: &str) -> bool {
     cap_runs(&toks).any(|(i, e)| {
         let object = i > 0
             && (is_speech_verb(&toks[i - 1])
-                || is_in(PREPOSITIONS, &toks[i - 1].lower())
+                || is_preposition(&toks[i - 1].lower())
                 || is_determiner(&toks[i - 1])
                 || toks[i - 1].is_possessive());
         let name = name_in_run(&toks[i..=e]);
@@ -667,7 +623,7 @@ fn skip_appositive(toks: &[Tok], k: usize, max: usize) -> usize {
 /// speech verb) starting at `k`, when it ends right before a speech verb;
 /// else `k`.
 fn skip_prepositional_phrase(toks: &[Tok], k: usize, max: usize) -> usize {
-    if toks.get(k).is_none_or(|t| !is_in(PREPOSITIONS, &t.lower())) {
+    if toks.get(k).is_none_or(|t| !is_preposition(&t.lower())) {
         return k;
     }
     (k + 1..toks.len().min(k + 1 + max))
@@ -797,9 +753,6 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
     Before::default()
 }
 
-/// Forms of "be" that make the participle after them passive.
-const PASSIVE_AUXILIARIES: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
-
 /// Is the speech verb at `v` passive ("was described as", "the man
 /// described by the magazine as")? Then its subject is what was spoken
 /// about, not the speaker: `Some(agent)`, the phrase after "by" right
@@ -813,11 +766,15 @@ fn passive_agent(text: &str, toks: &[Tok], v: usize) -> Option<Option<Who>> {
         return Some(phrase_at(text, toks, v + 2).map(|p| p.0));
     }
     let mut k = v;
-    while k > 0 && is_filler(&toks[k - 1]) && !is_in(PASSIVE_AUXILIARIES, &toks[k - 1].lower()) {
+    while k > 0
+        && is_filler(&toks[k - 1])
+        && !is_function_word(&toks[k - 1].lower(), FunctionClass::Be)
+    {
         k -= 1;
     }
-    let auxiliary =
-        k > 0 && !breaks_before(toks, k) && is_in(PASSIVE_AUXILIARIES, &toks[k - 1].lower());
+    let auxiliary = k > 0
+        && !breaks_before(toks, k)
+        && is_function_word(&toks[k - 1].lower(), FunctionClass::Be);
     auxiliary.then_some(None)
 }
 
@@ -865,7 +822,9 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         // "but it says she devised …", "they said": the subject is a
         // pronoun that names no person we can tell; an earlier name is
         // not the speaker.
-        if is_in(OTHER_SUBJECT_PRONOUNS, &t.lower()) && adjacent_to(toks, i, v, pp_words) {
+        if crate::nlp::lists::subject_pronoun(&t.lower()) == Some(None)
+            && adjacent_to(toks, i, v, pp_words)
+        {
             return None;
         }
         if let Some(p) = in_prepositional_phrase(toks, i, v, pp_words) {
@@ -897,7 +856,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
             continue;
         }
         let s = cap_run_start(toks, i);
-        let in_phrase = s > 0 && is_in(PREPOSITIONS, &toks[s - 1].lower());
+        let in_phrase = s > 0 && is_preposition(&toks[s - 1].lower());
         let adjacent = adjacent_to(toks, i, v, pp_words);
         let name = name_in_run(&toks[s..=i]);
         if in_phrase || name.is_empty() {
@@ -932,10 +891,6 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
     None
 }
 
-/// Subject pronouns other than "he" and "she": the speaker they stand for
-/// (a document, a group, the writer) is not resolved.
-const OTHER_SUBJECT_PRONOUNS: &[&str] = &["it", "they", "we", "i", "you"];
-
 /// Does token `s` follow a short introduction (at most `max` words: "Already,",
 /// "On Saturday,", "In a statement,") set off by a comma at the start of
 /// the text, with no speech verb in it?
@@ -952,7 +907,7 @@ fn adjacent_to(toks: &[Tok], i: usize, v: usize, pp_words: usize) -> bool {
         return false;
     }
     let mut k = i + 1;
-    if k < v && is_in(MODIFIER_PREPOSITIONS, &toks[k].lower()) && v - k <= pp_words {
+    if k < v && is_modifier_preposition(&toks[k].lower()) && v - k <= pp_words {
         k += 1;
         while k < v && !is_speech_verb(&toks[k]) && !is_filler(&toks[k]) {
             k += 1;
@@ -961,17 +916,12 @@ fn adjacent_to(toks: &[Tok], i: usize, v: usize, pp_words: usize) -> bool {
     (k..v).all(|k| is_filler(&toks[k]))
 }
 
-/// Prepositions whose phrase qualifies the noun before it ("the militant
-/// in the video", "a spokesman for the senator"). Not "with": "with a
-/// spokesman stating" makes its object the speaker.
-const MODIFIER_PREPOSITIONS: &[&str] = &["in", "of", "for", "from", "at", "on"];
-
 /// Is token `i` inside a prepositional phrase that ends right before the
 /// verb at `v` ("the militant in the video tells")? Its start if so.
 fn in_prepositional_phrase(toks: &[Tok], i: usize, v: usize, pp_words: usize) -> Option<usize> {
     let p = (i.saturating_sub(pp_words.saturating_sub(1))..i)
         .rev()
-        .find(|&k| is_in(MODIFIER_PREPOSITIONS, &toks[k].lower()))?;
+        .find(|&k| is_modifier_preposition(&toks[k].lower()))?;
     let inside = (p + 1..=i).all(|k| !breaks_before(toks, k) && !toks[k].gap.contains(','));
     (inside
         && p > 0
@@ -986,7 +936,7 @@ fn determined_phrase(text: &str, toks: &[Tok], h: usize) -> Option<String> {
     let l = toks[h].lower();
     if crate::text::is_stop(&l)
         || is_filler(&toks[h])
-        || is_in(PREPOSITIONS, &l)
+        || is_preposition(&l)
         || is_number_head(&toks[h])
     {
         return None;
@@ -1301,8 +1251,8 @@ fn verb_follows(toks: &[Tok], e: usize) -> bool {
         let l = n.lower();
         !n.is_capitalised()
             && !n.gap.contains([',', '.', ';', ':'])
-            && !is_in(PREPOSITIONS, &l)
-            && !is_in(&["and", "or", "but"], &l)
+            && !is_preposition(&l)
+            && !is_function_word(&l, FunctionClass::Coordinator)
     })
 }
 

@@ -789,3 +789,17 @@ fn the_speaker_window_stops_on_a_character_boundary() {
     assert_eq!(super::window_start(&text, 20, 100), 0);
     assert_eq!(super::window_start(&text, 4, 4), 0);
 }
+
+/// "outside" is a noun here, not a preposition before the speaker; a
+/// preposition that is only one still keeps its object from speaking.
+#[test]
+fn a_word_that_is_also_an_adverb_is_not_read_as_a_preposition() {
+    let qs = segmented(&[
+        "The old warehouse was battered on the outside, Ingaldson said. \"But inside, there was all this beautiful timber everywhere.\"",
+    ]);
+    assert_eq!(speaker_of(&qs, "beautiful timber"), Some("Ingaldson"));
+    let qs = segmented(&[
+        "The mayor spoke despite Ingaldson. \"We will rebuild the old warehouse this year,\" the mayor said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "rebuild"), Some("the mayor"));
+}
