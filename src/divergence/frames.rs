@@ -14,36 +14,15 @@
 //!   population of", the sentence's subject (its first words, a name
 //!   followed by "is", "has" or a comma) with no relative clause ("which
 //!   has …") between, which could give another place's population.
+//!
+//! The cue words (kinds of place, nouns of residents, words that make a
+//! magnitude another quake's) are data: `data/en/divergence_cues.tsv`,
+//! and relatives from `data/en/function_words.tsv`, read through
+//! [`crate::nlp::lists`].
 
 use super::words::Tokens;
+use crate::nlp::lists::{Cue, FunctionClass, is_cue, is_function_word};
 use crate::nlp::numbers::{Amount, amounts};
-
-/// Nouns naming a kind of place, which may follow its name ("Qeshm
-/// island") or stand in an appositive ("a city of 500,000 people").
-const PLACE_NOUNS: &[&str] = &[
-    "island",
-    "isle",
-    "city",
-    "town",
-    "village",
-    "county",
-    "province",
-    "state",
-    "country",
-    "region",
-    "district",
-    "port",
-    "capital",
-    "suburb",
-    "municipality",
-];
-
-/// Nouns that say a count counts the people living somewhere.
-const RESIDENT_NOUNS: &[&str] = &["people", "residents", "inhabitants", "persons", "souls"];
-
-/// Words that open a relative clause: a population after one may be
-/// another place's ("Qeshm lies off Bandar Abbas, which has 500,000").
-const RELATIVE: &[&str] = &["which", "that", "where", "who", "whose", "while", "whereas"];
 
 /// The number of people living in a named place, as one sentence states it.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,12 +46,12 @@ pub fn populations(text: &str) -> Vec<Population> {
         }
         let q = a.qual_start;
         let before = |k: usize| q.checked_sub(k).map_or("", |i| t.norm(i));
-        let resident_after = RESIDENT_NOUNS.contains(&t.norm(a.end)) && !t.break_after(a.end - 1);
+        let resident_after = is_cue(t.norm(a.end), Cue::ResidentNoun) && !t.break_after(a.end - 1);
         let place = if before(2) == "home" && before(1) == "to" && resident_after {
             // "Qeshm Island, home to 200,000 people"
             appositive_name(&t, q - 2)
         } else if before(3) == "a"
-            && PLACE_NOUNS.contains(&before(2))
+            && is_cue(before(2), Cue::PlaceNoun)
             && before(1) == "of"
             && resident_after
         {
@@ -88,7 +67,7 @@ pub fn populations(text: &str) -> Vec<Population> {
             continue;
         };
         let mut core = e;
-        if core > s + 1 && PLACE_NOUNS.contains(&t.norm(core - 1)) {
+        if core > s + 1 && is_cue(t.norm(core - 1), Cue::PlaceNoun) {
             core -= 1;
         }
         let key = t.norms[s..core].join(" ");
@@ -111,7 +90,7 @@ fn appositive_name(t: &Tokens<'_>, at: usize) -> Option<(usize, usize)> {
     }
     let end = at;
     let mut core = end;
-    if PLACE_NOUNS.contains(&t.norm(core - 1)) && core >= 2 && !t.break_after(core - 2) {
+    if is_cue(t.norm(core - 1), Cue::PlaceNoun) && core >= 2 && !t.break_after(core - 2) {
         core -= 1;
     }
     let start = name_start(t, core)?;
@@ -130,7 +109,7 @@ fn subject_name(t: &Tokens<'_>, at: usize) -> Option<(usize, usize)> {
         return None;
     }
     let followed = matches!(t.norm(e), "is" | "has") || comma_between(t, e - 1);
-    if !followed || (e..at).any(|k| RELATIVE.contains(&t.norm(k))) {
+    if !followed || (e..at).any(|k| is_function_word(t.norm(k), FunctionClass::Relative)) {
         return None;
     }
     // A second clause ("; Bandar Abbas has …") may have its own subject.
@@ -141,44 +120,6 @@ fn subject_name(t: &Tokens<'_>, at: usize) -> Option<(usize, usize)> {
     });
     gaps_ok.then_some((0, e))
 }
-
-/// Words after which a magnitude may be another quake's or no quake's: an
-/// aftershock, an earlier quake, a range of readings, a hypothetical ("a
-/// magnitude 6 quake can cause severe damage").
-const OTHER_QUAKE: &[&str] = &[
-    "aftershock",
-    "aftershocks",
-    "foreshock",
-    "foreshocks",
-    "tremors",
-    "magnitudes",
-    "ranging",
-    "last",
-    "previous",
-    "earlier",
-    "past",
-    "prior",
-    // One quake of several ("the first earthquake", "one 7.3-magnitude
-    // tremor", "the latest tremor", "the largest in a flurry").
-    "first",
-    "second",
-    "third",
-    "one",
-    "another",
-    "latest",
-    "largest",
-    "strongest",
-    "biggest",
-    "series",
-    "flurry",
-    "swarm",
-    "twin",
-    "can",
-    "could",
-    "would",
-    "might",
-    "should",
-];
 
 /// The magnitude a sentence gives the story's quake: a figure joined to
 /// the word ("magnitude-5.9", "a 6.1-magnitude quake"), right after it
@@ -193,7 +134,7 @@ pub fn magnitude(text: &str) -> Option<Magnitude> {
     let t = Tokens::new(text);
     let other = (0..t.words.len()).any(|i| {
         let raw = t.text.get(t.words[i].start..t.words[i].end).unwrap_or("");
-        OTHER_QUAKE.contains(&t.norm(i))
+        is_cue(t.norm(i), Cue::OtherEvent)
             || crate::nlp::calendar::year(raw).is_some()
             || (t.is_cap(i) && crate::nlp::calendar::month(t.norm(i)).is_some())
     });

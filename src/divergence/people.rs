@@ -8,6 +8,7 @@ use super::slots::{Slot, SlotKind};
 use super::words::{
     Tokens, is_rank_title, is_status_word, is_title_abbreviation, is_title_word, parts,
 };
+use crate::nlp::lists::{Cue, is_cue};
 use crate::nlp::numbers::amount_at;
 use crate::text::{is_stop, stem};
 
@@ -199,12 +200,6 @@ pub fn title_key(t: &Titled) -> String {
     words.join(" ")
 }
 
-/// Nouns naming who a report rests on (stems).
-const SOURCE_NOUNS: &[&str] = &[
-    "offici", "sourc", "person", "peopl", "aid", "diplomat", "insid", "staffer", "employe",
-    "advis", "advisor",
-];
-
 /// Words after the noun that mark a sourcing phrase.
 fn sourcing_follows(t: &Tokens<'_>, noun: usize) -> bool {
     let n1 = t.norm(noun + 1);
@@ -224,7 +219,7 @@ fn sourcing_follows(t: &Tokens<'_>, noun: usize) -> bool {
 /// A count-of-sources phrase ending at the noun `noun`, if there is one:
 /// "according to two senior aides", "a person familiar with the talks".
 fn sourcing_at(t: &Tokens<'_>, noun: usize) -> Option<(f64, usize)> {
-    if !SOURCE_NOUNS.contains(&stem(t.norm(noun)).as_str())
+    if !is_cue(&stem(t.norm(noun)), Cue::SourceNoun)
         || t.is_cap(noun) && noun > 0 && !t.is_cap(noun - 1)
     {
         return None;

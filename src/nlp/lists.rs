@@ -325,6 +325,45 @@ pub(crate) fn reporting_words() -> impl Iterator<Item = &'static str> {
     rows(include_str!("../../data/en/reporting_words.txt")).map(|r| r[0])
 }
 
+// ---------------------------------------------------------------- cue words
+
+/// What a cue word of `data/en/divergence_cues.tsv` says about a value
+/// stated near it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    /// A kind of place ("island", "city", "province").
+    PlaceNoun,
+    /// A count counts the people living somewhere ("residents").
+    ResidentNoun,
+    /// A measurement near it may be another event's or hypothetical
+    /// ("aftershock", "earlier", "could").
+    OtherEvent,
+    /// The Snowball stem of a noun naming who a report rests on
+    /// ("offici", "sourc").
+    SourceNoun,
+}
+
+static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/divergence_cues.tsv"))
+        .map(|r| {
+            let cue = match r.get(1).copied() {
+                Some("place_noun") => Cue::PlaceNoun,
+                Some("resident_noun") => Cue::ResidentNoun,
+                Some("other_event") => Cue::OtherEvent,
+                Some("source_noun") => Cue::SourceNoun,
+                other => panic!("data/en/divergence_cues.tsv: unknown class {other:?}"),
+            };
+            (r[0], cue)
+        })
+        .collect()
+});
+
+/// Is this lower-case word (or stem, for [`Cue::SourceNoun`]) a cue of
+/// this kind?
+pub fn is_cue(word: &str, cue: Cue) -> bool {
+    CUES.contains(&(word, cue))
+}
+
 // --------------------------------------------------------------- furniture
 
 /// How a furniture entry matches a line.
@@ -419,6 +458,11 @@ mod tests {
             FunctionClass::Contrast { bare: true }
         ));
         assert_eq!(function_words(FunctionClass::Determiner).count(), 21);
+        assert!(is_cue("island", Cue::PlaceNoun) && !is_cue("island", Cue::ResidentNoun));
+        assert!(is_cue("residents", Cue::ResidentNoun));
+        assert!(is_cue("aftershock", Cue::OtherEvent) && !is_cue("quake", Cue::OtherEvent));
+        assert!(is_cue("offici", Cue::SourceNoun) && !is_cue("officials", Cue::SourceNoun));
+        assert_eq!(CUES.len(), 15 + 5 + 30 + 11);
         assert!(furniture(FurnitureMatch::Label).any(|l| l == "advertisement"));
         assert!(furniture(FurnitureMatch::Phrase).any(|l| l == "©"));
     }
@@ -440,6 +484,7 @@ mod tests {
             include_str!("../../data/en/role_nouns.txt"),
             include_str!("../../data/en/speech_verbs_after.txt"),
             include_str!("../../data/en/function_words.tsv"),
+            include_str!("../../data/en/divergence_cues.tsv"),
         ] {
             let head: String = data.lines().take(8).collect::<Vec<_>>().join("\n");
             assert!(head.starts_with('#') && head.contains("Origin"), "{head}");
