@@ -26,7 +26,12 @@
 //! beside the output folder): `CACHEDIR.TAG` (so backup tools skip it),
 //! `stories/<key>.json` (one JSON object: format, key, digest) and
 //! `articles/<key>.json` (format, key, the cleaned blocks, the sentences as
-//! spans of them, the grouping features). Entries
+//! spans of them, the grouping features) and `pages/<key>.json` (the
+//! files a story's digest rendered to, each as its path, BLAKE3 and
+//! length, keyed by the story's key, its slug, the config, the templates
+//! and the program: a rebuild hard-links those files from the previous
+//! site when they are still there with those very bytes, and renders only
+//! the others). Entries
 //! are written to a temporary name and renamed into place, so a reader
 //! sees a whole entry or none. An entry that cannot be read or parsed, or
 //! whose contents do not match its name, is a warning and the story is
@@ -51,6 +56,7 @@ pub const FORMAT: u32 = 1;
 /// The folders entries live in, below the cache folder.
 const STORIES: &str = "stories";
 const ARTICLES: &str = "articles";
+const PAGES: &str = "pages";
 
 const TAG: &str = "CACHEDIR.TAG";
 const TAG_TEXT: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
@@ -85,6 +91,19 @@ struct ArticleEntry {
     sentences: Vec<(usize, usize, usize, BlockKind)>,
     features: DocFeatures,
 }
+
+/// The files a story rendered to, on disk: per file its path in the site,
+/// the BLAKE3 of its bytes (hex) and its length. The bytes themselves are
+/// not kept: they are in the previous site, checked against the hash.
+#[derive(Serialize, Deserialize)]
+struct PagesEntry {
+    format: u32,
+    key: String,
+    files: Vec<(String, String, u64)>,
+}
+
+/// A story's files as a site holds them: path, BLAKE3 of the bytes, length.
+pub type FileSums = Vec<(PathBuf, [u8; 32], u64)>;
 
 /// An article as segmented, with its grouping features.
 pub struct Segmented {
@@ -224,6 +243,80 @@ impl Cache {
     /// Stores a serialised article entry ([`Cache::article_entry`]).
     pub fn put_article(&self, key: &str, json: &[u8]) {
         self.write_entry(ARTICLES, key, json);
+    }
+
+    /// The key of a story's rendered files: its analysis (`story_key`),
+    /// its slug and everything else its files depend on (`context`,
+    /// [`crate::output::story_context`]).
+    pub fn pages_key(&self, story_key: &str, slug: &str, context: &str) -> String {
+        let mut h = blake3::Hasher::new();
+        h.update(&self.salt);
+        h.update(b"pages\0");
+        field(&mut h, story_key);
+        field(&mut h, slug);
+        field(&mut h, context);
+        h.finalize().to_hex().to_string()
+    }
+
+    /// The files stored under a pages `key`, checked (format, key, hashes).
+    pub fn get_pages(&self, key: &str) -> (Option<FileSums>, Option<Diagnostic>) {
+        let path = self.dir.join(PAGES).join(format!("{key}.json"));
+        let warn = |what: &str| {
+            Some(Diagnostic::new(
+                path.display().to_string(),
+                None,
+                format!("cache entry {what}; ignored, the story's files were rendered again"),
+            ))
+        };
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (None, None),
+            Err(e) => return (None, warn(&format!("cannot be read ({e})"))),
+        };
+        let entry = match serde_json::from_slice::<PagesEntry>(&bytes) {
+            Ok(entry) if entry.format == FORMAT && entry.key == key => entry,
+            Ok(_) => {
+                return (
+                    None,
+                    warn("does not match its name (another format or key)"),
+                );
+            }
+            Err(e) => return (None, warn(&format!("is not a valid entry ({e})"))),
+        };
+        let mut files = Vec::with_capacity(entry.files.len());
+        for (p, hex, len) in entry.files {
+            let Ok(hash) = blake3::Hash::from_hex(&hex) else {
+                return (None, warn("has a file hash that is not one"));
+            };
+            files.push((PathBuf::from(p), *hash.as_bytes(), len));
+        }
+        if files.is_empty() {
+            return (None, warn("lists no files"));
+        }
+        (Some(files), None)
+    }
+
+    /// Stores the files a story rendered to under a pages `key`.
+    pub fn put_pages(&self, key: &str, files: &[(PathBuf, [u8; 32], u64)]) {
+        let entry = PagesEntry {
+            format: FORMAT,
+            key: key.to_string(),
+            files: files
+                .iter()
+                .map(|(p, h, n)| {
+                    let hex = blake3::Hash::from_bytes(*h).to_hex().to_string();
+                    (p.to_string_lossy().into_owned(), hex, *n)
+                })
+                .collect(),
+        };
+        if let Ok(json) = serde_json::to_vec(&entry) {
+            self.write_entry(PAGES, key, &json);
+        }
+    }
+
+    /// [`Cache::prune`] for pages entries.
+    pub fn prune_pages(&self, keep: &BTreeSet<String>) {
+        self.prune_dir(PAGES, keep);
     }
 
     /// The key of a story's analysis, as 64 hex digits.

@@ -66,6 +66,9 @@ pub struct BuildReport {
     /// Articles segmented (and their grouping features extracted) by this
     /// build; the others were read from the cache.
     pub segmented: usize,
+    /// Stories whose files (page, email, digest files) were rendered by
+    /// this build; the others were kept from the previous site.
+    pub rendered: usize,
 }
 
 /// Hears how far a build has come, for a progress bar. Calls may come from
@@ -137,8 +140,11 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     // Stories analysed now, stored once the site is written (a failed
     // build leaves the cache as it was): (key, index in `digests`).
     let mut to_store = Vec::new();
+    // Each story's key, in `digests` order.
+    let mut story_keys = Vec::with_capacity(analysed.len());
     for a in analysed {
         fresh += usize::from(a.analysed);
+        story_keys.push(a.key.clone());
         if let (true, Some(key)) = (a.analysed, &a.key) {
             to_store.push((key.clone(), digests.len()));
         }
@@ -169,16 +175,45 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     drop(stories);
     drop(feats);
     progress.stage("writing", 0);
+    let mut rendered = 0;
     if !opts.dry_run {
         // Each file is written as soon as it is rendered, so the site is
         // never held in memory whole; it is swapped in only when complete.
         let mut site = write::SiteWriter::begin(&opts.out)?;
-        output::render_each(&digests, &opts.config, &opts.templates, &mut |f| {
+        let pages = match &cache {
+            Some(c) => {
+                let context = output::story_context(&digests, &opts.config, &opts.templates)?;
+                reuse_pages(c, &story_keys, &digests, &context, &mut site, &mut warnings)
+            }
+            None => Pages::default(),
+        };
+        rendered = digests.len() - pages.reused.iter().filter(|&&r| r).count();
+        // The files of each story rendered now, by its folder: to store
+        // as its pages entry.
+        let dirs: std::collections::HashMap<String, usize> = digests
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| pages.keys.get(i).is_some_and(Option::is_some))
+            .map(|(i, d)| (output::urls::story_dir(&d.slug), i))
+            .collect();
+        let mut sums: Vec<cache::FileSums> = vec![Vec::new(); digests.len()];
+        let reused = |i: usize| pages.reused.get(i).copied().unwrap_or(false);
+        output::render_each_but(&digests, &opts.config, &opts.templates, &reused, &mut |f| {
+            if let Some(&i) = story_folder(&f.path).and_then(|d| dirs.get(&d)) {
+                let hash = *blake3::hash(&f.bytes).as_bytes();
+                sums[i].push((f.path.clone(), hash, f.bytes.len() as u64));
+            }
             site.add(&f)
         })?;
         site.add(&output::text_file(slugs::LOCK_FILE, new_lock.to_toml()))?;
         site.finish()?;
         if let Some(cache) = &cache {
+            sums.par_iter().enumerate().for_each(|(i, files)| {
+                if let (Some(Some(key)), false) = (pages.keys.get(i), files.is_empty()) {
+                    cache.put_pages(key, files);
+                }
+            });
+            cache.prune_pages(&pages.keys.iter().flatten().cloned().collect());
             to_store
                 .par_iter()
                 .for_each(|(key, i)| cache.put(key, &digests[*i]));
@@ -195,7 +230,59 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         warnings,
         analysed: fresh,
         segmented,
+        rendered,
     })
+}
+
+/// Which stories' files a build takes from the previous site.
+#[derive(Default)]
+struct Pages {
+    /// Per story, the key of its pages entry (when there is a cache).
+    keys: Vec<Option<String>>,
+    /// Per story, whether its files were hard-linked from the previous
+    /// site (and are not to be rendered).
+    reused: Vec<bool>,
+}
+
+/// Hard-links from the previous site the files of every story whose pages
+/// entry (its analysis, slug and `context`) is in the cache and whose
+/// files are still there with the bytes it lists.
+fn reuse_pages(
+    cache: &cache::Cache,
+    story_keys: &[Option<String>],
+    digests: &[Digest],
+    context: &str,
+    site: &mut write::SiteWriter,
+    warnings: &mut Vec<Diagnostic>,
+) -> Pages {
+    let keys: Vec<Option<String>> = story_keys
+        .iter()
+        .zip(digests)
+        .map(|(k, d)| k.as_ref().map(|k| cache.pages_key(k, &d.slug, context)))
+        .collect();
+    let found: Vec<(Option<cache::FileSums>, Option<Diagnostic>)> = keys
+        .par_iter()
+        .map(|k| match k {
+            Some(k) => cache.get_pages(k),
+            None => (None, None),
+        })
+        .collect();
+    let mut reused = Vec::with_capacity(keys.len());
+    for (files, warning) in found {
+        warnings.extend(warning);
+        reused.push(files.is_some_and(|f| site.reuse(&f)));
+    }
+    Pages { keys, reused }
+}
+
+/// The story folder (`stories/<slug>/`) a site path lies in, if any.
+fn story_folder(path: &std::path::Path) -> Option<String> {
+    let mut parts = path.components();
+    let (Some(top), Some(slug), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    (top.as_os_str() == "stories")
+        .then(|| output::urls::story_dir(&slug.as_os_str().to_string_lossy()))
 }
 
 /// One article, segmented, with its grouping features, and how it was had.

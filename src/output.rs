@@ -63,6 +63,20 @@ pub fn render_each(
     templates: &Templates,
     emit: &mut dyn FnMut(OutputFile) -> Result<()>,
 ) -> Result<()> {
+    render_each_but(digests, config, templates, &|_| false, emit)
+}
+
+/// [`render_each`] without the files of the stories `skip` names (by
+/// index): the files of one story (everything in its folder) depend only
+/// on its digest and on [`story_context`], so a caller that still has
+/// them from an earlier build with the same context reuses them instead.
+pub fn render_each_but(
+    digests: &[Digest],
+    config: &Config,
+    templates: &Templates,
+    skip: &(dyn Fn(usize) -> bool + Sync),
+    emit: &mut dyn FnMut(OutputFile) -> Result<()>,
+) -> Result<()> {
     pages::check_slugs(digests)?;
     let base = BaseUrl::parse(config.base_url.as_deref().unwrap_or(""))?;
     let feed = feed::feed_xml(digests, config, base.as_ref());
@@ -72,9 +86,23 @@ pub fn render_each(
         templates,
         base.as_ref(),
         feed.is_some(),
+        skip,
         emit,
     )?;
-    text_files(digests, base.as_ref(), feed, emit)
+    text_files(digests, base.as_ref(), feed, skip, emit)
+}
+
+/// Everything besides its digest that a story's files depend on: the
+/// config, the base URL, whether the site has a feed, and every template.
+/// Two builds with the same context render a digest to the same files.
+pub fn story_context(digests: &[Digest], config: &Config, templates: &Templates) -> Result<String> {
+    let base = BaseUrl::parse(config.base_url.as_deref().unwrap_or(""))?;
+    let feed = feed::feed_xml(digests, config, base.as_ref()).is_some();
+    let site = view::SiteView::new(config, base.as_ref(), feed);
+    let site = serde_json::to_string(&site).unwrap_or_default();
+    let templates = serde_json::to_string(&templates.sources()).unwrap_or_default();
+    // The whole config too, so a key added to it later is never missed.
+    Ok(format!("{config:?}\n{site}\n{templates}"))
 }
 
 /// The files that need no templates: `.nojekyll`, the feed, the sitemap,
@@ -83,6 +111,7 @@ fn text_files(
     digests: &[Digest],
     base: Option<&BaseUrl>,
     feed: Option<String>,
+    skip: &(dyn Fn(usize) -> bool + Sync),
     emit: &mut dyn FnMut(OutputFile) -> Result<()>,
 ) -> Result<()> {
     emit(text_file(".nojekyll", String::new()))?;
@@ -92,7 +121,10 @@ fn text_files(
     if let Some(b) = base {
         emit(text_file("sitemap.xml", sitemap::sitemap_xml(digests, b)))?;
     }
-    for d in digests {
+    for (i, d) in digests.iter().enumerate() {
+        if skip(i) {
+            continue;
+        }
         let dir = story_dir(&d.slug);
         emit(text_file(
             &format!("{dir}digest.md"),

@@ -109,6 +109,47 @@ impl SiteWriter {
         Ok(())
     }
 
+    /// Keeps files of the previous site without their bytes at hand: each
+    /// `(path, BLAKE3 of its bytes, length)` is hard-linked from the
+    /// previous site when the file there is a plain file with exactly that
+    /// length and hash. All or none: when any of them is missing or
+    /// differs, none is kept (those already linked are unlinked) and the
+    /// answer is `false`, so the caller renders them instead.
+    pub fn reuse(&mut self, files: &[(PathBuf, [u8; 32], u64)]) -> bool {
+        let mut linked: Vec<PathBuf> = Vec::with_capacity(files.len());
+        let all = files.iter().all(|(path, hash, len)| {
+            let Ok(rel) = checked_relative(path) else {
+                return false;
+            };
+            let previous = self.out.join(rel);
+            let same = match std::fs::symlink_metadata(&previous) {
+                Ok(m) if m.is_file() && m.len() == *len => {
+                    std::fs::read(&previous).is_ok_and(|old| blake3::hash(&old).as_bytes() == hash)
+                }
+                _ => false,
+            };
+            let target = self.tmp.join(rel);
+            let made = same
+                && target
+                    .parent()
+                    .is_none_or(|p| std::fs::create_dir_all(p).is_ok())
+                && std::fs::hard_link(&previous, &target).is_ok();
+            if made {
+                linked.push(target);
+            }
+            made
+        });
+        if !all {
+            for path in linked {
+                let _ = std::fs::remove_file(path);
+            }
+            return false;
+        }
+        self.names
+            .extend(files.iter().map(|(path, _, _)| manifest_name(path)));
+        true
+    }
+
     /// Completes the marker with the list of files and swaps the site in.
     pub fn finish(mut self) -> Result<()> {
         let marker = self.tmp.join(MARKER);

@@ -48,6 +48,7 @@ fn a_cached_rebuild_is_byte_identical_to_a_clean_build() {
 
     let again = cached_build(&seeds, &site, &cache);
     assert_eq!(again.analysed, 0, "nothing changed, nothing analysed");
+    assert_eq!(again.rendered, 0, "nothing changed, nothing rendered");
     let clean = dir.path().join("clean");
     clean_build(&seeds, &clean);
     assert_same_tree(&site, &clean);
@@ -57,6 +58,7 @@ fn a_cached_rebuild_is_byte_identical_to_a_clean_build() {
     let grown = cached_build(&seeds, &site, &cache);
     assert_eq!(grown.digests.len(), stories);
     assert_eq!(grown.analysed, 1, "only the story the article joins");
+    assert_eq!(grown.rendered, 1, "only the story the article joins");
     assert!(grown.warnings.is_empty(), "{:?}", grown.warnings);
     let clean = dir.path().join("clean2");
     clean_build(&seeds, &clean);
@@ -219,4 +221,68 @@ fn a_corrupt_article_entry_is_ignored_with_a_warning() {
     let next = cached_build(&seeds, &site, &cache);
     assert!(next.warnings.is_empty(), "{:?}", next.warnings);
     assert_eq!(next.segmented, 0);
+}
+
+#[test]
+fn kept_story_files_are_checked_against_the_previous_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
+    copy_stories(&seeds);
+    let first = cached_build(&seeds, &site, &cache);
+    let stories = first.digests.len();
+    assert_eq!(first.rendered, stories);
+    assert_eq!(entries(&cache, "pages"), stories);
+    // A file of the site edited by hand, one removed: those stories are
+    // rendered again, the others kept.
+    std::fs::write(site.join("stories/glacier/digest.md"), "edited\n").unwrap();
+    std::fs::remove_file(site.join("stories/orchestra/email.txt")).unwrap();
+    let next = cached_build(&seeds, &site, &cache);
+    assert_eq!(next.rendered, 2);
+    assert!(next.warnings.is_empty(), "{:?}", next.warnings);
+    let clean = dir.path().join("clean");
+    clean_build(&seeds, &clean);
+    assert_same_tree(&site, &clean);
+    // No previous site at all: everything is rendered.
+    let other = dir.path().join("other");
+    assert_eq!(cached_build(&seeds, &other, &cache).rendered, stories);
+    assert_same_tree(&other, &clean);
+    // Another config: every story is rendered with it.
+    let mut opts = common::options(&seeds, &site);
+    opts.cache = Some(cache.clone());
+    opts.config.title = "Another title".to_string();
+    assert_eq!(build(&opts).unwrap().rendered, stories);
+    let mut opts = common::options(&seeds, &clean);
+    opts.config.title = "Another title".to_string();
+    build(&opts).unwrap();
+    assert_same_tree(&site, &clean);
+}
+
+#[test]
+fn a_corrupt_pages_entry_is_ignored_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
+    copy_stories(&seeds);
+    let stories = cached_build(&seeds, &site, &cache).digests.len();
+    let mut paths: Vec<_> = std::fs::read_dir(cache.join("pages"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let bytes = std::fs::read(&paths[0]).unwrap();
+    std::fs::write(&paths[0], &bytes[..bytes.len() / 2]).unwrap();
+    std::fs::copy(&paths[2], &paths[1]).unwrap();
+    let report = cached_build(&seeds, &site, &cache);
+    let notes: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes.iter().all(|n| n.contains("cache entry")), "{notes:?}");
+    assert_eq!(report.rendered, 2);
+    let clean = dir.path().join("clean");
+    clean_build(&seeds, &clean);
+    assert_same_tree(&site, &clean);
+    let next = cached_build(&seeds, &site, &cache);
+    assert!(next.warnings.is_empty(), "{:?}", next.warnings);
+    assert_eq!(next.rendered, 0);
+    assert_eq!(entries(&cache, "pages"), stories);
 }

@@ -52,6 +52,7 @@ pub fn pages(
     templates: &Templates,
     base: Option<&BaseUrl>,
     has_feed: bool,
+    skip: &(dyn Fn(usize) -> bool + Sync),
     emit: &mut dyn FnMut(OutputFile) -> Result<()>,
 ) -> Result<()> {
     let sources = templates.sources();
@@ -73,7 +74,13 @@ pub fn pages(
     // order, so the files (and the first error) are those of one thread,
     // and no more than a chunk of pages is held at once.
     use rayon::prelude::*;
-    for chunk in digests.chunks(RENDER_CHUNK) {
+    let todo: Vec<&Digest> = digests
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !skip(i))
+        .map(|(_, d)| d)
+        .collect();
+    for chunk in todo.chunks(RENDER_CHUNK) {
         let rendered: Vec<Result<[OutputFile; 3]>> = chunk
             .par_iter()
             .map(|d| {
@@ -309,7 +316,7 @@ impl Templates {
     }
 
     /// The defaults with the overrides applied, by name.
-    fn sources(&self) -> BTreeMap<String, String> {
+    pub(crate) fn sources(&self) -> BTreeMap<String, String> {
         let mut all: BTreeMap<String, String> = DEFAULTS
             .iter()
             .map(|(n, s)| (n.to_string(), s.to_string()))
