@@ -4,8 +4,10 @@
 //! - **conflicts**: sources give different values for one slot — a count, an
 //!   amount, a day, an age, a place, who it was told to, how certain it is
 //!   (compared between the aligned sentences of one fact), or a person's
-//!   title and the number of anonymous sources (compared between whole
-//!   documents, since outlets state those once, anywhere);
+//!   title, the number of anonymous sources, a place's population, the
+//!   quake's magnitude and the value put on one thing, in any currency
+//!   (compared between whole documents, since outlets state those once,
+//!   anywhere);
 //! - **wording**: one quotation printed in different words;
 //! - **unique**: newsworthy claims only one source makes.
 //!
@@ -18,6 +20,7 @@
 //! [`DivergenceParams`](crate::params::DivergenceParams).
 
 mod frames;
+mod money;
 mod people;
 mod predicates;
 mod slots;
@@ -210,6 +213,7 @@ fn conflicts(story: &Story, facts: &[FactGroup], params: &DivergenceParams) -> V
     found.extend(sourcing_conflict(story));
     found.extend(population_conflicts(story));
     found.extend(magnitude_conflict(story));
+    found.extend(money::conflicts(story, params));
     found.sort_by(|a, b| {
         b.docs
             .cmp(&a.docs)

@@ -352,6 +352,9 @@ fn digits_value(digits: &str) -> Option<(f64, f64)> {
 /// The value of one word: digits or a number word, maybe hyphen-joined to a
 /// measure word before ("magnitude-5") or any word after ("4-magnitude",
 /// "five-boat"). Returns value, step, prefix, suffix.
+/// Multipliers written glued to digits ("£1.2m", "$3bn", "2mn").
+const GLUED_MULTIPLIERS: [(&str, f64); 4] = [("bn", 1e9), ("mn", 1e6), ("m", 1e6), ("k", 1e3)];
+
 fn atom(norm: &str) -> Option<(f64, f64, Option<String>, Option<String>)> {
     if let Some((v, s)) = digits_value(norm) {
         return Some((v, s, None, None));
@@ -360,7 +363,7 @@ fn atom(norm: &str) -> Option<(f64, f64, Option<String>, Option<String>)> {
         return Some((v, 1.0, None, None));
     }
     // "£1.2m", "$3bn", "2mn": a multiplier glued to the digits.
-    for (glued, m) in [("bn", 1e9), ("mn", 1e6), ("m", 1e6), ("k", 1e3)] {
+    for (glued, m) in GLUED_MULTIPLIERS {
         if let Some(d) = norm.strip_suffix(glued)
             && let Some((v, s)) = digits_value(d)
             && d.chars()
@@ -445,15 +448,29 @@ pub fn amount_at(text: &str, words: &[Word<'_>], norms: &[String], i: usize) -> 
         {
             let digits: String = next.chars().take_while(char::is_ascii_digit).collect();
             let rest = &next[digits.len()..];
-            if (1..=2).contains(&digits.len()) && (rest.is_empty() || rest.starts_with('-')) {
+            // "£1. 2m", "$3. 5bn": a multiplier glued to the decimals.
+            let glued = GLUED_MULTIPLIERS
+                .iter()
+                .find(|(g, _)| rest == *g)
+                .map(|(_, m)| *m);
+            if (1..=2).contains(&digits.len())
+                && (rest.is_empty() || rest.starts_with('-') || glued.is_some())
+            {
                 let frac: f64 = format!("0.{digits}").parse().unwrap_or(0.0);
-                value += frac;
-                step = 10f64.powi(-(digits.len() as i32));
+                let m = glued.unwrap_or(1.0);
+                value = (value + frac) * m;
+                step = 10f64.powi(-(digits.len() as i32)) * m;
                 decimals = true;
                 suffix = rest.strip_prefix('-').map(str::to_string);
                 end = i + 2;
             }
         }
+    }
+    // "$2.6-million": a multiplier joined by a hyphen is no suffix.
+    if let Some(m) = suffix.as_deref().and_then(multiplier) {
+        value *= m;
+        step *= m;
+        suffix = None;
     }
     if suffix.is_none() {
         while let Some(m) = norms.get(end).and_then(|n| multiplier(n)) {
@@ -562,6 +579,22 @@ mod tests {
         assert_eq!(a[0].step, 1e5, "as precise as its last digit");
         assert_eq!((a[1].value, a[1].qualifier), (230000.0, Qualifier::Exact));
         assert!(amounts_in("No figures here.").is_empty());
+    }
+
+    #[test]
+    fn detokenized_decimals_keep_their_multiplier() {
+        // "£1. 2m" is £1.2 million, not £1 and a bare 2 million.
+        let a = amounts_in("a diamond necklace worth £1. 2m stolen");
+        assert_eq!(a.len(), 1);
+        assert_eq!((a[0].value, a[0].currency), (1.2e6, "£"));
+        assert_eq!(one("a $2. 6-million booty").value, 2.6e6);
+        assert_eq!(one("a $2.6-million booty").value, 2.6e6);
+        assert!(one("a $2.6-million booty").suffix.is_none());
+        // A measure word after the hyphen is still a suffix, not a multiplier.
+        let m = one("a 6. 4-magnitude quake");
+        assert_eq!((m.value, m.suffix.as_deref()), (6.4, Some("magnitude")));
+        // A decimal followed by another word is left alone.
+        assert_eq!(one("rose 5. 9 percent").value, 5.9);
     }
 
     #[test]
