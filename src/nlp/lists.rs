@@ -485,6 +485,7 @@ mod tests {
             include_str!("../../data/en/speech_verbs_after.txt"),
             include_str!("../../data/en/function_words.tsv"),
             include_str!("../../data/en/divergence_cues.tsv"),
+            include_str!("../../data/en/amount_words.tsv"),
         ] {
             let head: String = data.lines().take(8).collect::<Vec<_>>().join("\n");
             assert!(head.starts_with('#') && head.contains("Origin"), "{head}");

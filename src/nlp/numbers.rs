@@ -26,9 +26,19 @@
 //! ([`crate::nlp::tokens::words`] and their [`normalise_word`] forms), so
 //! the word indices of an [`Amount`] index the caller's tokens. Durations
 //! ("90 minutes") take their units from [`crate::nlp::calendar`].
+//!
+//! The words around an amount (qualifiers, measure words, currency words)
+//! are data: `data/en/amount_words.tsv`. Number words ("two", "twenty",
+//! "million") stay in code: a closed class of English that no source
+//! extends, whose meaning is arithmetic (a word's place in `SMALL` or `TENS`
+//! is its value), so a data file would only restate the code. The unit
+//! words of [`unit_at`] also stay for now: each carries a conversion factor
+//! and the speed rule reads "miles per hour" across words.
 
 use crate::nlp::calendar;
+use crate::nlp::data::rows;
 use crate::nlp::tokens::{Token as Word, normalise_word, words};
+use std::sync::LazyLock;
 
 /// How an amount is qualified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -225,18 +235,65 @@ fn multiplier(w: &str) -> Option<f64> {
     }
 }
 
-/// Words that name a measure and may be joined to a number by a hyphen
-/// ("magnitude-5.9", "a 6.1-magnitude quake", "category-4").
-const MEASURE_WORDS: &[&str] = &["magnitude", "category", "level", "grade", "force"];
+/// One row of `data/en/amount_words.tsv`.
+enum AmountWord {
+    Qualifier(Vec<&'static str>, Qualifier),
+    Measure(&'static str),
+    Currency(&'static str, &'static str),
+}
+
+static AMOUNT_WORDS: LazyLock<Vec<AmountWord>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/amount_words.tsv"))
+        .map(|r| {
+            let field = |i: usize| r.get(i).copied().unwrap_or("");
+            match field(1) {
+                "qualifier" => {
+                    let kind = match field(2) {
+                        "about" => Qualifier::About,
+                        "nearly" => Qualifier::Nearly,
+                        "at_least" => Qualifier::AtLeast,
+                        "up_to" => Qualifier::UpTo,
+                        "less_than" => Qualifier::LessThan,
+                        other => panic!("data/en/amount_words.tsv: unknown qualifier {other:?}"),
+                    };
+                    AmountWord::Qualifier(field(0).split(' ').collect(), kind)
+                }
+                "measure" => AmountWord::Measure(field(0)),
+                "currency" => AmountWord::Currency(field(0), field(2)),
+                other => panic!("data/en/amount_words.tsv: unknown class {other:?}"),
+            }
+        })
+        .collect()
+});
+
+/// Qualifiers that can stand before an amount, longest first (so "just
+/// over" wins over "over").
+static QUALIFIERS: LazyLock<Vec<(Vec<&'static str>, Qualifier)>> = LazyLock::new(|| {
+    let mut q: Vec<(Vec<&'static str>, Qualifier)> = AMOUNT_WORDS
+        .iter()
+        .filter_map(|w| match w {
+            AmountWord::Qualifier(words, kind) => Some((words.clone(), *kind)),
+            _ => None,
+        })
+        .collect();
+    q.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    q
+});
+
+/// Does this word name a measure that may be joined to a number by a
+/// hyphen ("magnitude-5.9", "category-4")?
+fn is_measure_word(w: &str) -> bool {
+    AMOUNT_WORDS
+        .iter()
+        .any(|a| matches!(a, AmountWord::Measure(m) if *m == w))
+}
 
 /// Currency words after an amount, and the sign they stand for.
 fn currency_word(n: &str) -> Option<&'static str> {
-    match n {
-        "dollars" | "dollar" | "usd" => Some("$"),
-        "pounds" | "pound" | "sterling" | "gbp" => Some("£"),
-        "euros" | "euro" | "eur" => Some("€"),
+    AMOUNT_WORDS.iter().find_map(|a| match a {
+        AmountWord::Currency(word, sign) if *word == n => Some(*sign),
         _ => None,
-    }
+    })
 }
 
 /// A currency sign written right before the word starting at `start`.
@@ -286,31 +343,6 @@ pub fn unit_at(norms: &[String], i: usize) -> Option<Unit> {
     }
 }
 
-/// Qualifiers that can stand before an amount, longest first.
-const QUALIFIERS: [(&[&str], Qualifier); 21] = [
-    (&["more", "than"], Qualifier::AtLeast),
-    (&["fewer", "than"], Qualifier::LessThan),
-    (&["less", "than"], Qualifier::LessThan),
-    (&["at", "least"], Qualifier::AtLeast),
-    (&["at", "most"], Qualifier::UpTo),
-    (&["up", "to"], Qualifier::UpTo),
-    (&["as", "many", "as"], Qualifier::UpTo),
-    (&["as", "much", "as"], Qualifier::UpTo),
-    (&["upwards", "of"], Qualifier::AtLeast),
-    (&["an", "estimated"], Qualifier::About),
-    (&["just", "under"], Qualifier::Nearly),
-    (&["just", "over"], Qualifier::AtLeast),
-    (&["over"], Qualifier::AtLeast),
-    (&["about"], Qualifier::About),
-    (&["nearly"], Qualifier::Nearly),
-    (&["almost"], Qualifier::Nearly),
-    (&["around"], Qualifier::About),
-    (&["roughly"], Qualifier::About),
-    (&["approximately"], Qualifier::About),
-    (&["some"], Qualifier::About),
-    (&["under"], Qualifier::LessThan),
-];
-
 /// The qualifier that ends right before word `i`, and where it starts.
 fn qualifier_before(norms: &[String], i: usize) -> (usize, Qualifier) {
     // "more than a dozen": the article belongs to the number word.
@@ -319,9 +351,9 @@ fn qualifier_before(norms: &[String], i: usize) -> (usize, Qualifier) {
     } else {
         i
     };
-    for (q, kind) in QUALIFIERS {
+    for (q, kind) in QUALIFIERS.iter() {
         if q.len() <= i && norms[i - q.len()..i].iter().zip(q).all(|(a, b)| a == b) {
-            return (i - q.len(), kind);
+            return (i - q.len(), *kind);
         }
     }
     (i, Qualifier::Exact)
@@ -373,7 +405,7 @@ fn atom(norm: &str) -> Option<(f64, f64, Option<String>, Option<String>)> {
         }
     }
     let (head, tail) = norm.split_once('-')?;
-    if MEASURE_WORDS.contains(&head)
+    if is_measure_word(head)
         && let Some((v, s)) = digits_value(tail)
     {
         return Some((v, s, Some(head.to_string()), None));
@@ -544,6 +576,17 @@ pub fn amounts_in(text: &str) -> Vec<Amount> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amount_words_load_longest_qualifier_first() {
+        assert_eq!(QUALIFIERS.len(), 21);
+        let over = QUALIFIERS.iter().position(|(q, _)| q == &["over"]);
+        let just_over = QUALIFIERS.iter().position(|(q, _)| q == &["just", "over"]);
+        assert!(just_over < over);
+        assert!(is_measure_word("magnitude") && !is_measure_word("quake"));
+        assert_eq!(currency_word("sterling"), Some("£"));
+        assert_eq!(currency_word("yen"), None);
+    }
 
     fn all(text: &str) -> Vec<Amount> {
         amounts_in(text)
