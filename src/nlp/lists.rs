@@ -258,6 +258,9 @@ pub enum FunctionClass {
     Determiner,
     /// A subject pronoun; its gender when it has one ("he", "she").
     SubjectPronoun(Option<Gender>),
+    /// Any form of a personal pronoun of one gender ("he", "him", "his",
+    /// "himself").
+    Personal(Gender),
     /// A form of "be" that makes a passive ("was told").
     Be,
     /// May stand between a subject and its verb ("later", "has").
@@ -284,6 +287,8 @@ static FUNCTION_WORDS: LazyLock<HashSet<(&'static str, FunctionClass)>> = LazyLo
                 Some("pronoun_m") => FunctionClass::SubjectPronoun(Some(Gender::Male)),
                 Some("pronoun_f") => FunctionClass::SubjectPronoun(Some(Gender::Female)),
                 Some("pronoun") => FunctionClass::SubjectPronoun(None),
+                Some("personal_m") => FunctionClass::Personal(Gender::Male),
+                Some("personal_f") => FunctionClass::Personal(Gender::Female),
                 Some("be") => FunctionClass::Be,
                 Some("before_verb") => FunctionClass::BeforeVerb,
                 Some("country") => FunctionClass::Country,
@@ -450,6 +455,14 @@ mod tests {
         assert_eq!(subject_pronoun("they"), Some(None));
         assert_eq!(subject_pronoun("the"), None);
         assert!(is_function_word("was", FunctionClass::Be));
+        assert!(is_function_word(
+            "herself",
+            FunctionClass::Personal(Gender::Female)
+        ));
+        assert!(!is_function_word(
+            "it",
+            FunctionClass::Personal(Gender::Male)
+        ));
         assert!(!is_function_word("has", FunctionClass::Be));
         assert!(is_function_word("us_country", FunctionClass::Country));
         assert!(is_function_word("whose", FunctionClass::Relative));

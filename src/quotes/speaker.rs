@@ -196,26 +196,18 @@ pub(crate) enum Who {
 /// The grammatical gender a pronoun or honorific gives a person.
 pub(crate) use crate::nlp::lists::Gender;
 
-/// The gender of a personal pronoun ("he", "her"…), if it is one.
+/// The gender of a personal pronoun ("he", "her"…), if it is one
+/// (`data/en/function_words.tsv`).
 fn pronoun_gender(word: &str) -> Option<Gender> {
-    match word {
-        "he" | "him" | "his" | "himself" => Some(Gender::Male),
-        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
-        _ => None,
-    }
+    [Gender::Male, Gender::Female]
+        .into_iter()
+        .find(|g| is_function_word(word, FunctionClass::Personal(*g)))
 }
 
-/// The gender an honorific before a name gives ("Mr.", "Sister").
+/// The gender a title before a name gives ("Mr.", "Sister", "Chairman"),
+/// from the language layer's titles table (`data/en/titles.tsv`).
 fn honorific_gender(word: &str) -> Option<Gender> {
-    match word {
-        "mr" | "msgr" | "sir" | "father" | "brother" | "king" | "prince" | "lord" => {
-            Some(Gender::Male)
-        }
-        "mrs" | "ms" | "miss" | "sister" | "queen" | "princess" | "lady" | "dame" => {
-            Some(Gender::Female)
-        }
-        _ => None,
-    }
+    crate::nlp::lists::title(word).and_then(|t| t.gender)
 }
 
 /// Longest run of capitalised words read as one name or title phrase

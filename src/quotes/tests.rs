@@ -803,3 +803,17 @@ fn a_word_that_is_also_an_adverb_is_not_read_as_a_preposition() {
     ]);
     assert_eq!(speaker_of(&qs, "rebuild"), Some("the mayor"));
 }
+
+/// Genders of titles come from the titles table: "Chairwoman" as well as
+/// "Father" (a title without one, "Mayor", gives none).
+#[test]
+fn a_title_of_the_titles_table_gives_its_gender() {
+    let qs = segmented(&[
+        "Chairwoman Ana Reyes opened the clinic in 1990. She still sees patients every morning.",
+        "Reporters asked Father Luis Ortega about the clinic. Expressing pride in Chairwoman Reyes, he said the town owed her a great deal. “She never once turned a patient away from that door,” he told the paper.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "turned a patient away"),
+        Some("Luis Ortega")
+    );
+}
