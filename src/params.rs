@@ -413,7 +413,8 @@ impl Default for DivergenceParams {
 /// Choosing and ranking claims only one source makes
 /// (`divergence::unique`). A candidate's score is
 /// `name_weight · min(new names, max_names) + number_weight · min(new
-/// numbers, max_numbers) + quotation_weight (if quoted) + novel_weight ·
+/// numbers, max_numbers) + phrase_weight · min(new phrases, max_phrases) +
+/// quotation_weight (if quoted) + novel_weight ·
 /// share of new content words + position_weight · (1 − place in the
 /// article) − aligned_penalty (if another source says something close)`.
 /// The weights were set by judgement when the ranking was written
@@ -443,6 +444,13 @@ pub struct UniqueParams {
     pub number_weight: f32,
     /// … counted up to this many. Judgement.
     pub max_numbers: usize,
+    /// Weight of each phrase no other source uses (two adjacent content
+    /// words, `unique::novel_phrases`), in a sentence another source
+    /// echoes … Judgement, below a name's weight (a phrase is a softer
+    /// detail than a name); not swept.
+    pub phrase_weight: f32,
+    /// … counted up to this many. Judgement.
+    pub max_phrases: usize,
     /// Weight of carrying a quotation. Judgement.
     pub quotation_weight: f32,
     /// Weight of the share of content words no other source uses.
@@ -485,6 +493,8 @@ impl Default for UniqueParams {
             max_names: 3,
             number_weight: 2.0,
             max_numbers: 2,
+            phrase_weight: 1.5,
+            max_phrases: 1,
             quotation_weight: 1.5,
             novel_weight: 2.0,
             position_weight: 1.0,

@@ -3,8 +3,8 @@
 //! A candidate is a sentence of one document that no other document comes
 //! close to (content-stem cosine against every sentence of every other
 //! document stays low) and that is not part of an aligned fact; or an aligned
-//! sentence that adds a name or number no other source mentions (the detail
-//! is the unique part). Candidates are ranked by what an editor checks first
+//! sentence that adds a name, a number or a phrase (two adjacent content
+//! words) no other source uses (the detail is the unique part). Candidates are ranked by what an editor checks first
 //! — names and organisations nobody else mentions, numbers, quotations, an
 //! early place in the article — and filler (short sentences, sentences of
 //! common words, transitions with nothing new) is left out.
@@ -72,6 +72,10 @@ struct Signals {
     novel_names: Vec<String>,
     /// Amounts no other source gives, as written ("over 200 casualties").
     novel_numbers: Vec<String>,
+    /// Two adjacent content words neither of which any other source uses
+    /// ("brief skirmish", "poor performance"): a detail in words, as a new
+    /// name or number is one in figures.
+    novel_phrases: Vec<String>,
     quotation: bool,
     /// Share of content stems no other source uses.
     novel_share: f32,
@@ -201,11 +205,13 @@ fn signals(text: &str, d: usize, index: &StoryIndex, params: &UniqueParams) -> S
             t.span(a.qual_start, if noun { a.end + 1 } else { a.end })
         })
         .collect();
+    let novel_phrases = novel_phrases(&t, d, index);
     let stems = content_stems(text);
     let novel = stems.iter().filter(|s| !index.stem_elsewhere(s, d)).count();
     Signals {
         novel_names,
         novel_numbers,
+        novel_phrases,
         quotation: quoted_words(text) >= params.quotation_min_words,
         novel_share: if stems.is_empty() {
             0.0
@@ -213,6 +219,35 @@ fn signals(text: &str, d: usize, index: &StoryIndex, params: &UniqueParams) -> S
             novel as f32 / stems.len() as f32
         },
     }
+}
+
+/// Pairs of adjacent lower-case content words (no punctuation between,
+/// not prepositions or numbers) whose stems no other source uses: a
+/// phrase only this source has. One new word alone is often another
+/// outlet's synonym ("nabbed" for "captured"); two side by side are a
+/// detail ("a brief skirmish", "no formal security system").
+fn novel_phrases(t: &Tokens<'_>, d: usize, index: &StoryIndex) -> Vec<String> {
+    let novel_word = |k: usize| {
+        let n = t.norm(k);
+        k < t.words.len()
+            && !t.is_cap(k)
+            && n.chars().count() > 2
+            && n.chars().all(char::is_alphabetic)
+            && !is_stop(n)
+            && !is_preposition(n)
+            && !index.stem_elsewhere(&stem(n), d)
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k + 1 < t.words.len() {
+        if !t.break_after(k) && novel_word(k) && novel_word(k + 1) {
+            out.push(t.span(k, k + 2));
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Words between double quotation marks.
@@ -241,8 +276,17 @@ fn score(s: &Signals, position: f32, closeness: Closeness, p: &UniqueParams) -> 
     let names = s.novel_names.len().min(p.max_names) as f32 * p.name_weight;
     let numbers = s.novel_numbers.len().min(p.max_numbers) as f32 * p.number_weight;
     let quote = if s.quotation { p.quotation_weight } else { 0.0 };
+    // A sentence nobody comes close to is new as a whole, and its novel
+    // share already counts its new words; only in an echoed sentence is a
+    // new phrase the detail that makes it worth showing.
+    let phrases = if closeness == Closeness::Echoed {
+        s.novel_phrases.len().min(p.max_phrases) as f32 * p.phrase_weight
+    } else {
+        0.0
+    };
     let base = names
         + numbers
+        + phrases
         + quote
         + p.novel_weight * s.novel_share
         + p.position_weight * (1.0 - position);
@@ -302,7 +346,9 @@ fn candidates(
         let own = &profiles[d].sentences[s];
         let close = index.close_elsewhere(own, d, params.max_similarity, &mut shared);
         let sig = signals(&sent.text, d, index, params);
-        let has_detail = !sig.novel_names.is_empty() || !sig.novel_numbers.is_empty();
+        let has_detail = !sig.novel_names.is_empty()
+            || !sig.novel_numbers.is_empty()
+            || !sig.novel_phrases.is_empty();
         // Similarity decides what is single-source: a sentence nobody else
         // comes close to is one; an aligned or close one counts only for a
         // new name or number in it. Ranking and the caps decide what an
@@ -399,6 +445,69 @@ mod tests {
                 ],
             ),
         ])
+    }
+
+    #[test]
+    fn an_echoed_sentence_with_a_phrase_nobody_else_uses_is_unique() {
+        let st = story(vec![
+            doc(
+                "a",
+                &[
+                    "After a brief skirmish, two boats managed to flee but three boats were captured by the warship.",
+                ],
+            ),
+            doc(
+                "b",
+                &[
+                    "Two boats managed to flee but three boats were captured by the warship, the navy said.",
+                ],
+            ),
+            doc(
+                "c",
+                &[
+                    "Two of the boats fled while three boats were captured by the warship on patrol.",
+                ],
+            ),
+        ]);
+        let facts = vec![FactGroup {
+            members: vec![
+                SentRef { doc: 0, sent: 0 },
+                SentRef { doc: 1, sent: 0 },
+                SentRef { doc: 2, sent: 0 },
+            ],
+            rep: SentRef { doc: 0, sent: 0 },
+            cohesion: 0.9,
+        }];
+        let d = find(&st, &facts, &BTreeSet::new(), &UniqueParams::default());
+        assert_eq!(d.len(), 1);
+        assert!(d[0].sides[0].text(&st).unwrap().contains("brief skirmish"));
+        assert_eq!(sources(&st, &d[0].sides[0]), vec!["a"]);
+    }
+
+    #[test]
+    fn one_new_word_or_words_apart_are_no_new_phrase() {
+        let st = story(vec![
+            doc(
+                "a",
+                &["The navy nabbed two boats on patrol near the coast."],
+            ),
+            doc(
+                "b",
+                &["The navy captured two boats on patrol near the coast."],
+            ),
+        ]);
+        let profiles: Vec<DocProfile> = (0..2).map(|d| profile(&st, d)).collect();
+        let index = StoryIndex::new(&profiles);
+        let t = Tokens::new("The navy nabbed two boats on patrol near the coast.");
+        assert!(novel_phrases(&t, 0, &index).is_empty(), "a synonym alone");
+        // Two new words with a known one between, or across punctuation.
+        let t = Tokens::new("The navy, swiftly, nabbed two boats quickly.");
+        assert!(novel_phrases(&t, 0, &index).is_empty());
+        // Names are not phrases (they count as names).
+        let t = Tokens::new("The navy met Admiral Kumar Rao near the coast.");
+        assert!(novel_phrases(&t, 0, &index).is_empty());
+        let t = Tokens::new("The navy reported a brief skirmish near the coast.");
+        assert_eq!(novel_phrases(&t, 0, &index), vec!["brief skirmish"]);
     }
 
     #[test]
