@@ -22,6 +22,11 @@
 //! document, outside quotations. Nothing found means no speaker: never a
 //! guess.
 //!
+//! Sentence ends between words are the language layer's boundary test
+//! ([`crate::nlp::sentences::boundaries`]), as in every stage; name runs
+//! join across the period of an initial or title by
+//! [`crate::nlp::names::period_joins`].
+//!
 //! Every word list is a data file of the language layer (`data/en/`, read
 //! through [`crate::nlp::lists`]): speech verbs, role nouns, titles,
 //! prepositions and the closed-class words (determiners, pronouns, forms
@@ -1039,19 +1044,20 @@ impl People {
                 mention_at[e] = Some(who);
             }
         }
+        let cuts = sentence_cuts(text);
         let mut clause_last: Option<String> = None;
         let mut sentence_first: Option<String> = None;
         let mut previous_first: Option<String> = None;
         for k in 0..toks.len() {
             let gap = toks[k].gap;
-            if gap.contains(['.', '!', '?']) && !(k > 0 && period_joins(&toks[k - 1], gap)) {
+            if k > 0 && ends_sentence_before(&toks, &cuts, k) {
                 previous_first = sentence_first.take();
                 clause_last = None;
             } else if gap.contains([',', ';', ':']) {
                 clause_last = None;
             }
             if let Some(g) = pronoun_gender(&toks[k].lower()) {
-                let opens = k == 0 || gap.contains(['.', '!', '?']);
+                let opens = k == 0 || ends_sentence_before(&toks, &cuts, k);
                 let target = if opens {
                     previous_first.clone()
                 } else {
@@ -1140,13 +1146,14 @@ impl People {
         gender: Gender,
     ) -> Option<Option<String>> {
         let toks = tokens(text);
+        let cuts = sentence_cuts(text);
         // (sentence number, display name, subject position)
         let mut found: Vec<(usize, String, bool)> = Vec::new();
         let mut sentence = 0;
         let mut next = 0;
         for (i, e) in cap_runs(&toks) {
             sentence += (next..=i)
-                .filter(|&k| k > 0 && ends_sentence_before(&toks, k))
+                .filter(|&k| k > 0 && ends_sentence_before(&toks, &cuts, k))
                 .count();
             next = i + 1;
             let inside = skip
@@ -1171,7 +1178,7 @@ impl People {
                 let common = crate::nlp::lists::is_role_noun(&key(&name[0]));
                 let acronym =
                     crate::nlp::tokens::casing(&name[0]) == crate::nlp::tokens::Casing::Upper;
-                let opens = i == 0 || ends_sentence_before(&toks, i);
+                let opens = i == 0 || ends_sentence_before(&toks, &cuts, i);
                 if name.len() == 1
                     && opens
                     && !common
@@ -1229,11 +1236,18 @@ fn subject_of_speech(toks: &[Tok], e: usize, insert_words: usize) -> bool {
         .is_some_and(|t| is_speech_verb(t) && !breaks_before(toks, k) && !is_noun_use(toks, k))
 }
 
-/// Does a sentence end in the gap before token `k` (not the period of a
-/// title or an initial)?
-fn ends_sentence_before(toks: &[Tok], k: usize) -> bool {
-    let gap = toks[k].gap;
-    gap.contains(['.', '!', '?']) && !period_joins(&toks[k - 1], gap)
+/// Does a sentence end in the gap before token `k`? `cuts` are the
+/// language layer's sentence boundaries of the text the tokens come from
+/// ([`crate::nlp::sentences::boundaries`]).
+fn ends_sentence_before(toks: &[Tok], cuts: &[usize], k: usize) -> bool {
+    let (from, to) = (toks[k - 1].end, toks[k].start);
+    let i = cuts.partition_point(|&b| b < from);
+    cuts.get(i).is_some_and(|&b| b <= to)
+}
+
+/// The language layer's sentence boundaries of `text`.
+fn sentence_cuts(text: &str) -> Vec<usize> {
+    crate::nlp::sentences::boundaries(text, &crate::params::SentenceParams::default())
 }
 
 /// Is the word after token `e` lower-case and neither a preposition nor a
