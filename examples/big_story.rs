@@ -43,6 +43,17 @@ fn main() {
     let facts = parallax::align::align(&story, &quotes, &params);
     eprintln!("align       {:>8.2?}  ({} facts)", t.elapsed(), facts.len());
     let t = Instant::now();
+    let copies = parallax::syndication::story_copies(&story, &params.syndication);
+    eprintln!("copies      {:>8.2?}", t.elapsed());
+    let t = Instant::now();
+    let findings = parallax::divergence::find(&story, &facts, &quotes, &params.divergence);
+    eprintln!(
+        "divergence  {:>8.2?}  ({} findings)",
+        t.elapsed(),
+        findings.len()
+    );
+    drop(copies);
+    let t = Instant::now();
     let digest = parallax::analyse_story(&story, &params);
     eprintln!("whole story {:>8.2?}", t.elapsed());
     eprintln!("consensus {}", digest.consensus.len());
