@@ -381,12 +381,13 @@ fn digits_value(digits: &str) -> Option<(f64, f64)> {
     Some((v, step))
 }
 
+/// Multipliers written glued to digits ("£1.2m", "$3bn", "2mn"): like the
+/// number words, a closed class kept in code.
+const GLUED_MULTIPLIERS: [(&str, f64); 4] = [("bn", 1e9), ("mn", 1e6), ("m", 1e6), ("k", 1e3)];
+
 /// The value of one word: digits or a number word, maybe hyphen-joined to a
 /// measure word before ("magnitude-5") or any word after ("4-magnitude",
 /// "five-boat"). Returns value, step, prefix, suffix.
-/// Multipliers written glued to digits ("£1.2m", "$3bn", "2mn").
-const GLUED_MULTIPLIERS: [(&str, f64); 4] = [("bn", 1e9), ("mn", 1e6), ("m", 1e6), ("k", 1e3)];
-
 fn atom(norm: &str) -> Option<(f64, f64, Option<String>, Option<String>)> {
     if let Some((v, s)) = digits_value(norm) {
         return Some((v, s, None, None));
