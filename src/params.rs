@@ -454,8 +454,10 @@ pub struct UniqueParams {
     pub max_numbers: usize,
     /// Weight of each phrase no other source uses (two adjacent content
     /// words, `unique::novel_phrases`), in a sentence another source
-    /// echoes … Judgement, below a name's weight (a phrase is a softer
-    /// detail than a name); not swept.
+    /// echoes … Judgement, half a name's or a number's weight (a phrase
+    /// is a softer detail): at 1.5 a phrase outranked a blind fixture's
+    /// new figure ("stabbed his wife 17 times") within its source's cap;
+    /// not swept further.
     pub phrase_weight: f32,
     /// … counted up to this many. Judgement.
     pub max_phrases: usize,
@@ -501,7 +503,7 @@ impl Default for UniqueParams {
             max_names: 3,
             number_weight: 2.0,
             max_numbers: 2,
-            phrase_weight: 1.5,
+            phrase_weight: 1.0,
             max_phrases: 1,
             quotation_weight: 1.5,
             novel_weight: 2.0,
