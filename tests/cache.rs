@@ -7,7 +7,7 @@ mod common;
 
 use common::{assert_same_tree, copy_stories, options};
 use parallax::{BuildReport, build};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn cached_build(seeds: &Path, out: &Path, cache: &Path) -> BuildReport {
     let mut opts = options(seeds, out);
@@ -28,6 +28,31 @@ fn add_article(seeds: &Path) {
 
 fn mtime(path: &Path) -> std::time::SystemTime {
     std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+/// The entry files of one kind (`stories`, `articles`, `pages`), in name order.
+fn entry_paths(cache: &Path, sub: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<_> = std::fs::read_dir(cache.join(sub))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// Spoils the first two entries: the first truncated, the second replaced
+/// by the third (a valid entry under the wrong name).
+fn truncate_and_misname(paths: &[PathBuf]) {
+    let bytes = std::fs::read(&paths[0]).unwrap();
+    std::fs::write(&paths[0], &bytes[..bytes.len() / 2]).unwrap();
+    std::fs::copy(&paths[2], &paths[1]).unwrap();
+}
+
+/// The build warned once per spoilt entry, and only about cache entries.
+fn assert_cache_warnings(report: &BuildReport, spoilt: usize) {
+    let notes: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(notes.len(), spoilt, "{notes:?}");
+    assert!(notes.iter().all(|n| n.contains("cache entry")), "{notes:?}");
 }
 
 #[test]
@@ -80,20 +105,13 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
     let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
     copy_stories(&seeds);
     cached_build(&seeds, &site, &cache);
-    let entries: Vec<_> = std::fs::read_dir(cache.join("stories"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let entries = entry_paths(&cache, "stories");
     // One entry truncated, one another story's (a valid digest under the
     // wrong name), one garbage.
-    let bytes = std::fs::read(&entries[0]).unwrap();
-    std::fs::write(&entries[0], &bytes[..bytes.len() / 2]).unwrap();
-    std::fs::copy(&entries[2], &entries[1]).unwrap();
+    truncate_and_misname(&entries);
     std::fs::write(&entries[2], [0xff, 0x00, b'{']).unwrap();
     let report = cached_build(&seeds, &site, &cache);
-    let notes: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
-    assert_eq!(notes.len(), 3, "{notes:?}");
-    assert!(notes.iter().all(|n| n.contains("cache entry")), "{notes:?}");
+    assert_cache_warnings(&report, 3);
     assert_eq!(report.analysed, 3);
     let clean = dir.path().join("clean");
     clean_build(&seeds, &clean);
@@ -195,25 +213,17 @@ fn a_corrupt_article_entry_is_ignored_with_a_warning() {
     let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
     flat_seeds(&seeds);
     cached_build(&seeds, &site, &cache);
-    let mut paths: Vec<_> = std::fs::read_dir(cache.join("articles"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
+    let paths = entry_paths(&cache, "articles");
     // Truncated; another article's entry under this name; garbage; a
     // sentence span past the end of its block.
-    let bytes = std::fs::read(&paths[0]).unwrap();
-    std::fs::write(&paths[0], &bytes[..bytes.len() / 2]).unwrap();
-    std::fs::copy(&paths[2], &paths[1]).unwrap();
+    truncate_and_misname(&paths);
     std::fs::write(&paths[2], [0xff, 0x00, b'{']).unwrap();
     let mut entry: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&paths[3]).unwrap()).unwrap();
     entry["sentences"][0][2] = serde_json::json!(1_000_000);
     std::fs::write(&paths[3], serde_json::to_vec(&entry).unwrap()).unwrap();
     let report = cached_build(&seeds, &site, &cache);
-    let notes: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
-    assert_eq!(notes.len(), 4, "{notes:?}");
-    assert!(notes.iter().all(|n| n.contains("cache entry")), "{notes:?}");
+    assert_cache_warnings(&report, 4);
     assert_eq!(report.segmented, 4);
     let clean = dir.path().join("clean");
     clean_build(&seeds, &clean);
@@ -265,18 +275,9 @@ fn a_corrupt_pages_entry_is_ignored_with_a_warning() {
     let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
     copy_stories(&seeds);
     let stories = cached_build(&seeds, &site, &cache).digests.len();
-    let mut paths: Vec<_> = std::fs::read_dir(cache.join("pages"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    let bytes = std::fs::read(&paths[0]).unwrap();
-    std::fs::write(&paths[0], &bytes[..bytes.len() / 2]).unwrap();
-    std::fs::copy(&paths[2], &paths[1]).unwrap();
+    truncate_and_misname(&entry_paths(&cache, "pages"));
     let report = cached_build(&seeds, &site, &cache);
-    let notes: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
-    assert_eq!(notes.len(), 2, "{notes:?}");
-    assert!(notes.iter().all(|n| n.contains("cache entry")), "{notes:?}");
+    assert_cache_warnings(&report, 2);
     assert_eq!(report.rendered, 2);
     let clean = dir.path().join("clean");
     clean_build(&seeds, &clean);
