@@ -4,7 +4,9 @@
 //! close to (content-stem cosine against every sentence of every other
 //! document stays low) and that is not part of an aligned fact; or an aligned
 //! sentence that adds a name, a number or a phrase (two adjacent content
-//! words) no other source uses (the detail is the unique part). Candidates are ranked by what an editor checks first
+//! words) no other source uses (the detail is the unique part), unless that
+//! sentence is the shown text of a fact several sources state. Candidates are
+//! ranked by what an editor checks first
 //! — names and organisations nobody else mentions, numbers, quotations, an
 //! early place in the article — and filler (short sentences, sentences of
 //! common words, transitions with nothing new) is left out.
@@ -380,7 +382,8 @@ fn candidates(
 }
 
 /// Unique claims of a story, most worth checking first; sentences already
-/// `shown` as the side of a conflict are not repeated.
+/// `shown` as the side of a conflict, or as the text of a fact several
+/// sources state, are not repeated.
 pub fn find(
     story: &Story,
     facts: &[FactGroup],
@@ -394,10 +397,19 @@ pub fn find(
         .iter()
         .flat_map(|g| g.members.iter().copied())
         .collect();
+    // A fact's shown text stands on the page as what several sources
+    // state: it is never also a claim of one source.
+    let mut hidden = shown.clone();
+    hidden.extend(
+        facts
+            .iter()
+            .filter(|g| g.members.len() > 1)
+            .map(|g| story.docs[g.rep.doc].sentences[g.rep.sent].text.as_str()),
+    );
     let profiles: Vec<DocProfile> = (0..story.docs.len()).map(|d| profile(story, d)).collect();
     let index = StoryIndex::new(&profiles);
     let mut all: Vec<Candidate> = (0..story.docs.len())
-        .flat_map(|d| candidates(story, d, &profiles, &index, &aligned, shown, params))
+        .flat_map(|d| candidates(story, d, &profiles, &index, &aligned, &hidden, params))
         .collect();
     all.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
     let cap = (params.per_story_base + params.per_story_per_source * story.docs.len())
@@ -475,13 +487,26 @@ mod tests {
                 SentRef { doc: 1, sent: 0 },
                 SentRef { doc: 2, sent: 0 },
             ],
-            rep: SentRef { doc: 0, sent: 0 },
+            rep: SentRef { doc: 1, sent: 0 },
             cohesion: 0.9,
         }];
         let d = find(&st, &facts, &BTreeSet::new(), &UniqueParams::default());
         assert_eq!(d.len(), 1);
         assert!(d[0].sides[0].text(&st).unwrap().contains("brief skirmish"));
         assert_eq!(sources(&st, &d[0].sides[0]), vec!["a"]);
+        // The same sentence shown as the fact's text stands for every
+        // source of the fact: it is not also one source's claim.
+        let shown_as_fact = vec![FactGroup {
+            rep: SentRef { doc: 0, sent: 0 },
+            ..facts[0].clone()
+        }];
+        let d = find(
+            &st,
+            &shown_as_fact,
+            &BTreeSet::new(),
+            &UniqueParams::default(),
+        );
+        assert!(d.is_empty(), "{:?}", d.len());
     }
 
     #[test]
