@@ -29,20 +29,13 @@ use super::slots::{Slot, SlotKind};
 use super::words::{Tokens, is_calendar_word, is_preposition};
 use super::{Found, Observation, build};
 use crate::model::{SentRef, Story};
+use crate::nlp::data::rows;
+use crate::nlp::lists::{Cue, is_cue};
 use crate::nlp::numbers::{Amount, Qualifier, amounts};
 use crate::params::DivergenceParams;
 use crate::text::{is_stop, stem};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
-
-/// Non-comment, non-empty lines of a data file, split at tabs (the format
-/// of every file under `data/en/`).
-fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
-}
 
 /// US dollars per unit, by year and currency sign.
 static RATES: LazyLock<HashMap<(u16, &'static str), f64>> = LazyLock::new(|| {
@@ -61,16 +54,6 @@ static VARIANTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|
         .map(|r| (r[0], r[1]))
         .collect()
 });
-
-/// Words that open a new clause: an anchor after one may name another
-/// thing ("… from Chopard that was due to be loaned …").
-const CLAUSE_WORDS: &[&str] = &[
-    "and", "but", "while", "which", "that", "who", "whom", "whose", "when", "where", "after",
-    "before", "as", "whereas", "although", "though", "because",
-];
-
-/// Verbs that join a thing to its price after them ("valued at").
-const PRICED_AT: &[&str] = &["valued", "estimated", "priced", "put", "insured"];
 
 /// A value one sentence puts on one thing.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,7 +129,7 @@ fn is_thing_word(t: &Tokens<'_>, i: usize) -> bool {
         && !is_preposition(n)
         && !is_calendar_word(n)
         && !is_currency_word(n)
-        && !CLAUSE_WORDS.contains(&n)
+        && !is_cue(n, Cue::ClauseOpener)
 }
 
 /// The head noun of the thing priced by amount `a` (whose words, with a
@@ -173,7 +156,7 @@ fn thing_of(t: &Tokens<'_>, a: &Amount, e: usize) -> Option<usize> {
     // "N worth $X", "N valued at $X".
     let head_before = if before(1) == "worth" {
         q.checked_sub(2)
-    } else if before(1) == "at" && PRICED_AT.contains(&before(2)) {
+    } else if before(1) == "at" && is_cue(before(2), Cue::PriceVerb) {
         q.checked_sub(3)
     } else {
         None
@@ -224,14 +207,14 @@ fn anchors(t: &Tokens<'_>, from: usize, to: usize) -> BTreeSet<String> {
         }
     };
     let mut i = from;
-    while i > 0 && !t.break_after(i - 1) && !CLAUSE_WORDS.contains(&t.norm(i - 1)) {
+    while i > 0 && !t.break_after(i - 1) && !is_cue(t.norm(i - 1), Cue::ClauseOpener) {
         i -= 1;
         take(i);
     }
     let mut k = to;
     while k < t.words.len()
         && (k == 0 || !t.break_after(k - 1))
-        && !CLAUSE_WORDS.contains(&t.norm(k))
+        && !is_cue(t.norm(k), Cue::ClauseOpener)
     {
         take(k);
         k += 1;

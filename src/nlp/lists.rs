@@ -346,6 +346,11 @@ pub enum Cue {
     /// The Snowball stem of a noun naming who a report rests on
     /// ("offici", "sourc").
     SourceNoun,
+    /// A word that opens a new clause, after which a name may belong to
+    /// another thing ("… from Chopard that was due to be loaned …").
+    ClauseOpener,
+    /// A verb that joins a thing to its price after "at" ("valued at").
+    PriceVerb,
 }
 
 static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
@@ -356,6 +361,8 @@ static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
                 Some("resident_noun") => Cue::ResidentNoun,
                 Some("other_event") => Cue::OtherEvent,
                 Some("source_noun") => Cue::SourceNoun,
+                Some("clause_opener") => Cue::ClauseOpener,
+                Some("price_verb") => Cue::PriceVerb,
                 other => panic!("data/en/divergence_cues.tsv: unknown class {other:?}"),
             };
             (r[0], cue)
@@ -475,7 +482,9 @@ mod tests {
         assert!(is_cue("residents", Cue::ResidentNoun));
         assert!(is_cue("aftershock", Cue::OtherEvent) && !is_cue("quake", Cue::OtherEvent));
         assert!(is_cue("offici", Cue::SourceNoun) && !is_cue("officials", Cue::SourceNoun));
-        assert_eq!(CUES.len(), 15 + 5 + 30 + 11);
+        assert!(is_cue("whereas", Cue::ClauseOpener) && !is_cue("of", Cue::ClauseOpener));
+        assert!(is_cue("valued", Cue::PriceVerb) && !is_cue("stolen", Cue::PriceVerb));
+        assert_eq!(CUES.len(), 15 + 5 + 30 + 11 + 17 + 5);
         assert!(furniture(FurnitureMatch::Label).any(|l| l == "advertisement"));
         assert!(furniture(FurnitureMatch::Phrase).any(|l| l == "©"));
     }

@@ -37,7 +37,7 @@
 
 pub mod calendar;
 pub mod compare;
-mod data;
+pub(crate) mod data;
 pub mod lists;
 pub mod names;
 pub mod numbers;
