@@ -2,55 +2,12 @@
 //! comparison forms, name runs, calendar words, prepositions the stop-word
 //! list lacks, and title words. Shared by slots, people, predicates and
 //! unique claims so that none of them depends on another for its words.
-//! (To be replaced by the language layer in `src/nlp/` as it lands.)
+//! The token view itself is the language layer's [`Tokens`].
 
 use crate::nlp::calendar::{self, CalendarKind};
 use crate::nlp::lists::{Title, TitleKind, title};
-use crate::text::{Word, is_stop, words};
-
-/// A sentence's words with their comparison forms.
-pub struct Tokens<'a> {
-    pub text: &'a str,
-    pub words: Vec<Word<'a>>,
-    pub norms: Vec<String>,
-}
-
-impl<'a> Tokens<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let words = words(text);
-        let norms = words.iter().map(Word::norm).collect();
-        Tokens { text, words, norms }
-    }
-
-    /// Is there punctuation (not just space or a hyphen) between words `i` and `i + 1`?
-    pub fn break_after(&self, i: usize) -> bool {
-        let (Some(a), Some(b)) = (self.words.get(i), self.words.get(i + 1)) else {
-            return true;
-        };
-        self.text
-            .get(a.end..b.start)
-            .is_none_or(|gap| gap.chars().any(|c| !c.is_whitespace() && c != '-'))
-    }
-
-    /// The words `from..to` as written, joined by spaces.
-    pub fn span(&self, from: usize, to: usize) -> String {
-        self.words
-            .get(from..to.min(self.words.len()))
-            .unwrap_or_default()
-            .iter()
-            .map(|w| w.raw)
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    pub fn norm(&self, i: usize) -> &str {
-        self.norms.get(i).map_or("", String::as_str)
-    }
-
-    pub fn is_cap(&self, i: usize) -> bool {
-        self.words.get(i).is_some_and(Word::is_capitalised)
-    }
-}
+pub use crate::nlp::tokens::Tokens;
+use crate::text::is_stop;
 
 /// A full weekday name ("monday"), from [`crate::nlp::calendar`];
 /// abbreviations ("Mon") are left out here.

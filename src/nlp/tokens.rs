@@ -248,6 +248,60 @@ pub fn spaced_words(text: &str) -> Vec<Spaced<'_>> {
         .collect()
 }
 
+/// A text's words ([`words`]) with their comparison forms
+/// ([`normalise_word`]), computed once: the view that readers of clauses
+/// index by word position (the divergence stage's slots, people, amounts
+/// and unique claims).
+pub struct Tokens<'a> {
+    /// The text the words come from.
+    pub text: &'a str,
+    /// Its words, in order.
+    pub words: Vec<Token<'a>>,
+    /// The comparison form of each word.
+    pub norms: Vec<String>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Tokenises a text.
+    pub fn new(text: &'a str) -> Self {
+        let words = words(text);
+        let norms = words.iter().map(Token::norm).collect();
+        Tokens { text, words, norms }
+    }
+
+    /// Is there punctuation (not just space or a hyphen) between words `i`
+    /// and `i + 1`? True past either end.
+    pub fn break_after(&self, i: usize) -> bool {
+        let (Some(a), Some(b)) = (self.words.get(i), self.words.get(i + 1)) else {
+            return true;
+        };
+        self.text
+            .get(a.end..b.start)
+            .is_none_or(|gap| gap.chars().any(|c| !c.is_whitespace() && c != '-'))
+    }
+
+    /// The words `from..to` as written, joined by spaces.
+    pub fn span(&self, from: usize, to: usize) -> String {
+        self.words
+            .get(from..to.min(self.words.len()))
+            .unwrap_or_default()
+            .iter()
+            .map(|w| w.raw)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The comparison form of word `i` (empty past the end).
+    pub fn norm(&self, i: usize) -> &str {
+        self.norms.get(i).map_or("", String::as_str)
+    }
+
+    /// Does word `i` start with an upper-case letter (false past the end)?
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.words.get(i).is_some_and(Token::is_capitalised)
+    }
+}
+
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// NLTK's English stop words, plus reporting verbs and hedges that carry no
@@ -366,6 +420,18 @@ mod tests {
         assert!(!t[2].is_possessive() && !t[2].is_capitalised());
         assert_eq!(t[4].lower(), "said");
         assert!(spaced_words("").is_empty());
+    }
+
+    #[test]
+    fn tokens_index_words_and_breaks() {
+        let t = Tokens::new("Sen. Ruiz\u{2019}s full-scale plan, today");
+        assert_eq!(t.norm(1), "ruiz");
+        assert_eq!(t.norm(9), "");
+        assert!(t.is_cap(0) && t.is_cap(1) && !t.is_cap(2) && !t.is_cap(9));
+        // A period or comma is a break; a space is not; past the end is.
+        assert!(t.break_after(0) && !t.break_after(1) && t.break_after(3) && t.break_after(4));
+        assert_eq!(t.span(1, 3), "Ruiz\u{2019}s full-scale");
+        assert_eq!(t.span(3, 9), "plan today");
     }
 
     #[test]
