@@ -5,7 +5,8 @@
 //! The token view itself is the language layer's [`Tokens`].
 
 use crate::nlp::calendar::{self, CalendarKind};
-use crate::nlp::lists::{Title, TitleKind, title};
+use crate::nlp::lists::{self, Title, TitleKind, title};
+use crate::nlp::names;
 pub use crate::nlp::tokens::Tokens;
 use crate::text::is_stop;
 
@@ -21,40 +22,47 @@ pub fn is_month(norm: &str) -> bool {
 }
 
 /// Runs of capitalised words that read as names ("Rand Paul", "Bank of
-/// England"), skipping the sentence's first word, stop words and calendar
-/// words. Each run as written, possessive dropped.
+/// England"), as written: the language layer's name runs ([`crate::nlp::names`]) less
+/// the sentence's first word, leading calendar words and leading titles
+/// ("Sen.", from the titles table), two runs joined by
+/// "of" counted as one. Each run as written, possessive dropped.
 pub fn name_runs(t: &Tokens<'_>) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
-    let mut i = 1;
-    while i < t.words.len() {
-        if !t.is_cap(i) || is_stop(t.norm(i)) || is_calendar_word(t.norm(i)) {
-            i += 1;
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for run in names::name_runs(t.text, &t.words) {
+        let end = run.tokens.end;
+        let mut start = run.tokens.start;
+        while start < end
+            && (start == 0 || is_calendar_word(t.norm(start)) || lists::is_title(t.norm(start)))
+        {
+            start += 1;
+        }
+        if start == end {
             continue;
         }
-        let start = i;
-        loop {
-            if i + 1 < t.words.len() && t.is_cap(i + 1) && !t.break_after(i) {
-                i += 1;
-            } else if t.norm(i + 1) == "of"
-                && t.is_cap(i + 2)
-                && !t.break_after(i)
-                && !t.break_after(i + 1)
+        match spans.last_mut() {
+            Some(last)
+                if last.1 + 1 == start
+                    && t.norm(last.1) == "of"
+                    && !t.break_after(last.1 - 1)
+                    && !t.break_after(last.1) =>
             {
-                i += 2;
-            } else {
-                break;
+                last.1 = end;
             }
+            _ => spans.push((start, end)),
         }
-        let text = t.span(start, i + 1);
-        let text = text
-            .strip_suffix("'s")
-            .or_else(|| text.strip_suffix("’s"))
-            .unwrap_or(&text)
-            .to_string();
-        out.push((start, i + 1, text));
-        i += 1;
     }
-    out
+    spans
+        .into_iter()
+        .map(|(start, end)| {
+            let text = t.text[t.words[start].start..t.words[end - 1].end].to_string();
+            let text = text
+                .strip_suffix("'s")
+                .or_else(|| text.strip_suffix("’s"))
+                .unwrap_or(&text)
+                .to_string();
+            (start, end, text)
+        })
+        .collect()
 }
 
 /// Names of days and months, which are capitalised but are not places.
@@ -121,6 +129,39 @@ mod tests {
         let t = Tokens::new("Later the Bank of England and Tehran’s envoy met on Monday.");
         let runs: Vec<String> = name_runs(&t).into_iter().map(|r| r.2).collect();
         assert_eq!(runs, vec!["Bank of England", "Tehran"]);
+    }
+
+    fn runs(text: &str) -> Vec<String> {
+        name_runs(&Tokens::new(text))
+            .into_iter()
+            .map(|r| r.2)
+            .collect()
+    }
+
+    #[test]
+    fn name_runs_are_the_layers_runs_less_titles_and_openers() {
+        // Titles, abbreviated or not, are left out; an initial stays inside.
+        assert_eq!(
+            runs("Later Sen. Lindsey Graham spoke."),
+            vec!["Lindsey Graham"]
+        );
+        assert_eq!(runs("It said Mr. Banky left."), vec!["Banky"]);
+        assert_eq!(
+            runs("It was Michael J. Fox who came."),
+            vec!["Michael J. Fox"]
+        );
+        // The sentence's first word and a leading weekday are not names.
+        assert_eq!(runs("Ruiz met Chen on Monday"), vec!["Chen"]);
+        assert_eq!(runs("It happened Monday Ruiz said"), vec!["Ruiz"]);
+        // Must not: "of" after a comma, or before a lower-case word, joins nothing;
+        // a stop word in capitals ends a run.
+        assert_eq!(runs("It was Paris, of France."), vec!["Paris", "France"]);
+        assert_eq!(runs("the Bank of england"), vec!["Bank"]);
+        assert_eq!(
+            runs("POLICE HAVE MOVED IN THE BC INTERIOR"),
+            vec!["MOVED", "BC INTERIOR"]
+        );
+        assert!(runs("nothing here").is_empty());
     }
 
     /// The stop-word filter keeps exactly the prepositions the divergence
