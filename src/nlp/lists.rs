@@ -271,6 +271,9 @@ pub enum FunctionClass {
     Relative,
     /// A coordinating conjunction ("and", "or", "but").
     Coordinator,
+    /// A conjunction that joins two clauses and belongs to neither part
+    /// when a statement is cut between them ("and", "but", "or", "so").
+    Joiner,
     /// Opens a sentence before a name without being part of it ("However
     /// Smith said").
     Opener,
@@ -294,6 +297,7 @@ static FUNCTION_WORDS: LazyLock<HashSet<(&'static str, FunctionClass)>> = LazyLo
                 Some("country") => FunctionClass::Country,
                 Some("relative") => FunctionClass::Relative,
                 Some("coordinator") => FunctionClass::Coordinator,
+                Some("joiner") => FunctionClass::Joiner,
                 Some("opener") => FunctionClass::Opener,
                 Some("contrast") => FunctionClass::Contrast { bare: false },
                 Some("contrast_bare") => FunctionClass::Contrast { bare: true },
@@ -328,6 +332,49 @@ pub fn function_words(class: FunctionClass) -> impl Iterator<Item = &'static str
 /// Reporting verbs and hedges treated as stop words when comparing.
 pub(crate) fn reporting_words() -> impl Iterator<Item = &'static str> {
     rows(include_str!("../../data/en/reporting_words.txt")).map(|r| r[0])
+}
+
+// ------------------------------------------------------------ contractions
+
+/// One row of `data/en/contractions.tsv`.
+struct Contraction {
+    ending: &'static str,
+    stands_for: &'static str,
+    /// Irregular stems and their full forms ("wo" → "will").
+    stems: Vec<(&'static str, &'static str)>,
+}
+
+static CONTRACTIONS: LazyLock<Vec<Contraction>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/contractions.tsv"))
+        .map(|r| Contraction {
+            ending: r[0],
+            stands_for: r[1],
+            stems: r
+                .get(2)
+                .map(|s| {
+                    s.split(',')
+                        .map(|p| p.split_once('=').expect("contractions.tsv: stem=full"))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect()
+});
+
+/// A contracted word (folded, lower case) as its base and the word its
+/// ending stands for: "don't" → ("do", "not"), "won't" → ("will", "not"),
+/// "we'll" → ("we", "will"); `None` for a word without a contracted ending
+/// (`data/en/contractions.tsv`).
+pub fn contraction(lower: &str) -> Option<(&str, &'static str)> {
+    CONTRACTIONS.iter().find_map(|c| {
+        let stem = lower.strip_suffix(c.ending)?;
+        let base = c
+            .stems
+            .iter()
+            .find(|(s, _)| *s == stem)
+            .map_or(stem, |(_, full)| *full);
+        Some((base, c.stands_for))
+    })
 }
 
 // ---------------------------------------------------------------- cue words
@@ -414,6 +461,30 @@ pub fn furniture(how: FurnitureMatch) -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contractions_split_into_base_and_word() {
+        assert_eq!(contraction("don't"), Some(("do", "not")));
+        assert_eq!(contraction("won't"), Some(("will", "not")));
+        assert_eq!(contraction("can't"), Some(("can", "not")));
+        assert_eq!(contraction("we'll"), Some(("we", "will")));
+        assert_eq!(contraction("i'm"), Some(("i", "am")));
+        assert_eq!(contraction("they'd"), Some(("they", "would")));
+        // Must not: a possessive, a plain word, a word merely ending in "d" or "m".
+        for w in ["obama's", "said", "team", "dont", "wo"] {
+            assert_eq!(contraction(w), None, "{w}");
+        }
+        // An irregular stem belongs to its own ending only.
+        assert_eq!(contraction("wo'll"), Some(("wo", "will")));
+    }
+
+    #[test]
+    fn joiners_are_the_clause_conjunctions() {
+        let mut j: Vec<&str> = function_words(FunctionClass::Joiner).collect();
+        j.sort_unstable();
+        assert_eq!(j, vec!["and", "but", "or", "so"]);
+        assert!(!is_function_word("while", FunctionClass::Joiner));
+    }
 
     #[test]
     fn every_table_loads() {

@@ -26,6 +26,7 @@
 use super::{Found, Mention, Quotation, Speaker};
 use crate::model::Story;
 use crate::nlp::compare::{bm25_idf, lcs_len, weighted_lcs};
+use crate::nlp::lists::{self, FunctionClass};
 use crate::nlp::sentences::boundaries;
 use crate::params::SentenceParams;
 use crate::text::{fold, normalise_word, words};
@@ -48,37 +49,14 @@ pub(crate) fn norm_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in words(text) {
         let f = fold(w.raw).to_lowercase();
-        if let Some(stem) = f.strip_suffix("n't") {
-            let base = match stem {
-                "wo" => "will",
-                "ca" => "can",
-                "sha" => "shall",
-                s => s,
-            };
+        if let Some((base, full)) = lists::contraction(&f) {
             out.push(base.to_string());
-            out.push("not".to_string());
+            out.push(full.to_string());
             continue;
         }
-        let expanded = [
-            ("'ll", "will"),
-            ("'re", "are"),
-            ("'ve", "have"),
-            ("'m", "am"),
-            ("'d", "would"),
-        ]
-        .iter()
-        .find_map(|(suffix, full)| f.strip_suffix(suffix).map(|s| (s.to_string(), *full)));
-        match expanded {
-            Some((s, full)) if !s.is_empty() => {
-                out.push(s);
-                out.push(full.to_string());
-            }
-            _ => {
-                let n = normalise_word(w.raw);
-                if !n.is_empty() {
-                    out.push(n);
-                }
-            }
+        let n = normalise_word(w.raw);
+        if !n.is_empty() {
+            out.push(n);
         }
     }
     out
@@ -220,13 +198,11 @@ fn trim_segment(text: &str, s: usize, e: usize) -> (usize, usize) {
         t = rest.trim_start_matches(is_lead);
     }
     // After a cut, a joining conjunction belongs to neither part.
-    if s > 0 {
-        for conj in ["and ", "but ", "or ", "so "] {
-            if let Some(rest) = t.strip_prefix(conj) {
-                t = rest.trim_start();
-                break;
-            }
-        }
+    if s > 0
+        && let Some((first, rest)) = t.split_once(' ')
+        && lists::is_function_word(first, FunctionClass::Joiner)
+    {
+        t = rest.trim_start();
     }
     let start = s + (slice.len() - t.len());
     let t = t.trim_end_matches(|c: char| {
