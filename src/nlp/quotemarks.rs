@@ -119,6 +119,8 @@ pub fn pairs(text: &str) -> Vec<MarkPair> {
 pub enum Mark {
     Open,
     Close,
+    /// Closes the open quotation and opens a new one at the same mark.
+    Reopen,
     Ignore,
 }
 
@@ -150,6 +152,60 @@ pub fn mark(c: char, is_open: bool, prev: Option<char>, next: Option<char>) -> M
         (false, false, false) => Mark::Open,
         _ => Mark::Ignore,
     }
+}
+
+/// What the mark at `k` of `chars` (one paragraph) does, given whether a
+/// quotation is open: [`mark`], read with the rest of the paragraph in view
+/// for two layouts of flattened or spaced text (ECB+ and many feeds write
+/// `" We won. "` with a space inside each mark, and join the paragraphs of
+/// one long quotation into one line):
+/// - a straight mark with a space on both sides opens when none is open and
+///   a later mark in the paragraph can close it (`said: " We won. " Then`);
+///   with none later it stays ignored (a stray mark);
+/// - an opening mark right after a sentence end inside an open quotation
+///   (`…ends meet. "Greece is…`, `…another year. “ I’m so…`) is the
+///   re-opening mark of a continuation paragraph: it closes the quotation
+///   and opens the next, when a later mark can close that one (for a curly
+///   mark: a closing mark before the next opening curly one). A straight
+///   mark with spaces on both sides stays a closing mark there: it could
+///   face either way.
+pub fn mark_in(chars: &[(usize, char)], k: usize, is_open: bool) -> Mark {
+    let c = chars[k].1;
+    let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|p| p.1);
+    let next = chars.get(k + 1).map(|p| p.1);
+    let base = mark(c, is_open, prev, next);
+    let later = &chars[k + 1..];
+    let straight_later = || later.iter().any(|&(_, l)| is_double_quote(l));
+    let next_space = next.is_none_or(char::is_whitespace);
+    let prev_space = prev.is_none_or(char::is_whitespace);
+    if c == '"' && !is_open && base == Mark::Ignore && prev_space && next_space {
+        return if straight_later() {
+            Mark::Open
+        } else {
+            Mark::Ignore
+        };
+    }
+    if is_open && base == Mark::Close && prev_space {
+        let ends_sentence = chars[..k]
+            .iter()
+            .rev()
+            .map(|p| p.1)
+            .find(|ch| !ch.is_whitespace())
+            .is_some_and(|ch| matches!(ch, '.' | '?' | '!' | '\u{2026}'));
+        let reopens = match c {
+            '"' => !next_space && next.is_some_and(char::is_alphanumeric) && straight_later(),
+            _ if is_opening_curly(c) => later
+                .iter()
+                .map(|p| p.1)
+                .find(|&l| is_double_quote(l))
+                .is_some_and(|l| !is_opening_curly(l)),
+            _ => false,
+        };
+        if ends_sentence && reopens {
+            return Mark::Reopen;
+        }
+    }
+    base
 }
 
 /// A quotation closed inside one paragraph: the opening mark, the content
@@ -184,10 +240,19 @@ impl Scanner {
             if !is_double_quote(c) || (resume.is_some() && Some(i) == resume) {
                 continue;
             }
-            let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|p| p.1);
-            let next = chars.get(k + 1).map(|p| p.1);
-            match mark(c, open.is_some(), prev, next) {
+            match mark_in(&chars, k, open.is_some()) {
                 Mark::Open => open = Some((i, i + c.len_utf8())),
+                Mark::Reopen => {
+                    if let Some((o, s)) = open.take() {
+                        closed.push(Quoted {
+                            open: o,
+                            content_start: s,
+                            content_end: i,
+                            after_close: i,
+                        });
+                    }
+                    open = Some((i, i + c.len_utf8()));
+                }
                 Mark::Close => {
                     if let Some((o, s)) = open.take() {
                         closed.push(Quoted {
@@ -291,5 +356,57 @@ mod tests {
         assert_eq!(mark('\u{201D}', false, Some('x'), Some(' ')), Mark::Ignore);
         assert_eq!(mark('"', false, Some('x'), Some(' ')), Mark::Ignore);
         assert_eq!(mark('"', false, Some(' '), Some('W')), Mark::Open);
+    }
+
+    fn scanned(text: &str) -> Vec<&str> {
+        Scanner::scan(text, None)
+            .closed
+            .into_iter()
+            .map(|q| text[q.content_start..q.content_end].trim())
+            .collect()
+    }
+
+    #[test]
+    fn spaced_straight_marks_open_when_a_later_mark_closes() {
+        // Marks with a space on both sides (ECB+ and some feeds).
+        assert_eq!(
+            scanned("He said: \" We lost the game. \" Then he left."),
+            vec!["We lost the game."]
+        );
+        assert_eq!(
+            scanned("\" We lost, \" he said. \" We will win. \""),
+            vec!["We lost,", "We will win."]
+        );
+        // A lone spaced mark is a stray: nothing is opened.
+        assert!(scanned("a 6 \" pipe and a bolt").is_empty());
+        assert!(Scanner::scan("a 6 \" pipe", None).open_at_end.is_none());
+    }
+
+    #[test]
+    fn a_reopening_mark_after_a_sentence_end_starts_a_new_piece() {
+        // Paragraphs of one quotation flattened into one line: each
+        // re-opening mark after a sentence end closes the piece before.
+        assert_eq!(
+            scanned("\"We work hard. \"Greece is poor too. \"The rest struggle. \""),
+            vec!["We work hard.", "Greece is poor too.", "The rest struggle."]
+        );
+        assert_eq!(
+            scanned(
+                "\u{201C} I feel better, \u{201D} he said. \u{201C} I will stay. \u{201C} I am so relieved. \u{201D}"
+            ),
+            vec!["I feel better,", "I will stay.", "I am so relieved."]
+        );
+        // No later mark: the last mark closes, as before.
+        assert_eq!(scanned("\"We won. \"He then left."), vec!["We won."]);
+        // Not after a sentence end: a badly spaced closing mark.
+        assert_eq!(
+            scanned("a \"Fix It, \"as a stopgap \"x\""),
+            vec!["Fix It,", "x"]
+        );
+        // A misused opening curly mark with no closing one later closes.
+        assert_eq!(
+            scanned("\u{201C}We go now.\u{201C} He said. \u{201C}Yes.\u{201D}"),
+            vec!["We go now.", "Yes."]
+        );
     }
 }
