@@ -324,7 +324,7 @@ fn pre_context(
     // Words quoted in that sentence never attribute (`“Please …,” Williams
     // fumed.` has no speech verb of its own): their content is blanked.
     let before = masked(doc, pb, ps, pe, spans);
-    if before.trim_end().ends_with(':') || speaker::has_speech_verb(&before) {
+    if before.trim_end().ends_with(':') || speaker::introduces_speech(&before) {
         Pre::PreviousSentence(before)
     } else {
         Pre::Own(String::new())

@@ -528,3 +528,67 @@ fn a_pronoun_content_and_a_source_after_disagree() {
     ]);
     assert_eq!(speaker_of(&qs, "did not mean"), Some("Andrew Lopez"));
 }
+
+// ---- the object of a coordinated clause is not the speaker ----
+
+#[test]
+fn the_object_before_and_is_not_the_speaker() {
+    let qs = segmented(&[
+        "The crowd cheered the retiring mayor and chanted: \u{201C}Four more years for all of us here.\u{201D}",
+    ]);
+    assert_ne!(
+        speaker_of(&qs, "Four more years"),
+        Some("the retiring mayor")
+    );
+    let qs = segmented(&[
+        "The striker hugged Coach Dan Moyes and said, \u{201C}We will win the league next season.\u{201D}",
+    ]);
+    assert_ne!(speaker_of(&qs, "win the league"), Some("Dan Moyes"));
+    let qs = segmented(&[
+        "Mayor Ann Cole smiled and said, \u{201C}The bridge will open again in the spring.\u{201D}",
+    ]);
+    assert_eq!(speaker_of(&qs, "bridge will open"), Some("Ann Cole"));
+}
+
+// ---- a sentence whose speech verb already has its content ----
+
+#[test]
+fn a_vow_to_act_does_not_introduce_the_next_quotation() {
+    // A quotation standing alone after "vowed to increase …": the vow is
+    // reported in full, the quotation (a pull quote) is someone else's.
+    let qs = segmented(&[
+        "Governor Ann Cole rolled back the old rules and vowed to increase investment in schools. \u{201C}Nothing will change for us in this village, believe me.\u{201D}",
+    ]);
+    assert_eq!(speaker_of(&qs, "Nothing will change"), None);
+    // "the decrees" is a noun: it introduces nothing either.
+    let qs = segmented(&[
+        "Governor Ann Cole rolled back the decrees of her predecessor. \u{201C}Nothing will change for us in this village, believe me.\u{201D}",
+    ]);
+    assert_eq!(speaker_of(&qs, "Nothing will change"), None);
+    // A speech verb with a listener after "to" still introduces it.
+    let qs = segmented(&[
+        "Governor Ann Cole spoke to reporters on Monday. \u{201C}Nothing will change for the schools this year, believe me.\u{201D}",
+    ]);
+    assert_eq!(speaker_of(&qs, "Nothing will change"), Some("Ann Cole"));
+    let qs = segmented(&[
+        "Governor Ann Cole wrote to the council on Monday. \u{201C}Nothing will change for the schools this year, believe me.\u{201D}",
+    ]);
+    assert_eq!(speaker_of(&qs, "Nothing will change"), Some("Ann Cole"));
+}
+
+// ---- a pronoun after a one-word name the story does not know ----
+
+#[test]
+fn a_pronoun_after_an_unknown_single_name_is_no_one() {
+    // "she" means Guzel, who is no person the story knows by a full name:
+    // never the official named before her.
+    let qs = segmented(&[
+        "\u{201C}We hope for better times,\u{201D} Valentina Redzhepova, an official at one precinct, told reporters. In Gyami, a village outside the capital, 25-year-old Guzel said she had come to vote. \u{201C}I voted for our fellow village resident, he knows village life,\u{201D} she said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "fellow village"), None);
+    // A full name in the same place is the one she means.
+    let qs = segmented(&[
+        "\u{201C}We hope for better times,\u{201D} Valentina Redzhepova, an official at one precinct, told reporters. In Gyami, a village outside the capital, teacher Guzel Amanova said she had come to vote. \u{201C}I voted for our fellow village resident, he knows village life,\u{201D} she said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "fellow village"), Some("Guzel Amanova"));
+}

@@ -46,19 +46,51 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
     crate::nlp::tokens::spaced_words(text)
 }
 
+/// How a speech verb's form reads as a noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NounUse {
+    /// Never ("said", "told").
+    No,
+    /// A noun itself ("warning", "claim", "post").
+    Noun,
+    /// The plural of a noun lemma ("decrees", "claims"): a noun only right
+    /// after a determiner or a possessor ("the decrees"), since "the video
+    /// tells" is a verb.
+    Plural,
+}
+
 /// The speech verbs and their inflections, from `data/en/speech_verbs.txt`
 /// (derived from WordNet's verbs of communication by
 /// `scripts/make_speech_verbs.py`): each form, and whether it is also a noun
-/// ("warning", "claim", "post").
-static SPEECH_VERBS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
-    include_str!("../../data/en/speech_verbs.txt")
+/// ("warning", "claim", "post") or the plural of one ("decrees").
+static SPEECH_VERBS: LazyLock<HashMap<&'static str, NounUse>> = LazyLock::new(|| {
+    let rows: Vec<(&str, &str, bool)> = include_str!("../../data/en/speech_verbs.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
             let mut f = l.split('\t');
             let form = f.next()?;
-            let noun = f.nth(1) == Some("n");
-            Some((form, noun))
+            let lemma = f.next()?;
+            Some((form, lemma, f.next() == Some("n")))
+        })
+        .collect();
+    let noun_lemmas: HashSet<&str> = rows
+        .iter()
+        .filter(|r| r.2 && r.0 == r.1)
+        .map(|r| r.1)
+        .collect();
+    rows.into_iter()
+        .map(|(form, lemma, noun)| {
+            let plural =
+                form.strip_suffix('s') == Some(lemma) || form.strip_suffix("es") == Some(lemma);
+            let class = if noun {
+                NounUse::Noun
+            } else if plural && noun_lemmas.contains(lemma) {
+                NounUse::Plural
+            } else {
+                NounUse::No
+            };
+            (form, class)
         })
         .collect()
 });
@@ -87,7 +119,7 @@ fn closes_with_speech_verb(toks: &[Tok], k: usize) -> bool {
     last && !t.is_capitalised() && SPEECH_VERBS_AFTER.contains(t.lower().as_str())
 }
 
-fn speech_verb_form(word: &str) -> Option<bool> {
+fn speech_verb_form(word: &str) -> Option<NounUse> {
     SPEECH_VERBS.get(word).copied()
 }
 
@@ -179,12 +211,15 @@ fn breaks_clause(gap: &str) -> bool {
 /// Does the speech verb at `v` read as a noun here ("a stern warning")?
 fn is_noun_use(toks: &[Tok], v: usize) -> bool {
     let Some(t) = toks.get(v) else { return false };
-    if speech_verb_form(&t.lower()) != Some(true) {
+    let class = speech_verb_form(&t.lower());
+    if !matches!(class, Some(NounUse::Noun | NounUse::Plural)) {
         return false;
     }
     let before = |k: usize| v.checked_sub(k).and_then(|i| toks.get(i));
     before(1).is_some_and(|p| is_determiner(p) || p.is_possessive())
-        || before(2).is_some_and(|p| is_determiner(p) && !before(1).is_some_and(is_speech_verb))
+        || (class == Some(NounUse::Noun)
+            && before(2)
+                .is_some_and(|p| is_determiner(p) && !before(1).is_some_and(is_speech_verb)))
 }
 
 /// Who a source names as the speaker, before resolution.
@@ -538,10 +573,38 @@ fn join_toks<'a>(text: &'a str, toks: &[Tok], from: usize, to: usize) -> &'a str
     text.get(toks[from].start..toks[to].end).unwrap_or("")
 }
 
-/// Does the text report speech (a speech verb used as a verb)?
-pub(crate) fn has_speech_verb(text: &str) -> bool {
+/// Does the sentence before a quotation standing alone introduce it: a
+/// speech verb used as a verb whose content is not already given by an
+/// infinitive ("vowed to increase investment.", "promised to cut taxes.":
+/// what was vowed is said, the next quotation is not it)? A word after
+/// "to" that is a determiner, a pronoun, a capitalised name or a plural
+/// ("told to the court", "spoke to reporters") is a listener instead.
+pub(crate) fn introduces_speech(text: &str) -> bool {
     let toks = tokens(text);
-    (0..toks.len()).any(|v| is_speech_verb(&toks[v]) && !is_noun_use(&toks, v))
+    (0..toks.len())
+        .any(|v| is_speech_verb(&toks[v]) && !is_noun_use(&toks, v) && !infinitive_after(&toks, v))
+}
+
+/// Is the verb at `v` followed by "to" and a bare verb ("vowed to increase")?
+fn infinitive_after(toks: &[Tok], v: usize) -> bool {
+    let (Some(to), Some(w)) = (toks.get(v + 1), toks.get(v + 2)) else {
+        return false;
+    };
+    let l = w.lower();
+    to.lower() == "to"
+        && !breaks_before(toks, v + 1)
+        && !breaks_before(toks, v + 2)
+        && !w.is_capitalised()
+        && w.raw.chars().all(char::is_alphabetic)
+        && !(l.ends_with('s') && !l.ends_with("ss"))
+        && !is_determiner_word(&l)
+        && !is_preposition(&l)
+        && pronoun_gender(&l).is_none()
+        && crate::nlp::lists::subject_pronoun(&l).is_none()
+        && !matches!(
+            l.as_str(),
+            "me" | "us" | "them" | "you" | "him" | "her" | "it"
+        )
 }
 
 /// Does `text` name, as a subject, a person other than `who` (a name of
@@ -805,6 +868,19 @@ fn coordinated_subject(text: &str, toks: &[Tok], v: usize, people: &People) -> O
 /// The subject of the speech verb at `v`: the nearest pronoun, role or
 /// acceptable name before it.
 fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option<Who> {
+    // "… celebrated the previous leader and vowed": a verb after "and"
+    // shares the subject of the verb before; a noun right before "and" is
+    // that verb's object, not the speaker ("He smiled and said" passes:
+    // the word before "and" is a verb).
+    if v >= 2
+        && toks[v - 1].lower() == "and"
+        && !breaks_before(toks, v - 1)
+        && !toks[v - 1].gap.contains(',')
+        && (is_role_noun(&toks[v - 2]) || toks[v - 2].is_capitalised())
+        && subject_pronoun(&toks[v - 2]).is_none()
+    {
+        return None;
+    }
     let mut i = v;
     while i > 0 {
         i -= 1;
@@ -1178,7 +1254,11 @@ impl People {
                 let common = crate::nlp::lists::is_role_noun(&key(&name[0]));
                 let acronym =
                     crate::nlp::tokens::casing(&name[0]) == crate::nlp::tokens::Casing::Upper;
-                let opens = i == 0 || ends_sentence_before(&toks, &cuts, i);
+                // "25-year-old Guzel said she …" blocks as well as "Guzel
+                // said …": only a preposition before makes it an object.
+                let opens = i == 0
+                    || ends_sentence_before(&toks, &cuts, i)
+                    || !(is_preposition(&toks[i - 1].lower()) || toks[i - 1].is_capitalised());
                 if name.len() == 1
                     && opens
                     && !common
