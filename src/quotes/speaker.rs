@@ -596,7 +596,7 @@ fn infinitive_after(toks: &[Tok], v: usize) -> bool {
         && !breaks_before(toks, v + 2)
         && !w.is_capitalised()
         && w.raw.chars().all(char::is_alphabetic)
-        && !(l.ends_with('s') && !l.ends_with("ss"))
+        && (!l.ends_with('s') || l.ends_with("ss"))
         && !is_determiner_word(&l)
         && !is_preposition(&l)
         && pronoun_gender(&l).is_none()
