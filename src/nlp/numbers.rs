@@ -31,9 +31,8 @@
 //! are data: `data/en/amount_words.tsv`. Number words ("two", "twenty",
 //! "million") stay in code: a closed class of English that no source
 //! extends, whose meaning is arithmetic (a word's place in `SMALL` or `TENS`
-//! is its value), so a data file would only restate the code. The unit
-//! words of [`unit_at`] also stay for now: each carries a conversion factor
-//! and the speed rule reads "miles per hour" across words.
+//! is its value), so a data file would only restate the code. Units and
+//! their conversion factors are data too: `data/en/units.tsv`.
 
 use crate::nlp::calendar;
 use crate::nlp::data::rows;
@@ -307,7 +306,55 @@ fn currency_sign(text: &str, start: usize) -> Option<&'static str> {
     }
 }
 
-/// The unit at word `i`, if a unit word stands there.
+/// A row of `data/en/units.tsv`.
+struct UnitWord {
+    word: &'static str,
+    kind: &'static str,
+    factor: f64,
+    /// Metres per second when "per hour" follows (distance units).
+    per_hour: Option<f64>,
+}
+
+/// A factor of the units table: a number or a fraction ("1/3.6").
+fn factor(field: &str) -> f64 {
+    let parse = |s: &str| -> f64 {
+        s.parse()
+            .unwrap_or_else(|_| panic!("data/en/units.tsv: bad factor {field:?}"))
+    };
+    match field.split_once('/') {
+        Some((a, b)) => parse(a) / parse(b),
+        None => parse(field),
+    }
+}
+
+static UNIT_WORDS: LazyLock<Vec<UnitWord>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/units.tsv"))
+        .map(|r| {
+            let kind = r[1];
+            assert!(
+                matches!(kind, "speed" | "distance" | "per" | "hour"),
+                "data/en/units.tsv: unknown kind {kind:?}"
+            );
+            UnitWord {
+                word: r[0],
+                kind,
+                factor: r.get(2).map_or(0.0, |f| factor(f)),
+                per_hour: r.get(3).map(|f| factor(f)),
+            }
+        })
+        .collect()
+});
+
+fn unit_word(n: &str) -> Option<&'static UnitWord> {
+    UNIT_WORDS.iter().find(|u| u.word == n)
+}
+
+fn unit_kind(n: &str, kind: &str) -> bool {
+    unit_word(n).is_some_and(|u| u.kind == kind)
+}
+
+/// The unit at word `i`, if a unit word stands there (`data/en/units.tsv`;
+/// durations from [`crate::nlp::calendar`]).
 pub fn unit_at(norms: &[String], i: usize) -> Option<Unit> {
     let n = norms.get(i)?.as_str();
     let next = norms.get(i + 1).map_or("", String::as_str);
@@ -319,28 +366,19 @@ pub fn unit_at(norms: &[String], i: usize) -> Option<Unit> {
             words,
         })
     };
-    // Speeds first: "miles per hour", "kilometers an hour".
-    let per_hour = matches!(next, "per" | "an" | "a") && matches!(after, "hour" | "hr");
-    match n {
-        "mph" => u("speed", 0.44704, 1),
-        "kph" | "km/h" | "kmh" => u("speed", 1.0 / 3.6, 1),
-        "miles" | "mile" if per_hour => u("speed", 0.44704, 3),
-        "kilometers" | "kilometres" | "kilometer" | "kilometre" | "km" if per_hour => {
-            u("speed", 1.0 / 3.6, 3)
-        }
-        _ if per_hour => None,
-        _ if calendar::duration_seconds(n).is_some() => {
-            u("duration", calendar::duration_seconds(n)?, 1)
-        }
-        "mile" | "miles" => u("distance", 1609.344, 1),
-        "kilometer" | "kilometers" | "kilometre" | "kilometres" | "km" | "kms" => {
-            u("distance", 1000.0, 1)
-        }
-        "meter" | "meters" | "metre" | "metres" => u("distance", 1.0, 1),
-        "foot" | "feet" | "ft" => u("distance", 0.3048, 1),
-        "yard" | "yards" => u("distance", 0.9144, 1),
-        _ => None,
+    let word = unit_word(n);
+    // Speeds first: "mph", then "miles per hour", "kilometers an hour".
+    if let Some(w) = word.filter(|w| w.kind == "speed") {
+        return u("speed", w.factor, 1);
     }
+    if unit_kind(next, "per") && unit_kind(after, "hour") {
+        return u("speed", word?.per_hour?, 3);
+    }
+    if let Some(seconds) = calendar::duration_seconds(n) {
+        return u("duration", seconds, 1);
+    }
+    let w = word.filter(|w| w.kind == "distance")?;
+    u("distance", w.factor, 1)
 }
 
 /// The qualifier that ends right before word `i`, and where it starts.
@@ -723,6 +761,39 @@ mod tests {
             &one("1,500 kilometers")
         ));
         assert!(!compatible(&one("15 seconds"), &one("one minute")));
+    }
+
+    /// The units table gives what the former code table gave, word for word.
+    #[test]
+    fn unit_table_reads_as_before() {
+        let at = |t: &str| {
+            let norms: Vec<String> = t.split(' ').map(str::to_string).collect();
+            unit_at(&norms, 0).map(|u| (u.dimension, u.factor, u.words))
+        };
+        assert_eq!(at("mph"), Some(("speed", 0.44704, 1)));
+        assert_eq!(at("km/h"), Some(("speed", 1.0 / 3.6, 1)));
+        assert_eq!(at("miles per hour"), Some(("speed", 0.44704, 3)));
+        assert_eq!(at("kilometres an hour"), Some(("speed", 1.0 / 3.6, 3)));
+        assert_eq!(at("km a hr"), Some(("speed", 1.0 / 3.6, 3)));
+        assert_eq!(at("mph per hour"), Some(("speed", 0.44704, 1)));
+        assert_eq!(at("miles"), Some(("distance", 1609.344, 1)));
+        assert_eq!(at("kms"), Some(("distance", 1000.0, 1)));
+        assert_eq!(at("feet"), Some(("distance", 0.3048, 1)));
+        assert_eq!(at("yards per day"), Some(("distance", 0.9144, 1)));
+        assert_eq!(at("minutes"), Some(("duration", 60.0, 1)));
+        // Must not: a word before "per hour" that is no distance unit, a
+        // unit the table lacks, "kms per hour" (never a speed before either),
+        // and words that are not units.
+        for t in [
+            "people per hour",
+            "minutes per hour",
+            "kms per hour",
+            "inches",
+            "per",
+            "a",
+        ] {
+            assert_eq!(at(t), None, "{t}");
+        }
     }
 
     #[test]
