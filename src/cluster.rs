@@ -74,6 +74,8 @@
 //! Everything is deterministic and independent of input order: documents
 //! are sorted by id first and every tie is broken by document position.
 
+mod stable;
+
 use crate::model::{Document, Story};
 use crate::nlp::calendar::{self, CalendarKind};
 use crate::nlp::compare::{cosine, idf, normalise};
@@ -100,6 +102,19 @@ pub fn group(docs: Vec<Document>, params: &Params) -> Vec<Story> {
 /// [`group`], with each document's [`features`] already extracted
 /// (`feats[i]` of `docs[i]`, e.g. read from the build cache).
 pub fn group_featured(docs: Vec<Document>, feats: &[DocFeatures], params: &Params) -> Vec<Story> {
+    group_keeping(docs, feats, params, &[])
+}
+
+/// [`group_featured`], keeping the membership of a previous build: the
+/// articles each `previous` story (source ids) held stay together, and new
+/// articles join them as [`stable::keep_previous`] says. Stories keyed by
+/// folder or `story:` are grouped by their key as always.
+pub fn group_keeping(
+    docs: Vec<Document>,
+    feats: &[DocFeatures],
+    params: &Params,
+    previous: &[BTreeSet<String>],
+) -> Vec<Story> {
     let p = &params.cluster;
     let mut free: Vec<usize> = (0..docs.len())
         .filter(|&i| docs[i].article.story.is_none())
@@ -108,6 +123,9 @@ pub fn group_featured(docs: Vec<Document>, feats: &[DocFeatures], params: &Param
     let free_feats: Vec<&DocFeatures> = free.iter().map(|&i| &feats[i]).collect();
     let groups = groups_of(&free_feats, p);
     drop(free_feats);
+    let free_ids: Vec<&str> = free.iter().map(|&i| docs[i].article.id.as_str()).collect();
+    let groups = stable::keep_previous(groups, &free_ids, previous, p.keep_split_min);
+    drop(free_ids);
     let mut slots: Vec<Option<Document>> = docs.into_iter().map(Some).collect();
     let keyed: Vec<Document> = slots
         .iter_mut()

@@ -129,10 +129,10 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         docs.push(p.doc);
         feats.push(p.features);
     }
-    progress.stage("grouping", 0);
-    let stories = cluster::group_featured(docs, &feats, &params);
-    progress.stage("analysing", stories.len());
     let lock = read_lock(&opts.seeds, &opts.out, &mut warnings);
+    progress.stage("grouping", 0);
+    let stories = cluster::group_keeping(docs, &feats, &params, &lock.memberships());
+    progress.stage("analysing", stories.len());
     let analysed = analyse_cached(&stories, progress, &params, cache.as_ref());
     let mut digests = Vec::with_capacity(analysed.len());
     let mut keys = std::collections::BTreeSet::new();

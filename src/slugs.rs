@@ -52,6 +52,12 @@ impl SlugLock {
         })
     }
 
+    /// The source ids of each remembered story, in slug order: the
+    /// membership grouping keeps ([`crate::cluster::group_keeping`]).
+    pub fn memberships(&self) -> Vec<BTreeSet<String>> {
+        self.stories.values().cloned().collect()
+    }
+
     /// The lock as TOML: slugs and ids sorted, so the same assignment is
     /// the same bytes, and a change shows as a small diff.
     pub fn to_toml(&self) -> String {

@@ -99,6 +99,32 @@ fn story_url_stays_when_an_article_that_sorts_first_joins() {
 }
 
 #[test]
+fn remembered_story_membership_is_kept() {
+    let (tmp, seeds) = sample(false);
+    let report = parallax::build(&options(&seeds, &tmp.path().join("a"))).unwrap();
+    assert_eq!(report.digests.len(), 1, "the sample is one story");
+    let mut ids: Vec<String> = report.digests[0]
+        .sources
+        .iter()
+        .map(|s| s.id.to_string())
+        .collect();
+    ids.sort();
+    // A lock remembering the first two articles as a story of their own
+    // (as an earlier build with fewer articles might have grouped them):
+    // the fresh grouping would join them, the remembered stories stay.
+    let lock = format!(
+        "[stories.first]\nsources = {:?}\n\n[stories.rest]\nsources = {:?}\n",
+        &ids[..2],
+        &ids[2..]
+    );
+    fs::write(seeds.join("parallax.lock"), lock).unwrap();
+    assert_eq!(build(&seeds, &tmp.path().join("b")), ["first", "rest"]);
+    // Without it, one story again.
+    fs::remove_file(seeds.join("parallax.lock")).unwrap();
+    assert_eq!(build(&seeds, &tmp.path().join("c")).len(), 1);
+}
+
+#[test]
 fn a_new_folder_never_takes_an_existing_slug() {
     let tmp = tempfile::tempdir().unwrap();
     let seeds = tmp.path().join("seeds");
