@@ -111,6 +111,14 @@ impl Vocab {
             list.sort_by_key(|a| a.0);
             list.dedup_by_key(|x| x.0);
         }
+        // Comparing claims ([`Loaded::similarity`]) reads each relation from
+        // one side only: it relies on `related` being symmetric (each pair
+        // is pushed both ways, and relatedness does not depend on the
+        // order) and on no relatedness exceeding that of the same word.
+        debug_assert!(related.iter().enumerate().all(|(id, list)| {
+            list.iter()
+                .all(|&(other, r)| r <= 1.0 && related[other as usize].contains(&(id as u32, r)))
+        }));
         Vocab { related }
     }
 }
@@ -334,24 +342,51 @@ fn make_claim(
     }
 }
 
-/// Where each term of one claim sits in its term list (position + 1; 0 for
-/// a term the claim lacks), indexed by term id: a per-thread table loaded
-/// for one claim at a time, so that looking a term (or a relative of one)
-/// up in that claim is one read, not a binary search.
-struct TermIndex {
+/// One claim loaded for comparison with many others (a per-thread table,
+/// loaded once for all the partners of a claim): by term id, where the
+/// term sits in the claim (position + 1; 0 for a term it lacks) and which
+/// of its terms that id is related to, and how strongly. Comparing the
+/// loaded claim with another then reads only the other's terms, one table
+/// read each, instead of every relative of every term of both.
+struct Loaded {
     pos: Vec<u32>,
+    /// By term id: the range of `links` that relates it to the loaded claim.
+    rel: Vec<(u32, u32)>,
+    /// (position of a term of the loaded claim, relatedness), grouped by id.
+    links: Vec<(u32, f32)>,
+    /// (term id, position, relatedness) before grouping; reused.
+    staged: Vec<(u32, u32, f32)>,
+    /// Best counterpart of each term of the loaded claim; reused.
+    best: Vec<f32>,
 }
 
-impl TermIndex {
-    fn new(vocab: &Vocab) -> TermIndex {
-        TermIndex {
+impl Loaded {
+    fn new(vocab: &Vocab) -> Loaded {
+        Loaded {
             pos: vec![0; vocab.related.len()],
+            rel: vec![(0, 0); vocab.related.len()],
+            links: Vec::new(),
+            staged: Vec::new(),
+            best: Vec::new(),
         }
     }
 
-    fn load(&mut self, c: &Claim) {
+    fn load(&mut self, c: &Claim, vocab: &Vocab) {
+        self.staged.clear();
         for (k, t) in c.terms.iter().enumerate() {
             self.pos[t.id as usize] = k as u32 + 1;
+            for &(other, r) in &vocab.related[t.id as usize] {
+                self.staged.push((other, k as u32, r));
+            }
+        }
+        self.staged.sort_unstable_by_key(|e| (e.0, e.1));
+        self.links.clear();
+        for (k, &(id, at, r)) in self.staged.iter().enumerate() {
+            if k == 0 || self.staged[k - 1].0 != id {
+                self.rel[id as usize].0 = k as u32;
+            }
+            self.rel[id as usize].1 = k as u32 + 1;
+            self.links.push((at, r));
         }
     }
 
@@ -360,42 +395,67 @@ impl TermIndex {
         for t in &c.terms {
             self.pos[t.id as usize] = 0;
         }
-    }
-}
-
-/// Weighted shares of `a`'s terms that `b` covers (softly, via the
-/// vocabulary's relations): (terms that are not names, all terms). A match
-/// is worth at most the lighter of the two words. `b_at` is a
-/// [`TermIndex`] loaded with `b`. Both shares come from one pass: each
-/// term's best counterpart is the same for both, and each sum adds its
-/// terms in the claim's order, so the figures are those of two passes.
-fn coverages(a: &Claim, b: &Claim, b_at: &TermIndex, vocab: &Vocab) -> (f32, f32) {
-    let weight_in_b = |id: u32| match b_at.pos[id as usize] {
-        0 => None,
-        k => Some(b.terms[k as usize - 1].weight),
-    };
-    let mut got_common = 0.0f32;
-    let mut got_all = 0.0f32;
-    for t in &a.terms {
-        let mut best = 0.0f32;
-        if let Some(w) = weight_in_b(t.id) {
-            best = (w / t.weight).min(1.0);
+        for &(id, _, _) in &self.staged {
+            self.rel[id as usize] = (0, 0);
         }
-        if best < 1.0 {
-            for &(other, r) in &vocab.related[t.id as usize] {
-                if let Some(w) = weight_in_b(other) {
-                    best = best.max(r * (w / t.weight).min(1.0));
-                }
+    }
+
+    /// Similarity of the loaded claim `a` with `b`: F1 of the two weighted
+    /// shares each covers of the other (softly, via the vocabulary's
+    /// relations), each term matched by its best counterpart, a match worth
+    /// at most the lighter of the two words. Two claims that share only
+    /// names (the same people doing different things) are not one fact, so
+    /// the overlap of their other words must reach
+    /// [`AlignParams::predicate_min`].
+    ///
+    /// One pass over `b`'s terms finds, for each, its best counterpart in
+    /// `a` and raises the best counterpart of each term of `a` it matches
+    /// (the vocabulary's relations are symmetric, see [`Vocab::build`]).
+    /// Each share adds its terms in its claim's order, so the figures are
+    /// those of reading every relative of every term of both claims.
+    fn similarity(&mut self, a: &Claim, b: &Claim, p: &AlignParams) -> f32 {
+        self.best.clear();
+        self.best.resize(a.terms.len(), 0.0);
+        let (mut ba_common, mut ba_all) = (0.0f32, 0.0f32);
+        for t in &b.terms {
+            let mut best = 0.0f32;
+            if let k @ 1.. = self.pos[t.id as usize] {
+                let k = k as usize - 1;
+                let w = a.terms[k].weight;
+                self.best[k] = self.best[k].max((t.weight / w).min(1.0));
+                best = (w / t.weight).min(1.0);
+            }
+            let (from, to) = self.rel[t.id as usize];
+            for &(k, r) in &self.links[from as usize..to as usize] {
+                let w = a.terms[k as usize].weight;
+                let mine = &mut self.best[k as usize];
+                *mine = mine.max(r * (t.weight / w).min(1.0));
+                best = best.max(r * (w / t.weight).min(1.0));
+            }
+            let add = t.weight * best;
+            ba_all += add;
+            if !t.name {
+                ba_common += add;
             }
         }
-        let add = t.weight * best;
-        got_all += add;
-        if !t.name {
-            got_common += add;
+        let (mut ab_common, mut ab_all) = (0.0f32, 0.0f32);
+        for (t, best) in a.terms.iter().zip(&self.best) {
+            let add = t.weight * best;
+            ab_all += add;
+            if !t.name {
+                ab_common += add;
+            }
         }
+        let share = |got: f32, total: f32| if total <= 0.0 { 0.0 } else { got / total };
+        let common = f1(
+            share(ab_common, a.norm_common),
+            share(ba_common, b.norm_common),
+        );
+        if common < p.predicate_min {
+            return 0.0;
+        }
+        f1(share(ab_all, a.norm), share(ba_all, b.norm))
     }
-    let share = |got: f32, total: f32| if total <= 0.0 { 0.0 } else { got / total };
-    (share(got_common, a.norm_common), share(got_all, a.norm))
 }
 
 fn f1(p: f32, r: f32) -> f32 {
@@ -404,25 +464,6 @@ fn f1(p: f32, r: f32) -> f32 {
     } else {
         2.0 * p * r / (p + r)
     }
-}
-
-/// Similarity of two claims: F1 of the two coverages. Two claims that share
-/// only names (the same people doing different things) are not one fact, so
-/// the overlap of their other words must reach
-/// [`AlignParams::predicate_min`]. `a_at` and `b_at` are [`TermIndex`]es
-/// loaded with `a` and `b`.
-fn similarity(
-    (a, a_at): (&Claim, &TermIndex),
-    (b, b_at): (&Claim, &TermIndex),
-    vocab: &Vocab,
-    p: &AlignParams,
-) -> f32 {
-    let (ab_common, ab_all) = coverages(a, b, b_at, vocab);
-    let (ba_common, ba_all) = coverages(b, a, a_at, vocab);
-    if f1(ab_common, ba_common) < p.predicate_min {
-        return 0.0;
-    }
-    f1(ab_all, ba_all)
 }
 
 /// Similarity of two texts outside a story (for calibration examples such as
@@ -448,10 +489,9 @@ pub fn text_similarity(
     };
     let vocab = Vocab::build(&stems, lex, &params.lexicon);
     let (a, b) = (make(&ra), make(&rb));
-    let (mut a_at, mut b_at) = (TermIndex::new(&vocab), TermIndex::new(&vocab));
-    a_at.load(&a);
-    b_at.load(&b);
-    similarity((&a, &a_at), (&b, &b_at), &vocab, p)
+    let mut loaded = Loaded::new(&vocab);
+    loaded.load(&a, &vocab);
+    loaded.similarity(&a, &b, p)
 }
 
 /// Content stems as the aligner sees them (for IDF tables outside a story).
@@ -647,8 +687,8 @@ impl SimMatrix {
             .collect();
         pairs.par_sort_unstable();
         pairs.dedup();
-        // The pairs of one claim `i` are consecutive: its term table is
-        // loaded once for all of them, each partner's for its one pair.
+        // The pairs of one claim `i` are consecutive: its tables are
+        // loaded once for all of them.
         let mut starts: Vec<usize> = (0..pairs.len())
             .filter(|&k| k == 0 || pairs[k - 1].0 != pairs[k].0)
             .collect();
@@ -656,22 +696,19 @@ impl SimMatrix {
         let scored: Vec<(u32, u32, f32)> = starts
             .par_windows(2)
             .map_init(
-                || (TermIndex::new(vocab), TermIndex::new(vocab)),
-                |(i_at, j_at), w| {
+                || Loaded::new(vocab),
+                |loaded, w| {
                     let run = &pairs[w[0]..w[1]];
                     let a = &claims[run[0].0 as usize];
-                    i_at.load(a);
+                    loaded.load(a, vocab);
                     let mut out = Vec::new();
                     for &(i, j) in run {
-                        let b = &claims[j as usize];
-                        j_at.load(b);
-                        let s = similarity((a, i_at), (b, j_at), vocab, p);
-                        j_at.unload(b);
+                        let s = loaded.similarity(a, &claims[j as usize], p);
                         if s > 0.0 {
                             out.push((i, j, s));
                         }
                     }
-                    i_at.unload(a);
+                    loaded.unload(a);
                     out
                 },
             )
