@@ -10,7 +10,13 @@
 //! — names and organisations nobody else mentions, numbers, quotations, an
 //! early place in the article — and filler (short sentences, sentences of
 //! common words, transitions with nothing new) is left out.
-
+//!
+//! A new name is a capitalised run with a word no other source uses that
+//! is not a title, form of address, month, weekday, time zone or other
+//! abbreviation (one outlet printing "Mr." or "GMT" names nobody new); a
+//! new number is a figure, not the time or date of a dateline ("4:31 AM",
+//! "April 30, 2008"), and a conversion in brackets ("300 kilometers (190
+//! miles)") is one figure.
 //!
 //! Every threshold and weight is in [`UniqueParams`].
 
@@ -18,9 +24,11 @@ use super::words::{Tokens, is_preposition, name_runs};
 use super::{Evidence, Finding, FindingKind, Side};
 use crate::align::FactGroup;
 use crate::model::{BlockKind, SentRef, Story};
+use crate::nlp::calendar::{self, CalendarKind};
 #[cfg(test)]
 use crate::nlp::compare::set_cosine;
-use crate::nlp::numbers::amounts;
+use crate::nlp::lists::{Period, abbreviation_period, is_title};
+use crate::nlp::numbers::{Amount, amounts};
 use crate::params::UniqueParams;
 use crate::text::{content_stems, is_double_quote, is_stop, stem};
 use std::collections::{BTreeSet, HashMap};
@@ -190,14 +198,22 @@ fn signals(text: &str, d: usize, index: &StoryIndex, params: &UniqueParams) -> S
     let novel_names = name_runs(&t)
         .into_iter()
         .filter(|(a, b, _)| {
-            (*a..*b).any(|k| !is_stop(t.norm(k)) && !index.stem_elsewhere(&stem(t.norm(k)), d))
+            (*a..*b).any(|k| naming_word(t.norm(k)) && !index.stem_elsewhere(&stem(t.norm(k)), d))
         })
         .map(|r| r.2)
         .collect();
-    let novel_numbers = amounts(t.text, &t.words, &t.norms)
-        .into_iter()
-        .filter(|a| a.value > 1.0 && !index.amount_elsewhere(&a.key(), d))
-        .map(|a| {
+    let found = amounts(t.text, &t.words, &t.norms);
+    let novel_numbers = found
+        .iter()
+        .enumerate()
+        .filter(|&(i, a)| {
+            let converted = i > 0 && is_conversion(&t, &found[i - 1], a);
+            a.value > 1.0
+                && !converted
+                && !index.amount_elsewhere(&a.key(), d)
+                && !is_clock_or_date(&t, a)
+        })
+        .map(|(_, a)| {
             let next = t.norm(a.end);
             let noun = !a.money
                 && !t.break_after(a.end.saturating_sub(1))
@@ -221,6 +237,63 @@ fn signals(text: &str, d: usize, index: &StoryIndex, params: &UniqueParams) -> S
             novel as f32 / stems.len() as f32
         },
     }
+}
+
+/// Can this word of a capitalised run make the run a new name? Not a
+/// title or form of address ("Mr.", "Msgr."), a month or weekday in any
+/// form ("Apr."), a time zone ("GMT") or another abbreviation ("St."):
+/// one outlet's house style in printing those is not a name the others
+/// leave out.
+fn naming_word(norm: &str) -> bool {
+    !is_stop(norm)
+        && !is_title(norm)
+        && calendar::lookup(norm).is_none()
+        && !calendar::is_time_zone(norm)
+        && abbreviation_period(norm) == Period::Ends
+}
+
+/// Is this amount part of a clock time ("3:45 p.m.", "1052 GMT",
+/// "09:10 hours") or of a date ("April 30, 2008", "28 April", "Nov. 30")?
+/// Those say when, not how many: a dateline's time is no new figure.
+fn is_clock_or_date(t: &Tokens<'_>, a: &Amount) -> bool {
+    if a.money || a.unit.is_some_and(|u| u.dimension != "duration") {
+        return false;
+    }
+    let (first, last) = (&t.words[a.first], &t.words[a.end - 1]);
+    let before = t.text[..first.start].trim_end();
+    let after = &t.text[last.end..];
+    let digit_before = |s: &str| s.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+    let clock = before.strip_suffix(':').is_some_and(digit_before)
+        || after
+            .strip_prefix(':')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        || calendar::is_time_zone(t.norm(a.end))
+        || matches!(t.norm(a.end), "am" | "pm" | "a.m" | "p.m")
+        || (matches!(t.norm(a.end), "a" | "p") && t.norm(a.end + 1) == "m");
+    let month =
+        |k: usize| calendar::lookup(t.norm(k)).is_some_and(|c| c.kind == CalendarKind::Month);
+    let year_after_day = calendar::year(first.raw).is_some()
+        && a.qual_start >= 2
+        && t.words[a.qual_start - 1].is_numeric()
+        && month(a.qual_start - 2);
+    let date = (a.qual_start >= 1 && a.qual_start == a.first && month(a.qual_start - 1))
+        || month(a.end)
+        || year_after_day;
+    clock || date
+}
+
+/// Is `b` the same measure as `a` in other units, in brackets just after
+/// it ("300 kilometers (190 miles)")? A conversion is one figure, not two.
+fn is_conversion(t: &Tokens<'_>, a: &Amount, b: &Amount) -> bool {
+    let (Some(ua), Some(ub)) = (a.unit, b.unit) else {
+        return false;
+    };
+    let a_end = a.end + ua.words;
+    ua.dimension == ub.dimension
+        && b.qual_start == a_end
+        && t.text
+            .get(t.words[a_end - 1].end..t.words[b.qual_start].start)
+            .is_some_and(|gap| gap.trim() == "(")
 }
 
 /// Pairs of adjacent lower-case content words (no punctuation between,
@@ -533,6 +606,97 @@ mod tests {
         assert!(novel_phrases(&t, 0, &index).is_empty());
         let t = Tokens::new("The navy reported a brief skirmish near the coast.");
         assert_eq!(novel_phrases(&t, 0, &index), vec!["brief skirmish"]);
+    }
+
+    /// Signals of `text` as a sentence of the first of two sources, the
+    /// other saying only `other`.
+    fn signals_against(text: &str, other: &str) -> Signals {
+        let st = story(vec![doc("a", &[text]), doc("b", &[other])]);
+        let profiles: Vec<DocProfile> = (0..2).map(|d| profile(&st, d)).collect();
+        let index = StoryIndex::new(&profiles);
+        signals(text, 0, &index, &UniqueParams::default())
+    }
+
+    #[test]
+    fn titles_months_and_time_zones_are_no_new_names() {
+        let other = "Police said the gunman walked into the office on Monday.";
+        // One outlet's house style: "Mr.", "Msgr.", "Apr.", "GMT".
+        for text in [
+            "Police said Mr. Gunman walked into the office on Monday morning.",
+            "The office, Msgr. Office said, was open on Monday to everyone.",
+            "Police said the gunman walked in on Apr. 9 after the office opened.",
+            "Police said the gunman walked into the office at noon GMT today.",
+        ] {
+            let s = signals_against(text, other);
+            assert!(s.novel_names.is_empty(), "{text}: {:?}", s.novel_names);
+        }
+        // A name nobody else gives still counts, titled or not.
+        for (text, name) in [
+            (
+                "Mr. Jerome Fenton said the gunman walked into the office.",
+                "Jerome Fenton",
+            ),
+            (
+                "Police said the gunman walked into the Omni Hotel office.",
+                "Omni Hotel",
+            ),
+        ] {
+            let s = signals_against(text, other);
+            assert!(
+                s.novel_names.iter().any(|n| n.contains(name)),
+                "{text}: {:?}",
+                s.novel_names
+            );
+        }
+    }
+
+    #[test]
+    fn clock_times_dates_and_conversions_are_no_new_figures() {
+        let other = "The quake struck the island and killed ten people.";
+        for text in [
+            "The quake struck the island at 3:45 p.m. on Friday, officials said.",
+            "The quake struck the island at 1052 GMT, the survey said today.",
+            "The quake struck the island at 09:10 hours, the survey said today.",
+            "Posted on April 30, 2008, the report said the quake struck the island.",
+            "The quake struck the island on 28 April, the survey said today.",
+            "The quake struck the island on Nov. 30 last year, officials said.",
+        ] {
+            let s = signals_against(text, other);
+            assert!(s.novel_numbers.is_empty(), "{text}: {:?}", s.novel_numbers);
+        }
+        // A conversion in brackets is one figure; two distances are two.
+        let s = signals_against(
+            "The island lies 300 kilometers (190 miles) from the city of Bam.",
+            other,
+        );
+        assert_eq!(s.novel_numbers, vec!["300 kilometers"]);
+        let s = signals_against(
+            "The island lies 300 kilometers from Bam and 190 miles from Zarand.",
+            other,
+        );
+        assert_eq!(s.novel_numbers.len(), 2, "{:?}", s.novel_numbers);
+        // Counts, money and durations stay figures.
+        for (text, figure) in [
+            (
+                "The quake damaged 2000 houses and 50 schools on the island.",
+                "2000 houses",
+            ),
+            (
+                "The quake caused damage of $54 million on the island, officials said.",
+                "$54 million",
+            ),
+            (
+                "The quake shook the island for 40 seconds, officials said today.",
+                "40 seconds",
+            ),
+        ] {
+            let s = signals_against(text, other);
+            assert!(
+                s.novel_numbers.iter().any(|n| n.contains(figure)),
+                "{text}: {:?}",
+                s.novel_numbers
+            );
+        }
     }
 
     #[test]

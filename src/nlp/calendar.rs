@@ -6,7 +6,7 @@
 //! "hrs"), which [`crate::nlp::numbers`] uses to read "90 minutes".
 
 use crate::nlp::data::rows;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A month or a weekday.
@@ -85,6 +85,18 @@ pub fn year(raw: &str) -> Option<u16> {
     raw.parse().ok().filter(|y| YEARS.contains(y))
 }
 
+static TIME_ZONES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/time_zones.txt"))
+        .filter_map(|r| r.first().copied())
+        .collect()
+});
+
+/// Is this lower-case word a time zone's abbreviation ("gmt", "edt"),
+/// from `data/en/time_zones.txt`? The number before one is a clock time.
+pub fn is_time_zone(lower: &str) -> bool {
+    TIME_ZONES.contains(lower)
+}
+
 /// Seconds in one unit of time named by a lower-case word ("min",
 /// "hours"), from seconds to weeks. Months and years are left out: their
 /// length varies, so "two months" and "60 days" cannot be compared.
@@ -110,6 +122,17 @@ pub fn pattern(kind: CalendarKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_zones_are_their_abbreviations_only() {
+        for z in ["gmt", "utc", "edt", "bst", "hkt", "aest"] {
+            assert!(is_time_zone(z), "{z}");
+        }
+        // Ordinary words and one-letter forms are not read as zones.
+        for w in ["west", "east", "z", "gm", "time", "GMT"] {
+            assert!(!is_time_zone(w), "{w}");
+        }
+    }
 
     #[test]
     fn months_and_weekdays() {
