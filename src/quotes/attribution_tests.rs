@@ -592,3 +592,20 @@ fn a_pronoun_after_an_unknown_single_name_is_no_one() {
     ]);
     assert_eq!(speaker_of(&qs, "fellow village"), Some("Guzel Amanova"));
 }
+
+// ---- a pronoun after a role in subject position is no one ----
+
+#[test]
+fn a_pronoun_after_a_role_subject_is_no_one() {
+    // "he" most likely means the customer, who has no name: not the
+    // person named before him.
+    let qs = segmented(&[
+        "Vice president John Cole announced the new laptop battery on Tuesday. However, one analyst from the show floor was sceptical of the claims. \u{201C}For some of us it might only last two or three years,\u{201D} he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "two or three years"), None);
+    // A role after a preposition is no subject: "he" is still John Cole.
+    let qs = segmented(&[
+        "Vice president John Cole announced the new laptop battery on Tuesday to the customers. \u{201C}It will last five years for almost everybody,\u{201D} he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "five years"), Some("John Cole"));
+}

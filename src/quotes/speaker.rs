@@ -1276,6 +1276,15 @@ impl People {
             }
             found.push((sentence, who, in_subject_position(&toks, i, e)));
         }
+        // "However, one Mac customer from the show floor was sceptical. …
+        // he said": a role opening a later sentence as its subject is who
+        // the pronoun most likely means; it names no person, so no one.
+        let role_subject = self.last_role_subject(&toks, &cuts, skip);
+        if let Some(r) = role_subject
+            && found.last().is_none_or(|f| r > f.0)
+        {
+            return Some(None);
+        }
         let last = found.last()?.0;
         if found.iter().any(|f| f.0 == last && f.1.is_empty()) {
             return Some(None);
@@ -1295,6 +1304,53 @@ impl People {
             (Some(only), None) => Some(only.0),
             _ => None,
         })
+    }
+}
+
+impl People {
+    /// The number of the last sentence of `toks` (counted as in
+    /// [`People::last_in`]) that opens with a role as its subject: a role
+    /// noun within the first words of the sentence (after an introduction
+    /// such as "However,"), led by a determiner, with no preposition before
+    /// it ("one Mac customer", "A police spokesman"; not "In the officer's
+    /// view"). Words inside `skip` (quotations) do not count.
+    fn last_role_subject(
+        &self,
+        toks: &[Tok],
+        cuts: &[usize],
+        skip: &[(usize, usize)],
+    ) -> Option<usize> {
+        let mut sentence = 0;
+        let mut first = 0;
+        let mut last = None;
+        for k in 0..toks.len() {
+            if k > 0 && ends_sentence_before(toks, cuts, k) {
+                sentence += 1;
+                first = k;
+            }
+            let t = &toks[k];
+            if t.is_capitalised() || !is_role_noun(t) {
+                continue;
+            }
+            if skip.iter().any(|&(s, x)| t.start >= s && t.start < x) {
+                continue;
+            }
+            // Skip a short introduction set off by a comma.
+            let start = (first..k)
+                .rev()
+                .find(|&j| j > first && toks[j].gap.contains(','))
+                .filter(|&j| j - first <= self.params.introduction_words)
+                .unwrap_or(first);
+            let head = &toks[start..k];
+            if k - start <= 4
+                && head.first().is_some_and(is_determiner)
+                && head.iter().all(|w| !is_preposition(&w.lower()))
+                && head.iter().skip(1).all(|w| !w.gap.contains(','))
+            {
+                last = Some(sentence);
+            }
+        }
+        last
     }
 }
 
