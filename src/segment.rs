@@ -24,7 +24,7 @@ use crate::model::{Article, Block, BlockKind, Document, Sentence};
 use crate::nlp::lists::{self, FurnitureMatch};
 use crate::nlp::quotemarks::is_closer;
 use crate::nlp::sentences::sentence_spans;
-use crate::nlp::tokens::fold;
+use crate::nlp::tokens::{self, fold};
 use crate::params::{Params, SegmentParams};
 
 /// Cleans and splits one article.
@@ -191,11 +191,9 @@ fn starts_like_title(text: &str) -> bool {
 
 /// Share of the non-minor words that are capitalised (or numbers).
 fn capitalised_share(text: &str) -> f64 {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .filter(|w| !lists::is_minor_word(&w.to_lowercase()))
+    let words: Vec<_> = tokens::words(text)
+        .into_iter()
+        .filter(|w| !lists::is_minor_word(&w.raw.to_lowercase()))
         .collect();
     if words.is_empty() {
         return 0.0;
@@ -203,7 +201,9 @@ fn capitalised_share(text: &str) -> f64 {
     let capitalised = words
         .iter()
         .filter(|w| {
-            w.chars()
+            w.raw
+                .trim_start_matches('$')
+                .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         })
@@ -253,6 +253,18 @@ pub fn looks_like_heading(line: &str, p: &SegmentParams) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalised_share_counts_the_layers_words() {
+        // Minor words ("the", "of") are left out; numbers count as capitalised.
+        assert_eq!(capitalised_share("Will the Dam Hold?"), 1.0);
+        assert_eq!(capitalised_share("U.S. Deal Worth $5 Billion"), 1.0);
+        assert_eq!(capitalised_share("Bank of England"), 1.0);
+        // Must not: sentence case reads as mostly lower case.
+        assert!(capitalised_share("It's about time, right?") < 0.5);
+        assert!(capitalised_share("Woman struck, killed in Bloomington") < 0.75);
+        assert_eq!(capitalised_share(" -- "), 0.0);
+    }
 
     fn p() -> SegmentParams {
         SegmentParams::default()
