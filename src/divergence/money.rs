@@ -30,8 +30,8 @@ use super::words::{Tokens, is_calendar_word, is_preposition};
 use super::{Found, Observation, build};
 use crate::model::{SentRef, Story};
 use crate::nlp::data::rows;
-use crate::nlp::lists::{Cue, is_cue};
-use crate::nlp::numbers::{Amount, Qualifier, amounts};
+use crate::nlp::lists::{Cue, FunctionClass, is_cue, is_function_word};
+use crate::nlp::numbers::{Amount, Qualifier, amounts, currency_word};
 use crate::params::DivergenceParams;
 use crate::text::{is_stop, stem};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -100,20 +100,9 @@ pub fn priced(text: &str) -> Vec<Priced> {
     out
 }
 
+/// A currency word ("dollars", "euro"), from `data/en/amount_words.tsv`.
 fn is_currency_word(n: &str) -> bool {
-    matches!(
-        n,
-        "dollars"
-            | "dollar"
-            | "usd"
-            | "pounds"
-            | "pound"
-            | "sterling"
-            | "gbp"
-            | "euros"
-            | "euro"
-            | "eur"
-    )
+    currency_word(n).is_some()
 }
 
 /// A word that can head a priced noun phrase: lower-case (or the
@@ -163,7 +152,7 @@ fn thing_of(t: &Tokens<'_>, a: &Amount, e: usize) -> Option<usize> {
     };
     // "The painting was valued at": the noun before the verb "to be".
     let head_before = head_before.map(|h| {
-        if h > 0 && matches!(t.norm(h), "was" | "were" | "is" | "are" | "been" | "be") {
+        if h > 0 && is_function_word(t.norm(h), FunctionClass::Be) {
             h - 1
         } else {
             h

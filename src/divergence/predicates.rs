@@ -10,6 +10,7 @@
 //! 10", "wounding other 70"). Nothing is guessed across a comma or an "and".
 
 use super::words::Tokens;
+use crate::nlp::lists::{Cue, is_cue};
 use crate::text::stem;
 use std::sync::LazyLock;
 
@@ -53,39 +54,13 @@ pub fn outcome_of(norm: &str) -> Option<Outcome> {
 /// Nouns that mean "people" in a count of an outcome ("10 persons killed" =
 /// "10 people killed"); stems.
 pub fn is_people_noun(stem: &str) -> bool {
-    matches!(stem, "peopl" | "person" | "individu" | "victim" | "other")
+    is_cue(stem, Cue::PeopleNoun)
 }
 
 /// Words that may stand between an outcome and its count or after what is
 /// counted: auxiliaries and hedges ("were", "had been", "other", "more").
 fn is_filler(norm: &str) -> bool {
-    matches!(
-        norm,
-        "were"
-            | "was"
-            | "are"
-            | "is"
-            | "had"
-            | "have"
-            | "has"
-            | "been"
-            | "be"
-            | "being"
-            | "reportedly"
-            | "also"
-            | "other"
-            | "another"
-            | "more"
-            | "people"
-            | "persons"
-            | "confirmed"
-            | "now"
-            | "later"
-            | "badly"
-            | "seriously"
-            | "critically"
-            | "slightly"
-    )
+    is_cue(norm, Cue::CountFiller)
 }
 
 /// The outcome of a count whose qualifier starts at word `qual_start` and

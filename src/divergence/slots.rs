@@ -11,6 +11,7 @@ use super::predicates;
 use super::words::{
     Tokens, is_calendar_word, is_month, is_personal_title, is_preposition, is_weekday,
 };
+use crate::nlp::lists::{FunctionClass, is_function_word};
 use crate::nlp::numbers::{Amount, amounts};
 use crate::text::{is_stop, stem};
 
@@ -444,23 +445,7 @@ enum Certainty {
 
 fn certainty_marker(t: &Tokens<'_>) -> Option<(Certainty, usize, usize)> {
     let negated = |i: usize| {
-        (i.saturating_sub(3)..i).any(|p| {
-            matches!(
-                t.norm(p),
-                "not"
-                    | "neither"
-                    | "nor"
-                    | "never"
-                    | "without"
-                    | "refrained"
-                    | "declined"
-                    | "didn't"
-                    | "won't"
-                    | "wasn't"
-                    | "isn't"
-                    | "unlikely"
-            )
-        })
+        (i.saturating_sub(3)..i).any(|p| is_function_word(t.norm(p), FunctionClass::Negation))
     };
     for i in 0..t.words.len() {
         let n = t.norm(i);
@@ -492,7 +477,7 @@ fn certainty_marker(t: &Tokens<'_>) -> Option<(Certainty, usize, usize)> {
 }
 
 fn is_be(n: &str) -> bool {
-    matches!(n, "is" | "are" | "was" | "were" | "been" | "be")
+    is_function_word(n, FunctionClass::Be)
 }
 
 fn certainty(t: &Tokens<'_>) -> Vec<Slot> {

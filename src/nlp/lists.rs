@@ -271,6 +271,8 @@ pub enum FunctionClass {
     Relative,
     /// A coordinating conjunction ("and", "or", "but").
     Coordinator,
+    /// Negates or declines what follows ("not", "declined", "unlikely").
+    Negation,
     /// A conjunction that joins two clauses and belongs to neither part
     /// when a statement is cut between them ("and", "but", "or", "so").
     Joiner,
@@ -298,6 +300,7 @@ static FUNCTION_WORDS: LazyLock<HashSet<(&'static str, FunctionClass)>> = LazyLo
                 Some("relative") => FunctionClass::Relative,
                 Some("coordinator") => FunctionClass::Coordinator,
                 Some("joiner") => FunctionClass::Joiner,
+                Some("negation") => FunctionClass::Negation,
                 Some("opener") => FunctionClass::Opener,
                 Some("contrast") => FunctionClass::Contrast { bare: false },
                 Some("contrast_bare") => FunctionClass::Contrast { bare: true },
@@ -398,6 +401,12 @@ pub enum Cue {
     ClauseOpener,
     /// A verb that joins a thing to its price after "at" ("valued at").
     PriceVerb,
+    /// The Snowball stem of a noun meaning "people" in a count of an
+    /// outcome ("peopl", "victim").
+    PeopleNoun,
+    /// A word that may stand between an outcome and its count ("were",
+    /// "reportedly", "seriously").
+    CountFiller,
 }
 
 static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
@@ -410,6 +419,8 @@ static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
                 Some("source_noun") => Cue::SourceNoun,
                 Some("clause_opener") => Cue::ClauseOpener,
                 Some("price_verb") => Cue::PriceVerb,
+                Some("people_noun") => Cue::PeopleNoun,
+                Some("count_filler") => Cue::CountFiller,
                 other => panic!("data/en/divergence_cues.tsv: unknown class {other:?}"),
             };
             (r[0], cue)
@@ -476,6 +487,20 @@ mod tests {
         }
         // An irregular stem belongs to its own ending only.
         assert_eq!(contraction("wo'll"), Some(("wo", "will")));
+    }
+
+    #[test]
+    fn negations_and_count_cues_load() {
+        for w in ["not", "never", "declined", "didn't", "unlikely"] {
+            assert!(is_function_word(w, FunctionClass::Negation), "{w}");
+        }
+        for w in ["confirmed", "no", "said"] {
+            assert!(!is_function_word(w, FunctionClass::Negation), "{w}");
+        }
+        assert!(is_cue("peopl", Cue::PeopleNoun) && is_cue("other", Cue::PeopleNoun));
+        assert!(!is_cue("people", Cue::PeopleNoun), "stems, not words");
+        assert!(is_cue("reportedly", Cue::CountFiller) && is_cue("other", Cue::CountFiller));
+        assert!(!is_cue("killed", Cue::CountFiller));
     }
 
     #[test]
@@ -555,7 +580,7 @@ mod tests {
         assert!(is_cue("offici", Cue::SourceNoun) && !is_cue("officials", Cue::SourceNoun));
         assert!(is_cue("whereas", Cue::ClauseOpener) && !is_cue("of", Cue::ClauseOpener));
         assert!(is_cue("valued", Cue::PriceVerb) && !is_cue("stolen", Cue::PriceVerb));
-        assert_eq!(CUES.len(), 15 + 5 + 30 + 11 + 17 + 5);
+        assert_eq!(CUES.len(), 15 + 5 + 30 + 11 + 17 + 5 + 5 + 24);
         assert!(furniture(FurnitureMatch::Label).any(|l| l == "advertisement"));
         assert!(furniture(FurnitureMatch::Phrase).any(|l| l == "©"));
     }
@@ -579,6 +604,8 @@ mod tests {
             include_str!("../../data/en/function_words.tsv"),
             include_str!("../../data/en/divergence_cues.tsv"),
             include_str!("../../data/en/amount_words.tsv"),
+            include_str!("../../data/en/contractions.tsv"),
+            include_str!("../../data/en/units.tsv"),
         ] {
             let head: String = data.lines().take(8).collect::<Vec<_>>().join("\n");
             assert!(head.starts_with('#') && head.contains("Origin"), "{head}");

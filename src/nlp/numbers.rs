@@ -288,7 +288,7 @@ fn is_measure_word(w: &str) -> bool {
 }
 
 /// Currency words after an amount, and the sign they stand for.
-fn currency_word(n: &str) -> Option<&'static str> {
+pub fn currency_word(n: &str) -> Option<&'static str> {
     AMOUNT_WORDS.iter().find_map(|a| match a {
         AmountWord::Currency(word, sign) if *word == n => Some(*sign),
         _ => None,
