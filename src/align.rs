@@ -27,7 +27,7 @@ use crate::nlp::lists::{FunctionClass, function_words};
 use crate::nlp::{quotemarks, tokens};
 use crate::params::{AlignParams, LexiconParams, Params};
 use crate::quotes::Quotation;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::sync::LazyLock;
@@ -550,10 +550,13 @@ fn select_groups(
     let seeds: Vec<usize> = (0..claims.len()).filter(|&i| free[i]).collect();
     let mut heap: BinaryHeap<(usize, Ordered, Reverse<usize>)> = seeds
         .par_iter()
-        .map(|&seed| {
-            let (group, score) = grow(seed, claims, sim, &free, p);
-            (group.len(), Ordered(score), Reverse(seed))
-        })
+        .map_init(
+            || Growth::new(claims),
+            |growth, &seed| {
+                let (group, score) = growth.grow(seed, claims, sim, &free, p);
+                (group.len(), Ordered(score), Reverse(seed))
+            },
+        )
         .filter(|e| e.0 >= 2)
         .collect::<Vec<_>>()
         .into();
@@ -561,11 +564,12 @@ fn select_groups(
     // The accepted group holding each claim, to find the groups a new one
     // could duplicate without scanning them all.
     let mut owner: HashMap<usize, usize> = HashMap::default();
+    let mut growth = Growth::new(claims);
     while let Some((size, Ordered(score), Reverse(seed))) = heap.pop() {
         if !free[seed] {
             continue;
         }
-        let (group, now) = grow(seed, claims, sim, &free, p);
+        let (group, now) = growth.grow(seed, claims, sim, &free, p);
         if group.len() < 2 {
             continue;
         }
@@ -817,72 +821,109 @@ impl Scratch {
     }
 }
 
-/// Grows a group from a seed by average linkage: repeatedly adds the free
-/// claim from a new document that is most similar, on average, to the
-/// members so far, provided it reaches the cut with one member and
-/// [`AlignParams::cohesion`] on average. Returns the group and its score (the sum of the
-/// joining averages).
-fn grow(
-    seed: usize,
-    claims: &[Claim],
-    sim: &SimMatrix,
-    free: &[bool],
-    p: &AlignParams,
-) -> (Vec<usize>, f32) {
-    // Running sum and best single similarity of each candidate to the
-    // group, updated from the row of each member as it joins, so one step
-    // costs the new member's row, not (group size)² lookups. The mean's
-    // denominator is the same for every candidate, so the best mean is the
-    // largest sum: a lazy max-heap of (sum, earlier claim first) finds it.
-    let mut sum: HashMap<usize, (f32, f32)> = HashMap::default();
-    let mut heap: BinaryHeap<(Ordered, Reverse<usize>)> = BinaryHeap::new();
-    let mut docs: FxHashSet<usize> = FxHashSet::default();
-    docs.insert(claims[seed].at.doc);
-    let mut group = vec![seed];
-    let mut score = 0.0;
-    // An entry the loop below would skip whenever it is popped is never
-    // pushed: a candidate from a document the group already has (documents
-    // only join), or one below the cut (only a later push, which makes this
-    // entry stale, can raise it). The heap order is total, so the entries
-    // that are taken, and the group, are the same; in a story of many
-    // copies of one wire text the heap no longer fills with dead entries.
-    let join = |m: usize,
-                sum: &mut HashMap<usize, (f32, f32)>,
-                heap: &mut BinaryHeap<(Ordered, Reverse<usize>)>,
-                docs: &FxHashSet<usize>| {
-        for &(j, s) in &sim.rows[m] {
-            if !free[j] {
+/// Buffers of [`Growth::grow`], reused from seed to seed (one per thread)
+/// and left empty after each: the running sums of the claims the group
+/// reached, and the documents it holds.
+struct Growth {
+    /// By claim: (sum of similarities to the group, best single one).
+    sum: Vec<(f32, f32)>,
+    /// Claims with an entry in `sum`, to reset.
+    reached: Vec<usize>,
+    /// By document: does the group hold one of its claims?
+    docs: Vec<bool>,
+}
+
+impl Growth {
+    fn new(claims: &[Claim]) -> Growth {
+        // `features` numbers claims document by document.
+        let n_docs = claims.last().map_or(0, |c| c.at.doc + 1);
+        Growth {
+            sum: vec![(0.0, 0.0); claims.len()],
+            reached: Vec::new(),
+            docs: vec![false; n_docs],
+        }
+    }
+
+    /// Grows a group from a seed by average linkage: repeatedly adds the
+    /// free claim from a new document that is most similar, on average, to
+    /// the members so far, provided it reaches the cut with one member and
+    /// [`AlignParams::cohesion`] on average. Returns the group and its score
+    /// (the sum of the joining averages).
+    fn grow(
+        &mut self,
+        seed: usize,
+        claims: &[Claim],
+        sim: &SimMatrix,
+        free: &[bool],
+        p: &AlignParams,
+    ) -> (Vec<usize>, f32) {
+        // Running sum and best single similarity of each candidate to the
+        // group, updated from the row of each member as it joins, so one
+        // step costs the new member's row, not (group size)² lookups. The
+        // mean's denominator is the same for every candidate, so the best
+        // mean is the largest sum: a lazy max-heap of (sum, earlier claim
+        // first) finds it.
+        let mut heap: BinaryHeap<(Ordered, Reverse<usize>)> = BinaryHeap::new();
+        let Growth { sum, reached, docs } = self;
+        docs[claims[seed].at.doc] = true;
+        let mut group = vec![seed];
+        let mut score = 0.0;
+        // An entry the loop below would skip whenever it is popped is never
+        // pushed: a candidate from a document the group already has
+        // (documents only join), or one below the cut (only a later push,
+        // which makes this entry stale, can raise it). The heap order is
+        // total, so the entries that are taken, and the group, are the
+        // same; in a story of many copies of one wire text the heap no
+        // longer fills with dead entries.
+        let join = |m: usize,
+                    sum: &mut Vec<(f32, f32)>,
+                    reached: &mut Vec<usize>,
+                    heap: &mut BinaryHeap<(Ordered, Reverse<usize>)>,
+                    docs: &[bool]| {
+            for &(j, s) in &sim.rows[m] {
+                if !free[j] {
+                    continue;
+                }
+                let e = &mut sum[j];
+                if *e == (0.0, 0.0) {
+                    reached.push(j);
+                }
+                e.0 += s;
+                e.1 = e.1.max(s);
+                if e.1 >= p.cut && !docs[claims[j].at.doc] {
+                    heap.push((Ordered(e.0), Reverse(j)));
+                }
+            }
+        };
+        join(seed, sum, reached, &mut heap, docs);
+        while let Some((Ordered(total), Reverse(j))) = heap.pop() {
+            let (now, reach) = sum[j];
+            if now != total || docs[claims[j].at.doc] {
                 continue;
             }
-            let e = sum.entry(j).or_insert((0.0, 0.0));
-            e.0 += s;
-            e.1 = e.1.max(s);
-            if e.1 >= p.cut && !docs.contains(&claims[j].at.doc) {
-                heap.push((Ordered(e.0), Reverse(j)));
+            if reach < p.cut {
+                // Only a later member with a similarity at the cut can make
+                // it eligible, and that member's row pushes it again.
+                continue;
             }
+            let mean = total / group.len() as f32;
+            if mean < p.cohesion {
+                break;
+            }
+            group.push(j);
+            docs[claims[j].at.doc] = true;
+            score += mean;
+            join(j, sum, reached, &mut heap, docs);
         }
-    };
-    join(seed, &mut sum, &mut heap, &docs);
-    while let Some((Ordered(total), Reverse(j))) = heap.pop() {
-        let (now, reach) = sum[&j];
-        if now != total || docs.contains(&claims[j].at.doc) {
-            continue;
+        for &j in reached.iter() {
+            sum[j] = (0.0, 0.0);
         }
-        if reach < p.cut {
-            // Only a later member with a similarity at the cut can make
-            // it eligible, and that member's row pushes it again.
-            continue;
+        reached.clear();
+        for &m in &group {
+            docs[claims[m].at.doc] = false;
         }
-        let mean = total / group.len() as f32;
-        if mean < p.cohesion {
-            break;
-        }
-        group.push(j);
-        docs.insert(claims[j].at.doc);
-        score += mean;
-        join(j, &mut sum, &mut heap, &docs);
+        (group, score)
     }
-    (group, score)
 }
 
 /// Takes a used claim out of the pool. A whole sentence used for a fact
