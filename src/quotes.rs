@@ -464,4 +464,6 @@ fn last_person_before(
 #[cfg(test)]
 mod attribution_tests;
 #[cfg(test)]
+mod gender_tests;
+#[cfg(test)]
 mod tests;
