@@ -609,3 +609,25 @@ fn a_pronoun_after_a_role_subject_is_no_one() {
     ]);
     assert_eq!(speaker_of(&qs, "five years"), Some("John Cole"));
 }
+
+// ---- a lone surname as subject of a speech verb ----
+
+#[test]
+fn a_pronoun_after_a_lone_surname_takes_the_stories_one_full_name() {
+    // "Vincent Jackson" is named without a title, then "Jackson" speaks:
+    // the "he" after it is Vincent Jackson.
+    let qs = segmented(&[
+        "Wide receiver Vincent Jackson was arrested on Monday. Jackson, in a statement released through the team, said he was sorry. \u{201C}I look forward to clearing my name and proving my innocence,\u{201D} he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "clearing my name"), Some("Vincent Jackson"));
+    // Two people of that surname: no one.
+    let qs = segmented(&[
+        "Vincent Jackson and Darnell Jackson were arrested on Monday. Jackson, in a statement released through the team, said he was sorry. \u{201C}I look forward to clearing my name and proving my innocence,\u{201D} he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "clearing my name"), None);
+    // "The Angeles" is a word after an article, not a surname of "Los Angeles".
+    let qs = segmented(&[
+        "Los Angeles made an offer last week. The Angeles said they would wait for an answer. \u{201C}We all have limits in this business,\u{201D} he wrote.",
+    ]);
+    assert_eq!(speaker_of(&qs, "We all have limits"), None);
+}

@@ -1040,6 +1040,11 @@ pub(crate) struct People {
     /// Per displayed name, votes for each gender: honorifics before the
     /// name, and the first personal pronoun after each mention of it.
     genders: BTreeMap<String, [u32; 2]>,
+    /// For a last word (key), the one plain two-word name of the story
+    /// ending with it ("jackson" → "Vincent Jackson"), when exactly one
+    /// does: who a lone "Jackson, in a statement, said he …" is, for the
+    /// pronoun after it. Not a person for anything else.
+    surnamed: HashMap<String, Vec<String>>,
     /// The thresholds of attribution.
     pub params: QuoteParams,
 }
@@ -1084,10 +1089,22 @@ impl People {
                 }
             }
         }
+        let mut by_last: HashMap<String, HashSet<Vec<String>>> = HashMap::new();
+        for text in &texts {
+            for name in plain_names(text) {
+                by_last.entry(key(&name[1])).or_default().insert(name);
+            }
+        }
+        let surnamed = by_last
+            .into_iter()
+            .filter(|(_, v)| v.len() == 1)
+            .filter_map(|(k, v)| Some((k, v.into_iter().next()?)))
+            .collect();
         let mut people = People {
             names,
             fullest,
             genders: BTreeMap::new(),
+            surnamed,
             params: params.clone(),
         };
         for text in &texts {
@@ -1266,7 +1283,15 @@ impl People {
                     && !is_calendar_word(&name[0])
                     && subject_of_speech(&toks, e, self.params.appositive_words)
                 {
-                    found.push((sentence, String::new(), true));
+                    // The story's one "Vincent Jackson" for "Jackson" (the
+                    // word alone: "The Angeles said" is no "Los Angeles").
+                    let full = self
+                        .surnamed
+                        .get(&key(&name[0]))
+                        .filter(|_| i == e)
+                        .map(|n| self.display(n))
+                        .unwrap_or_default();
+                    found.push((sentence, full, true));
                 }
                 continue;
             }
@@ -1460,6 +1485,32 @@ fn names_in(text: &str) -> Vec<Vec<String>> {
         }
     }
     out
+}
+
+/// Names of exactly two words, not after an article or a possessor, with
+/// no function word, sentence opener, acronym or calendar word in them
+/// ("Vincent Jackson"; not "the White House", "PM Intel", "However Smith").
+fn plain_names(text: &str) -> Vec<Vec<String>> {
+    let toks = tokens(text);
+    cap_runs(&toks)
+        .filter(|&(i, e)| {
+            e == i + 1
+                && !(i > 0 && (is_determiner(&toks[i - 1]) || toks[i - 1].is_possessive()))
+                && !toks[e].is_possessive()
+                && toks[i..=e].iter().all(|t| {
+                    let l = key(t.raw);
+                    t.raw.chars().all(char::is_alphabetic)
+                        && crate::nlp::tokens::casing(t.raw) != crate::nlp::tokens::Casing::Upper
+                        && !crate::text::is_stop(&l)
+                        && !is_determiner_word(&l)
+                        && !is_title(t)
+                        && !is_role_noun(t)
+                        && !is_calendar_word(t.raw)
+                        && !crate::nlp::lists::is_sentence_starter(&l)
+                })
+        })
+        .map(|(i, e)| vec![toks[i].raw.to_string(), toks[e].raw.to_string()])
+        .collect()
 }
 
 /// The runs of capitalised words of a text, as (first, last) token indices,
