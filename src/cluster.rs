@@ -626,24 +626,21 @@ fn close(a: Anchor, b: Anchor) -> bool {
 /// Is the year at `i` part of a name ("the 2008 Miami Dolphins", "the
 /// 2010 World Cup")? Such a year names an edition or a season the report
 /// recalls, not the time of the event it reports.
-fn names_a_thing(words: &[tokens::Token<'_>], i: usize) -> bool {
+fn names_a_thing(words: &[tokens::Spaced<'_>], i: usize) -> bool {
     let article = i
         .checked_sub(1)
         .and_then(|p| words.get(p))
-        .is_some_and(|w| w.norm() == "the");
-    article && words.get(i + 1).is_some_and(tokens::Token::is_capitalised)
+        .is_some_and(|w| tokens::normalise_word(w.raw) == "the");
+    article && words.get(i + 1).is_some_and(tokens::Spaced::is_capitalised)
 }
 
 /// Years and months written in a text. A month name counts when
 /// capitalised; "May" and "March" only inside a sentence, where the
 /// capital cannot come from the sentence start.
 fn anchors(text: &str) -> Vec<Anchor> {
-    let mut prev_end = 0;
     let mut out = Vec::new();
-    let words = tokens::words(text);
+    let words = tokens::spaced_words(text);
     for (i, w) in words.iter().enumerate() {
-        let gap = text.get(prev_end..w.start).unwrap_or("");
-        prev_end = w.end;
         if let Some(y) = calendar::year(w.raw) {
             if !names_a_thing(&words, i) {
                 out.push(Anchor::Year(y));
@@ -653,11 +650,11 @@ fn anchors(text: &str) -> Vec<Anchor> {
         if !w.is_capitalised() {
             continue;
         }
-        let norm = w.norm();
+        let norm = tokens::normalise_word(w.raw);
         let Some(c) = calendar::lookup(&norm).filter(|c| c.kind == CalendarKind::Month) else {
             continue;
         };
-        let initial = i == 0 || opens_clause(gap);
+        let initial = i == 0 || opens_clause(w.gap);
         if !(initial && c.ambiguous) {
             out.push(Anchor::Month(c.number));
         }
