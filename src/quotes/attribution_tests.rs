@@ -631,3 +631,22 @@ fn a_pronoun_after_a_lone_surname_takes_the_stories_one_full_name() {
     ]);
     assert_eq!(speaker_of(&qs, "We all have limits"), None);
 }
+
+#[test]
+fn a_pronoun_after_an_unknown_single_name_as_subject_of_be() {
+    // "Carson is considered …": the "he" after it is Carson, not the host
+    // named before; with the story's one "Johnny Carson", him.
+    let qs = segmented(&[
+        "Host Jon Stewart was funny in 2006. Viewers loved Johnny Carson. Carson is considered the best host ever. \u{201C}I see some new faces here, especially on the old ones,\u{201D} he joked.",
+    ]);
+    assert_eq!(speaker_of(&qs, "new faces"), Some("Johnny Carson"));
+    let qs = segmented(&[
+        "Host Jon Stewart was funny in 2006. Carson is considered the best host ever. \u{201C}I see some new faces here, especially on the old ones,\u{201D} he joked.",
+    ]);
+    assert_eq!(speaker_of(&qs, "new faces"), None);
+    // A known person in that place is simply the one meant.
+    let qs = segmented(&[
+        "Senator Jon Stewart was funny in 2006. Stewart is considered the best host ever. \u{201C}I see some new faces here, especially on the old ones,\u{201D} he joked.",
+    ]);
+    assert_eq!(speaker_of(&qs, "new faces"), Some("Jon Stewart"));
+}

@@ -1273,15 +1273,21 @@ impl People {
                     crate::nlp::tokens::casing(&name[0]) == crate::nlp::tokens::Casing::Upper;
                 // "25-year-old Guzel said she …" blocks as well as "Guzel
                 // said …": only a preposition before makes it an object.
-                let opens = i == 0
-                    || ends_sentence_before(&toks, &cuts, i)
+                let opens_sentence = i == 0 || ends_sentence_before(&toks, &cuts, i);
+                let opens = opens_sentence
                     || !(is_preposition(&toks[i - 1].lower()) || toks[i - 1].is_capitalised());
                 if name.len() == 1
                     && opens
                     && !common
                     && !acronym
                     && !is_calendar_word(&name[0])
-                    && subject_of_speech(&toks, e, self.params.appositive_words)
+                    && (subject_of_speech(&toks, e, self.params.appositive_words)
+                        || (opens_sentence
+                            && i == e
+                            && toks.get(e + 1).is_some_and(|n| {
+                                !n.gap.contains(',')
+                                    && is_function_word(&n.lower(), FunctionClass::Be)
+                            })))
                 {
                     // The story's one "Vincent Jackson" for "Jackson" (the
                     // word alone: "The Angeles said" is no "Los Angeles").
