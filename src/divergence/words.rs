@@ -2,10 +2,15 @@
 //! comparison forms, name runs, calendar words, prepositions the stop-word
 //! list lacks, and title words. Shared by slots, people, predicates and
 //! unique claims so that none of them depends on another for its words.
-//! The token view itself is the language layer's [`Tokens`].
+//! The token view itself is the language layer's [`Tokens`], and the title
+//! predicates are [`crate::nlp::lists`]' (re-exported here).
 
 use crate::nlp::calendar::{self, CalendarKind};
-use crate::nlp::lists::{self, Title, TitleKind, title};
+use crate::nlp::lists;
+pub use crate::nlp::lists::{
+    is_personal_title, is_rank_title, is_status_word, is_title_abbreviation, is_title_word,
+    title_parts as parts,
+};
 use crate::nlp::names;
 pub use crate::nlp::tokens::Tokens;
 use crate::text::is_stop;
@@ -74,50 +79,6 @@ pub fn is_calendar_word(norm: &str) -> bool {
 /// (`data/en/prepositions.txt` less the NLTK stop words).
 pub fn is_preposition(n: &str) -> bool {
     crate::nlp::lists::is_preposition(n) && !is_stop(n)
-}
-
-/// A word that states a person's post or rank, the kind of title two
-/// outlets can disagree on: an office, a clerical rank, or an abbreviation
-/// of one ("Sen." for senator), from the language layer's titles table
-/// (`data/en/titles.tsv`). Forms of address ("Mr", "Sir") say nothing
-/// about a post, so "Mr. Kerry" never conflicts with "Secretary Kerry".
-pub fn is_rank_title(p: &str) -> bool {
-    let rank = |t: &Title| matches!(t.kind, TitleKind::Office | TitleKind::Clerical);
-    title(p).is_some_and(|t| {
-        rank(t)
-            || (t.kind == TitleKind::Abbreviation && t.expands.and_then(title).is_some_and(rank))
-    })
-}
-
-/// A word that changes a title's standing ("former", "late", "acting").
-pub fn is_status_word(p: &str) -> bool {
-    title(p).is_some_and(|t| t.kind == TitleKind::Status)
-}
-
-/// An abbreviated title whose period does not end the phrase ("Sen. Ana
-/// Ruiz", "Mr. Kerry"). "St." is not one: St. Louis is a place.
-pub fn is_title_abbreviation(p: &str) -> bool {
-    title(p).is_some_and(|t| t.kind == TitleKind::Abbreviation)
-}
-
-/// Splits "ex-President" into its parts.
-pub fn parts(norm: &str) -> Vec<&str> {
-    norm.split('-').filter(|p| !p.is_empty()).collect()
-}
-
-fn is_title_part(p: &str) -> bool {
-    is_rank_title(p) || is_status_word(p)
-}
-
-pub fn is_title_word(norm: &str) -> bool {
-    let ps = parts(norm);
-    !ps.is_empty() && ps.iter().all(|p| is_title_part(p))
-}
-
-/// A word that stands before a person's name ("President", "Dr", "Sen"),
-/// never the start of a place ("St" is left out: St. Louis is a place).
-pub fn is_personal_title(norm: &str) -> bool {
-    is_title_word(norm) || is_title_abbreviation(norm)
 }
 
 #[cfg(test)]

@@ -115,6 +115,52 @@ pub fn titles() -> impl Iterator<Item = &'static Title> {
     TITLES.values()
 }
 
+/// A word that states a person's post or rank, the kind of title two
+/// outlets can disagree on: an office, a clerical rank, or an abbreviation
+/// of one ("Sen." for senator), from the titles table
+/// (`data/en/titles.tsv`). Forms of address ("Mr", "Sir") say nothing
+/// about a post, so "Mr. Kerry" never conflicts with "Secretary Kerry".
+pub fn is_rank_title(p: &str) -> bool {
+    let rank = |t: &Title| matches!(t.kind, TitleKind::Office | TitleKind::Clerical);
+    title(p).is_some_and(|t| {
+        rank(t)
+            || (t.kind == TitleKind::Abbreviation && t.expands.and_then(title).is_some_and(rank))
+    })
+}
+
+/// A word that changes a title's standing ("former", "late", "acting").
+pub fn is_status_word(p: &str) -> bool {
+    title(p).is_some_and(|t| t.kind == TitleKind::Status)
+}
+
+/// An abbreviated title whose period does not end the phrase ("Sen. Ana
+/// Ruiz", "Mr. Kerry"). "St." is not one: St. Louis is a place.
+pub fn is_title_abbreviation(p: &str) -> bool {
+    title(p).is_some_and(|t| t.kind == TitleKind::Abbreviation)
+}
+
+/// Splits "ex-President" into its parts.
+pub fn title_parts(norm: &str) -> Vec<&str> {
+    norm.split('-').filter(|p| !p.is_empty()).collect()
+}
+
+fn is_title_part(p: &str) -> bool {
+    is_rank_title(p) || is_status_word(p)
+}
+
+/// A word made only of rank titles and status words, hyphenated parts
+/// too ("president", "ex-president", "former"; not "ex-wife").
+pub fn is_title_word(norm: &str) -> bool {
+    let ps = title_parts(norm);
+    !ps.is_empty() && ps.iter().all(|p| is_title_part(p))
+}
+
+/// A word that stands before a person's name ("President", "Dr", "Sen"),
+/// never the start of a place ("St" is left out: St. Louis is a place).
+pub fn is_personal_title(norm: &str) -> bool {
+    is_title_word(norm) || is_title_abbreviation(norm)
+}
+
 // ----------------------------------------------------------- abbreviations
 
 /// What the period after an abbreviation does at a possible sentence end.
