@@ -11,7 +11,7 @@ use super::predicates;
 use super::words::{
     Tokens, is_calendar_word, is_month, is_personal_title, is_preposition, is_weekday,
 };
-use crate::nlp::lists::{FunctionClass, is_function_word};
+use crate::nlp::lists::{Cue, FunctionClass, is_cue, is_function_word};
 use crate::nlp::numbers::{Amount, amounts};
 use crate::text::{is_stop, stem};
 
@@ -55,7 +55,7 @@ pub struct Slot {
 pub fn places_named(t: &Tokens<'_>) -> Vec<String> {
     let mut out = Vec::new();
     for i in 0..t.words.len() {
-        if !matches!(t.norm(i), "in" | "at" | "near" | "across" | "outside") || t.break_after(i) {
+        if !is_cue(t.norm(i), Cue::Locative) || t.break_after(i) {
             continue;
         }
         let mut e = i + 1;

@@ -453,6 +453,9 @@ pub enum Cue {
     /// A word that may stand between an outcome and its count ("were",
     /// "reportedly", "seriously").
     CountFiller,
+    /// A locative preposition: a capitalised phrase right after it names a
+    /// place ("in Takengon", "near Aceh").
+    Locative,
 }
 
 static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
@@ -467,6 +470,7 @@ static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
                 Some("price_verb") => Cue::PriceVerb,
                 Some("people_noun") => Cue::PeopleNoun,
                 Some("count_filler") => Cue::CountFiller,
+                Some("locative") => Cue::Locative,
                 other => panic!("data/en/divergence_cues.tsv: unknown class {other:?}"),
             };
             (r[0], cue)
@@ -547,6 +551,7 @@ mod tests {
         assert!(!is_cue("people", Cue::PeopleNoun), "stems, not words");
         assert!(is_cue("reportedly", Cue::CountFiller) && is_cue("other", Cue::CountFiller));
         assert!(!is_cue("killed", Cue::CountFiller));
+        assert!(is_cue("near", Cue::Locative) && !is_cue("of", Cue::Locative));
     }
 
     #[test]
@@ -626,7 +631,7 @@ mod tests {
         assert!(is_cue("offici", Cue::SourceNoun) && !is_cue("officials", Cue::SourceNoun));
         assert!(is_cue("whereas", Cue::ClauseOpener) && !is_cue("of", Cue::ClauseOpener));
         assert!(is_cue("valued", Cue::PriceVerb) && !is_cue("stolen", Cue::PriceVerb));
-        assert_eq!(CUES.len(), 15 + 5 + 30 + 11 + 17 + 5 + 5 + 24);
+        assert_eq!(CUES.len(), 15 + 5 + 30 + 11 + 17 + 5 + 5 + 24 + 5);
         assert!(furniture(FurnitureMatch::Label).any(|l| l == "advertisement"));
         assert!(furniture(FurnitureMatch::Phrase).any(|l| l == "©"));
     }
