@@ -1,9 +1,9 @@
-//! Calendar words: months, weekdays, years and units of duration.
+//! Calendar words: months, weekdays, years and time zones.
 //!
 //! One table (`data/en/calendar.tsv`) of month and weekday names with their
-//! abbreviations; every stage that reads a date looks words up here.
-//! [`duration_seconds`] gives the length of a unit of time ("minutes",
-//! "hrs"), which [`crate::nlp::numbers`] uses to read "90 minutes".
+//! abbreviations; every stage that reads a date looks words up here. Units
+//! of duration ("90 minutes") are units like any other, in
+//! `data/en/units.tsv`, read by [`crate::nlp::numbers`].
 
 use crate::nlp::data::rows;
 use std::collections::{HashMap, HashSet};
@@ -97,20 +97,6 @@ pub fn is_time_zone(lower: &str) -> bool {
     TIME_ZONES.contains(lower)
 }
 
-/// Seconds in one unit of time named by a lower-case word ("min",
-/// "hours"), from seconds to weeks. Months and years are left out: their
-/// length varies, so "two months" and "60 days" cannot be compared.
-pub fn duration_seconds(lower: &str) -> Option<f64> {
-    match lower {
-        "second" | "seconds" | "sec" | "secs" => Some(1.0),
-        "minute" | "minutes" | "min" | "mins" => Some(60.0),
-        "hour" | "hours" | "hr" | "hrs" => Some(3600.0),
-        "day" | "days" => Some(86400.0),
-        "week" | "weeks" => Some(604800.0),
-        _ => None,
-    }
-}
-
 /// A regular-expression alternation (no flags, no group) of every form of
 /// one kind, longest first so that "september" wins over "sep".
 pub fn pattern(kind: CalendarKind) -> String {
@@ -149,19 +135,6 @@ mod tests {
             words().filter(|c| c.kind == CalendarKind::Month).count(),
             24
         );
-    }
-
-    #[test]
-    fn durations() {
-        assert_eq!(duration_seconds("mins"), Some(60.0));
-        assert_eq!(duration_seconds("week"), Some(604800.0));
-        assert_eq!(duration_seconds("hours"), Some(3600.0));
-        assert_eq!(
-            duration_seconds("months"),
-            None,
-            "a month has no fixed length"
-        );
-        assert_eq!(duration_seconds("monday"), None);
     }
 
     #[test]

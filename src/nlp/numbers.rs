@@ -24,8 +24,7 @@
 //! The entry points: [`amounts_in`] reads every amount of a text;
 //! [`amounts`] and [`amount_at`] read from tokens a caller already holds
 //! ([`crate::nlp::tokens::words`] and their [`normalise_word`] forms), so
-//! the word indices of an [`Amount`] index the caller's tokens. Durations
-//! ("90 minutes") take their units from [`crate::nlp::calendar`].
+//! the word indices of an [`Amount`] index the caller's tokens.
 //!
 //! The words around an amount (qualifiers, measure words, currency words)
 //! are data: `data/en/amount_words.tsv`. Number words ("two", "twenty",
@@ -34,7 +33,6 @@
 //! is its value), so a data file would only restate the code. Units and
 //! their conversion factors are data too: `data/en/units.tsv`.
 
-use crate::nlp::calendar;
 use crate::nlp::data::rows;
 use crate::nlp::tokens::{Token as Word, normalise_word, words};
 use std::sync::LazyLock;
@@ -332,7 +330,7 @@ static UNIT_WORDS: LazyLock<Vec<UnitWord>> = LazyLock::new(|| {
         .map(|r| {
             let kind = r[1];
             assert!(
-                matches!(kind, "speed" | "distance" | "per" | "hour"),
+                matches!(kind, "speed" | "distance" | "per" | "hour" | "duration"),
                 "data/en/units.tsv: unknown kind {kind:?}"
             );
             UnitWord {
@@ -345,16 +343,17 @@ static UNIT_WORDS: LazyLock<Vec<UnitWord>> = LazyLock::new(|| {
         .collect()
 });
 
-fn unit_word(n: &str) -> Option<&'static UnitWord> {
-    UNIT_WORDS.iter().find(|u| u.word == n)
+/// The row of the units table for word `n` as a unit of `kind` (a word
+/// may be two: "hour" is a duration and the time of a speed).
+fn unit_word(n: &str, kind: &str) -> Option<&'static UnitWord> {
+    UNIT_WORDS.iter().find(|u| u.word == n && u.kind == kind)
 }
 
 fn unit_kind(n: &str, kind: &str) -> bool {
-    unit_word(n).is_some_and(|u| u.kind == kind)
+    unit_word(n, kind).is_some()
 }
 
-/// The unit at word `i`, if a unit word stands there (`data/en/units.tsv`;
-/// durations from [`crate::nlp::calendar`]).
+/// The unit at word `i`, if a unit word stands there (`data/en/units.tsv`).
 pub fn unit_at(norms: &[String], i: usize) -> Option<Unit> {
     let n = norms.get(i)?.as_str();
     let next = norms.get(i + 1).map_or("", String::as_str);
@@ -366,19 +365,17 @@ pub fn unit_at(norms: &[String], i: usize) -> Option<Unit> {
             words,
         })
     };
-    let word = unit_word(n);
     // Speeds first: "mph", then "miles per hour", "kilometers an hour".
-    if let Some(w) = word.filter(|w| w.kind == "speed") {
+    if let Some(w) = unit_word(n, "speed") {
         return u("speed", w.factor, 1);
     }
     if unit_kind(next, "per") && unit_kind(after, "hour") {
-        return u("speed", word?.per_hour?, 3);
+        return u("speed", unit_word(n, "distance")?.per_hour?, 3);
     }
-    if let Some(seconds) = calendar::duration_seconds(n) {
-        return u("duration", seconds, 1);
+    if let Some(w) = unit_word(n, "duration") {
+        return u("duration", w.factor, 1);
     }
-    let w = word.filter(|w| w.kind == "distance")?;
-    u("distance", w.factor, 1)
+    u("distance", unit_word(n, "distance")?.factor, 1)
 }
 
 /// The qualifier that ends right before word `i`, and where it starts.
@@ -781,14 +778,21 @@ mod tests {
         assert_eq!(at("feet"), Some(("distance", 0.3048, 1)));
         assert_eq!(at("yards per day"), Some(("distance", 0.9144, 1)));
         assert_eq!(at("minutes"), Some(("duration", 60.0, 1)));
+        assert_eq!(at("mins"), Some(("duration", 60.0, 1)));
+        assert_eq!(at("week"), Some(("duration", 604800.0, 1)));
+        assert_eq!(at("hours"), Some(("duration", 3600.0, 1)));
+        assert_eq!(at("hour"), Some(("duration", 3600.0, 1)));
         // Must not: a word before "per hour" that is no distance unit, a
-        // unit the table lacks, "kms per hour" (never a speed before either),
+        // unit the table lacks ("months": a month has no fixed length),
+        // "kms per hour" (never a speed before either),
         // and words that are not units.
         for t in [
             "people per hour",
             "minutes per hour",
             "kms per hour",
             "inches",
+            "months",
+            "monday",
             "per",
             "a",
         ] {
