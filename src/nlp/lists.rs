@@ -325,6 +325,8 @@ pub enum FunctionClass {
     /// Opens a sentence before a name without being part of it ("However
     /// Smith said").
     Opener,
+    /// An object form of a personal pronoun ("me", "him", "them").
+    Object,
     /// A conjunction of contrast that opens a clause after a comma; `true`
     /// when it does so without the comma too (" but ").
     Contrast { bare: bool },
@@ -348,6 +350,7 @@ static FUNCTION_WORDS: LazyLock<HashSet<(&'static str, FunctionClass)>> = LazyLo
                 Some("joiner") => FunctionClass::Joiner,
                 Some("negation") => FunctionClass::Negation,
                 Some("opener") => FunctionClass::Opener,
+                Some("object") => FunctionClass::Object,
                 Some("contrast") => FunctionClass::Contrast { bare: false },
                 Some("contrast_bare") => FunctionClass::Contrast { bare: true },
                 other => panic!("data/en/function_words.tsv: unknown class {other:?}"),
@@ -560,6 +563,8 @@ mod tests {
         j.sort_unstable();
         assert_eq!(j, vec!["and", "but", "or", "so"]);
         assert!(!is_function_word("while", FunctionClass::Joiner));
+        assert!(is_function_word("them", FunctionClass::Object));
+        assert!(!is_function_word("they", FunctionClass::Object));
     }
 
     #[test]

@@ -601,10 +601,7 @@ fn infinitive_after(toks: &[Tok], v: usize) -> bool {
         && !is_preposition(&l)
         && pronoun_gender(&l).is_none()
         && crate::nlp::lists::subject_pronoun(&l).is_none()
-        && !matches!(
-            l.as_str(),
-            "me" | "us" | "them" | "you" | "him" | "her" | "it"
-        )
+        && !is_function_word(&l, FunctionClass::Object)
 }
 
 /// Does `text` name, as a subject, a person other than `who` (a name of
