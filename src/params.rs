@@ -340,6 +340,48 @@ pub struct QuoteParams {
     /// Longest introduction set off by a comma before a sentence's subject
     /// ("Already,", "On Saturday,"). Judgement.
     pub introduction_words: usize,
+    /// Merging quotations into statements.
+    pub merge: MergeParams,
+}
+
+/// Merging the quotations of a story into statements
+/// ([`crate::quotes`]'s merge step). Set by judgement when merging was
+/// written and kept since: every value below is checked by the dev and
+/// ECB+ quotation figures staying put (quote recall, merge, source
+/// recall), not swept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeParams {
+    /// Pieces of a quotation shorter than this many words join a
+    /// neighbour ("No." is not a statement).
+    pub min_segment_words: usize,
+    /// Least share of the shorter piece two pieces must share (longest
+    /// common subsequence of words, and of IDF weight) to be one statement.
+    pub min_containment: f64,
+    /// The same for a shorter piece of under
+    /// [`MergeParams::short_segment`] words: short phrases need to be
+    /// nearly identical.
+    pub min_containment_short: f64,
+    /// Length in words under which a piece is short.
+    pub short_segment: usize,
+    /// Least number of shared words (or all of a shorter piece).
+    pub min_shared_words: usize,
+    /// A word in more pieces than this says nothing about which statement
+    /// a piece is; it proposes no pairs (keeps merging near-linear even on
+    /// pathological text with thousands of quotations).
+    pub max_postings: usize,
+}
+
+impl Default for MergeParams {
+    fn default() -> Self {
+        MergeParams {
+            min_segment_words: 4,
+            min_containment: 0.8,
+            min_containment_short: 0.85,
+            short_segment: 8,
+            min_shared_words: 3,
+            max_postings: 64,
+        }
+    }
 }
 
 impl Default for QuoteParams {
@@ -357,6 +399,7 @@ impl Default for QuoteParams {
             pp_words: 4,
             role_words: 8,
             introduction_words: 4,
+            merge: MergeParams::default(),
         }
     }
 }

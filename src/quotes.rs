@@ -95,7 +95,7 @@ pub fn find_quotes(story: &Story, params: &QuoteParams) -> Vec<Quotation> {
         .enumerate()
         .flat_map(|(i, d)| quotes_in(i, d, &people))
         .collect();
-    merge::merge(story, &found)
+    merge::merge(story, &found, &params.merge)
 }
 
 /// The quotations of one document with their speakers, scare quotes left

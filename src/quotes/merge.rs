@@ -5,7 +5,7 @@
 //! quotation that others quote apart. So every quotation is first cut into
 //! segments at its internal sentence breaks (the language layer's boundary
 //! test, [`crate::nlp::sentences::boundaries`], as in every other stage),
-//! ellipses and paragraph breaks (segments under [`MIN_SEGMENT_WORDS`]
+//! ellipses and paragraph breaks (segments under [`MergeParams::min_segment_words`]
 //! words join a neighbour). Segments
 //! match on words: normalised words (contractions expanded, so "We'll" =
 //! "We will"), containment = longest common subsequence over words / the
@@ -28,21 +28,10 @@ use crate::model::Story;
 use crate::nlp::compare::{bm25_idf, lcs_len, weighted_lcs};
 use crate::nlp::lists::{self, FunctionClass};
 use crate::nlp::sentences::boundaries;
-use crate::params::SentenceParams;
+use crate::params::{MergeParams, SentenceParams};
 use crate::text::{fold, normalise_word, words};
 use std::collections::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Segments shorter than this join a neighbour ("No." is not a statement).
-pub(crate) const MIN_SEGMENT_WORDS: usize = 4;
-/// Least containment for two segments to be one statement.
-const MIN_CONTAINMENT: f64 = 0.8;
-/// Least containment when the shorter segment has under [`SHORT_SEGMENT`]
-/// words: short phrases need to be nearly identical.
-const MIN_CONTAINMENT_SHORT: f64 = 0.85;
-const SHORT_SEGMENT: usize = 8;
-/// Least number of shared words.
-const MIN_SHARED_WORDS: usize = 3;
 
 /// Comparison words: normalised, contractions expanded.
 pub(crate) fn norm_words(text: &str) -> Vec<String> {
@@ -114,29 +103,35 @@ impl WordWeights {
 }
 
 /// The least containment two segments need, by the shorter one's length.
-fn needed_containment(shorter: usize) -> f64 {
-    if shorter < SHORT_SEGMENT {
-        MIN_CONTAINMENT_SHORT
+fn needed_containment(shorter: usize, p: &MergeParams) -> f64 {
+    if shorter < p.short_segment {
+        p.min_containment_short
     } else {
-        MIN_CONTAINMENT
+        p.min_containment
     }
 }
 
 /// [`same_statement`], and the shared words carry the shorter one's weight
 /// too (not only its common words).
-fn same_weighted_statement(a: &[String], b: &[String], weights: &WordWeights) -> bool {
-    same_statement(a, b) && weights.containment(a, b) >= needed_containment(a.len().min(b.len()))
+fn same_weighted_statement(
+    a: &[String],
+    b: &[String],
+    weights: &WordWeights,
+    p: &MergeParams,
+) -> bool {
+    same_statement(a, b, p)
+        && weights.containment(a, b) >= needed_containment(a.len().min(b.len()), p)
 }
 
 /// Do these two word lists say the same thing (one may be a fragment)?
-pub(crate) fn same_statement(a: &[String], b: &[String]) -> bool {
+pub(crate) fn same_statement(a: &[String], b: &[String], p: &MergeParams) -> bool {
     let shorter = a.len().min(b.len());
     if shorter == 0 {
         return false;
     }
     let shared = lcs_len(a, b);
-    shared >= MIN_SHARED_WORDS.min(shorter)
-        && shared as f64 / shorter as f64 >= needed_containment(shorter)
+    shared >= p.min_shared_words.min(shorter)
+        && shared as f64 / shorter as f64 >= needed_containment(shorter, p)
 }
 
 fn is_ellipsis_at(text: &str, i: usize) -> Option<usize> {
@@ -148,7 +143,7 @@ fn is_ellipsis_at(text: &str, i: usize) -> Option<usize> {
 }
 
 /// Byte ranges of the segments of a quotation text, trimmed.
-pub(crate) fn segments(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn segments(text: &str, p: &MergeParams) -> Vec<(usize, usize)> {
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of left part, start of right part)
     let mut skip_until = 0;
     for (i, c) in text.char_indices() {
@@ -183,7 +178,7 @@ pub(crate) fn segments(text: &str) -> Vec<(usize, usize)> {
         .map(|(s, e)| trim_segment(text, s, e))
         .filter(|(s, e)| e > s && !words(&text[*s..*e]).is_empty())
         .collect();
-    join_short(text, trimmed)
+    join_short(text, trimmed, p.min_segment_words)
 }
 
 fn trim_segment(text: &str, s: usize, e: usize) -> (usize, usize) {
@@ -211,10 +206,10 @@ fn trim_segment(text: &str, s: usize, e: usize) -> (usize, usize) {
     (start, start + t.len())
 }
 
-/// Joins segments under [`MIN_SEGMENT_WORDS`] words to the one before (the
-/// first to the one after).
-fn join_short(text: &str, segs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    let is_short = |(s, e): (usize, usize)| words(&text[s..e]).len() < MIN_SEGMENT_WORDS;
+/// Joins segments under `min_words` words to the one before (the first to
+/// the one after).
+fn join_short(text: &str, segs: Vec<(usize, usize)>, min_words: usize) -> Vec<(usize, usize)> {
+    let is_short = |(s, e): (usize, usize)| words(&text[s..e]).len() < min_words;
     let mut out: Vec<(usize, usize)> = Vec::new();
     for seg in segs {
         match out.last_mut() {
@@ -252,40 +247,37 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-fn all_segments(found: &[Found]) -> Vec<Seg> {
+fn all_segments(found: &[Found], p: &MergeParams) -> Vec<Seg> {
     found
         .iter()
         .enumerate()
         .flat_map(|(f, q)| {
-            segments(&q.text).into_iter().map(move |(start, end)| Seg {
-                found: f,
-                start,
-                end,
-                words: norm_words(&q.text[start..end]),
-            })
+            segments(&q.text, p)
+                .into_iter()
+                .map(move |(start, end)| Seg {
+                    found: f,
+                    start,
+                    end,
+                    words: norm_words(&q.text[start..end]),
+                })
         })
         .collect()
 }
 
 /// Cluster id of every segment: segments of different quotations that say
 /// the same thing share one.
-fn cluster_segments(segs: &[Seg], weights: &WordWeights) -> Vec<usize> {
+fn cluster_segments(segs: &[Seg], weights: &WordWeights, p: &MergeParams) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..segs.len()).collect();
     union_exact_duplicates(segs, &mut parent);
-    for (i, j) in candidate_pairs(segs) {
+    for (i, j) in candidate_pairs(segs, p.max_postings) {
         if segs[i].found != segs[j].found
-            && same_weighted_statement(&segs[i].words, &segs[j].words, weights)
+            && same_weighted_statement(&segs[i].words, &segs[j].words, weights, p)
         {
             union(&mut parent, i, j);
         }
     }
     (0..segs.len()).map(|i| find_root(&mut parent, i)).collect()
 }
-
-/// A word in more segments than this says nothing about which statement a
-/// segment is; it proposes no pairs (this keeps merging near-linear even on
-/// pathological text with thousands of quotations).
-const MAX_POSTINGS: usize = 64;
 
 /// Segments with the same words, in different quotations, are one statement.
 fn union_exact_duplicates(segs: &[Seg], parent: &mut [usize]) {
@@ -310,10 +302,10 @@ fn union_exact_duplicates(segs: &[Seg], parent: &mut [usize]) {
 }
 
 /// Pairs of segments that share a distinctive word (one that is not a stop
-/// word and stands in at most [`MAX_POSTINGS`] segments), each once, in a
+/// word and stands in at most `max_postings` segments), each once, in a
 /// deterministic order. Segments with no such word are paired among
 /// themselves while they are few.
-fn candidate_pairs(segs: &[Seg]) -> Vec<(usize, usize)> {
+fn candidate_pairs(segs: &[Seg], max_postings: usize) -> Vec<(usize, usize)> {
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, s) in segs.iter().enumerate() {
         let mut seen: Vec<&str> = s
@@ -330,7 +322,7 @@ fn candidate_pairs(segs: &[Seg]) -> Vec<(usize, usize)> {
     }
     let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut indexed = vec![false; segs.len()];
-    for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
+    for list in postings.values().filter(|l| l.len() <= max_postings) {
         for (a, &i) in list.iter().enumerate() {
             indexed[i] = true;
             for &j in &list[a + 1..] {
@@ -339,7 +331,7 @@ fn candidate_pairs(segs: &[Seg]) -> Vec<(usize, usize)> {
         }
     }
     let rest: Vec<usize> = (0..segs.len()).filter(|&i| !indexed[i]).collect();
-    if rest.len() <= MAX_POSTINGS {
+    if rest.len() <= max_postings {
         for (a, &i) in rest.iter().enumerate() {
             for &j in &rest[a + 1..] {
                 pairs.insert((i, j));
@@ -589,9 +581,9 @@ fn sentence_index(story: &Story, doc: usize, block: usize, offset: usize) -> usi
 }
 
 /// Merges the found quotations of a story into ranked quotation items.
-pub(crate) fn merge(story: &Story, found: &[Found]) -> Vec<Quotation> {
-    let segs = all_segments(found);
-    let cluster = cluster_segments(&segs, &WordWeights::of_story(story));
+pub(crate) fn merge(story: &Story, found: &[Found], p: &MergeParams) -> Vec<Quotation> {
+    let segs = all_segments(found, p);
+    let cluster = cluster_segments(&segs, &WordWeights::of_story(story), p);
     let item = group_clusters(&segs, &cluster);
     let mut items: Vec<Item> = runs(&segs, &item)
         .values()

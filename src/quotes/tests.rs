@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::{Article, Block, BlockKind, Document, Sentence, Story};
+use crate::params::MergeParams;
 
 /// A document from paragraphs ("# " makes a heading), with sentences split
 /// naively at ". " so that sentence indices exist.
@@ -591,15 +592,15 @@ fn merge_similarity_is_word_containment() {
     let a = merge::norm_words("We’ll do what we need to do");
     let b = merge::norm_words("We will do what we need to do");
     assert_eq!(crate::nlp::compare::lcs_len(&a, &b), 8);
-    assert!(merge::same_statement(&a, &b));
+    assert!(merge::same_statement(&a, &b, &MergeParams::default()));
     let c = merge::norm_words("We need to do more");
-    assert!(!merge::same_statement(&b, &c));
+    assert!(!merge::same_statement(&b, &c, &MergeParams::default()));
 }
 
 #[test]
 fn segments_cut_at_sentences_and_ellipses_not_abbreviations() {
     let cut = |t: &'static str| -> Vec<&'static str> {
-        merge::segments(t)
+        merge::segments(t, &MergeParams::default())
             .into_iter()
             .map(|(s, e)| &t[s..e])
             .collect()
