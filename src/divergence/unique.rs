@@ -24,11 +24,11 @@ use super::words::{Tokens, is_preposition, name_runs};
 use super::{Evidence, Finding, FindingKind, Side};
 use crate::align::FactGroup;
 use crate::model::{BlockKind, SentRef, Story};
-use crate::nlp::calendar::{self, CalendarKind};
+use crate::nlp::calendar;
 #[cfg(test)]
 use crate::nlp::compare::set_cosine;
 use crate::nlp::lists::{Period, abbreviation_period, is_title};
-use crate::nlp::numbers::{Amount, amounts};
+use crate::nlp::numbers::{self, amounts};
 use crate::params::UniqueParams;
 use crate::text::{content_stems, is_double_quote, is_stop, stem};
 use std::collections::{BTreeSet, HashMap};
@@ -207,11 +207,11 @@ fn signals(text: &str, d: usize, index: &StoryIndex, params: &UniqueParams) -> S
         .iter()
         .enumerate()
         .filter(|&(i, a)| {
-            let converted = i > 0 && is_conversion(&t, &found[i - 1], a);
+            let converted = i > 0 && numbers::is_conversion(&t, &found[i - 1], a);
             a.value > 1.0
                 && !converted
                 && !index.amount_elsewhere(&a.key(), d)
-                && !is_clock_or_date(&t, a)
+                && !numbers::is_clock_or_date(&t, a)
         })
         .map(|(_, a)| {
             let next = t.norm(a.end);
@@ -250,50 +250,6 @@ fn naming_word(norm: &str) -> bool {
         && calendar::lookup(norm).is_none()
         && !calendar::is_time_zone(norm)
         && abbreviation_period(norm) == Period::Ends
-}
-
-/// Is this amount part of a clock time ("3:45 p.m.", "1052 GMT",
-/// "09:10 hours") or of a date ("April 30, 2008", "28 April", "Nov. 30")?
-/// Those say when, not how many: a dateline's time is no new figure.
-fn is_clock_or_date(t: &Tokens<'_>, a: &Amount) -> bool {
-    if a.money || a.unit.is_some_and(|u| u.dimension != "duration") {
-        return false;
-    }
-    let (first, last) = (&t.words[a.first], &t.words[a.end - 1]);
-    let before = t.text[..first.start].trim_end();
-    let after = &t.text[last.end..];
-    let digit_before = |s: &str| s.chars().next_back().is_some_and(|c| c.is_ascii_digit());
-    let clock = before.strip_suffix(':').is_some_and(digit_before)
-        || after
-            .strip_prefix(':')
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-        || calendar::is_time_zone(t.norm(a.end))
-        || matches!(t.norm(a.end), "am" | "pm" | "a.m" | "p.m")
-        || (matches!(t.norm(a.end), "a" | "p") && t.norm(a.end + 1) == "m");
-    let month =
-        |k: usize| calendar::lookup(t.norm(k)).is_some_and(|c| c.kind == CalendarKind::Month);
-    let year_after_day = calendar::year(first.raw).is_some()
-        && a.qual_start >= 2
-        && t.words[a.qual_start - 1].is_numeric()
-        && month(a.qual_start - 2);
-    let date = (a.qual_start >= 1 && a.qual_start == a.first && month(a.qual_start - 1))
-        || month(a.end)
-        || year_after_day;
-    clock || date
-}
-
-/// Is `b` the same measure as `a` in other units, in brackets just after
-/// it ("300 kilometers (190 miles)")? A conversion is one figure, not two.
-fn is_conversion(t: &Tokens<'_>, a: &Amount, b: &Amount) -> bool {
-    let (Some(ua), Some(ub)) = (a.unit, b.unit) else {
-        return false;
-    };
-    let a_end = a.end + ua.words;
-    ua.dimension == ub.dimension
-        && b.qual_start == a_end
-        && t.text
-            .get(t.words[a_end - 1].end..t.words[b.qual_start].start)
-            .is_some_and(|gap| gap.trim() == "(")
 }
 
 /// Pairs of adjacent lower-case content words (no punctuation between,

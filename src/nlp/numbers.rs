@@ -25,6 +25,9 @@
 //! [`amounts`] and [`amount_at`] read from tokens a caller already holds
 //! ([`crate::nlp::tokens::words`] and their [`normalise_word`] forms), so
 //! the word indices of an [`Amount`] index the caller's tokens.
+//! [`is_clock_or_date`] and [`is_conversion`] tell a figure that says when
+//! ("3:45 p.m.", "April 30, 2008") or restates the one before in other
+//! units ("300 kilometers (190 miles)") from one that counts.
 //!
 //! The words around an amount (qualifiers, measure words, currency words)
 //! are data: `data/en/amount_words.tsv`. Number words ("two", "twenty",
@@ -33,8 +36,9 @@
 //! is its value), so a data file would only restate the code. Units and
 //! their conversion factors are data too: `data/en/units.tsv`.
 
+use crate::nlp::calendar::{self, CalendarKind};
 use crate::nlp::data::rows;
-use crate::nlp::tokens::{Token as Word, normalise_word, words};
+use crate::nlp::tokens::{Token as Word, Tokens, normalise_word, words};
 use std::sync::LazyLock;
 
 /// How an amount is qualified.
@@ -609,6 +613,50 @@ pub fn amounts_in(text: &str) -> Vec<Amount> {
     amounts(text, &ws, &norms)
 }
 
+/// Is this amount part of a clock time ("3:45 p.m.", "1052 GMT",
+/// "09:10 hours") or of a date ("April 30, 2008", "28 April", "Nov. 30")?
+/// Those say when, not how many: a dateline's time is no new figure.
+pub fn is_clock_or_date(t: &Tokens<'_>, a: &Amount) -> bool {
+    if a.money || a.unit.is_some_and(|u| u.dimension != "duration") {
+        return false;
+    }
+    let (first, last) = (&t.words[a.first], &t.words[a.end - 1]);
+    let before = t.text[..first.start].trim_end();
+    let after = &t.text[last.end..];
+    let digit_before = |s: &str| s.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+    let clock = before.strip_suffix(':').is_some_and(digit_before)
+        || after
+            .strip_prefix(':')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        || calendar::is_time_zone(t.norm(a.end))
+        || matches!(t.norm(a.end), "am" | "pm" | "a.m" | "p.m")
+        || (matches!(t.norm(a.end), "a" | "p") && t.norm(a.end + 1) == "m");
+    let month =
+        |k: usize| calendar::lookup(t.norm(k)).is_some_and(|c| c.kind == CalendarKind::Month);
+    let year_after_day = calendar::year(first.raw).is_some()
+        && a.qual_start >= 2
+        && t.words[a.qual_start - 1].is_numeric()
+        && month(a.qual_start - 2);
+    let date = (a.qual_start >= 1 && a.qual_start == a.first && month(a.qual_start - 1))
+        || month(a.end)
+        || year_after_day;
+    clock || date
+}
+
+/// Is `b` the same measure as `a` in other units, in brackets just after
+/// it ("300 kilometers (190 miles)")? A conversion is one figure, not two.
+pub fn is_conversion(t: &Tokens<'_>, a: &Amount, b: &Amount) -> bool {
+    let (Some(ua), Some(ub)) = (a.unit, b.unit) else {
+        return false;
+    };
+    let a_end = a.end + ua.words;
+    ua.dimension == ub.dimension
+        && b.qual_start == a_end
+        && t.text
+            .get(t.words[a_end - 1].end..t.words[b.qual_start].start)
+            .is_some_and(|gap| gap.trim() == "(")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -835,5 +883,29 @@ mod tests {
             &one("120, 000 people"),
             &one("200, 000 people")
         ));
+    }
+
+    #[test]
+    fn clock_times_and_dates_say_when_and_conversions_restate() {
+        let when = |text: &str| -> Vec<bool> {
+            let t = Tokens::new(text);
+            amounts(t.text, &t.words, &t.norms)
+                .iter()
+                .map(|a| is_clock_or_date(&t, a))
+                .collect()
+        };
+        assert_eq!(
+            when("It began at 3:45 p.m. with 40 people."),
+            [true, true, false]
+        );
+        assert_eq!(
+            when("On April 30, 2008, 12 houses fell."),
+            [true, true, false]
+        );
+        assert_eq!(when("They walked 40 minutes, 1052 GMT."), [false, true]);
+        let t = Tokens::new("It flew 300 kilometers (190 miles) and then 50 miles.");
+        let found = amounts(t.text, &t.words, &t.norms);
+        assert!(is_conversion(&t, &found[0], &found[1]));
+        assert!(!is_conversion(&t, &found[1], &found[2]));
     }
 }
