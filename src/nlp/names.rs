@@ -94,9 +94,23 @@ pub fn period_joins(prev: &str, gap: &str) -> bool {
         && (initial || lists::is_name_abbreviation(&prev.to_lowercase()))
 }
 
+/// One capital letter: an initial when a period joins it to a name.
+fn is_initial(raw: &str) -> bool {
+    let mut chars = raw.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
 /// The name runs of a text, given its tokens ([`crate::nlp::tokens::words`]).
 pub fn name_runs(text: &str, tokens: &[Token<'_>]) -> Vec<NameRun> {
-    let cap: Vec<bool> = tokens.iter().map(is_capitalised_word).collect();
+    let mut cap: Vec<bool> = tokens.iter().map(is_capitalised_word).collect();
+    // An initial that is also a stop word ("D", "M", "S", "T" …) is a name
+    // word when its period joins it to one ("Franklin D. Roosevelt", "J. M.
+    // Barrie"); right to left, so a chain of initials is read whole.
+    for k in (0..tokens.len().saturating_sub(1)).rev() {
+        if !cap[k] && is_initial(tokens[k].raw) && cap[k + 1] && joins(text, tokens, k + 1) {
+            cap[k] = true;
+        }
+    }
     let mut out = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
@@ -183,6 +197,20 @@ mod tests {
         );
         assert_eq!(names("by Sen. Ana Ruiz today"), vec!["Sen. Ana Ruiz"]);
         assert_eq!(names("in St. Louis today"), vec!["St. Louis"]);
+        // Initials that are also stop words (NLTK lists "d", "m", "s" …).
+        assert_eq!(
+            names("under Franklin D. Roosevelt in 1933"),
+            vec!["Franklin D. Roosevelt"]
+        );
+        assert_eq!(names("by J. M. Barrie and"), vec!["J. M. Barrie"]);
+        assert_eq!(names("said Mary S. Ruiz"), vec!["Mary S. Ruiz"]);
+        // Not an initial: no period, or nothing capitalised after it.
+        assert_eq!(names("A man met Ruiz"), vec!["Ruiz"]);
+        assert_eq!(names("Ruiz and I met"), vec!["Ruiz"]);
+        assert_eq!(
+            names("he got a grade of A. then left"),
+            Vec::<String>::new()
+        );
         assert_eq!(
             names("music of Ludwig van Beethoven"),
             vec!["Ludwig van Beethoven"]
