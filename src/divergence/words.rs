@@ -6,7 +6,6 @@
 //! predicates are [`crate::nlp::lists`]' (re-exported here).
 
 use crate::nlp::calendar::{self, CalendarKind};
-use crate::nlp::lists;
 pub use crate::nlp::lists::{
     is_personal_title, is_rank_title, is_status_word, is_title_abbreviation, is_title_word,
     title_parts as parts,
@@ -36,10 +35,22 @@ pub fn name_runs(t: &Tokens<'_>) -> Vec<(usize, usize, String)> {
     for run in names::name_runs(t.text, &t.words) {
         let end = run.tokens.end;
         let mut start = run.tokens.start;
-        while start < end
-            && (start == 0 || is_calendar_word(t.norm(start)) || lists::is_title(t.norm(start)))
-        {
-            start += 1;
+        while start < end {
+            if start == 0 || is_calendar_word(t.norm(start)) {
+                start += 1;
+                continue;
+            }
+            // The layer's count where the run begins (it knows "Secretary
+            // of State …"); after a skipped opener, the same rule again.
+            let titles = if start == run.tokens.start {
+                run.titles
+            } else {
+                names::title_prefix((start..end).map(|k| t.norm(k)))
+            };
+            match titles {
+                0 => break,
+                n => start += n,
+            }
         }
         if start == end {
             continue;
@@ -107,6 +118,19 @@ mod tests {
             vec!["Lindsey Graham"]
         );
         assert_eq!(runs("It said Mr. Banky left."), vec!["Banky"]);
+        // A word that only qualifies a title is kept: an institution.
+        assert_eq!(
+            runs("It went to the Supreme Court on Monday"),
+            vec!["Supreme Court"]
+        );
+        assert_eq!(
+            runs("It said Supreme Leader Ali Khamenei spoke"),
+            vec!["Ali Khamenei"]
+        );
+        assert_eq!(
+            runs("It said Secretary of State Ana Ruiz spoke"),
+            vec!["Ana Ruiz"]
+        );
         assert_eq!(
             runs("It was Michael J. Fox who came."),
             vec!["Michael J. Fox"]

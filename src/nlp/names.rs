@@ -94,6 +94,29 @@ pub fn period_joins(prev: &str, gap: &str) -> bool {
         && (initial || lists::is_name_abbreviation(&prev.to_lowercase()))
 }
 
+/// How many leading words (normalised) form a title that stands before a
+/// name: the longest run of title words that ends in one able to stand
+/// alone before a name ("Former President", "Foreign Minister", "Sen.").
+/// Words that only qualify a title ("Supreme", "State", "Vice") are not a
+/// title on their own, so "Supreme Court" and "State Department" keep
+/// every word.
+pub fn title_prefix<S: AsRef<str>>(norms: impl IntoIterator<Item = S>) -> usize {
+    let mut len = 0;
+    for (i, norm) in norms.into_iter().enumerate() {
+        match lists::title(norm.as_ref()) {
+            Some(t) if t.position == lists::TitlePosition::Head => len = i + 1,
+            Some(_) => {}
+            None => break,
+        }
+    }
+    len
+}
+
+/// Does token `k` follow "<title> of" ("Secretary of State …")?
+fn follows_title_of(tokens: &[Token<'_>], k: usize) -> bool {
+    k >= 2 && tokens[k - 1].norm() == "of" && lists::is_title(&tokens[k - 2].norm())
+}
+
 /// One capital letter: an initial when a period joins it to a name.
 fn is_initial(raw: &str) -> bool {
     let mut chars = raw.chars();
@@ -134,10 +157,14 @@ pub fn name_runs(text: &str, tokens: &[Token<'_>]) -> Vec<NameRun> {
                 break;
             }
         }
-        let titles = tokens[start..k]
-            .iter()
-            .take_while(|t| lists::is_title(&normalise_word(t.raw)))
-            .count();
+        let norms = || tokens[start..k].iter().map(|t| normalise_word(t.raw));
+        let mut titles = title_prefix(norms());
+        if titles == 0 && follows_title_of(tokens, start) {
+            // "Secretary of State Ana Ruiz": the qualifier ends a title
+            // that began before "of".
+            let lead = norms().take_while(|n| lists::is_title(n)).count();
+            titles = if lead < k - start { lead } else { 0 };
+        }
         out.push(NameRun {
             tokens: start..k,
             titles,
@@ -187,6 +214,15 @@ mod tests {
             vec![("President Ruiz".to_string(), 1, false)]
         );
         assert_eq!(runs("then Former President Ruiz")[0].1, 2);
+        assert_eq!(runs("then Foreign Minister Ana Ruiz")[0].1, 2);
+        // Words that only qualify a title are no title on their own.
+        assert_eq!(runs("then the Supreme Court ruled")[0].1, 0);
+        assert_eq!(runs("then the State Department said")[0].1, 0);
+        assert_eq!(runs("then Supreme Leader Ali Khamenei")[0].1, 2);
+        // … unless a title before "of" makes them its end; a run that is
+        // only the qualifier stays a name ("the Department of State").
+        assert_eq!(runs("by Secretary of State Ana Ruiz")[1].1, 1);
+        assert_eq!(runs("by the Department of State today")[1].1, 0);
     }
 
     #[test]
