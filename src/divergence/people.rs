@@ -200,20 +200,12 @@ pub fn title_key(t: &Titled) -> String {
     words.join(" ")
 }
 
-/// Words after the noun that mark a sourcing phrase.
+/// Words after the noun that mark a sourcing phrase ("familiar with", "on
+/// condition", "who spoke": [`Cue::SourcingAfter`]).
 fn sourcing_follows(t: &Tokens<'_>, noun: usize) -> bool {
     let n1 = t.norm(noun + 1);
-    let n2 = t.norm(noun + 2);
-    matches!(
-        n1,
-        "familiar" | "speaking" | "spoke" | "told" | "briefed" | "confirmed" | "close"
-    ) || (n1 == "on" && matches!(n2, "condition" | "background"))
-        || (n1 == "who"
-            && matches!(
-                n2,
-                "spoke" | "requested" | "asked" | "declined" | "were" | "was"
-            ))
-        || (n1 == "with" && n2 == "knowledge")
+    is_cue(n1, Cue::SourcingAfter)
+        || is_cue(&format!("{n1} {}", t.norm(noun + 2)), Cue::SourcingAfter)
 }
 
 /// A count-of-sources phrase ending at the noun `noun`, if there is one:

@@ -459,6 +459,9 @@ pub enum Cue {
     /// A locative preposition: a capitalised phrase right after it names a
     /// place ("in Takengon", "near Aceh").
     Locative,
+    /// One or two words (space-separated) after a source noun that make a
+    /// sourcing phrase ("familiar", "on condition", "who spoke").
+    SourcingAfter,
 }
 
 static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
@@ -474,6 +477,7 @@ static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
                 Some("people_noun") => Cue::PeopleNoun,
                 Some("count_filler") => Cue::CountFiller,
                 Some("locative") => Cue::Locative,
+                Some("sourcing_after") => Cue::SourcingAfter,
                 other => panic!("data/en/divergence_cues.tsv: unknown class {other:?}"),
             };
             (r[0], cue)
@@ -636,7 +640,8 @@ mod tests {
         assert!(is_cue("offici", Cue::SourceNoun) && !is_cue("officials", Cue::SourceNoun));
         assert!(is_cue("whereas", Cue::ClauseOpener) && !is_cue("of", Cue::ClauseOpener));
         assert!(is_cue("valued", Cue::PriceVerb) && !is_cue("stolen", Cue::PriceVerb));
-        assert_eq!(CUES.len(), 15 + 5 + 30 + 11 + 17 + 5 + 5 + 24 + 5);
+        assert!(is_cue("on condition", Cue::SourcingAfter) && !is_cue("on", Cue::SourcingAfter));
+        assert_eq!(CUES.len(), 15 + 5 + 30 + 11 + 17 + 5 + 5 + 24 + 5 + 16);
         assert!(furniture(FurnitureMatch::Label).any(|l| l == "advertisement"));
         assert!(furniture(FurnitureMatch::Phrase).any(|l| l == "©"));
     }
