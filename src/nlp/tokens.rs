@@ -113,6 +113,12 @@ pub fn normalise_word(raw: &str) -> String {
         return "us_country".to_string();
     }
     let folded = fold(raw).to_lowercase();
+    // A spaced possessive ("Davis ’ s", see [`words`]) reads as "davis's".
+    let folded = if folded.contains(' ') {
+        folded.replace(' ', "")
+    } else {
+        folded
+    };
     let w = folded
         .strip_suffix("'s")
         .or_else(|| folded.strip_suffix('\''))
@@ -129,10 +135,53 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The clitics written after an apostrophe: the possessive and the
+/// contractions ("’s", "n’t" as "’t", "’m", "’d", "’re", "’ve", "’ll").
+const CLITICS: [&str; 7] = ["s", "t", "m", "d", "re", "ve", "ll"];
+
+/// The end (a char index) of a possessive or contraction written with spaces
+/// around its apostrophe ("Davis ’ s sister", "I ’ m", "don ’ t": some
+/// sources, ECB+ among them, space every apostrophe) when one starts at char
+/// index `j`, right after a word ending in a letter: spaces, an apostrophe,
+/// spaces, a clitic ([`CLITICS`]), then no more word and no closing quote; at
+/// least one space (an unspaced "Davis’s" is joined as any inner apostrophe
+/// is).
+fn spaced_clitic_end(chars: &[(usize, char)], j: usize) -> Option<usize> {
+    if !chars.get(j.checked_sub(1)?)?.1.is_alphabetic() {
+        return None;
+    }
+    let spaces = |from: usize| {
+        (from..chars.len())
+            .take_while(|&k| chars[k].1 == ' ')
+            .count()
+    };
+    let before = spaces(j);
+    let apostrophe = j + before;
+    if !matches!(chars.get(apostrophe)?.1, '\'' | '\u{2019}') {
+        return None;
+    }
+    let after = spaces(apostrophe + 1);
+    let from = apostrophe + 1 + after;
+    let word_len = (from..chars.len())
+        .take_while(|&k| is_word_char(chars[k].1))
+        .count();
+    let end = from + word_len;
+    let word: String = chars[from..end]
+        .iter()
+        .map(|p| p.1.to_ascii_lowercase())
+        .collect();
+    // "the ' s ' key" quotes a letter.
+    let quoted = chars
+        .get(end + spaces(end))
+        .is_some_and(|p| matches!(p.1, '\'' | '\u{2019}'));
+    (before + after > 0 && CLITICS.contains(&word.as_str()) && !quoted).then_some(end)
+}
+
 /// Splits a text into words: runs of letters and digits, keeping inner
 /// apostrophes ("don't"), inner periods of abbreviations and numbers ("U.S.",
 /// "2.5"), inner commas of numbers ("5,587"), inner hyphens ("full-scale")
-/// and a leading `$`.
+/// and a leading `$`. A possessive or contraction written with spaces
+/// ("Davis ’ s", "I ’ m") is one word, as "Davis’s" and "I’m" are.
 pub fn words(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -178,6 +227,9 @@ pub fn words(text: &str) -> Vec<Token<'_>> {
             if c == '.' && j >= 2 && chars[j - 2].1 == '.' && chars[j - 1].1.is_uppercase() {
                 j += 1;
             }
+            if let Some(end) = spaced_clitic_end(&chars, j) {
+                j = end;
+            }
             break;
         }
         let end = chars.get(j).map_or(text.len(), |p| p.0);
@@ -214,13 +266,23 @@ impl Spaced<'_> {
     pub fn is_capitalised(&self) -> bool {
         self.raw.chars().next().is_some_and(char::is_uppercase)
     }
-    /// Ends in a possessive ("Obama's", "players'").
+    /// Ends in a possessive ("Obama's", "players'", "Davis ’ s").
     pub fn is_possessive(&self) -> bool {
-        let f = fold(self.raw);
+        let f = fold(self.raw).replace(' ', "");
         f.ends_with("'s") || f.ends_with("s'")
     }
     /// The word without a possessive ending.
     pub fn bare(&self) -> &str {
+        if self.raw.contains(' ') && self.is_possessive() {
+            // "Davis ’ s": with "I ’ m", the only words with a space (see
+            // [`words`]).
+            return self
+                .raw
+                .trim_end_matches(['s', 'S'])
+                .trim_end()
+                .trim_end_matches(['\'', '\u{2019}'])
+                .trim_end();
+        }
         for suffix in ["\u{2019}s", "'s", "\u{2019}", "'"] {
             if let Some(b) = self.raw.strip_suffix(suffix) {
                 return b;
@@ -360,6 +422,41 @@ mod tests {
                 "Iran’s"
             ]
         );
+    }
+
+    #[test]
+    fn spaced_possessives_and_contractions_are_one_word() {
+        // ECB+ spaces every apostrophe: "Davis ’ s sister" is "Davis’s sister".
+        assert_eq!(
+            raws("Ms. Davis \u{2019} s sister, Gray 's aide, Mr. Kim\u{2019} s car"),
+            vec![
+                "Ms",
+                "Davis \u{2019} s",
+                "sister",
+                "Gray 's",
+                "aide",
+                "Mr",
+                "Kim\u{2019} s",
+                "car"
+            ]
+        );
+        assert_eq!(normalise_word("Davis \u{2019} s"), "davis");
+        let t = spaced_words("Ms. Davis \u{2019} s sister");
+        assert!(t[1].is_possessive());
+        assert_eq!(t[1].bare(), "Davis");
+        assert_eq!(
+            raws("I \u{2019} m sure we don ' t"),
+            vec!["I \u{2019} m", "sure", "we", "don ' t"]
+        );
+        assert_eq!(normalise_word("I \u{2019} m"), "i'm");
+        assert!(!spaced_words("I \u{2019} m")[0].is_possessive());
+        // Not one word: a closing quote then a word, a lone letter after
+        // a quote, a plural, a number.
+        assert_eq!(raws("‘locked down’ said"), vec!["locked", "down", "said"]);
+        assert_eq!(raws("‘locked down ’ said"), vec!["locked", "down", "said"]);
+        assert_eq!(raws("the ' s ' key"), vec!["the", "s", "key"]);
+        assert_eq!(raws("Davis ’ sons"), vec!["Davis", "sons"]);
+        assert_eq!(raws("1990 ’ s"), vec!["1990", "s"]);
     }
 
     #[test]

@@ -234,6 +234,40 @@ fn a_title_of_an_office_before_the_name() {
     assert_eq!(speaker_of(&qs, "strengthens"), Some("Dirk Kempthorne"));
     let qs = segmented(&["“You try to put it out of your mind,” said Ms. Davis's sister Crystal."]);
     assert_eq!(speaker_of(&qs, "out of your mind"), Some("Crystal"));
+    // The same with the apostrophe spaced, as some sources write it.
+    let qs = segmented(&[
+        "“You try to put it out of your mind,” said Ms. Davis \u{2019} s sister Crystal.",
+    ]);
+    assert_eq!(speaker_of(&qs, "out of your mind"), Some("Crystal"));
+    let qs =
+        segmented(&["“You try to put it out of your mind,” said Ms. Davis \u{2019} s sister."]);
+    assert_eq!(
+        speaker_of(&qs, "out of your mind"),
+        Some("Ms. Davis ’ s sister")
+    );
+}
+
+#[test]
+fn a_lower_case_possessor_before_a_titled_name() {
+    let qs = segmented(&[
+        "“The deputy was hit twice,” said sheriff's Sgt. Ana Lima.",
+        "A caller reported the shooting, said sheriff ’ s Sgt. Ana Lima. “Our units found a deputy with gunshot wounds.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "hit twice"), Some("Ana Lima"));
+    assert_eq!(speaker_of(&qs, "Our units"), Some("Ana Lima"));
+    // And for a pronoun after it.
+    let qs = segmented(&[
+        "A caller reported the shooting, said sheriff's Sgt. Ana Lima. “Our units found a deputy with gunshot wounds,” she said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "Our units"), Some("Ana Lima"));
+    let qs = segmented(&[
+        "Reporters gathered at the sheriff's Lakewood Station. “Our units found a deputy with gunshot wounds,” she said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "Our units"), None);
+    // No title after the possessor: an office, not a person.
+    let qs = segmented(&["“The deputy was hit twice,” said sheriff's Department officials."]);
+    let who = speaker_of(&qs, "hit twice");
+    assert!(who.is_none_or(|w| !w.starts_with("Department")), "{who:?}");
 }
 
 // ---- the sentence before, and verbs joined by "and" ----

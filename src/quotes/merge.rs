@@ -37,7 +37,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub(crate) fn norm_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in words(text) {
-        let f = fold(w.raw).to_lowercase();
+        // A spaced "It ’ s" is one word (see `nlp::tokens::words`): "it's".
+        let f = fold(w.raw).to_lowercase().replace(' ', "");
         if let Some((base, full)) = lists::contraction(&f) {
             out.push(base.to_string());
             out.push(full.to_string());

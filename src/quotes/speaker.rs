@@ -391,6 +391,21 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
         }
         return Some((Who::Role(lower_article(join_toks(text, toks, i, e))), e + 1));
     }
+    // "said sheriff's Sgt. Ana Lima": a lower-case possessor before a
+    // titled name is a modifier of the title; the name is the person.
+    if t.is_possessive()
+        && let Some(n) = toks.get(i + 1)
+        && n.is_capitalised()
+        && !breaks_before(toks, i + 1)
+        && !n.gap.contains(',')
+    {
+        let e = cap_run_end(toks, i + 1);
+        let run = &toks[i + 1..=e];
+        let name = name_in_run(run);
+        if run.iter().any(is_title) && !name.is_empty() {
+            return Some((Who::Name(name), e + 1));
+        }
+    }
     // A role: up to five words ending in a role noun, or a determiner and
     // the noun phrase after it; a name in apposition wins ("resident Ana
     // Lima").
@@ -1254,7 +1269,11 @@ impl People {
             // "he" or "she" refers to.
             // "the NCAA report", "BBC's Doctor Who website": a run after an
             // article or a possessor names a thing, not a person.
-            let modified = i > 0 && (is_determiner(&toks[i - 1]) || toks[i - 1].is_possessive());
+            // After a possessor, a title makes it a person again
+            // ("sheriff's Sgt. Ana Lima", "Israel's Prime Minister …").
+            let titled = toks[i..e].iter().any(is_title);
+            let modified =
+                i > 0 && (is_determiner(&toks[i - 1]) || (toks[i - 1].is_possessive() && !titled));
             if inside || modified || toks[e].is_possessive() || name.is_empty() {
                 continue;
             }

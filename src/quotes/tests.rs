@@ -595,6 +595,11 @@ fn merge_similarity_is_word_containment() {
     assert!(merge::same_statement(&a, &b, &MergeParams::default()));
     let c = merge::norm_words("We need to do more");
     assert!(!merge::same_statement(&b, &c, &MergeParams::default()));
+    // A contraction with its apostrophe spaced is the contraction.
+    assert_eq!(
+        merge::norm_words("It \u{2019} s official: I \u{2019} m hosting"),
+        merge::norm_words("It's official: I am hosting")
+    );
 }
 
 #[test]
