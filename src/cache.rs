@@ -6,8 +6,9 @@
 //! only on the article as read, the parameters and the program. So they
 //! are kept under a key hashing exactly those (`articles/<key>.json`): a
 //! rebuild reads every article file but segments and tokenises only the
-//! new or changed ones. Grouping itself still runs over every article (it
-//! compares them all), from the cached features.
+//! new or changed ones. Grouping weighs terms over every article, from the
+//! cached features; with a `parallax.lock` it regroups only the stories
+//! new articles come near ([`crate::cluster::group_keeping`]).
 //!
 //! A story's analysis (quotes → align → divergences → digest, see
 //! [`crate::analyse_story`]) depends only on the story's documents, the

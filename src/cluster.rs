@@ -107,8 +107,9 @@ pub fn group_featured(docs: Vec<Document>, feats: &[DocFeatures], params: &Param
 
 /// [`group_featured`], keeping the membership of a previous build: the
 /// articles each `previous` story (source ids) held stay together, and new
-/// articles join them as [`stable::keep_previous`] says. Stories keyed by
-/// folder or `story:` are grouped by their key as always.
+/// articles join them as [`stable::keep_previous`] says, regrouping only
+/// the previous stories new articles come near. Stories keyed by folder or
+/// `story:` are grouped by their key as always.
 pub fn group_keeping(
     docs: Vec<Document>,
     feats: &[DocFeatures],
@@ -121,10 +122,9 @@ pub fn group_keeping(
         .collect();
     free.sort_by(|&a, &b| doc_order(&docs[a], &docs[b]));
     let free_feats: Vec<&DocFeatures> = free.iter().map(|&i| &feats[i]).collect();
-    let groups = groups_of(&free_feats, p);
-    drop(free_feats);
     let free_ids: Vec<&str> = free.iter().map(|&i| docs[i].article.id.as_str()).collect();
-    let groups = stable::keep_previous(groups, &free_ids, previous, p.keep_split_min);
+    let groups = groups_keeping(&free_feats, &free_ids, previous, p);
+    drop(free_feats);
     drop(free_ids);
     let mut slots: Vec<Option<Document>> = docs.into_iter().map(Some).collect();
     let keyed: Vec<Document> = slots
@@ -176,17 +176,74 @@ fn groups_of(feats: &[&DocFeatures], p: &ClusterParams) -> Vec<Vec<usize>> {
     if feats.is_empty() {
         return Vec::new();
     }
-    let edges = Vectors::build(feats, p).candidate_edges(p);
-    let when: Vec<When> = feats.iter().map(|f| f.when.clone()).collect();
-    let who = whos(feats.iter().map(|f| f.who.clone()).collect(), p);
-    average_linkage(&edges, when, who, p)
+    let all: Vec<usize> = (0..feats.len()).collect();
+    Vectors::build(feats, p).groups_among(feats, &all, p)
+}
+
+/// Fresh grouping, kept to a previous build's membership
+/// ([`stable::keep_previous`]), of only the articles new articles can
+/// join: the new articles (ids no `previous` story lists) and every
+/// article of each previous story holding one of their candidate
+/// partners. The other previous stories stay as they were: no new
+/// article comes near them, so nothing is new evidence about them. The
+/// terms keep their weights over the whole collection. So a rebuild after
+/// adding an article regroups a few stories, not the whole folder, and
+/// the result depends only on the articles and the lock, never on what a
+/// cache held (an incremental build and a clean build with the same lock
+/// agree). Without a previous build, every article is new and this is
+/// plain fresh grouping.
+fn groups_keeping(
+    feats: &[&DocFeatures],
+    ids: &[&str],
+    previous: &[BTreeSet<String>],
+    p: &ClusterParams,
+) -> Vec<Vec<usize>> {
+    if feats.is_empty() {
+        return Vec::new();
+    }
+    let was = stable::previous_story(ids, previous);
+    let new: Vec<usize> = (0..feats.len()).filter(|&i| was[i].is_none()).collect();
+    let vectors = Vectors::build(feats, p);
+    if new.len() == feats.len() {
+        let all: Vec<usize> = (0..feats.len()).collect();
+        return vectors.groups_among(feats, &all, p);
+    }
+    let touched: BTreeSet<usize> = vectors
+        .partners_of(&new, p)
+        .into_iter()
+        .filter_map(|b| was[b])
+        .collect();
+    let among: Vec<usize> = (0..feats.len())
+        .filter(|&i| was[i].is_none_or(|s| touched.contains(&s)))
+        .collect();
+    let local = vectors.groups_among(feats, &among, p);
+    drop(vectors);
+    let among_ids: Vec<&str> = among.iter().map(|&i| ids[i]).collect();
+    let local = stable::keep_previous(local, &among_ids, previous, p.keep_split_min);
+    let mut out: Vec<Vec<usize>> = local
+        .into_iter()
+        .map(|g| g.into_iter().map(|i| among[i]).collect())
+        .collect();
+    let mut untouched: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, s) in was.iter().enumerate() {
+        if let Some(s) = s.filter(|s| !touched.contains(s)) {
+            untouched.entry(s).or_default().push(i);
+        }
+    }
+    out.extend(untouched.into_values());
+    for g in &mut out {
+        g.sort_unstable();
+    }
+    out.sort_by_key(|g| g[0]);
+    out
 }
 
 /// Cosine similarities (i < j, > 0) of the pairs the inverted index
 /// proposes, over documents in the given order.
 pub fn candidate_edges(docs: &[Document], p: &ClusterParams) -> Vec<(usize, usize, f64)> {
     let feats: Vec<DocFeatures> = docs.par_iter().map(|d| features(d, p)).collect();
-    Vectors::build(&feats.iter().collect::<Vec<_>>(), p).candidate_edges(p)
+    let all: Vec<usize> = (0..feats.len()).collect();
+    Vectors::build(&feats.iter().collect::<Vec<_>>(), p).candidate_edges(&all, p)
 }
 
 /// What grouping reads of one document, extracted once per article (so
@@ -792,20 +849,25 @@ impl Who {
     }
 }
 
-/// Who each document is about, with collection-wide names dropped.
-fn whos(mut who: Vec<Who>, p: &ClusterParams) -> Vec<Who> {
+/// Who each of the documents `among` is about, with names more than a
+/// few percent of the whole collection (`feats`) mention dropped.
+fn whos(feats: &[&DocFeatures], among: &[usize], p: &ClusterParams) -> Vec<Who> {
     let mut df: BTreeMap<String, u32> = BTreeMap::new();
-    for w in &who {
-        for p in w.mentions.keys() {
+    for f in feats {
+        for p in f.who.mentions.keys() {
             *df.entry(p.clone()).or_insert(0) += 1;
         }
     }
-    let cap = ((who.len() as f64 * p.max_posting_share) as usize).max(p.min_posting_cap);
+    let cap = ((feats.len() as f64 * p.max_posting_share) as usize).max(p.min_posting_cap);
     let cap = u32::try_from(cap).unwrap_or(u32::MAX);
-    for w in &mut who {
-        w.keep_rare(&df, cap);
-    }
-    who
+    among
+        .iter()
+        .map(|&i| {
+            let mut w = feats[i].who.clone();
+            w.keep_rare(&df, cap);
+            w
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -850,21 +912,30 @@ impl Vectors {
         Vectors { rows, df }
     }
 
-    /// Scored pairs (i < j, cosine > 0) proposed by shared distinctive
-    /// terms. Each document scores the others through the postings of its
-    /// own indexed terms (the dot product over indexed terms, accumulated
-    /// in a scratch row per thread) and proposes its [`ClusterParams::max_candidates`]
-    /// best; a pair is kept when either side proposes it. Memory is linear
-    /// in the number of documents: no list of every pair of every posting
-    /// is ever built (that took 12.9 GB on 67,000 one-paragraph articles).
-    fn candidate_edges(&self, p: &ClusterParams) -> Vec<(usize, usize, f64)> {
-        let n = self.rows.len();
-        let cap = ((n as f64 * p.max_posting_share) as usize).max(p.min_posting_cap);
-        let tops: Vec<Vec<(u32, f32)>> = self
-            .rows
+    /// Fresh grouping of the documents `among` (positions in `feats`,
+    /// ascending), with the weights of the whole collection: index lists
+    /// into `among`.
+    fn groups_among(
+        &self,
+        feats: &[&DocFeatures],
+        among: &[usize],
+        p: &ClusterParams,
+    ) -> Vec<Vec<usize>> {
+        let edges = self.candidate_edges(among, p);
+        let when: Vec<When> = among.iter().map(|&i| feats[i].when.clone()).collect();
+        let who = whos(feats, among, p);
+        average_linkage(&edges, when, who, p)
+    }
+
+    /// Each document's indexed terms: its [`ClusterParams::top_terms`]
+    /// best-weighted terms that at most a small share of the collection
+    /// holds, best first.
+    fn tops(&self, among: &[usize], p: &ClusterParams) -> Vec<Vec<(u32, f32)>> {
+        let cap = ((self.rows.len() as f64 * p.max_posting_share) as usize).max(p.min_posting_cap);
+        among
             .par_iter()
-            .map(|row| {
-                let mut top: Vec<(u32, f32)> = row
+            .map(|&i| {
+                let mut top: Vec<(u32, f32)> = self.rows[i]
                     .iter()
                     .copied()
                     .filter(|(t, _)| (self.df[*t as usize] as usize) <= cap)
@@ -873,7 +944,49 @@ impl Vectors {
                 top.truncate(p.top_terms);
                 top
             })
+            .collect()
+    }
+
+    /// The candidate partners ([`best_partners`], over every document's
+    /// indexed terms) of the documents `new`, in no particular order.
+    fn partners_of(&self, new: &[usize], p: &ClusterParams) -> Vec<usize> {
+        let n = self.rows.len();
+        let all: Vec<usize> = (0..n).collect();
+        let tops = self.tops(&all, p);
+        let wanted: rustc_hash::FxHashSet<u32> = new
+            .iter()
+            .flat_map(|&a| tops[a].iter().map(|&(t, _)| t))
             .collect();
+        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+        for (d, top) in tops.iter().enumerate() {
+            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            for &(t, w) in top.iter().filter(|(t, _)| wanted.contains(t)) {
+                postings.entry(t).or_default().push((d, w));
+            }
+        }
+        new.par_iter()
+            .map_init(
+                || (vec![0f32; n], Vec::new()),
+                |(acc, touched), &a| {
+                    best_partners(a, &tops[a], &postings, acc, touched, p.max_candidates)
+                },
+            )
+            .flatten_iter()
+            .map(|b| b as usize)
+            .collect()
+    }
+
+    /// Scored pairs (i < j, cosine > 0) of the documents `among`
+    /// (positions in `among`) proposed by shared distinctive terms. Each
+    /// document scores the others through the postings of its own indexed
+    /// terms (the dot product over indexed terms, accumulated in a scratch
+    /// row per thread) and proposes its [`ClusterParams::max_candidates`]
+    /// best; a pair is kept when either side proposes it. Memory is linear
+    /// in the number of documents: no list of every pair of every posting
+    /// is ever built (that took 12.9 GB on 67,000 one-paragraph articles).
+    fn candidate_edges(&self, among: &[usize], p: &ClusterParams) -> Vec<(usize, usize, f64)> {
+        let n = among.len();
+        let tops = self.tops(among, p);
         let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
         for (d, top) in tops.iter().enumerate() {
             let d = u32::try_from(d).unwrap_or(u32::MAX);
@@ -905,7 +1018,7 @@ impl Vectors {
             .into_par_iter()
             .filter_map(|(a, b)| {
                 let (a, b) = (a as usize, b as usize);
-                let s = cosine(&self.rows[a], &self.rows[b]);
+                let s = cosine(&self.rows[among[a]], &self.rows[among[b]]);
                 (s > 0.0).then_some((a, b, s))
             })
             .collect()
@@ -1406,6 +1519,50 @@ mod tests {
             .find(|s| s.contains(&"ferry".to_string()))
             .unwrap_or_default();
         assert_eq!(ferry, vec!["ferry", "ferry-2"]);
+    }
+
+    /// [`group_keeping`] of the quakes and `extra`, with a lock that
+    /// (wrongly) remembers the six quake reports as one story.
+    fn kept_quakes(extra: Vec<Document>) -> Vec<Vec<String>> {
+        let params = Params::default();
+        let mut docs = quakes();
+        let previous: Vec<BTreeSet<String>> =
+            vec![docs.iter().map(|d| d.article.id.to_string()).collect()];
+        docs.extend(extra);
+        let feats: Vec<DocFeatures> = docs.iter().map(|d| features(d, &params.cluster)).collect();
+        ids(&group_keeping(docs, &feats, &params, &previous))
+    }
+
+    #[test]
+    fn a_remembered_story_no_new_article_comes_near_is_kept_as_it_was() {
+        // Fresh grouping would split the two quakes (three articles each
+        // elsewhere); a new article about something else is no evidence.
+        // (It shares no word with them.)
+        let bakery = doc(
+            "bakery",
+            Some("Bakery wins cinnamon bun contest"),
+            "Kanelbullen bakery baked Scandinavia's biggest cinnamon bun.",
+        );
+        let all: Vec<String> = quakes().iter().map(|d| d.article.id.to_string()).collect();
+        assert_eq!(
+            kept_quakes(vec![bakery]),
+            vec![vec!["bakery".to_string()], all]
+        );
+    }
+
+    #[test]
+    fn a_remembered_story_a_new_article_comes_near_is_grouped_again() {
+        // A fourth report of the first quake: its story is regrouped with
+        // it, and the two quakes' parts split as fresh grouping says.
+        let mut again = quakes().swap_remove(2);
+        again.article.id = "quake-a4".into();
+        assert_eq!(
+            kept_quakes(vec![again]),
+            vec![
+                vec!["quake-a1", "quake-a2", "quake-a3", "quake-a4"],
+                vec!["quake-b1", "quake-b2", "quake-b3"],
+            ]
+        );
     }
 
     #[test]

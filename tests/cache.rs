@@ -207,6 +207,32 @@ fn articles_grouped_from_cached_features_give_the_same_site() {
 }
 
 #[test]
+fn a_rebuild_after_adding_an_article_is_a_clean_build_with_the_same_lock() {
+    // Grouping with a lock regroups only the stories near new articles
+    // (cluster::group_keeping): that depends on the articles and the lock,
+    // never on the cache, so a clean build reading the same lock agrees.
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
+    flat_seeds(&seeds);
+    cached_build(&seeds, &site, &cache);
+    std::fs::copy(site.join("parallax.lock"), seeds.join("parallax.lock")).unwrap();
+    let quake = std::fs::read_to_string(seeds.join("quake-a3.txt")).unwrap();
+    std::fs::write(
+        seeds.join("quake-a4.txt"),
+        quake.replace("Rescue", "Relief"),
+    )
+    .unwrap();
+    let grown = cached_build(&seeds, &site, &cache);
+    assert_eq!(grown.segmented, 1);
+    assert!(grown.warnings.is_empty(), "{:?}", grown.warnings);
+    let clean = dir.path().join("clean");
+    let reference = clean_build(&seeds, &clean);
+    assert_eq!(reference.segmented, grown.articles);
+    assert_same_tree(&site, &clean);
+}
+
+#[test]
 fn a_corrupt_article_entry_is_ignored_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let seeds = dir.path().join("seeds");
