@@ -580,6 +580,28 @@ pub fn amount_at(text: &str, words: &[Word<'_>], norms: &[String], i: usize) -> 
     })
 }
 
+/// Is the number at words `first..end` one side of a fraction or ratio
+/// ("4 1/2", "41 / 2", "3/4"): a slash joins it to another number?
+fn in_fraction(text: &str, words: &[Word<'_>], first: usize, end: usize) -> bool {
+    let numeric = |k: usize| words.get(k).is_some_and(Word::is_numeric);
+    let before = first > 0 && gap(text, words, first - 1).contains('/') && numeric(first - 1);
+    let after = gap(text, words, end - 1).contains('/') && numeric(end);
+    before || after
+}
+
+/// Does the number at word `i` follow a code of two or three capitals
+/// ("AK 47", "MP 5", "F-16" written "F 16" has one capital and is left
+/// alone): part of a model name, which counts nothing?
+fn after_code_letters(text: &str, words: &[Word<'_>], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| words.get(p)) else {
+        return false;
+    };
+    let code = (2..=3).contains(&prev.raw.len())
+        && prev.raw.chars().all(|c| c.is_ascii_uppercase())
+        && !crate::nlp::tokens::is_stop(&prev.raw.to_lowercase());
+    code && matches!(gap(text, words, i - 1), " " | "-")
+}
+
 /// Every amount in a word list of `text`, left to right, not overlapping.
 pub fn amounts(text: &str, words: &[Word<'_>], norms: &[String]) -> Vec<Amount> {
     let mut out = Vec::new();
@@ -588,7 +610,12 @@ pub fn amounts(text: &str, words: &[Word<'_>], norms: &[String]) -> Vec<Amount> 
         // A capitalised number word inside a sentence is part of a name
         // ("Group of Seven").
         let in_name = i > 0 && words[i].is_capitalised() && !words[i].is_numeric();
+        let in_code = |a: &Amount| {
+            in_fraction(text, words, a.first, a.end) || after_code_letters(text, words, a.first)
+        };
         match amount_at(text, words, norms, i).filter(|_| !in_name) {
+            // A code's number is read whole ("USB 3. 0") and skipped.
+            Some(a) if in_code(&a) => i = a.end,
             Some(a) => {
                 i = a.end;
                 out.push(a);
@@ -659,6 +686,32 @@ pub fn is_conversion(t: &Tokens<'_>, a: &Amount, b: &Amount) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    fn values_in(text: &str) -> Vec<f64> {
+        amounts_in(text).iter().map(|a| a.value).collect()
+    }
+
+    #[test]
+    fn fractions_and_model_codes_count_nothing() {
+        // Must not: a side of a fraction, a number in a model name.
+        assert!(
+            values_in("He served 4 1/2 months")
+                .iter()
+                .all(|&v| v == 4.0)
+        );
+        assert_eq!(
+            values_in("and served 41 / 2 months in prison"),
+            Vec::<f64>::new()
+        );
+        assert_eq!(values_in("They recovered 12 AK 47 guns"), vec![12.0]);
+        assert_eq!(values_in("They tout USB 3. 0 ports"), Vec::<f64>::new());
+        // Must: a count before a code, a rate, a capital that is a word.
+        assert_eq!(values_in("They seized 7 AK-47 rifles"), vec![7.0]);
+        assert_eq!(values_in("It costs $20/month").first(), Some(&20.0));
+        assert_eq!(values_in("A 5.6 magnitude quake"), vec![5.6]);
+        assert_eq!(values_in("POLICE SAY 12 PEOPLE DIED"), vec![12.0]);
+    }
+
     use super::*;
 
     #[test]
