@@ -21,12 +21,21 @@
 //!   anywhere), the two figures measure different things (a season's catches and a game's, a
 //!   total price and its cash part): that pair is not a conflict.
 //!
+//! - **lengths of time** ("15 years", "four months"): two clash only when
+//!   their clauses share a word of what lasted ("served four months in
+//!   prison" against "served five months"), not "worked there for 15 years"
+//!   against "has been at the plant for 37 years";
+//! - **titles**: a title inside a quotation is the quoted speaker's, of
+//!   their time ("“… undo this proposal from President Bush”"), not the
+//!   outlet's account: it is not compared.
+//!
 //! A side that fails against others is dropped, most failures first; a
 //! conflict left with fewer than two sides is not shown.
 
 use super::slots::{self, Slot, SlotKind};
 use super::{CHANGING, Evidence, Found, Side, identity_order, sentence, words};
 use crate::model::Story;
+use crate::nlp::lists::{Cue, is_cue};
 use crate::nlp::numbers::{self, Amount};
 use crate::nlp::tokens::{Tokens, is_stop, stem};
 use std::collections::BTreeSet;
@@ -36,7 +45,7 @@ use std::collections::BTreeSet;
 pub(super) fn check(story: &Story, mut found: Found, window: usize) -> Option<Found> {
     match found.kind {
         SlotKind::Certainty => return None,
-        SlotKind::Date | SlotKind::Count | SlotKind::Money => {}
+        SlotKind::Date | SlotKind::Count | SlotKind::Money | SlotKind::Title => {}
         _ => return Some(found),
     }
     let before = found.item.sides.len();
@@ -123,7 +132,14 @@ fn same_question(story: &Story, kind: SlotKind, a: &Side, b: &Side, window: usiz
             else {
                 return true;
             };
-            !states_count(story, &a.docs, &sb, window) && !states_count(story, &b.docs, &sa, window)
+            let spans_agree = !(is_span(&sa) || is_span(&sb))
+                || span_words(ta, &sa)
+                    .intersection(&span_words(tb, &sb))
+                    .next()
+                    .is_some();
+            spans_agree
+                && !states_count(story, &a.docs, &sb, window)
+                && !states_count(story, &b.docs, &sa, window)
         }
         SlotKind::Money => {
             let (Some(ma), Some(mb)) = (money_in(ta, a), money_in(tb, b)) else {
@@ -131,8 +147,21 @@ fn same_question(story: &Story, kind: SlotKind, a: &Side, b: &Side, window: usiz
             };
             !states_money(story, &a.docs, &mb) && !states_money(story, &b.docs, &ma)
         }
+        SlotKind::Title => !only_quoted(ta, a) && !only_quoted(tb, b),
         _ => true,
     }
+}
+
+/// Is every place the sentence writes the side's value inside a quotation?
+/// (False when the value is not found as written: nothing to go on.)
+fn only_quoted(text: &str, side: &Side) -> bool {
+    let Some(value) = side.value.as_deref().filter(|v| !v.is_empty()) else {
+        return false;
+    };
+    let quoted = crate::nlp::quotemarks::pairs(text);
+    let mut found = text.match_indices(value).peekable();
+    found.peek().is_some()
+        && found.all(|(at, _)| quoted.iter().any(|q| q.open < at && at < q.close))
 }
 
 fn side_text<'s>(story: &'s Story, side: &'s Side) -> Option<&'s str> {
@@ -147,9 +176,15 @@ fn side_text<'s>(story: &'s Story, side: &'s Side) -> Option<&'s str> {
 /// calendar words and stop words say nothing of which event it is.
 pub fn event_words(text: &str) -> BTreeSet<String> {
     let t = Tokens::new(text);
-    let Some(k) = (0..t.words.len()).find(|&k| words::is_calendar_word(t.norm(k))) else {
-        return BTreeSet::new();
-    };
+    match (0..t.words.len()).find(|&k| words::is_calendar_word(t.norm(k))) {
+        Some(k) => clause_words(&t, k),
+        None => BTreeSet::new(),
+    }
+}
+
+/// The lower-case content words (stems) of the clause around word `k`,
+/// less names, numbers, calendar words, stop words and word `k` itself.
+fn clause_words(t: &Tokens<'_>, k: usize) -> BTreeSet<String> {
     let mut from = k;
     while from > 0 && !t.break_after(from - 1) {
         from -= 1;
@@ -158,6 +193,7 @@ pub fn event_words(text: &str) -> BTreeSet<String> {
     while to < t.words.len() && !t.break_after(to - 1) {
         to += 1;
     }
+    let own = stem(t.norm(k));
     (from..to)
         .filter(|&i| !t.is_cap(i))
         .map(|i| t.norm(i))
@@ -168,7 +204,29 @@ pub fn event_words(text: &str) -> BTreeSet<String> {
                 && !n.chars().any(|c| c.is_ascii_digit())
         })
         .map(stem)
+        .filter(|s| *s != own)
         .collect()
+}
+
+/// Does a count measure a length of time ("15 years", "four months",
+/// "three seasons")? Such a count answers "how long did what last", and
+/// the what is in its clause.
+fn is_span(slot: &Slot) -> bool {
+    let label = slot.label.to_lowercase();
+    is_cue(&label, Cue::TimeSpan)
+        || numbers::unit_at(std::slice::from_ref(&label), 0)
+            .is_some_and(|u| u.dimension == "duration")
+}
+
+/// The words of the clause around a span count's unit ("served four months
+/// in federal prison": serv, feder, prison).
+fn span_words(text: &str, slot: &Slot) -> BTreeSet<String> {
+    let t = Tokens::new(text);
+    let label = slot.label.to_lowercase();
+    match (0..t.words.len()).find(|&k| t.norm(k) == label) {
+        Some(k) => clause_words(&t, k),
+        None => BTreeSet::new(),
+    }
 }
 
 /// The count slot of a side's sentence that gives the side's value.
@@ -424,6 +482,58 @@ mod tests {
             vec![side(0, "$5.4 billion"), side(1, "$4.2 billion")],
         );
         assert!(check(&s, f, 4).is_none());
+    }
+
+    #[test]
+    fn lengths_of_time_clash_only_for_one_span() {
+        // Must fire: both say how long he served.
+        let s = story(vec![
+            doc("a", &["He served four months in federal prison"]),
+            doc("b", &["He served five months in federal prison"]),
+        ]);
+        let f = found(
+            SlotKind::Count,
+            "number of months",
+            vec![side(0, "four"), side(1, "five")],
+        );
+        assert!(check(&s, f, 4).is_some());
+        // Must not: two people's years at one plant.
+        let s = story(vec![
+            doc("a", &["Hiller had worked at the plant for 15 years"]),
+            doc("b", &["Dorsey has been there for 37 years"]),
+        ]);
+        let f = found(
+            SlotKind::Count,
+            "number of years",
+            vec![side(0, "15"), side(1, "37")],
+        );
+        assert!(check(&s, f, 4).is_none());
+    }
+
+    #[test]
+    fn a_quoted_title_is_not_the_outlets() {
+        let quoted = "A spokesman said: \"Obama will undo this proposal from President Bush.\"";
+        let s = story(vec![
+            doc("a", &[quoted]),
+            doc("b", &["Former President Bush had enacted the rule"]),
+        ]);
+        let f = found(
+            SlotKind::Title,
+            "title of Bush",
+            vec![side(0, "President"), side(1, "Former President")],
+        );
+        assert!(check(&s, f, 4).is_none());
+        // Must fire: both titles in the outlets' own words.
+        let s = story(vec![
+            doc("a", &["President Bush signed the rule on Monday"]),
+            doc("b", &["Former President Bush had enacted the rule"]),
+        ]);
+        let f = found(
+            SlotKind::Title,
+            "title of Bush",
+            vec![side(0, "President"), side(1, "Former President")],
+        );
+        assert!(check(&s, f, 4).is_some());
     }
 
     use crate::model::Document;

@@ -462,6 +462,9 @@ pub enum Cue {
     /// One or two words (space-separated) after a source noun that make a
     /// sourcing phrase ("familiar", "on condition", "who spoke").
     SourcingAfter,
+    /// A noun of a length of time the units table leaves out ("years",
+    /// "seasons").
+    TimeSpan,
 }
 
 static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
@@ -478,6 +481,7 @@ static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
                 Some("count_filler") => Cue::CountFiller,
                 Some("locative") => Cue::Locative,
                 Some("sourcing_after") => Cue::SourcingAfter,
+                Some("time_span") => Cue::TimeSpan,
                 other => panic!("data/en/divergence_cues.tsv: unknown class {other:?}"),
             };
             (r[0], cue)
@@ -641,7 +645,7 @@ mod tests {
         assert!(is_cue("whereas", Cue::ClauseOpener) && !is_cue("of", Cue::ClauseOpener));
         assert!(is_cue("valued", Cue::PriceVerb) && !is_cue("stolen", Cue::PriceVerb));
         assert!(is_cue("on condition", Cue::SourcingAfter) && !is_cue("on", Cue::SourcingAfter));
-        assert_eq!(CUES.len(), 15 + 5 + 30 + 11 + 17 + 5 + 5 + 24 + 5 + 16);
+        assert_eq!(CUES.len(), 15 + 5 + 30 + 11 + 17 + 5 + 5 + 24 + 5 + 16 + 10);
         assert!(furniture(FurnitureMatch::Label).any(|l| l == "advertisement"));
         assert!(furniture(FurnitureMatch::Phrase).any(|l| l == "©"));
     }
