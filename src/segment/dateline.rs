@@ -81,7 +81,27 @@ fn followed_by_sentence(rest: &str) -> bool {
 }
 
 /// Length of a dateline made of dates and times at the start of `text`.
+/// Some sites open the stamp with a lower-case "on" ("on April 30, 2008 at
+/// 4:31 AM, updated April 30, 2008 at 8:33 AM A jury…"); that is a stamp
+/// only when it holds a clock time or a publication word, since "On March
+/// 9, 2009 President Obama signed…" is a sentence.
 fn dated_len(text: &str) -> usize {
+    if let Some(rest) = text.strip_prefix("on ") {
+        let len = stamp_len(rest);
+        let prefix = &rest[..len];
+        let low = prefix.to_lowercase();
+        let stamped = prefix.contains(':')
+            || ["updated", "posted", "published"]
+                .iter()
+                .any(|w| low.contains(w));
+        return if len > 0 && stamped { 3 + len } else { 0 };
+    }
+    stamp_len(text)
+}
+
+/// Length of a run of dates, times and publication words at the start of
+/// `text` that a sentence follows, or 0.
+fn stamp_len(text: &str) -> usize {
     let Some(m) = pattern().find(text) else {
         return 0;
     };
@@ -172,6 +192,14 @@ mod tests {
                 "Published on: Friday, April 10, 2009 The pirates held the captain.",
                 "The pirates held the captain.",
             ),
+            (
+                "on March 3, 2011 at 6:12 PM, updated March 4, 2011 at 9:05 AM The council voted.",
+                "The council voted.",
+            ),
+            (
+                "on Oct. 2, 2012, updated Oct. 3, 2012 Two ferries collided.",
+                "Two ferries collided.",
+            ),
         ] {
             assert_eq!(rest(text), rest_of_it, "{text}");
         }
@@ -184,6 +212,8 @@ mod tests {
             "Edited footage aired at 9:30 on Friday.",
             "At 5:30 on Monday the pirates fired.",
             "At least 12 people died on March 3, 2009.",
+            "On March 9, 2009 President Obama signed the order.",
+            "on March 9, 2009 President Obama signed the order.",
         ] {
             assert_eq!(dateline_len(s), 0, "{s}");
         }
