@@ -5,7 +5,8 @@
 //!   amount, a day, an age, a place, who it was told to, how certain it is
 //!   (compared between the aligned sentences of one fact), or a person's
 //!   title, the number of anonymous sources, a place's population, the
-//!   quake's magnitude and the value put on one thing, in any currency
+//!   quake's magnitude, what happened to one counted group of people
+//!   (rescued or arrested) and the value put on one thing, in any currency
 //!   (compared between whole documents, since outlets state those once,
 //!   anywhere);
 //! - **wording**: one quotation printed in different words;
@@ -214,6 +215,7 @@ fn conflicts(story: &Story, facts: &[FactGroup], params: &DivergenceParams) -> V
     found.extend(sourcing_conflict(story));
     found.extend(population_conflicts(story));
     found.extend(magnitude_conflict(story));
+    found.extend(fate_conflicts(story, params));
     found.extend(money::conflicts(story, params));
     let mut found: Vec<Found> = found
         .into_iter()
@@ -595,6 +597,49 @@ fn magnitude_conflict(story: &Story) -> Option<Found> {
     build(story, &obs)
 }
 
+/// What happened to one counted group of people, from every sentence of
+/// every document that gives the group a fate ([`frames::fated_groups`]),
+/// compared across documents: "rescued 26 Somali crewmembers" against
+/// "apprehending 26 Somali pirates" are incompatible accounts of who the 26
+/// were. A group is its figure and its name (the capitalised modifiers, or
+/// the noun), so two groups of different sizes or names are never
+/// compared; a document giving one group both fates takes no side.
+fn fate_conflicts(story: &Story, params: &DivergenceParams) -> Vec<Found> {
+    let mut by_group: BTreeMap<(String, String), Vec<Observation>> = BTreeMap::new();
+    for (d, doc) in story.docs.iter().enumerate() {
+        for (s, sent) in doc.claim_sentences() {
+            for g in frames::fated_groups(&sent.text, params.fate_min_count) {
+                let fate = match g.fate {
+                    predicates::Fate::Victim => "victim",
+                    predicates::Fate::Held => "held",
+                };
+                by_group
+                    .entry((g.amount.key(), g.group.clone()))
+                    .or_default()
+                    .push(Observation {
+                        at: SentRef { doc: d, sent: s },
+                        slot: Slot {
+                            kind: SlotKind::Measure,
+                            head: format!("fate {} {}", g.amount.key(), g.group),
+                            label: format!("what happened to the {}", g.label),
+                            value: fate.to_string(),
+                            display: g.outcome,
+                            amount: None,
+                            context: Vec::new(),
+                            scope: Vec::new(),
+                        },
+                    });
+            }
+        }
+    }
+    by_group
+        .into_values()
+        .map(one_value_per_source)
+        .filter(|obs| slot_clash(obs))
+        .filter_map(|obs| build(story, &obs))
+        .collect()
+}
+
 /// How many anonymous sources each document rests on (its first counted
 /// sourcing phrase), compared across documents.
 fn sourcing_conflict(story: &Story) -> Option<Found> {
@@ -879,6 +924,97 @@ mod tests {
             ),
         ]);
         assert!(conflicts(&st, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_group_given_opposite_fates_by_two_sources_is_a_conflict() {
+        // Stated in sentences no aligner pairs: compared across documents.
+        let st = story(vec![
+            doc(
+                "a",
+                &[
+                    "The cutter reached the reef at dawn.",
+                    "Its crew rescued 14 Filipino fishermen from a sinking trawler.",
+                ],
+            ),
+            doc(
+                "b",
+                &["Marines boarded the trawler and detained 14 Filipino fishermen for poaching."],
+            ),
+            doc(
+                "c",
+                &["The navy said it had arrested 14 Filipino fishermen near the atoll."],
+            ),
+        ]);
+        let found = conflicts(&st, &[]);
+        let fate: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.topic.starts_with("what happened to"))
+            .collect();
+        assert_eq!(fate.len(), 1, "{found:?}");
+        assert_eq!(fate[0].topic, "what happened to the 14 Filipino");
+        let values: Vec<_> = fate[0].sides.iter().map(|s| s.value.clone()).collect();
+        assert_eq!(
+            values,
+            vec![Some("detained".to_string()), Some("rescued".to_string())]
+        );
+        assert_eq!(sources(&st, &fate[0].sides[0]), vec!["b", "c"]);
+    }
+
+    #[test]
+    fn groups_of_other_sizes_names_or_one_sources_two_fates_make_no_conflict() {
+        for docs in [
+            // Different figures: two groups.
+            vec![
+                doc(
+                    "a",
+                    &["Its crew rescued 14 Filipino fishermen from the trawler."],
+                ),
+                doc(
+                    "b",
+                    &["Marines detained 12 Filipino fishermen for poaching."],
+                ),
+            ],
+            // Different names: two groups.
+            vec![
+                doc(
+                    "a",
+                    &["Its crew rescued 14 Filipino fishermen from the trawler."],
+                ),
+                doc(
+                    "b",
+                    &["Marines detained 14 Chinese fishermen for poaching."],
+                ),
+            ],
+            // One source gives both fates (rescued, then held): no side.
+            vec![
+                doc(
+                    "a",
+                    &[
+                        "Its crew rescued 14 Filipino fishermen from the trawler.",
+                        "Police later arrested 14 Filipino fishermen on shore.",
+                    ],
+                ),
+                doc(
+                    "b",
+                    &["Marines detained 14 Filipino fishermen for poaching."],
+                ),
+            ],
+            // Generic people: "12 people" killed and arrested may be two groups.
+            vec![
+                doc("a", &["The riot left 12 people killed in the square."]),
+                doc("b", &["Police arrested 12 people after the riot."]),
+            ],
+        ] {
+            let st = story(docs);
+            assert!(
+                !conflict_topics(&st, &[])
+                    .iter()
+                    .any(|t| t.starts_with("what happened to")),
+                "{:?}",
+                conflict_topics(&st, &[])
+            );
+        }
     }
 
     #[test]

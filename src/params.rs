@@ -458,6 +458,13 @@ pub struct DivergenceParams {
     /// about 12% of the year's average in every year but 2008 (the pound
     /// fell a quarter); 0.12 keeps the comparison honest in all others.
     pub money_rate_margin: f64,
+    /// A group of people is compared for its fate (rescued against
+    /// arrested, `divergence::frames::fated_groups`) only when it counts at
+    /// least this many: small groups recur in one story in different roles
+    /// ("two were killed … two were arrested"), a named group of ten or
+    /// more rarely does. Judgement; not swept (the dev stories hold one
+    /// such group).
+    pub fate_min_count: f64,
     pub unique: UniqueParams,
 }
 
@@ -467,6 +474,7 @@ impl Default for DivergenceParams {
             context_window: 4,
             date_min_sources: 2,
             money_rate_margin: 0.12,
+            fate_min_count: 10.0,
             unique: UniqueParams::default(),
         }
     }

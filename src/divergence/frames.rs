@@ -20,9 +20,11 @@
 //! and relatives from `data/en/function_words.tsv`, read through
 //! [`crate::nlp::lists`].
 
+use super::predicates::{self, Fate};
 use super::words::Tokens;
 use crate::nlp::lists::{Cue, FunctionClass, is_cue, is_function_word};
 use crate::nlp::numbers::{Amount, amounts};
+use crate::text::stem;
 
 /// The number of people living in a named place, as one sentence states it.
 #[derive(Debug, Clone, PartialEq)]
@@ -184,6 +186,77 @@ pub struct Magnitude {
     pub amount: Amount,
     /// The figure with its qualifier as written ("at least 5.9").
     pub display: String,
+}
+
+/// A group of people counted with what happened to them, read for its
+/// fate ([`Fate`]): "rescued 26 Somali crewmembers", "apprehending 26
+/// Somali pirates", "14 miners were killed".
+#[derive(Debug, Clone, PartialEq)]
+pub struct FatedGroup {
+    pub amount: Amount,
+    /// What names the group, lower-case: its capitalised modifiers
+    /// ("somali") if it has any, else the stem of what is counted
+    /// ("miner").
+    pub group: String,
+    /// The group as written, for the topic ("26 Somali").
+    pub label: String,
+    pub fate: Fate,
+    /// The outcome as written ("rescued").
+    pub outcome: String,
+}
+
+/// The counted groups of people a sentence gives a fate, with at least
+/// `min` members (`DivergenceParams::fate_min_count`). Only a count with
+/// what it counts after it ("26 Somali pirates", not "26 were arrested"),
+/// which is not a generic word for people ("26 people", "26 persons") unless
+/// a capitalised modifier names the group; not money, measures, years or
+/// "the 26", "26 of".
+pub fn fated_groups(text: &str, min: f64) -> Vec<FatedGroup> {
+    use super::slots::{head_after, is_ordinal_context, is_year};
+    let t = Tokens::new(text);
+    let mut out = Vec::new();
+    for a in amounts(t.text, &t.words, &t.norms) {
+        if a.money
+            || a.unit.is_some()
+            || a.suffix.is_some()
+            || a.prefix.is_some()
+            || a.decimals
+            || a.value < min
+            || is_year(&t, &a)
+            || is_ordinal_context(&t, a.first)
+            || t.break_after(a.end - 1)
+        {
+            continue;
+        }
+        let Some(head) = head_after(&t, a.end) else {
+            continue;
+        };
+        let Some((outcome, at)) = predicates::outcome_word_of_count(&t, a.qual_start, head) else {
+            continue;
+        };
+        let Some(fate) = outcome.fate else {
+            continue;
+        };
+        let modifiers: Vec<usize> = (a.end..head).filter(|&k| t.is_cap(k)).collect();
+        let noun = stem(t.norm(head));
+        let (group, label) = if modifiers.is_empty() {
+            if predicates::is_people_noun(&noun) {
+                continue;
+            }
+            (noun, t.span(a.qual_start, head + 1))
+        } else {
+            let group: Vec<&str> = modifiers.iter().map(|&k| t.norm(k)).collect();
+            (group.join(" "), t.span(a.qual_start, head))
+        };
+        out.push(FatedGroup {
+            outcome: t.span(at, at + 1),
+            group,
+            label,
+            fate,
+            amount: a,
+        });
+    }
+    out
 }
 
 /// Is the gap after word `i` a comma (and nothing else but space)?
@@ -349,5 +422,48 @@ mod tests {
             None
         );
         assert_eq!(mag("The quake struck at a depth of 10 km."), None);
+    }
+
+    fn fates(text: &str) -> Vec<(f64, String, Fate, String)> {
+        fated_groups(text, 10.0)
+            .into_iter()
+            .map(|g| (g.amount.value, g.group, g.fate, g.outcome))
+            .collect()
+    }
+
+    #[test]
+    fn fated_groups_fire_on_a_named_group_with_an_outcome() {
+        assert_eq!(
+            fates("The coast guard rescued 14 Filipino fishermen from the reef on Monday."),
+            vec![(14.0, "filipino".into(), Fate::Victim, "rescued".into())]
+        );
+        assert_eq!(
+            fates("Troops stormed the camp, detaining 14 Filipino fishermen, the army said."),
+            vec![(14.0, "filipino".into(), Fate::Held, "detaining".into())]
+        );
+        assert_eq!(
+            fates("At least 31 miners were killed when the shaft collapsed."),
+            vec![(31.0, "miner".into(), Fate::Victim, "killed".into())]
+        );
+        assert_eq!(
+            fates("Police arrested 40 protesters outside the ministry."),
+            vec![(40.0, "protest".into(), Fate::Held, "arrested".into())]
+        );
+    }
+
+    #[test]
+    fn fated_groups_abstain_without_a_named_group_or_an_outcome() {
+        // Generic people, no name for the group.
+        assert!(fates("The blast killed 12 people and injured 40 others.").is_empty());
+        // Too small a group to tell apart from another in the story.
+        assert!(fates("Police arrested three Dutch fans after the match.").is_empty());
+        // No outcome in the clause.
+        assert!(fates("The ferry carried 26 Somali passengers to the port.").is_empty());
+        // A subset or a definite group ("the 26", "14 of"), a year, money.
+        assert!(fates("Police arrested 14 of the protesters.").is_empty());
+        assert!(fates("The 26 Somali crewmen were rescued at dawn.").is_empty());
+        assert!(fates("In 2011 rescuers saved $12 million of cargo.").is_empty());
+        // Things, not people: destroyed is no fate.
+        assert!(fates("The storm destroyed 40 wooden houses.").is_empty());
     }
 }

@@ -20,6 +20,19 @@ pub struct Outcome {
     pub name: &'static str,
     /// Happens to people: a bare count ("50 were injured") counts people.
     pub people: bool,
+    /// What it makes of the people it happens to, if they are people.
+    pub fate: Option<Fate>,
+}
+
+/// What an outcome makes of people: two sources giving one group opposite
+/// fates ("rescued 26 crewmen", "arrested 26 pirates") give incompatible
+/// accounts of who they were.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fate {
+    /// Killed, hurt, missing, displaced or saved: those it happened to.
+    Victim,
+    /// Arrested or charged: those held for it.
+    Held,
 }
 
 struct Table {
@@ -34,8 +47,13 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             let mut cols = l.split('\t');
             let name = cols.next()?;
             let people = cols.next()? == "1";
+            let fate = match cols.next()? {
+                "victim" => Some(Fate::Victim),
+                "held" => Some(Fate::Held),
+                _ => None,
+            };
             let stems = cols.next()?.split_whitespace().collect();
-            Some((Outcome { name, people }, stems))
+            Some((Outcome { name, people, fate }, stems))
         })
         .collect();
     Table { rows }
@@ -66,12 +84,21 @@ fn is_filler(norm: &str) -> bool {
 /// The outcome of a count whose qualifier starts at word `qual_start` and
 /// whose counted noun (or last word) is `last`.
 pub fn class_of_count(t: &Tokens<'_>, qual_start: usize, last: usize) -> Option<Outcome> {
+    outcome_word_of_count(t, qual_start, last).map(|(o, _)| o)
+}
+
+/// [`class_of_count`] with the index of the word that names the outcome.
+pub fn outcome_word_of_count(
+    t: &Tokens<'_>,
+    qual_start: usize,
+    last: usize,
+) -> Option<(Outcome, usize)> {
     // After: "10 people were killed", "50 injured", "three dead".
     let mut j = last + 1;
     while j < t.words.len() && j <= last + 4 && !t.break_after(j - 1) {
         let n = t.norm(j);
         if let Some(o) = outcome_of(n) {
-            return Some(o);
+            return Some((o, j));
         }
         if !is_filler(n) {
             break;
@@ -84,7 +111,7 @@ pub fn class_of_count(t: &Tokens<'_>, qual_start: usize, last: usize) -> Option<
         k -= 1;
         let n = t.norm(k);
         if let Some(o) = outcome_of(n) {
-            return Some(o);
+            return Some((o, k));
         }
         if !is_filler(n) {
             break;

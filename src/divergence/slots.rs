@@ -186,14 +186,14 @@ fn without_label(text: &str) -> &str {
 }
 
 /// A four-digit number that reads as a year.
-fn is_year(t: &Tokens<'_>, a: &Amount) -> bool {
+pub(super) fn is_year(t: &Tokens<'_>, a: &Amount) -> bool {
     let raw = t.words.get(a.first).map_or("", |w| w.raw);
     !a.money && raw.len() == 4 && raw.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The noun a count measures: the last word of the short run of content
 /// words after it ("three U.S. officials" → "officials").
-fn head_after(t: &Tokens<'_>, start: usize) -> Option<usize> {
+pub(super) fn head_after(t: &Tokens<'_>, start: usize) -> Option<usize> {
     let mut head = None;
     let mut j = start;
     while j < t.words.len() && j < start + 4 {
@@ -301,7 +301,7 @@ fn counts(t: &Tokens<'_>, window: usize) -> Vec<Slot> {
 }
 
 /// "one of", "the two": a number that names rather than counts.
-fn is_ordinal_context(t: &Tokens<'_>, i: usize) -> bool {
+pub(super) fn is_ordinal_context(t: &Tokens<'_>, i: usize) -> bool {
     matches!(t.norm(i + 1), "of") || matches!(i.checked_sub(1).map(|p| t.norm(p)), Some("the"))
 }
 
