@@ -432,7 +432,41 @@ fn resolve(
         }),
         Who::Pronoun(gender) => last_person_before(doc, span.open, spans, people, *gender)
             .map(|name| Speaker { name, person: true }),
+        Who::One => speaker::one_of(&text_before(doc, span, spans), 2).map(|name| Speaker {
+            name,
+            person: false,
+        }),
+        Who::Age(age) => {
+            // The one person the document gives that age; else, as a
+            // pronoun of either gender would be, the one person just named.
+            let mut given: Vec<String> = doc
+                .blocks
+                .iter()
+                .flat_map(|bl| speaker::aged(&bl.text, *age, people))
+                .collect();
+            given.sort();
+            given.dedup();
+            let name = match given.len() {
+                1 => given.pop(),
+                0 => speaker::only_name_before(&text_before(doc, span, spans), 2, people),
+                _ => None,
+            };
+            name.map(|name| Speaker { name, person: true })
+        }
     }
+}
+
+/// The text before a quotation's opening mark in its paragraph, after the
+/// paragraph before (which may hold the sentence before), quotations
+/// blanked.
+fn text_before(doc: &Document, span: &Span, spans: &[Span]) -> String {
+    let (b, open) = span.open;
+    let mut text = previous_body_block(doc, b)
+        .map(|p| masked(doc, p, 0, block_text(doc, p).len(), spans))
+        .unwrap_or_default();
+    text.push_str("\n\n");
+    text.push_str(&masked(doc, b, 0, open, spans));
+    text
 }
 
 /// The person a pronoun before `at` refers to: the nearest sentence that

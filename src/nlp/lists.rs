@@ -257,6 +257,18 @@ pub fn is_role_noun(lower: &str) -> bool {
     ROLE_NOUNS.contains(lower)
 }
 
+static ROLE_LEMMAS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/role_nouns.txt"))
+        .filter_map(|r| Some((*r.first()?, *r.get(1)?)))
+        .collect()
+});
+
+/// The singular of a role noun ("sources" → "source", "spokesmen" →
+/// "spokesman"; a singular is its own), from `data/en/role_nouns.txt`.
+pub fn role_lemma(lower: &str) -> Option<&'static str> {
+    ROLE_LEMMAS.get(lower).copied()
+}
+
 static REPORT_VERBS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_set(include_str!("../../data/en/report_verbs.txt")));
 

@@ -684,3 +684,61 @@ fn a_pronoun_after_an_unknown_single_name_as_subject_of_be() {
     ]);
     assert_eq!(speaker_of(&qs, "new faces"), Some("Jon Stewart"));
 }
+
+// ---- "says one", "the 29-year-old": someone the text named before ----
+
+#[test]
+fn one_is_one_of_the_role_just_named() {
+    let qs = segmented(&[
+        "Sources close to the studio are betting that the director will return. “It will be difficult, but everybody will work it out,” says one.",
+    ]);
+    assert_eq!(speaker_of(&qs, "work it out"), Some("a source"));
+    let qs = segmented(&[
+        "Police were called by residents on Saturday. One said: “I heard screaming in the early hours of the morning.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "heard screaming"), Some("a resident"));
+    // Two roles there, or none: no one.
+    let qs = segmented(&[
+        "Officials and witnesses disagree about the fire. “It started in the kitchen after midnight,” says one.",
+    ]);
+    assert_eq!(speaker_of(&qs, "kitchen"), None);
+    let qs = segmented(&[
+        "The studio is betting that the director will return. “It will be difficult, but everybody will work it out,” says one.",
+    ]);
+    assert_eq!(speaker_of(&qs, "work it out"), None);
+    // Roles named further back do not count.
+    let qs = segmented(&[
+        "Sources close to the studio talked. The weather was mild. The talks went on. “It will be difficult, but everybody will work it out,” says one.",
+    ]);
+    assert_eq!(speaker_of(&qs, "work it out"), None);
+}
+
+#[test]
+fn the_age_noun_is_the_person_of_that_age() {
+    let qs = segmented(&[
+        "Masters champion Trevor Immelman has become an honorary member of the tour. “I actually have goosebumps just thinking about this,” said the 29-year-old.",
+    ]);
+    assert_eq!(speaker_of(&qs, "goosebumps"), Some("Trevor Immelman"));
+    let qs = segmented(&[
+        "Ana Lima, 29, and her brother Carlos Lima, 34, met the mayor Jon Reyes on Monday.",
+        "“We will not give up on this house,” the 29-year-old said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "give up"), Some("Ana Lima"));
+    // No age given: the one subject just named, as for a pronoun.
+    let qs = segmented(&[
+        "Coach Tom Ruiz praised striker Ana Lima after the match on Sunday.",
+        "“It was the best game of my life,” said the 29-year-old.",
+    ]);
+    assert_eq!(speaker_of(&qs, "best game"), Some("Tom Ruiz"));
+    // Two subjects just named, or two people of that age: no one.
+    let qs = segmented(&[
+        "Coach Tom Ruiz and striker Ana Lima praised the fans after the match.",
+        "“It was the best game of my life,” said the 29-year-old.",
+    ]);
+    assert_eq!(speaker_of(&qs, "best game"), None);
+    let qs = segmented(&[
+        "Ana Lima, 29, and Carlos Lima, 29, met the mayor Jon Reyes on Monday.",
+        "“We will not give up on this house,” the 29-year-old said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "give up"), None);
+}

@@ -231,6 +231,35 @@ pub(crate) enum Who {
     Role(String),
     /// "he" or "she".
     Pronoun(Gender),
+    /// "says one", "One said:": one of the people a sentence just before
+    /// names by a role ("Sources … are betting …"); see [`one_of`].
+    One,
+    /// "said the 29-year-old": the person of that age; see [`aged`].
+    Age(u32),
+}
+
+impl Who {
+    /// Does it stand for someone named elsewhere, found only when the
+    /// quotation's document is read ("he", "one", "the 29-year-old")?
+    pub(crate) fn is_anaphor(&self) -> bool {
+        matches!(self, Who::Pronoun(_) | Who::One | Who::Age(_))
+    }
+}
+
+/// The age in "29-year-old", if the word is one.
+fn age_of(t: &Tok) -> Option<u32> {
+    let l = t.lower();
+    let n = l.strip_suffix("-year-old")?;
+    (!n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()))
+        .then(|| n.parse().ok())
+        .flatten()
+}
+
+/// Does the token at `i` end its clause (nothing after it, or a break or
+/// comma before the next word)?
+fn ends_clause_at(toks: &[Tok], i: usize) -> bool {
+    toks.get(i + 1)
+        .is_none_or(|n| breaks_before(toks, i + 1) || n.gap.contains(','))
 }
 
 /// The grammatical gender a pronoun or honorific gives a person.
@@ -364,6 +393,10 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
     if let Some(g) = subject_pronoun(t) {
         return Some((Who::Pronoun(g), i + 1));
     }
+    // "…," says one.
+    if t.lower() == "one" && ends_clause_at(toks, i) {
+        return Some((Who::One, i + 1));
+    }
     if t.is_capitalised() && !is_determiner(t) {
         let e = cap_run_end(toks, i);
         if toks[e].is_possessive() {
@@ -444,7 +477,12 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
         return medium_author(text, toks, last);
     }
     if is_number_head(&toks[last]) {
-        return None;
+        // "said the 29-year-old": the person of that age, if the story
+        // says who; "the 3" is no one.
+        return (last == i + 1 && t.lower() == "the")
+            .then(|| age_of(&toks[last]))
+            .flatten()
+            .map(|n| (Who::Age(n), last + 1));
     }
     Some((
         Who::Role(lower_article(join_toks(text, toks, i, last))),
@@ -854,7 +892,7 @@ fn passive_agent(text: &str, toks: &[Tok], v: usize) -> Option<Option<Who>> {
 /// sharing their last word, and pronouns (resolved later), agree.
 pub(crate) fn disagree(a: &Who, b: &Who) -> bool {
     match (a, b) {
-        (Who::Pronoun(_), _) | (_, Who::Pronoun(_)) => false,
+        (x, y) if x.is_anaphor() || y.is_anaphor() => false,
         (Who::Name(x), Who::Name(y)) => x.last().map(|w| key(w)) != y.last().map(|w| key(w)),
         (x, y) => x != y,
     }
@@ -863,7 +901,131 @@ pub(crate) fn disagree(a: &Who, b: &Who) -> bool {
 /// Is one attribution a pronoun and the other a name or role? Who the
 /// pronoun means is not known yet, so they may name two people.
 pub(crate) fn pronoun_against(a: &Who, b: &Who) -> bool {
-    matches!(a, Who::Pronoun(_)) != matches!(b, Who::Pronoun(_))
+    a.is_anaphor() != b.is_anaphor()
+}
+
+/// The role "one" picks out ("Sources involved with the franchise are
+/// betting … “…,” says one."): in the last sentence of `text` that holds a
+/// role noun in the plural ("sources") or after "a"/"an" ("a source tells
+/// …"), that role as "a source", when it is the only such role there and
+/// that sentence is one of the last `max_sentences` of `text`. Quotations
+/// in `text` must be blanked. `None`: no such role, or two.
+pub(crate) fn one_of(text: &str, max_sentences: usize) -> Option<String> {
+    let toks = tokens(text);
+    let cuts = sentence_cuts(text);
+    let mut sentence = 0;
+    // (sentence, lemma)
+    let mut roles: Vec<(usize, &'static str)> = Vec::new();
+    for k in 0..toks.len() {
+        let opens = k == 0 || ends_sentence_before(&toks, &cuts, k);
+        if k > 0 && opens {
+            sentence += 1;
+        }
+        let t = &toks[k];
+        let l = t.lower();
+        // Capitalised only as the first word of its sentence ("Sources").
+        let lower_case =
+            !t.is_capitalised() || (opens && l.chars().skip(1).all(char::is_lowercase));
+        let Some(lemma) = crate::nlp::lists::role_lemma(&l).filter(|_| lower_case) else {
+            continue;
+        };
+        let indefinite = k > 0 && matches!(toks[k - 1].lower().as_str(), "a" | "an");
+        if lemma != l || indefinite {
+            roles.push((sentence, lemma));
+        }
+    }
+    let last = roles.last()?.0;
+    if last + max_sentences <= sentence {
+        return None;
+    }
+    let mut there = roles.iter().filter(|r| r.0 == last).map(|r| r.1);
+    let lemma = there.next()?;
+    if there.any(|l| l != lemma) {
+        return None;
+    }
+    let article = if lemma.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    Some(format!("{article} {lemma}"))
+}
+
+/// The one person named in the last sentence of `text` that names anyone,
+/// among its last `max_sentences` sentences: a person of the story or a
+/// plain two-word name ("Masters champion Trevor Immelman has become …").
+/// When it names two, the one in subject position if only one is.
+/// Quotations in `text` must be blanked. `None`: no one, or two.
+pub(crate) fn only_name_before(
+    text: &str,
+    max_sentences: usize,
+    people: &People,
+) -> Option<String> {
+    let toks = tokens(text);
+    let cuts = sentence_cuts(text);
+    let plain: HashSet<Vec<String>> = plain_names(text).into_iter().collect();
+    let mut sentence_of = Vec::with_capacity(toks.len());
+    let mut sentence = 0;
+    for k in 0..toks.len() {
+        if k > 0 && ends_sentence_before(&toks, &cuts, k) {
+            sentence += 1;
+        }
+        sentence_of.push(sentence);
+    }
+    let mut named: Vec<(usize, String, bool)> = Vec::new();
+    for (i, e) in cap_runs(&toks) {
+        let modified = i > 0 && (is_determiner(&toks[i - 1]) || toks[i - 1].is_possessive());
+        if modified || toks[e].is_possessive() {
+            continue;
+        }
+        let name = name_in_run(&toks[i..=e]);
+        let raw: Vec<String> = toks[i..=e].iter().map(|t| t.raw.to_string()).collect();
+        if !name.is_empty() && (people.is_person(&name) || plain.contains(&raw)) {
+            named.push((
+                sentence_of[i],
+                people.display(&name),
+                in_subject_position(&toks, i, e),
+            ));
+        }
+    }
+    let last = named.last()?.0;
+    if last + max_sentences <= sentence {
+        return None;
+    }
+    // Two names there: the one in subject position, if only one is
+    // ("Trevor Immelman has become the fourth South African …").
+    let there: Vec<(String, bool)> = named
+        .into_iter()
+        .filter(|n| n.0 == last)
+        .map(|n| (n.1, n.2))
+        .collect();
+    let only = |list: Vec<&String>| {
+        let first = list.first()?.to_string();
+        list.iter().all(|n| **n == first).then_some(first)
+    };
+    only(there.iter().map(|n| &n.0).collect())
+        .or_else(|| only(there.iter().filter(|n| n.1).map(|n| &n.0).collect()))
+}
+
+/// The people `text` gives an age of `age` ("Ana Lima, 29,", "29-year-old
+/// Ana Lima"), as shown: who "the 29-year-old" is.
+pub(crate) fn aged(text: &str, age: u32, people: &People) -> Vec<String> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    for (i, e) in cap_runs(&toks) {
+        let name = name_in_run(&toks[i..=e]);
+        if name.is_empty() || !people.is_person(&name) {
+            continue;
+        }
+        let after = toks
+            .get(e + 1)
+            .is_some_and(|n| n.gap.trim() == "," && n.raw.parse::<u32>().ok() == Some(age));
+        let before = i > 0 && !breaks_before(&toks, i) && age_of(&toks[i - 1]) == Some(age);
+        if after || before {
+            out.push(people.display(&name));
+        }
+    }
+    out
 }
 
 /// "Lyons said that … and added, “…”": a speech verb right after "and"
@@ -904,6 +1066,25 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
             return Some(Who::Pronoun(g));
         }
         let pp_words = people.params.pp_words;
+        // "One said:", "the 29-year-old said": right before the verb, at
+        // the start of its clause.
+        let clause_start = |k: usize| {
+            k == 0
+                || breaks_before(toks, k)
+                || toks[k].gap.contains(',')
+                || matches!(toks[k - 1].lower().as_str(), "and" | "but")
+        };
+        if t.lower() == "one" && clause_start(i) && adjacent_to(toks, i, v, pp_words) {
+            return Some(Who::One);
+        }
+        if let Some(n) = age_of(t)
+            && i > 0
+            && toks[i - 1].lower() == "the"
+            && clause_start(i - 1)
+            && adjacent_to(toks, i, v, pp_words)
+        {
+            return Some(Who::Age(n));
+        }
         // "but it says she devised …", "they said": the subject is a
         // pronoun that names no person we can tell; an earlier name is
         // not the speaker.
