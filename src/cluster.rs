@@ -33,10 +33,13 @@
 //!    time at all. This is conflict evidence: absence of a time never
 //!    vetoes, only two confident, different times do. Publication dates
 //!    (front matter `published`) are metadata, not an article's say-so, so
-//!    one article's date counts: groups whose leading publication months
-//!    are more than a month apart do not merge, unless one side's text
-//!    names the other's publication year (a follow-up recalling "the 2013
-//!    blast").
+//!    one article's date counts: two groups do not merge into a story whose
+//!    dated articles span more than [`ClusterParams::event_months`] (first
+//!    to last), so a topic bucket cannot grow a month at a time, unless
+//!    most of one side's articles name the other side's time: its year
+//!    when the years differ (a follow-up recalling "the 2013 blast"), its
+//!    month when they share the year (every report of a campaign names
+//!    the year; "the March 3 explosion" names the month).
 //! 5. **Different main people veto a merge.** Two drink-driving arrests
 //!    of one team's players share the team, the police force and the
 //!    charge; what sets them apart is *who*. An article's main person is
@@ -639,32 +642,75 @@ impl When {
             !close(mine, theirs)
                 && 2.0 * other.share(mine) < self.share(mine)
                 && 2.0 * self.share(theirs) < other.share(theirs)
-        }) || self.published_apart(other)
+        }) || self.published_apart(other, p)
     }
 
     /// Were the two groups published months apart, with no text tying
     /// them? A publication date is metadata, not an article's say-so, so
-    /// one article's date counts. Each side's leading publication month
-    /// must differ by more than one month, and neither side may mention
-    /// the other's publication year in its text (a follow-up that recalls
-    /// "the 2013 blast" is tied to it).
-    fn published_apart(&self, other: &When) -> bool {
-        let (Some(mine), Some(theirs)) = (self.published(), other.published()) else {
+    /// one article's date counts. The two may not form a story whose
+    /// publication months span more than [`ClusterParams::event_months`]
+    /// (first to last dated article): reports of one event come out
+    /// within weeks, and a bound on the whole span keeps a topic bucket
+    /// from growing a month at a time. Unless the text ties them: most of
+    /// one side's articles name the other side's time, at the level that
+    /// tells the two apart ([`When::names_time_of`]: "the 2013 blast" for
+    /// a follow-up a year on, "the March 3 explosion" for one in June).
+    fn published_apart(&self, other: &When, p: &ClusterParams) -> bool {
+        let (Some((lo, hi)), Some((olo, ohi))) = (self.published_range(), other.published_range())
+        else {
             return false;
         };
-        let year_of = |m: u32| u16::try_from(m / 12).unwrap_or(u16::MAX);
-        mine.abs_diff(theirs) > 1
-            && !self.counts.contains_key(&Anchor::Year(year_of(theirs)))
-            && !other.counts.contains_key(&Anchor::Year(year_of(mine)))
+        hi.max(ohi) - lo.min(olo) > p.event_months
+            && !self.names_time_of(other, p)
+            && !other.names_time_of(self, p)
     }
 
-    /// The publication month most of the group's dated articles share,
-    /// if one leads outright.
-    fn published(&self) -> Option<u32> {
-        match self.dominant(|a| matches!(a, Anchor::Published(_)), 1) {
-            Some(Anchor::Published(m)) => Some(m),
+    /// The first and last publication month of the group's dated articles.
+    fn published_range(&self) -> Option<(u32, u32)> {
+        let mut months = self.counts.keys().filter_map(|a| match a {
+            Anchor::Published(m) => Some(*m),
             _ => None,
+        });
+        let lo = months.next()?;
+        Some((lo, months.last().unwrap_or(lo)))
+    }
+
+    /// The publication month of the group's middle dated article (the
+    /// lower of the two middle ones).
+    fn published_median(&self) -> Option<u32> {
+        let dated: u32 = self
+            .counts
+            .iter()
+            .filter(|(a, _)| matches!(a, Anchor::Published(_)))
+            .map(|(_, &n)| n)
+            .sum();
+        let mut seen = 0;
+        for (a, &n) in &self.counts {
+            if let Anchor::Published(m) = a {
+                seen += n;
+                if 2 * seen >= dated {
+                    return Some(*m);
+                }
+            }
         }
+        None
+    }
+
+    /// Do most of this group's articles name the other group's time (its
+    /// median publication month)? Its year when the two groups' years
+    /// differ, its month name when they share the year (every report of
+    /// that year names the year).
+    fn names_time_of(&self, other: &When, p: &ClusterParams) -> bool {
+        let (Some(mine), Some(theirs)) = (self.published_median(), other.published_median()) else {
+            return false;
+        };
+        let year = u16::try_from(theirs / 12).unwrap_or(u16::MAX);
+        let named = if mine / 12 == theirs / 12 {
+            Anchor::Month(u8::try_from(theirs % 12 + 1).unwrap_or(0))
+        } else {
+            Anchor::Year(year)
+        };
+        self.share(named) >= p.tie_share
     }
 }
 
@@ -1714,6 +1760,78 @@ mod tests {
             "A year after the 2013 explosion in West, the owner was charged.",
         );
         assert!(!blast.conflicts(&trial, &ClusterParams::default()));
+    }
+
+    /// One group of several dated articles.
+    fn dated_group(articles: &[(&str, &str)]) -> When {
+        let mut w = When::default();
+        for (published, text) in articles {
+            w.absorb(dated(published, text));
+        }
+        w
+    }
+
+    #[test]
+    fn same_year_months_apart_split_though_both_name_the_year() {
+        // Two rallies of one campaign, five months apart: every report
+        // names 2016, which ties nothing inside 2016.
+        let p = ClusterParams::default();
+        let march = dated("2016-03-08", "The 2016 campaign held a rally in Ohio.");
+        let august = dated("2016-08-09", "The 2016 campaign held a rally in Ohio.");
+        assert!(march.conflicts(&august, &p));
+        assert!(august.conflicts(&march, &p));
+    }
+
+    #[test]
+    fn a_later_report_naming_the_earlier_month_is_tied_to_it() {
+        let p = ClusterParams::default();
+        let blast = dated("2016-03-03", "A plant exploded in West in 2016.");
+        let inquiry = dated(
+            "2016-06-20",
+            "Investigators of the March 3 explosion at the plant reported.",
+        );
+        assert!(!blast.conflicts(&inquiry, &p));
+        assert!(!inquiry.conflicts(&blast, &p));
+    }
+
+    #[test]
+    fn a_story_does_not_grow_a_month_at_a_time() {
+        let p = ClusterParams::default();
+        let jan_feb = dated_group(&[
+            ("2016-01-10", "Candidates debated."),
+            ("2016-01-20", "Candidates debated."),
+            ("2016-02-05", "Candidates debated."),
+            ("2016-02-07", "Candidates debated."),
+        ]);
+        // Within one month of the story's first report: one event.
+        assert!(!jan_feb.conflicts(&dated("2016-02-20", "Candidates debated."), &p));
+        // Two months after its first report, with nothing in the text
+        // tying it back: another event, though next to the last report.
+        let march = dated("2016-03-02", "Candidates debated.");
+        assert!(jan_feb.conflicts(&march, &p));
+        assert!(march.conflicts(&jan_feb, &p));
+    }
+
+    #[test]
+    fn one_report_recalling_a_year_does_not_tie_a_whole_story() {
+        let p = ClusterParams::default();
+        let quake = dated_group(&[
+            ("2008-12-09", "An earthquake struck in 2008."),
+            ("2008-12-09", "An earthquake struck, the worst since 2010."),
+            ("2008-12-10", "An earthquake struck in 2008."),
+            ("2008-12-10", "An earthquake struck in 2008."),
+        ]);
+        let later = dated_group(&[
+            ("2010-12-09", "An earthquake struck in 2010."),
+            ("2010-12-10", "An earthquake struck in 2010."),
+        ]);
+        assert!(quake.conflicts(&later, &p));
+        // Most of a side naming the other's year does tie them.
+        let follow_up = dated(
+            "2010-12-09",
+            "Two years after the 2008 earthquake, rebuilding lags.",
+        );
+        assert!(!quake.conflicts(&follow_up, &p));
     }
 
     #[test]
