@@ -379,10 +379,12 @@ fn text_date(text: &str) -> Option<(u32, u32, u32)> {
                 d.as_str().parse::<u32>().ok(),
             ))
         };
-        if let Some((Some(y), m, Some(d))) = got {
-            if (1990..=2020).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) {
-                return Some((y, m, d.min(28)));
-            }
+        if let Some((Some(y), m, Some(d))) = got
+            && (1990..=2020).contains(&y)
+            && (1..=12).contains(&m)
+            && (1..=31).contains(&d)
+        {
+            return Some((y, m, d.min(28)));
         }
     }
     None

@@ -672,7 +672,7 @@ impl When {
             _ => None,
         });
         let lo = months.next()?;
-        Some((lo, months.last().unwrap_or(lo)))
+        Some((lo, months.next_back().unwrap_or(lo)))
     }
 
     /// The publication month of the group's middle dated article (the
