@@ -25,6 +25,11 @@
 //!   their clauses share a word of what lasted ("served four months in
 //!   prison" against "served five months"), not "worked there for 15 years"
 //!   against "has been at the plant for 37 years";
+//! - **possible counts and other places**: a count in a clause with a
+//!   modal verb ("could be sentenced to up to 119 years") is not an
+//!   account of what happened, and counts within different named places
+//!   ("around the Indian Ocean" against "across Asia") may count different
+//!   areas (one with a place and one without may not: "70 … in Iran");
 //! - **titles**: a title inside a quotation is the quoted speaker's, of
 //!   their time ("“… undo this proposal from President Bush”"), not the
 //!   outlet's account: it is not compared.
@@ -35,7 +40,7 @@
 use super::slots::{self, Slot, SlotKind};
 use super::{CHANGING, Evidence, Found, Side, identity_order, sentence, words};
 use crate::model::Story;
-use crate::nlp::lists::{Cue, is_cue};
+use crate::nlp::lists::{Cue, FunctionClass, is_cue, is_function_word};
 use crate::nlp::numbers::{self, Amount};
 use crate::nlp::tokens::{Tokens, is_stop, stem};
 use std::collections::BTreeSet;
@@ -138,6 +143,9 @@ fn same_question(story: &Story, kind: SlotKind, a: &Side, b: &Side, window: usiz
                     .next()
                     .is_some();
             spans_agree
+                && !places_apart(&sa, &sb)
+                && !hypothetical(ta, &sa)
+                && !hypothetical(tb, &sb)
                 && !states_count(story, &a.docs, &sb, window)
                 && !states_count(story, &b.docs, &sa, window)
         }
@@ -182,9 +190,9 @@ pub fn event_words(text: &str) -> BTreeSet<String> {
     }
 }
 
-/// The lower-case content words (stems) of the clause around word `k`,
-/// less names, numbers, calendar words, stop words and word `k` itself.
-fn clause_words(t: &Tokens<'_>, k: usize) -> BTreeSet<String> {
+/// The words of the clause around word `k`: between the punctuation
+/// before and after it.
+fn clause(t: &Tokens<'_>, k: usize) -> std::ops::Range<usize> {
     let mut from = k;
     while from > 0 && !t.break_after(from - 1) {
         from -= 1;
@@ -193,6 +201,13 @@ fn clause_words(t: &Tokens<'_>, k: usize) -> BTreeSet<String> {
     while to < t.words.len() && !t.break_after(to - 1) {
         to += 1;
     }
+    from..to
+}
+
+/// The lower-case content words (stems) of the clause around word `k`,
+/// less names, numbers, calendar words, stop words and word `k` itself.
+fn clause_words(t: &Tokens<'_>, k: usize) -> BTreeSet<String> {
+    let (from, to) = (clause(t, k).start, clause(t, k).end);
     let own = stem(t.norm(k));
     (from..to)
         .filter(|&i| !t.is_cap(i))
@@ -218,15 +233,33 @@ fn is_span(slot: &Slot) -> bool {
             .is_some_and(|u| u.dimension == "duration")
 }
 
+/// Where a count's noun stands in its sentence (the first time it does).
+fn noun_at(t: &Tokens<'_>, slot: &Slot) -> Option<usize> {
+    let label = slot.label.to_lowercase();
+    (0..t.words.len()).find(|&k| t.norm(k) == label)
+}
+
 /// The words of the clause around a span count's unit ("served four months
 /// in federal prison": serv, feder, prison).
 fn span_words(text: &str, slot: &Slot) -> BTreeSet<String> {
     let t = Tokens::new(text);
-    let label = slot.label.to_lowercase();
-    match (0..t.words.len()).find(|&k| t.norm(k) == label) {
-        Some(k) => clause_words(&t, k),
-        None => BTreeSet::new(),
-    }
+    noun_at(&t, slot).map_or_else(BTreeSet::new, |k| clause_words(&t, k))
+}
+
+/// Do two counts name places and none in common ("170,000 … around the
+/// Indian Ocean" against "230,000 … across Asia")? A count with a place
+/// and one without may count the same area ("70 … in Iran" and "80"), so
+/// only two named and different places keep them apart.
+fn places_apart(a: &Slot, b: &Slot) -> bool {
+    !a.scope.is_empty() && !b.scope.is_empty() && !a.scope.iter().any(|p| b.scope.contains(p))
+}
+
+/// Is the count said to be possible rather than done ("He could be
+/// sentenced to up to 119 years")? A modal verb in its clause.
+fn hypothetical(text: &str, slot: &Slot) -> bool {
+    let t = Tokens::new(text);
+    noun_at(&t, slot)
+        .is_some_and(|k| clause(&t, k).any(|i| is_function_word(t.norm(i), FunctionClass::Modal)))
 }
 
 /// The count slot of a side's sentence that gives the side's value.
@@ -532,6 +565,60 @@ mod tests {
             SlotKind::Title,
             "title of Bush",
             vec![side(0, "President"), side(1, "Former President")],
+        );
+        assert!(check(&s, f, 4).is_some());
+    }
+
+    #[test]
+    fn possible_counts_and_other_places_are_not_compared() {
+        let s = story(vec![
+            doc("a", &["Seven men received sentences of up to 75 years"]),
+            doc("b", &["He could be sentenced to up to 119 years in prison"]),
+        ]);
+        let f = found(
+            SlotKind::Count,
+            "number of years",
+            vec![side(0, "up to 75"), side(1, "up to 119")],
+        );
+        assert!(check(&s, f, 4).is_none());
+        let s = story(vec![
+            doc(
+                "a",
+                &["The tsunami killed 170,000 people in Indonesia"],
+            ),
+            doc(
+                "b",
+                &["The tsunami killed about 230,000 people across Asia"],
+            ),
+        ]);
+        let f = found(
+            SlotKind::Count,
+            "number of people killed",
+            vec![side(0, "170,000"), side(1, "about 230,000")],
+        );
+        assert!(check(&s, f, 4).is_none());
+        // Must fire: the same place, or a place and none, both stated as done.
+        let s = story(vec![
+            doc("a", &["The quake killed 10 and wounded 70 people in Iran"]),
+            doc("b", &["The quake killed 10 people and injured 80"]),
+        ]);
+        let f = found(
+            SlotKind::Count,
+            "number of people injured",
+            vec![side(0, "70"), side(1, "80")],
+        );
+        assert!(check(&s, f, 4).is_some());
+        let s = story(vec![
+            doc("a", &["The tsunami killed 170,000 people across Asia"]),
+            doc(
+                "b",
+                &["The tsunami killed about 230,000 people across Asia"],
+            ),
+        ]);
+        let f = found(
+            SlotKind::Count,
+            "number of people killed",
+            vec![side(0, "170,000"), side(1, "about 230,000")],
         );
         assert!(check(&s, f, 4).is_some());
     }

@@ -342,6 +342,9 @@ pub enum FunctionClass {
     /// A conjunction of contrast that opens a clause after a comma; `true`
     /// when it does so without the comma too (" but ").
     Contrast { bare: bool },
+    /// A modal verb: what its clause states may not have happened ("could
+    /// be sentenced to 119 years", "would deem it acceptable").
+    Modal,
 }
 
 static FUNCTION_WORDS: LazyLock<HashSet<(&'static str, FunctionClass)>> = LazyLock::new(|| {
@@ -361,6 +364,7 @@ static FUNCTION_WORDS: LazyLock<HashSet<(&'static str, FunctionClass)>> = LazyLo
                 Some("coordinator") => FunctionClass::Coordinator,
                 Some("joiner") => FunctionClass::Joiner,
                 Some("negation") => FunctionClass::Negation,
+                Some("modal") => FunctionClass::Modal,
                 Some("opener") => FunctionClass::Opener,
                 Some("object") => FunctionClass::Object,
                 Some("contrast") => FunctionClass::Contrast { bare: false },
