@@ -260,17 +260,22 @@ fn reuse_pages(
         .zip(digests)
         .map(|(k, d)| k.as_ref().map(|k| cache.pages_key(k, &d.slug, context)))
         .collect();
+    // Entries read and the previous site's files checked in parallel;
+    // then linked one by one.
     let found: Vec<(Option<cache::FileSums>, Option<Diagnostic>)> = keys
         .par_iter()
         .map(|k| match k {
-            Some(k) => cache.get_pages(k),
+            Some(k) => {
+                let (files, warning) = cache.get_pages(k);
+                (files.filter(|f| site.unchanged(f)), warning)
+            }
             None => (None, None),
         })
         .collect();
     let mut reused = Vec::with_capacity(keys.len());
     for (files, warning) in found {
         warnings.extend(warning);
-        reused.push(files.is_some_and(|f| site.reuse(&f)));
+        reused.push(files.is_some_and(|f| site.link(&f)));
     }
     Pages { keys, reused }
 }

@@ -60,6 +60,9 @@ pub struct SiteWriter {
     tmp: PathBuf,
     /// Every file written, as the marker lists it.
     names: Vec<String>,
+    /// Folders of the new site made so far (a `mkdir` of a folder that is
+    /// already there was a fifth of a one-article rebuild).
+    made: std::collections::HashSet<PathBuf>,
     finished: bool,
     _lock: OutputLock,
 }
@@ -84,6 +87,7 @@ impl SiteWriter {
             old: places.old,
             tmp,
             names: Vec::new(),
+            made: std::collections::HashSet::new(),
             finished: false,
             _lock: lock,
         };
@@ -99,7 +103,7 @@ impl SiteWriter {
         let rel = checked_relative(&file.path)?;
         let path = self.tmp.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            self.make_dir(parent).map_err(|e| Error::io(parent, e))?;
         }
         let previous = self.out.join(rel);
         if !(unchanged(&previous, &file.bytes) && std::fs::hard_link(&previous, &path).is_ok()) {
@@ -109,30 +113,47 @@ impl SiteWriter {
         Ok(())
     }
 
-    /// Keeps files of the previous site without their bytes at hand: each
-    /// `(path, BLAKE3 of its bytes, length)` is hard-linked from the
-    /// previous site when the file there is a plain file with exactly that
-    /// length and hash. All or none: when any of them is missing or
-    /// differs, none is kept (those already linked are unlinked) and the
-    /// answer is `false`, so the caller renders them instead.
-    pub fn reuse(&mut self, files: &[(PathBuf, [u8; 32], u64)]) -> bool {
-        let mut linked: Vec<PathBuf> = Vec::with_capacity(files.len());
-        let all = files.iter().all(|(path, hash, len)| {
+    /// Makes a folder of the new site (and its parents) once.
+    fn make_dir(&mut self, dir: &Path) -> std::io::Result<()> {
+        if !self.made.contains(dir) {
+            std::fs::create_dir_all(dir)?;
+            self.made.insert(dir.to_path_buf());
+        }
+        Ok(())
+    }
+
+    /// Whether the previous site holds each of `files` (path, BLAKE3 of
+    /// its bytes, length) as a plain file of exactly that length and hash,
+    /// so it can be kept without its bytes at hand ([`SiteWriter::link`]).
+    /// Reads only: several threads may check at once.
+    pub fn unchanged(&self, files: &[(PathBuf, [u8; 32], u64)]) -> bool {
+        files.iter().all(|(path, hash, len)| {
             let Ok(rel) = checked_relative(path) else {
                 return false;
             };
             let previous = self.out.join(rel);
-            let same = match std::fs::symlink_metadata(&previous) {
+            match std::fs::symlink_metadata(&previous) {
                 Ok(m) if m.is_file() && m.len() == *len => {
                     std::fs::read(&previous).is_ok_and(|old| blake3::hash(&old).as_bytes() == hash)
                 }
                 _ => false,
+            }
+        })
+    }
+
+    /// Hard-links `files` from the previous site, which
+    /// [`SiteWriter::unchanged`] found holding them. All or none: when any
+    /// cannot be linked, those already linked are unlinked and the answer
+    /// is `false`, so the caller renders them instead.
+    pub fn link(&mut self, files: &[(PathBuf, [u8; 32], u64)]) -> bool {
+        let mut linked: Vec<PathBuf> = Vec::with_capacity(files.len());
+        let all = files.iter().all(|(path, _, _)| {
+            let Ok(rel) = checked_relative(path) else {
+                return false;
             };
+            let previous = self.out.join(rel);
             let target = self.tmp.join(rel);
-            let made = same
-                && target
-                    .parent()
-                    .is_none_or(|p| std::fs::create_dir_all(p).is_ok())
+            let made = target.parent().is_none_or(|p| self.make_dir(p).is_ok())
                 && std::fs::hard_link(&previous, &target).is_ok();
             if made {
                 linked.push(target);
@@ -561,7 +582,7 @@ fn swap_in(out: &Path, tmp: &Path, old: &Path) -> Result<()> {
     }
     if exchange(tmp, out).is_ok() {
         // `tmp` now holds the old site.
-        let _ = std::fs::remove_dir_all(tmp);
+        remove_site(tmp);
         return Ok(());
     }
     if exists(old)? {
@@ -581,8 +602,22 @@ fn swap_in(out: &Path, tmp: &Path, old: &Path) -> Result<()> {
     }
     // The new site is in place; a retired folder that cannot be removed
     // now is removed by the next build (it carries the marker).
-    let _ = std::fs::remove_dir_all(old);
+    remove_site(old);
     Ok(())
+}
+
+/// Removes a retired site, its story folders in parallel (thousands of
+/// files: the longest step of a one-article rebuild once it was done one
+/// by one). Errors are ignored: the next build removes what is left.
+fn remove_site(dir: &Path) {
+    use rayon::prelude::*;
+    if let Ok(entries) = std::fs::read_dir(dir.join("stories")) {
+        let stories: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        stories.par_iter().for_each(|s| {
+            let _ = std::fs::remove_dir_all(s);
+        });
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Swaps two paths atomically (Linux `renameat2` with `RENAME_EXCHANGE`).
