@@ -582,10 +582,7 @@ mod tests {
         );
         assert!(check(&s, f, 4).is_none());
         let s = story(vec![
-            doc(
-                "a",
-                &["The tsunami killed 170,000 people in Indonesia"],
-            ),
+            doc("a", &["The tsunami killed 170,000 people in Indonesia"]),
             doc(
                 "b",
                 &["The tsunami killed about 230,000 people across Asia"],
