@@ -152,6 +152,16 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
         // (`X added: "…"`) outranks words after it, which may open the
         // next sentence (`"…!" Self-confessed fan Tom said`).
         let signed = after.is_some();
+        // Nothing before or right after: an attribution closing the
+        // quotation's sentence (`"…" between Europe and Asia, and …, said
+        // X.`), when nothing before the quotation reports speech.
+        let closing = (before.who.is_none() && after.is_none() && !own_rest.trim().is_empty())
+            .then(|| {
+                (!speaker::introduces_speech(&pre))
+                    .then(|| speaker::closing_attribution(own_rest, params))
+                    .flatten()
+            })
+            .flatten();
         let own = match (before.tight, before.who, after) {
             (true, Some(b), _) => Some(b),
             // `insisted he "…," sources tell the paper`: the quotation is
@@ -165,7 +175,7 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
             {
                 None
             }
-            (_, b, a) => a.or(b),
+            (_, b, a) => a.or(b).or(closing),
         };
         // A continuation outranks the sentence before (the only other
         // source of `own` for a quotation standing alone), which is then

@@ -742,3 +742,46 @@ fn the_age_noun_is_the_person_of_that_age() {
     ]);
     assert_eq!(speaker_of(&qs, "give up"), None);
 }
+
+// ---- an attribution closing the sentence of a partial quotation ----
+
+#[test]
+fn an_attribution_closing_the_sentence_speaks_for_its_partial_quotation() {
+    let qs = segmented(&[
+        "The failures cut the flow of \"data of various kinds\" between Europe and Asia, and no repair date is set, said Sanjeev Gaur, a director at the firm.",
+    ]);
+    assert_eq!(speaker_of(&qs, "various kinds"), Some("Sanjeev Gaur"));
+    let qs = segmented(&[
+        "\"We heard pop, pop, pop,\" smelled gunpowder and heard co-workers yelling, said Jean Larson, a staff accountant.",
+    ]);
+    assert_eq!(speaker_of(&qs, "pop, pop"), Some("Jean Larson"));
+    // Speech reported before the quotation, or in between: not the
+    // closing speaker.
+    let qs = segmented(&[
+        "It was described as \"a giveaway to donors\" that would cost the state billions of dollars over the next decade, and the vote on Monday was close, Jones said.",
+    ]);
+    assert_ne!(speaker_of(&qs, "giveaway"), Some("Jones"));
+    let qs = segmented(&[
+        "The deal was \"a giveaway to donors\" that would cost the state billions of dollars over the next decade as the critics had long argued, and it passed anyway, Jones said.",
+    ]);
+    assert_ne!(speaker_of(&qs, "giveaway"), Some("Jones"));
+    // The attribution right after the mark is not searched for inner
+    // commas: the person told is not the speaker.
+    let qs = segmented(&[
+        "\"He has the integrity and the ability,\" Harold Child Jr., legal attache to the embassy, told Nixon in a letter.",
+    ]);
+    assert_ne!(speaker_of(&qs, "integrity"), Some("Nixon"));
+    // A relative clause is not part of the role ("familiar" is a role
+    // noun too); "the Democrat" has no role noun for a head: no one.
+    let qs = segmented(&[
+        "Gupta has been \"the team's first choice\" for the job, which would make him the top doctor, said the Democrat who is familiar with the talks.",
+    ]);
+    assert_eq!(speaker_of(&qs, "first choice"), None);
+    let qs = segmented(&["\"It was chaos,\" said the officer who is in charge of the unit."]);
+    assert_eq!(speaker_of(&qs, "chaos"), Some("the officer"));
+    // A medium is not a speaker.
+    let qs = segmented(&[
+        "Page went through \"some mental instability and serious trouble\" and was eventually diagnosed, according to her bio.",
+    ]);
+    assert_eq!(speaker_of(&qs, "mental instability"), None);
+}

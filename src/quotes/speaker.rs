@@ -442,7 +442,15 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
     // A role: up to five words ending in a role noun, or a determiner and
     // the noun phrase after it; a name in apposition wins ("resident Ana
     // Lima").
-    let in_clause = |k: usize| k == i || !breaks_before(toks, k) && !toks[k].gap.contains(',');
+    // A relative clause ends the phrase: "the Democrat who is familiar
+    // with …" is headed by "Democrat", not the role noun "familiar".
+    let in_clause = |k: usize| {
+        k == i
+            || !breaks_before(toks, k)
+                && !toks[k].gap.contains(',')
+                && !matches!(toks[k].lower().as_str(), "who" | "which" | "that")
+                && !is_function_word(&toks[k].lower(), FunctionClass::Be)
+    };
     let end = (i..toks.len().min(i + 6))
         .take_while(|&k| in_clause(k))
         .last()?;
@@ -714,6 +722,53 @@ pub(crate) fn after_quote(post: &str, params: &QuoteParams) -> Option<Who> {
         }
     }
     name_before_verb(&toks)
+}
+
+/// `The failures cut "data of various kinds" between Europe and Asia, and
+/// no repair date is set, said Sanjeev Gaur.`: a partial quotation whose
+/// sentence goes on and ends with an attribution of its own after a comma
+/// (`, said X`, `, X said`): `rest` is that sentence after the closing mark.
+/// The first comma from which [`after_quote`] reads an attribution decides;
+/// a finite speech verb before it (`as critics argued, …`) means the
+/// sentence reports someone else, and no one is read. The caller checks
+/// that the words before the quotation hold no speech verb.
+pub(crate) fn closing_attribution(rest: &str, params: &QuoteParams) -> Option<Who> {
+    let toks = tokens(rest);
+    // The sentence goes on with the quotation's clause (`" between`, `" it
+    // was larger`), not with a name or a comma: an attribution of its own
+    // right after the mark (`," Jeffs' nephew, Brent Jeffs, told`) is
+    // [`after_quote`]'s, and its inner commas are no clause ends.
+    let first = toks.first()?;
+    if first.is_capitalised()
+        || first.gap.contains(',')
+        || is_speech_verb(first)
+        || subject_pronoun(first).is_some()
+    {
+        return None;
+    }
+    // A person, a pronoun, or a role a role noun heads ("a source"; not
+    // "her bio").
+    let acceptable = |who: &Who| match who {
+        Who::Role(r) => r
+            .rsplit(' ')
+            .next()
+            .is_some_and(|h| crate::nlp::lists::is_role_noun(&h.to_lowercase())),
+        _ => true,
+    };
+    for c in 1..toks.len() {
+        let t = &toks[c - 1];
+        if is_speech_verb(t) && !is_noun_use(&toks, c - 1) && !t.lower().ends_with("ing") {
+            return None;
+        }
+        if !toks[c].gap.contains(',') || breaks_clause(toks[c].gap) {
+            continue;
+        }
+        let from = toks[c].start - toks[c].gap.len();
+        if let Some(who) = rest.get(from..).and_then(|tail| after_quote(tail, params)) {
+            return acceptable(&who).then_some(who);
+        }
+    }
+    None
 }
 
 /// `X, the store's insurer, told …`: when a comma follows the phrase that
