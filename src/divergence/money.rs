@@ -30,7 +30,7 @@ use super::words::{Tokens, is_calendar_word, is_preposition};
 use super::{Found, Observation, build};
 use crate::model::{SentRef, Story};
 use crate::nlp::data::rows;
-use crate::nlp::lists::{Cue, FunctionClass, is_cue, is_function_word};
+use crate::nlp::lists::{Cue, FunctionClass, american_spelling, is_cue, is_function_word};
 use crate::nlp::numbers::{Amount, Qualifier, amounts, currency_word};
 use crate::params::DivergenceParams;
 use crate::text::{is_stop, stem};
@@ -45,13 +45,6 @@ static RATES: LazyLock<HashMap<(u16, &'static str), f64>> = LazyLock::new(|| {
             let rate = r[2].parse().expect("exchange_rates.tsv: rate");
             ((year, r[1]), rate)
         })
-        .collect()
-});
-
-/// British spelling → American spelling.
-static VARIANTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    rows(include_str!("../../data/en/spelling_variants.tsv"))
-        .map(|r| (r[0], r[1]))
         .collect()
 });
 
@@ -88,7 +81,7 @@ pub fn priced(text: &str) -> Vec<Priced> {
         };
         let label = t.words[head].raw.to_string();
         let lower = t.norm(head).to_string();
-        let spelled = VARIANTS.get(lower.as_str()).map_or(lower.as_str(), |v| v);
+        let spelled = american_spelling(&lower).unwrap_or(lower.as_str());
         out.push(Priced {
             thing: stem(spelled),
             label,

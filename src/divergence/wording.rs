@@ -6,13 +6,15 @@
 use super::{Evidence, Finding, FindingKind, Side, identity_order};
 use crate::model::{SentRef, Story};
 use crate::nlp::compare::lcs_pairs;
+use crate::nlp::lists::american_spelling;
 use crate::quotes::{Mention, Quotation};
 use crate::text::{fold, words};
 use std::collections::BTreeMap;
 
 /// Words of a quotation for comparison: folded, lower-case, a spaced
 /// clitic joined ("It ’ s" is "it's"), hyphenated words split into their
-/// parts ("men-parents-slapping" is "men parents slapping").
+/// parts ("men-parents-slapping" is "men parents slapping"), British
+/// spellings read as American ("neighbourhood" is "neighborhood").
 fn norm_words(text: &str) -> Vec<String> {
     words(&fold(text))
         .iter()
@@ -26,7 +28,7 @@ fn norm_words(text: &str) -> Vec<String> {
             joined
                 .split(['-', '–', '—'])
                 .filter(|p| !p.is_empty())
-                .map(str::to_string)
+                .map(|p| american_spelling(p).unwrap_or(p).to_string())
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -289,6 +291,7 @@ mod tests {
             "It's official: I'm hosting the email show",
         ]);
         assert_eq!(find(&st, &[q]).len(), 1);
+        assert_eq!(norm_words("the Neighbourhood"), ["the", "neighborhood"]);
         let words = norm_words("women and men-parents-slapping their");
         assert_eq!(
             words,

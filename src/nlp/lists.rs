@@ -511,6 +511,21 @@ pub fn is_cue(word: &str, cue: Cue) -> bool {
     CUES.contains(&(word, cue))
 }
 
+// ------------------------------------------------------------------ spelling
+
+/// British spelling → American spelling (`data/en/spelling_variants.tsv`).
+static VARIANTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/spelling_variants.tsv"))
+        .map(|r| (r[0], r[1]))
+        .collect()
+});
+
+/// The American spelling of a lower-case British one ("jewellery" →
+/// "jewelry"), so that two outlets' words compare as one.
+pub fn american_spelling(lower: &str) -> Option<&'static str> {
+    VARIANTS.get(lower).copied()
+}
+
 // --------------------------------------------------------------- furniture
 
 /// How a furniture entry matches a line.
