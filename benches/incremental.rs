@@ -7,6 +7,9 @@
 //! `COPIES` times (default 6: 5,892 articles) into a temporary folder,
 //! every replica with its names and figures changed
 //! (`parallax::synthetic::perturb`), so replicas report other events.
+//! When `hugo` is on the PATH (Debian package `hugo`), it then renders the
+//! same articles as plain Markdown pages (title and paragraphs, one
+//! minimal template), twice, for comparison.
 //!
 //!     COPIES=6 cargo bench --bench incremental
 
@@ -87,5 +90,64 @@ fn main() {
             let rel = e.path().strip_prefix(&site).unwrap();
             std::fs::read(e.path()).ok() == std::fs::read(clean.join(rel)).ok()
         });
-    println!("cached rebuild identical to clean build: {same}");
+    println!("cached rebuild identical to clean build with the same lock: {same}");
+    hugo(&seeds, dir.path());
+}
+
+/// Renders the seeds as plain Markdown pages with Hugo, when it is
+/// installed: a clean build, then a build with nothing changed.
+fn hugo(seeds: &Path, dir: &Path) {
+    let site = dir.join("hugo");
+    let posts = site.join("content/posts");
+    let layouts = site.join("layouts/_default");
+    std::fs::create_dir_all(&posts).unwrap();
+    std::fs::create_dir_all(&layouts).unwrap();
+    std::fs::write(
+        site.join("hugo.toml"),
+        "baseURL = 'http://localhost/'\ntitle = 'bench'\n",
+    )
+    .unwrap();
+    let page = "<!doctype html><html><head><title>{{ .Title }}</title></head>\n\
+                <body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n";
+    let list = "<!doctype html><html><head><title>{{ .Title }}</title></head>\n\
+                <body><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">\
+                {{ .Title }}</a></li>{{ end }}</ul></body></html>\n";
+    std::fs::write(layouts.join("single.html"), page).unwrap();
+    std::fs::write(layouts.join("list.html"), list).unwrap();
+    let mut n = 0;
+    for e in std::fs::read_dir(seeds).unwrap().flatten() {
+        let path = e.path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+        let title = lines.next().unwrap_or("untitled");
+        let body: Vec<&str> = lines.collect();
+        let page = format!(
+            "---\ntitle: {}\n---\n\n{}\n",
+            serde_json::to_string(title).unwrap(),
+            body.join("\n\n")
+        );
+        let stem = path.file_stem().unwrap().to_string_lossy();
+        std::fs::write(posts.join(format!("{stem}.md")), page).unwrap();
+        n += 1;
+    }
+    for label in ["hugo, clean build", "hugo, nothing changed"] {
+        let started = Instant::now();
+        let status = std::process::Command::new("hugo")
+            .args(["--quiet", "--source"])
+            .arg(&site)
+            .args(["--destination"])
+            .arg(dir.join("hugo-public"))
+            .status();
+        match status {
+            Ok(s) if s.success() => println!(
+                "{label:<28} {:>7.2} s  ({n} pages)",
+                started.elapsed().as_secs_f64()
+            ),
+            Ok(s) => return println!("{label}: hugo failed ({s})"),
+            Err(_) => return println!("hugo not installed: no comparison"),
+        }
+    }
 }
