@@ -6,7 +6,8 @@
 //!   (compared between the aligned sentences of one fact), or a person's
 //!   title, the number of anonymous sources, a place's population, the
 //!   quake's magnitude, what happened to one counted group of people
-//!   (rescued or arrested) and the value put on one thing, in any currency
+//!   (rescued or arrested), the kind of firearm and the value put on one
+//!   thing, in any currency
 //!   (compared between whole documents, since outlets state those once,
 //!   anywhere);
 //! - **wording**: one quotation printed in different words;
@@ -216,6 +217,7 @@ fn conflicts(story: &Story, facts: &[FactGroup], params: &DivergenceParams) -> V
     found.extend(population_conflicts(story));
     found.extend(magnitude_conflict(story));
     found.extend(fate_conflicts(story, params));
+    found.extend(firearm_conflict(story));
     found.extend(money::conflicts(story, params));
     let mut found: Vec<Found> = found
         .into_iter()
@@ -640,6 +642,71 @@ fn fate_conflicts(story: &Story, params: &DivergenceParams) -> Vec<Found> {
         .collect()
 }
 
+/// The kind of firearm each document names ([`frames::firearms`]),
+/// compared across documents: "brought a rifle into the building" against
+/// "walked in with a shotgun". A document speaks only when every kind it
+/// names anywhere is one kind or kinds of one another ("revolver",
+/// "pistol": the most specific speaks); one hedging between kinds ("a
+/// shotgun or a rifle") takes no side. When one source names two kinds
+/// (the suspect's and the police's), the story has two firearms and a
+/// source naming one of them may mean either: nothing is shown. Nor when
+/// the values would include kinds of one another: "pistol" against
+/// "revolver" is no contradiction.
+fn firearm_conflict(story: &Story) -> Option<Found> {
+    let mut obs: Vec<Observation> = Vec::new();
+    let mut kinds: Vec<frames::Firearm> = Vec::new();
+    'docs: for (d, doc) in story.docs.iter().enumerate() {
+        let mut named: Vec<(usize, frames::Firearm)> = Vec::new();
+        for (s, sent) in doc.claim_sentences() {
+            let Some(found) = frames::firearms(&sent.text) else {
+                continue 'docs;
+            };
+            named.extend(found.into_iter().map(|f| (s, f)));
+        }
+        let one_kind = named
+            .iter()
+            .enumerate()
+            .all(|(i, (_, a))| named[i + 1..].iter().all(|(_, b)| a.compatible(b)));
+        if !one_kind {
+            // Two firearms in the story (the suspect's, the police's): a
+            // source naming only one of them answers another question.
+            return None;
+        }
+        let Some((_, most)) = named
+            .iter()
+            .max_by_key(|(s, f)| (f.kind.len(), usize::MAX - s))
+        else {
+            continue;
+        };
+        let Some(&(s, _)) = named.iter().find(|(_, f)| f.kind[0] == most.kind[0]) else {
+            continue;
+        };
+        kinds.push(most.clone());
+        obs.push(Observation {
+            at: SentRef { doc: d, sent: s },
+            slot: Slot {
+                kind: SlotKind::Measure,
+                head: "firearm".to_string(),
+                label: "kind of firearm".to_string(),
+                value: most.kind[0].to_string(),
+                display: most.display.to_lowercase(),
+                amount: None,
+                context: Vec::new(),
+                scope: Vec::new(),
+            },
+        });
+    }
+    let near_kinds = kinds.iter().enumerate().any(|(i, a)| {
+        kinds[i + 1..]
+            .iter()
+            .any(|b| a.kind[0] != b.kind[0] && a.compatible(b))
+    });
+    if near_kinds || !slot_clash(&obs) {
+        return None;
+    }
+    build(story, &obs)
+}
+
 /// How many anonymous sources each document rests on (its first counted
 /// sourcing phrase), compared across documents.
 fn sourcing_conflict(story: &Story) -> Option<Found> {
@@ -1011,6 +1078,71 @@ mod tests {
                 !conflict_topics(&st, &[])
                     .iter()
                     .any(|t| t.starts_with("what happened to")),
+                "{:?}",
+                conflict_topics(&st, &[])
+            );
+        }
+    }
+
+    #[test]
+    fn the_kind_of_firearm_is_compared_across_whole_documents() {
+        let st = story(vec![
+            doc(
+                "a",
+                &[
+                    "A gunman opened fire at the depot on Friday.",
+                    "Staff said he carried a rifle under his coat.",
+                ],
+            ),
+            doc("b", &["Police later found the shotgun in his truck."]),
+            doc("c", &["The man bought a pump-action shotgun on Monday."]),
+            // Hedges: no side.
+            doc(
+                "d",
+                &["He was armed with a shotgun or a rifle, police said."],
+            ),
+        ]);
+        let found = conflicts(&st, &[]);
+        let gun: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.topic == "kind of firearm")
+            .collect();
+        assert_eq!(gun.len(), 1, "{found:?}");
+        let values: Vec<_> = gun[0].sides.iter().map(|s| s.value.clone()).collect();
+        assert_eq!(
+            values,
+            vec![Some("shotgun".to_string()), Some("rifle".to_string())]
+        );
+        assert_eq!(sources(&st, &gun[0].sides[0]), vec!["b", "c"]);
+    }
+
+    #[test]
+    fn firearms_of_two_people_or_of_one_kind_make_no_conflict() {
+        for docs in [
+            // A source naming two kinds (the suspect's, the police's): two
+            // firearms in the story, so "rifles" and "a shotgun" may be both.
+            vec![
+                doc(
+                    "a",
+                    &["The suspect had a handgun; officers answered with rifles."],
+                ),
+                doc("b", &["Officers carried rifles into the school."]),
+                doc("c", &["The suspect fired a shotgun."]),
+            ],
+            // A revolver is a handgun.
+            vec![
+                doc("a", &["He shot the clerk with a revolver."]),
+                doc("b", &["He shot the clerk with a handgun."]),
+            ],
+            // Generic words name no kind.
+            vec![
+                doc("a", &["He shot the clerk with a gun."]),
+                doc("b", &["He shot the clerk with a pistol."]),
+            ],
+        ] {
+            let st = story(docs);
+            assert!(
+                !conflict_topics(&st, &[]).contains(&"kind of firearm".to_string()),
                 "{:?}",
                 conflict_topics(&st, &[])
             );

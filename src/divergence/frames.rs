@@ -259,6 +259,65 @@ pub fn fated_groups(text: &str, min: f64) -> Vec<FatedGroup> {
     out
 }
 
+/// A firearm a sentence names by its kind ("a 12-gauge pump-action
+/// shotgun", "brought a rifle").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Firearm {
+    /// The kind path, most specific first ([`crate::nlp::lists::firearm_kind`]).
+    pub kind: &'static [&'static str],
+    /// The noun as written ("rifle").
+    pub display: String,
+}
+
+impl Firearm {
+    /// Can one firearm be called both? The same kind, or one a kind of
+    /// the other ("revolver" and "pistol").
+    pub fn compatible(&self, other: &Firearm) -> bool {
+        self.kind.contains(&other.kind[0]) || other.kind.contains(&self.kind[0])
+    }
+}
+
+/// The firearms a sentence names by kind, not as a modifier ("a handgun
+/// permit"); `None` when it hedges between
+/// kinds that differ ("either a shotgun or a rifle"): such a sentence
+/// says the kind is not known, so its source takes no side.
+pub fn firearms(text: &str) -> Option<Vec<Firearm>> {
+    let t = Tokens::new(text);
+    // A kind before a noun modifies it ("a handgun permit", "shotgun
+    // shells", "a rifle range"): no firearm is said to be there.
+    let modifies = |i: usize| {
+        let next = t.norm(i + 1);
+        i + 1 < t.words.len()
+            && !t.break_after(i)
+            && !t.is_cap(i + 1)
+            && next.chars().all(char::is_alphabetic)
+            && !crate::text::is_stop(next)
+            && !super::words::is_preposition(next)
+    };
+    let found: Vec<(usize, Firearm)> = (0..t.words.len())
+        .filter(|&i| !modifies(i))
+        .filter_map(|i| {
+            crate::nlp::lists::firearm_kind(t.norm(i)).map(|kind| {
+                (
+                    i,
+                    Firearm {
+                        kind,
+                        display: t.words[i].raw.to_string(),
+                    },
+                )
+            })
+        })
+        .collect();
+    for (a, (i, x)) in found.iter().enumerate() {
+        for (j, y) in &found[a + 1..] {
+            if !x.compatible(y) && (*i..*j).any(|k| t.norm(k) == "or") {
+                return None;
+            }
+        }
+    }
+    Some(found.into_iter().map(|(_, f)| f).collect())
+}
+
 /// Is the gap after word `i` a comma (and nothing else but space)?
 fn comma_between(t: &Tokens<'_>, i: usize) -> bool {
     match (t.words.get(i), t.words.get(i + 1)) {
@@ -465,5 +524,66 @@ mod tests {
         assert!(fates("In 2011 rescuers saved $12 million of cargo.").is_empty());
         // Things, not people: destroyed is no fate.
         assert!(fates("The storm destroyed 40 wooden houses.").is_empty());
+    }
+
+    fn kinds(text: &str) -> Option<Vec<&'static str>> {
+        firearms(text).map(|fs| fs.into_iter().map(|f| f.kind[0]).collect())
+    }
+
+    #[test]
+    fn synonyms_and_kinds_of_one_another_are_compatible_firearms() {
+        let one = |w: &str| firearms(&format!("He had a {w}.")).unwrap().remove(0);
+        assert!(one("handgun").compatible(&one("pistol")));
+        assert!(one("revolver").compatible(&one("handgun")));
+        assert!(one("carbine").compatible(&one("rifle")));
+        assert!(!one("rifle").compatible(&one("shotgun")));
+        assert!(!one("revolver").compatible(&one("rifle")));
+    }
+
+    #[test]
+    fn firearms_are_named_by_kind() {
+        assert_eq!(
+            kinds("The gunman walked into the bank with a sawed-off shotgun."),
+            Some(vec!["shotgun"])
+        );
+        assert_eq!(
+            kinds("Witnesses said he carried two rifles and a revolver."),
+            Some(vec!["rifle", "revolver"])
+        );
+        // A kind that modifies another noun names no firearm there.
+        assert_eq!(
+            kinds("He had been denied a handgun permit in March."),
+            Some(vec![])
+        );
+        assert_eq!(
+            kinds("Police found shotgun shells and a rifle in the car."),
+            Some(vec!["rifle"])
+        );
+        // By synset: a "handgun" is WordNet's "pistol".
+        assert_eq!(
+            kinds("Officers recovered a handgun from the car."),
+            Some(vec!["pistol"])
+        );
+    }
+
+    #[test]
+    fn firearms_abstain_on_generic_words_and_hedges() {
+        // "gun", "firearm", "weapon" name no kind.
+        assert_eq!(
+            kinds("He fired a gun at the ceiling, police said."),
+            Some(vec![])
+        );
+        assert_eq!(kinds("The firearm was never found."), Some(vec![]));
+        // A hedge between kinds: the kind is not known.
+        assert_eq!(
+            kinds("The man was armed with either a shotgun or a rifle."),
+            None
+        );
+        assert_eq!(kinds("It was a rifle or a shotgun, police said."), None);
+        // "or" between kinds of one another is no hedge.
+        assert_eq!(
+            kinds("He drew a revolver or some other pistol."),
+            Some(vec!["revolver", "pistol"])
+        );
     }
 }

@@ -269,6 +269,27 @@ pub fn role_lemma(lower: &str) -> Option<&'static str> {
     ROLE_LEMMAS.get(lower).copied()
 }
 
+static FIREARM_KINDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    include_str!("../../data/en/firearm_kinds.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let form = cols.next()?;
+            let _lemma = cols.next()?;
+            Some((form, cols.next()?.split_whitespace().collect()))
+        })
+        .collect()
+});
+
+/// The kind of firearm a lower-case noun names, as its kind path: its
+/// WordNet synset first (by its first lemma: "handgun" → pistol), then the
+/// kinds it is one of ("revolver" → revolver, pistol). From WordNet's hyponyms of firearm (`data/en/firearm_kinds.tsv`);
+/// the generic "gun" and "firearm" name no kind.
+pub fn firearm_kind(lower: &str) -> Option<&'static [&'static str]> {
+    FIREARM_KINDS.get(lower).map(Vec::as_slice)
+}
+
 static REPORT_VERBS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_set(include_str!("../../data/en/report_verbs.txt")));
 
@@ -702,6 +723,7 @@ mod tests {
             include_str!("../../data/en/amount_words.tsv"),
             include_str!("../../data/en/contractions.tsv"),
             include_str!("../../data/en/units.tsv"),
+            include_str!("../../data/en/firearm_kinds.tsv"),
         ] {
             let head: String = data.lines().take(8).collect::<Vec<_>>().join("\n");
             assert!(head.starts_with('#') && head.contains("Origin"), "{head}");
