@@ -88,150 +88,270 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     build_with_progress(opts, &())
 }
 
-/// Runs the pipeline, reporting each stage and each article and story done.
+/// Runs the pipeline, reporting each stage and each article and story done:
+/// ingest → segment → cluster → analyse (quotes, align, divergences,
+/// digest: [`analyse_story`]) → site → write, with the cache beside it.
 pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport> {
-    if !opts.dry_run {
-        write::check_output(&opts.out)?;
-        write::check_apart(&opts.out, &opts.seeds, "seeds")?;
-    }
+    check_paths(opts)?;
     let (articles, mut warnings) = ingest::load(&opts.seeds)?;
     check_strict(opts.strict, &warnings)?;
     let articles_read = articles.len();
     let params = params::Params::default();
-    let cache = match &opts.cache {
-        Some(dir) if !opts.dry_run => {
-            write::check_cache_dir(dir, &opts.out, &opts.seeds)?;
-            cache::Cache::open(dir, &params, &mut warnings)
-        }
-        _ => None,
-    };
+    let cache = open_cache(opts, &params, &mut warnings)?;
     progress.stage("reading", articles_read);
-    let prepared: Vec<Prepared> = articles
-        .into_par_iter()
-        .map(|a| counted(progress, prepare(a, &params, cache.as_ref())))
-        .collect();
-    let mut docs = Vec::with_capacity(prepared.len());
-    let mut feats = Vec::with_capacity(prepared.len());
-    let mut article_keys = std::collections::BTreeSet::new();
-    // Articles segmented now, by id: (key, index in `feats`), stored once
-    // the site is written.
-    let mut fresh_articles = std::collections::HashMap::new();
-    let mut segmented = 0;
-    for p in prepared {
-        segmented += usize::from(p.fresh);
-        warnings.extend(p.warning);
-        if let Some(key) = p.key {
-            if p.fresh {
-                fresh_articles.insert(p.doc.article.id.clone(), (key.clone(), feats.len()));
-            }
-            article_keys.insert(key);
-        }
-        docs.push(p.doc);
-        feats.push(p.features);
-    }
+    let mut segmented = Segmented::of(articles, &params, cache.as_ref(), progress);
+    warnings.append(&mut segmented.warnings);
     let lock = read_lock(&opts.seeds, &opts.out, &mut warnings);
     progress.stage("grouping", 0);
-    let stories = cluster::group_keeping(docs, &feats, &params, &lock.memberships());
+    let docs = std::mem::take(&mut segmented.docs);
+    let stories = cluster::group_keeping(docs, &segmented.feats, &params, &lock.memberships());
     progress.stage("analysing", stories.len());
-    let analysed = analyse_cached(&stories, progress, &params, cache.as_ref());
-    let mut digests = Vec::with_capacity(analysed.len());
-    let mut keys = std::collections::BTreeSet::new();
-    let mut fresh = 0;
-    // Stories analysed now, stored once the site is written (a failed
-    // build leaves the cache as it was): (key, index in `digests`).
-    let mut to_store = Vec::new();
-    // Each story's key, in `digests` order.
-    let mut story_keys = Vec::with_capacity(analysed.len());
-    for a in analysed {
-        fresh += usize::from(a.analysed);
-        story_keys.push(a.key.clone());
-        if let (true, Some(key)) = (a.analysed, &a.key) {
-            to_store.push((key.clone(), digests.len()));
+    let mut analyses = Analyses::of(analyse_cached(&stories, progress, &params, cache.as_ref()));
+    warnings.append(&mut analyses.warnings);
+    let new_lock = assign_slugs(&stories, &mut analyses.digests, &lock);
+    let article_entries = segmented.cache_entries(&stories, cache.as_ref());
+    // The documents are done with: free them before the site is rendered,
+    // which matters on large collections.
+    drop(stories);
+    segmented.feats = Vec::new();
+    progress.stage("writing", 0);
+    let rendered = if opts.dry_run {
+        0
+    } else {
+        let site = write_site(opts, &analyses, &new_lock, cache.as_ref(), &mut warnings)?;
+        if let Some(cache) = &cache {
+            store(cache, &analyses, &site, &article_entries, &segmented.keys);
         }
-        digests.push(a.digest);
-        warnings.extend(a.warning);
-        keys.extend(a.key);
+        site.rendered
+    };
+    Ok(BuildReport {
+        articles: articles_read,
+        digests: analyses.digests,
+        warnings,
+        analysed: analyses.fresh,
+        segmented: segmented.fresh,
+        rendered,
+    })
+}
+
+/// The output folder and the seeds folder are apart and writable.
+fn check_paths(opts: &BuildOptions) -> Result<()> {
+    if !opts.dry_run {
+        write::check_output(&opts.out)?;
+        write::check_apart(&opts.out, &opts.seeds, "seeds")?;
     }
-    let new_lock = assign_slugs(&stories, &mut digests, &lock);
-    // The articles segmented now, as cache entries (smaller than their
-    // documents), to store once the site is written.
-    let article_entries: Vec<(String, Vec<u8>)> = if cache.is_some() {
+    Ok(())
+}
+
+/// The analysis cache, when the build uses one.
+fn open_cache(
+    opts: &BuildOptions,
+    params: &params::Params,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Option<cache::Cache>> {
+    Ok(match &opts.cache {
+        Some(dir) if !opts.dry_run => {
+            write::check_cache_dir(dir, &opts.out, &opts.seeds)?;
+            cache::Cache::open(dir, params, warnings)
+        }
+        _ => None,
+    })
+}
+
+/// Every article segmented (or taken from the cache), in input order.
+struct Segmented {
+    docs: Vec<model::Document>,
+    feats: Vec<cluster::DocFeatures>,
+    /// The cache keys of every article read.
+    keys: std::collections::BTreeSet<String>,
+    /// Articles segmented now, by id: (key, index in `feats`), stored once
+    /// the site is written.
+    fresh_ids: std::collections::HashMap<model::SourceId, (String, usize)>,
+    /// How many were segmented now.
+    fresh: usize,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Segmented {
+    fn of(
+        articles: Vec<model::Article>,
+        params: &params::Params,
+        cache: Option<&cache::Cache>,
+        progress: &dyn Progress,
+    ) -> Segmented {
+        let prepared: Vec<Prepared> = articles
+            .into_par_iter()
+            .map(|a| counted(progress, prepare(a, params, cache)))
+            .collect();
+        let mut out = Segmented {
+            docs: Vec::with_capacity(prepared.len()),
+            feats: Vec::with_capacity(prepared.len()),
+            keys: std::collections::BTreeSet::new(),
+            fresh_ids: std::collections::HashMap::new(),
+            fresh: 0,
+            warnings: Vec::new(),
+        };
+        for p in prepared {
+            out.fresh += usize::from(p.fresh);
+            out.warnings.extend(p.warning);
+            if let Some(key) = p.key {
+                if p.fresh {
+                    out.fresh_ids
+                        .insert(p.doc.article.id.clone(), (key.clone(), out.feats.len()));
+                }
+                out.keys.insert(key);
+            }
+            out.docs.push(p.doc);
+            out.feats.push(p.features);
+        }
+        out
+    }
+
+    /// The articles segmented now, as cache entries (smaller than their
+    /// documents), to store once the site is written.
+    fn cache_entries(
+        &self,
+        stories: &[Story],
+        cache: Option<&cache::Cache>,
+    ) -> Vec<(String, Vec<u8>)> {
+        if cache.is_none() {
+            return Vec::new();
+        }
         stories
             .par_iter()
             .flat_map_iter(|s| &s.docs)
             .filter_map(|d| {
-                let (key, i) = fresh_articles.get(&d.article.id)?;
+                let (key, i) = self.fresh_ids.get(&d.article.id)?;
                 Some((
                     key.clone(),
-                    cache::Cache::article_entry(key, d, &feats[*i])?,
+                    cache::Cache::article_entry(key, d, &self.feats[*i])?,
                 ))
             })
             .collect()
-    } else {
-        Vec::new()
-    };
-    // The documents are done with: free them before the site is rendered,
-    // which matters on large collections.
-    drop(stories);
-    drop(feats);
-    progress.stage("writing", 0);
-    let mut rendered = 0;
-    if !opts.dry_run {
-        // Each file is written as soon as it is rendered, so the site is
-        // never held in memory whole; it is swapped in only when complete.
-        let mut site = write::SiteWriter::begin(&opts.out)?;
-        let pages = match &cache {
-            Some(c) => {
-                let context = output::story_context(&digests, &opts.config, &opts.templates)?;
-                reuse_pages(c, &story_keys, &digests, &context, &mut site, &mut warnings)
-            }
-            None => Pages::default(),
-        };
-        rendered = digests.len() - pages.reused.iter().filter(|&&r| r).count();
-        // The files of each story rendered now, by its folder: to store
-        // as its pages entry.
-        let dirs: std::collections::HashMap<String, usize> = digests
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| pages.keys.get(i).is_some_and(Option::is_some))
-            .map(|(i, d)| (output::urls::story_dir(&d.slug), i))
-            .collect();
-        let mut sums: Vec<cache::FileSums> = vec![Vec::new(); digests.len()];
-        let reused = |i: usize| pages.reused.get(i).copied().unwrap_or(false);
-        output::render_each_but(&digests, &opts.config, &opts.templates, &reused, &mut |f| {
-            if let Some(&i) = story_folder(&f.path).and_then(|d| dirs.get(&d)) {
-                let hash = *blake3::hash(&f.bytes).as_bytes();
-                sums[i].push((f.path.clone(), hash, f.bytes.len() as u64));
-            }
-            site.add(&f)
-        })?;
-        site.add(&output::text_file(slugs::LOCK_FILE, new_lock.to_toml()))?;
-        site.finish()?;
-        if let Some(cache) = &cache {
-            sums.par_iter().enumerate().for_each(|(i, files)| {
-                if let (Some(Some(key)), false) = (pages.keys.get(i), files.is_empty()) {
-                    cache.put_pages(key, files);
-                }
-            });
-            cache.prune_pages(&pages.keys.iter().flatten().cloned().collect());
-            to_store
-                .par_iter()
-                .for_each(|(key, i)| cache.put(key, &digests[*i]));
-            article_entries
-                .par_iter()
-                .for_each(|(key, json)| cache.put_article(key, json));
-            cache.prune(&keys);
-            cache.prune_articles(&article_keys);
-        }
     }
-    Ok(BuildReport {
-        articles: articles_read,
-        digests,
-        warnings,
-        analysed: fresh,
-        segmented,
+}
+
+/// Every story's digest, in story order, with what the cache needs.
+struct Analyses {
+    digests: Vec<Digest>,
+    /// Each story's cache key, in `digests` order.
+    story_keys: Vec<Option<String>>,
+    /// Stories analysed now, stored once the site is written (a failed
+    /// build leaves the cache as it was): (key, index in `digests`).
+    to_store: Vec<(String, usize)>,
+    /// How many were analysed now.
+    fresh: usize,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Analyses {
+    fn of(analysed: Vec<Analysed>) -> Analyses {
+        let mut out = Analyses {
+            digests: Vec::with_capacity(analysed.len()),
+            story_keys: Vec::with_capacity(analysed.len()),
+            to_store: Vec::new(),
+            fresh: 0,
+            warnings: Vec::new(),
+        };
+        for a in analysed {
+            out.fresh += usize::from(a.analysed);
+            out.story_keys.push(a.key.clone());
+            if let (true, Some(key)) = (a.analysed, &a.key) {
+                out.to_store.push((key.clone(), out.digests.len()));
+            }
+            out.digests.push(a.digest);
+            out.warnings.extend(a.warning);
+        }
+        out
+    }
+}
+
+/// What writing the site did, for the cache.
+struct Written {
+    pages: Pages,
+    /// Per story, the files rendered now with their hashes and sizes.
+    sums: Vec<cache::FileSums>,
+    rendered: usize,
+}
+
+/// Renders the site (taking unchanged stories' files from the previous
+/// one) and swaps it in. Each file is written as soon as it is rendered,
+/// so the site is never held in memory whole; it is swapped in only when
+/// complete.
+fn write_site(
+    opts: &BuildOptions,
+    analyses: &Analyses,
+    lock: &slugs::SlugLock,
+    cache: Option<&cache::Cache>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Written> {
+    let digests = &analyses.digests;
+    let mut site = write::SiteWriter::begin(&opts.out)?;
+    let pages = match cache {
+        Some(c) => {
+            let context = output::story_context(digests, &opts.config, &opts.templates)?;
+            reuse_pages(
+                c,
+                &analyses.story_keys,
+                digests,
+                &context,
+                &mut site,
+                warnings,
+            )
+        }
+        None => Pages::default(),
+    };
+    let rendered = digests.len() - pages.reused.iter().filter(|&&r| r).count();
+    // The files of each story rendered now, by its folder: to store as its
+    // pages entry.
+    let dirs: std::collections::HashMap<String, usize> = digests
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| pages.keys.get(i).is_some_and(Option::is_some))
+        .map(|(i, d)| (output::urls::story_dir(&d.slug), i))
+        .collect();
+    let mut sums: Vec<cache::FileSums> = vec![Vec::new(); digests.len()];
+    let reused = |i: usize| pages.reused.get(i).copied().unwrap_or(false);
+    output::render_each_but(digests, &opts.config, &opts.templates, &reused, &mut |f| {
+        if let Some(&i) = story_folder(&f.path).and_then(|d| dirs.get(&d)) {
+            let hash = *blake3::hash(&f.bytes).as_bytes();
+            sums[i].push((f.path.clone(), hash, f.bytes.len() as u64));
+        }
+        site.add(&f)
+    })?;
+    site.add(&output::text_file(slugs::LOCK_FILE, lock.to_toml()))?;
+    site.finish()?;
+    Ok(Written {
+        pages,
+        sums,
         rendered,
     })
+}
+
+/// Stores what this build made in the cache and prunes what it no longer
+/// uses: pages entries, story analyses, article entries.
+fn store(
+    cache: &cache::Cache,
+    analyses: &Analyses,
+    site: &Written,
+    article_entries: &[(String, Vec<u8>)],
+    article_keys: &std::collections::BTreeSet<String>,
+) {
+    site.sums.par_iter().enumerate().for_each(|(i, files)| {
+        if let (Some(Some(key)), false) = (site.pages.keys.get(i), files.is_empty()) {
+            cache.put_pages(key, files);
+        }
+    });
+    cache.prune_pages(&site.pages.keys.iter().flatten().cloned().collect());
+    analyses
+        .to_store
+        .par_iter()
+        .for_each(|(key, i)| cache.put(key, &analyses.digests[*i]));
+    article_entries
+        .par_iter()
+        .for_each(|(key, json)| cache.put_article(key, json));
+    cache.prune(&analyses.story_keys.iter().flatten().cloned().collect());
+    cache.prune_articles(article_keys);
 }
 
 /// Which stories' files a build takes from the previous site.
