@@ -551,12 +551,7 @@ fn population_conflicts(story: &Story) -> Vec<Found> {
             }
         }
     }
-    by_place
-        .into_values()
-        .map(one_value_per_source)
-        .filter(|obs| slot_clash(obs))
-        .filter_map(|obs| build(story, &obs))
-        .collect()
+    clashing(story, by_place.into_values())
 }
 
 /// The magnitude of the story's quake, from every sentence of every
@@ -634,12 +629,7 @@ fn fate_conflicts(story: &Story, params: &DivergenceParams) -> Vec<Found> {
             }
         }
     }
-    by_group
-        .into_values()
-        .map(one_value_per_source)
-        .filter(|obs| slot_clash(obs))
-        .filter_map(|obs| build(story, &obs))
-        .collect()
+    clashing(story, by_group.into_values())
 }
 
 /// The kind of firearm each document names ([`frames::firearms`]),
@@ -761,6 +751,15 @@ fn sentence(story: &Story, at: SentRef) -> Option<&str> {
         .sentences
         .get(at.sent)
         .map(|s| s.text.as_str())
+}
+
+/// The conflicts among sets of observations of one slot each: one value
+/// per source, kept when two sources' values clash.
+fn clashing(story: &Story, sets: impl Iterator<Item = Vec<Observation>>) -> Vec<Found> {
+    sets.map(one_value_per_source)
+        .filter(|obs| slot_clash(obs))
+        .filter_map(|obs| build(story, &obs))
+        .collect()
 }
 
 /// One claim per distinct value, with every document giving it.

@@ -336,6 +336,14 @@ mod tests {
         }
     }
 
+    /// Is a conflict between two sources, each one sentence and the value
+    /// it gives, shown?
+    fn shown(kind: SlotKind, topic: &str, a: (&str, &str), b: (&str, &str)) -> bool {
+        let s = story(vec![doc("a", &[a.0]), doc("b", &[b.0])]);
+        let f = found(kind, topic, vec![side(0, a.1), side(1, b.1)]);
+        check(&s, f, 4).is_some()
+    }
+
     fn found(kind: SlotKind, topic: &str, sides: Vec<Side>) -> Found {
         Found {
             kind,
@@ -352,31 +360,32 @@ mod tests {
 
     #[test]
     fn certainty_is_never_a_conflict() {
-        let s = story(vec![
-            doc("a", &["The men were expected to appear in court Wednesday"]),
-            doc("b", &["The men appeared in court Wednesday"]),
-        ]);
-        let f = found(
+        assert!(!shown(
             SlotKind::Certainty,
             "certainty of the claim",
-            vec![side(0, "expected to appear"), side(1, "stated")],
-        );
-        assert!(check(&s, f, 4).is_none());
+            (
+                "The men were expected to appear in court Wednesday",
+                "expected to appear"
+            ),
+            ("The men appeared in court Wednesday", "stated"),
+        ));
     }
 
     #[test]
     fn dates_clash_only_for_one_event() {
         // Must fire: both clauses say what happened on the day.
-        let s = story(vec![
-            doc("a", &["The warship foiled a piracy attempt on Thursday"]),
-            doc("b", &["An Indian warship foiled a pirate attack on Friday"]),
-        ]);
-        let f = found(
+        assert!(shown(
             SlotKind::Date,
             "day of the week",
-            vec![side(0, "on Thursday"), side(1, "on Friday")],
-        );
-        assert!(check(&s, f, 4).is_some());
+            (
+                "The warship foiled a piracy attempt on Thursday",
+                "on Thursday"
+            ),
+            (
+                "An Indian warship foiled a pirate attack on Friday",
+                "on Friday"
+            ),
+        ));
         // Must not: the days date different moments of the story.
         let s = story(vec![
             doc(
@@ -520,27 +529,19 @@ mod tests {
     #[test]
     fn lengths_of_time_clash_only_for_one_span() {
         // Must fire: both say how long he served.
-        let s = story(vec![
-            doc("a", &["He served four months in federal prison"]),
-            doc("b", &["He served five months in federal prison"]),
-        ]);
-        let f = found(
+        assert!(shown(
             SlotKind::Count,
             "number of months",
-            vec![side(0, "four"), side(1, "five")],
-        );
-        assert!(check(&s, f, 4).is_some());
+            ("He served four months in federal prison", "four"),
+            ("He served five months in federal prison", "five"),
+        ));
         // Must not: two people's years at one plant.
-        let s = story(vec![
-            doc("a", &["Hiller had worked at the plant for 15 years"]),
-            doc("b", &["Dorsey has been there for 37 years"]),
-        ]);
-        let f = found(
+        assert!(!shown(
             SlotKind::Count,
             "number of years",
-            vec![side(0, "15"), side(1, "37")],
-        );
-        assert!(check(&s, f, 4).is_none());
+            ("Hiller had worked at the plant for 15 years", "15"),
+            ("Dorsey has been there for 37 years", "37"),
+        ));
     }
 
     #[test]
@@ -557,30 +558,28 @@ mod tests {
         );
         assert!(check(&s, f, 4).is_none());
         // Must fire: both titles in the outlets' own words.
-        let s = story(vec![
-            doc("a", &["President Bush signed the rule on Monday"]),
-            doc("b", &["Former President Bush had enacted the rule"]),
-        ]);
-        let f = found(
+        assert!(shown(
             SlotKind::Title,
             "title of Bush",
-            vec![side(0, "President"), side(1, "Former President")],
-        );
-        assert!(check(&s, f, 4).is_some());
+            ("President Bush signed the rule on Monday", "President"),
+            (
+                "Former President Bush had enacted the rule",
+                "Former President"
+            ),
+        ));
     }
 
     #[test]
     fn possible_counts_and_other_places_are_not_compared() {
-        let s = story(vec![
-            doc("a", &["Seven men received sentences of up to 75 years"]),
-            doc("b", &["He could be sentenced to up to 119 years in prison"]),
-        ]);
-        let f = found(
+        assert!(!shown(
             SlotKind::Count,
             "number of years",
-            vec![side(0, "up to 75"), side(1, "up to 119")],
-        );
-        assert!(check(&s, f, 4).is_none());
+            ("Seven men received sentences of up to 75 years", "up to 75"),
+            (
+                "He could be sentenced to up to 119 years in prison",
+                "up to 119"
+            ),
+        ));
         let s = story(vec![
             doc("a", &["The tsunami killed 170,000 people in Indonesia"]),
             doc(
@@ -595,16 +594,12 @@ mod tests {
         );
         assert!(check(&s, f, 4).is_none());
         // Must fire: the same place, or a place and none, both stated as done.
-        let s = story(vec![
-            doc("a", &["The quake killed 10 and wounded 70 people in Iran"]),
-            doc("b", &["The quake killed 10 people and injured 80"]),
-        ]);
-        let f = found(
+        assert!(shown(
             SlotKind::Count,
             "number of people injured",
-            vec![side(0, "70"), side(1, "80")],
-        );
-        assert!(check(&s, f, 4).is_some());
+            ("The quake killed 10 and wounded 70 people in Iran", "70"),
+            ("The quake killed 10 people and injured 80", "80"),
+        ));
         let s = story(vec![
             doc("a", &["The tsunami killed 170,000 people across Asia"]),
             doc(
