@@ -28,6 +28,8 @@ Output, after `#` comment lines, one line per form (sorted):
 """
 import sys
 
+from wordnet_index import load_index
+
 WN = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
 GENERIC = {"firearm", "gun"}
 
@@ -47,18 +49,6 @@ def load_synsets():
             out[off] = (lemmas, hyper)
     return out
 
-
-def load_index():
-    idx = {}
-    with open(f"{WN}/index.noun", encoding="latin-1") as fh:
-        for line in fh:
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            pc = int(f[3])
-            rest = f[4 + pc:]
-            idx[f[0]] = rest[2:2 + int(rest[0])]
-    return idx
 
 
 def path_to(synsets, off, root):
@@ -85,7 +75,7 @@ def plural(lemma):
 
 def main():
     synsets = load_synsets()
-    index = load_index()
+    index = load_index(WN, "noun")
     root = index["firearm"][0]
     adj = adjectives()
     rows = {}

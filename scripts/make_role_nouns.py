@@ -41,6 +41,8 @@ Output, after `#` comment lines, one line per form (sorted):
 """
 import sys
 
+from wordnet_index import load_index
+
 WN = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
 PERSON = 18
 EXTRA = {"person", "man", "woman", "engineer", "source", "ceo"}
@@ -87,18 +89,6 @@ def ancestors(synsets, off):
     return {synsets[o][4] for o in seen}
 
 
-def load_index():
-    idx = {}
-    with open(f"{WN}/index.noun", encoding="latin-1") as fh:
-        for line in fh:
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            pc = int(f[3])
-            rest = f[4 + pc:]
-            idx[f[0]] = rest[2:2 + int(rest[0])]
-    return idx
-
 
 def role_lemmas(synsets, index):
     keep = set(EXTRA)
@@ -140,7 +130,7 @@ def main():
     synsets = load_synsets()
     irr = irregular()
     rows = {}
-    for lemma in sorted(role_lemmas(synsets, load_index())):
+    for lemma in sorted(role_lemmas(synsets, load_index(WN, "noun"))):
         for form in sorted({lemma} | irr.get(lemma, {plural(lemma)})):
             rows.setdefault(form, lemma)
     print("# Role nouns: nouns that name a person by a role, with their plurals.")

@@ -52,6 +52,8 @@ so a determiner before it reads it as a noun ("a stern warning"); `-` else.
 import collections
 import sys
 
+from wordnet_index import load_index
+
 AFTER = "--after" in sys.argv[1:]
 ARGS = [a for a in sys.argv[1:] if a != "--after"]
 WN = ARGS[0] if ARGS else "/usr/share/wordnet"
@@ -94,18 +96,6 @@ def load_synsets():
             out[off] = (lex, frames, hypernyms, words)
     return out
 
-
-def load_index(pos):
-    idx = {}
-    with open(f"{WN}/index.{pos}", encoding="latin-1") as fh:
-        for line in fh:
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            pc = int(f[3])
-            rest = f[4 + pc:]
-            idx[f[0]] = rest[2:2 + int(rest[0])]
-    return idx
 
 
 def speech_lemmas(synsets, verbs):
@@ -173,8 +163,8 @@ def regular(lemma):
 
 def main():
     synsets = load_synsets()
-    verbs = load_index("verb")
-    nouns = set(load_index("noun"))
+    verbs = load_index(WN, "verb")
+    nouns = set(load_index(WN, "noun"))
     irr = irregular()
     rows = {}
     lemmas = speech_lemmas(synsets, verbs)
