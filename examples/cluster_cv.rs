@@ -16,6 +16,8 @@
 //!
 //! cargo run --release --example cluster_cv -- [ARTICLES LABELS.json]
 
+mod common;
+
 use parallax::cluster;
 use parallax::model::Document;
 use parallax::params::ClusterParams;
@@ -36,25 +38,11 @@ fn key(d: &Document) -> &str {
 /// B-cubed precision, recall and F1 of grouped index lists against gold.
 fn bcubed(docs: &[Document], groups: &[Vec<usize>], gold: &Gold) -> (f64, f64, f64) {
     let label = |i: usize| gold.get(key(&docs[i])).cloned().unwrap_or_default();
-    let mut gold_size: BTreeMap<String, usize> = BTreeMap::new();
-    for i in 0..docs.len() {
-        *gold_size.entry(label(i)).or_default() += 1;
-    }
-    let (mut p, mut r) = (0.0, 0.0);
-    for g in groups {
-        let mut inside: BTreeMap<String, usize> = BTreeMap::new();
-        for &i in g {
-            *inside.entry(label(i)).or_default() += 1;
-        }
-        for &i in g {
-            let same = inside[&label(i)] as f64;
-            p += same / g.len() as f64;
-            r += same / gold_size[&label(i)] as f64;
-        }
-    }
-    let n = docs.len() as f64;
-    let (p, r) = (p / n, r / n);
-    (p, r, 2.0 * p * r / (p + r).max(1e-9))
+    let labelled: Vec<Vec<String>> = groups
+        .iter()
+        .map(|g| g.iter().map(|&i| label(i)).collect())
+        .collect();
+    common::bcubed(&labelled)
 }
 
 /// Groups documents (sorted by id first, as the pipeline does) and scores.
@@ -74,13 +62,6 @@ fn topic(label: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// A fixed hash (FNV-1a) for choosing articles reproducibly.
-fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 /// Three articles per story.
 fn three_per_story(docs: &[Document], gold: &Gold) -> Vec<Document> {
     let mut by: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
@@ -91,7 +72,7 @@ fn three_per_story(docs: &[Document], gold: &Gold) -> Vec<Document> {
     }
     let mut out = Vec::new();
     for mut v in by.into_values() {
-        v.sort_by_key(|d| fnv(&d.article.id));
+        v.sort_by_key(|d| common::fnv(&d.article.id, 0));
         out.extend(v.into_iter().take(3).cloned());
     }
     out
@@ -563,12 +544,7 @@ fn mean_sd(xs: &[f64]) -> (f64, f64) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let dir = args
-        .get(1)
-        .map_or("../shared/bench/ecbplus/articles", String::as_str);
-    let labels = args
-        .get(2)
-        .map_or("../shared/bench/ecbplus/labels.json", String::as_str);
+    let (dir, labels) = common::ecb_paths(&args);
     let gold: Gold =
         serde_json::from_str(&std::fs::read_to_string(labels).expect("labels")).expect("json");
     let (articles, _) = parallax::ingest::load(Path::new(dir)).expect("articles");

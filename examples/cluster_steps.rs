@@ -12,6 +12,8 @@
 //!
 //! cargo run --release --example cluster_steps -- [ARTICLES LABELS.json]
 
+mod common;
+
 use parallax::cluster;
 use parallax::model::{Document, Story};
 use parallax::params::Params;
@@ -22,35 +24,12 @@ type Gold = BTreeMap<String, String>;
 
 /// B-cubed F1 of stories (ids) against gold.
 fn bcubed(stories: &[Vec<String>], gold: &Gold) -> f64 {
-    let label = |id: &str| gold.get(id).cloned().unwrap_or_default();
-    let mut gold_size: BTreeMap<String, usize> = BTreeMap::new();
-    let mut n = 0.0;
-    for id in stories.iter().flatten() {
-        *gold_size.entry(label(id)).or_default() += 1;
-        n += 1.0;
-    }
-    let (mut p, mut r) = (0.0, 0.0);
-    for g in stories {
-        let mut inside: BTreeMap<String, usize> = BTreeMap::new();
-        for id in g {
-            *inside.entry(label(id)).or_default() += 1;
-        }
-        for id in g {
-            let same = inside[&label(id)] as f64;
-            p += same / g.len() as f64;
-            r += same / gold_size[&label(id)] as f64;
-        }
-    }
-    let (p, r) = (p / n, r / n);
-    2.0 * p * r / (p + r).max(1e-9)
-}
-
-fn fnv(s: &str, seed: u64) -> u64 {
-    let mut h = 0xcbf29ce484222325u64 ^ seed;
-    for b in s.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x100000001b3);
-    }
-    h
+    let label = |id: &String| gold.get(id).cloned().unwrap_or_default();
+    let labelled: Vec<Vec<String>> = stories
+        .iter()
+        .map(|s| s.iter().map(label).collect())
+        .collect();
+    common::bcubed(&labelled).2
 }
 
 /// Each old article's story-mates among the old articles.
@@ -67,12 +46,7 @@ fn mates(stories: &[Vec<String>], old: &BTreeSet<String>) -> BTreeMap<String, BT
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let dir = args
-        .get(1)
-        .map_or("../shared/bench/ecbplus/articles", String::as_str);
-    let labels = args
-        .get(2)
-        .map_or("../shared/bench/ecbplus/labels.json", String::as_str);
+    let (dir, labels) = common::ecb_paths(&args);
     let gold: Gold =
         serde_json::from_str(&std::fs::read_to_string(labels).expect("labels")).expect("json");
     let params = Params::default();
@@ -96,7 +70,7 @@ fn main() {
     for schedule in schedules {
         for seed in 1..=3u64 {
             let mut order: Vec<&Document> = docs.iter().collect();
-            order.sort_by_key(|d| fnv(&d.article.id, seed));
+            order.sort_by_key(|d| common::fnv(&d.article.id, seed));
             let mut previous: Vec<BTreeSet<String>> = Vec::new();
             let (mut moved, mut olds) = (0usize, 0usize);
             let mut last = Vec::new();

@@ -4,6 +4,8 @@
 //!
 //! cargo run --release --example ecb -- ARTICLES LABELS.json [THRESHOLD...]
 
+mod common;
+
 use parallax::cluster;
 use parallax::model::Document;
 use std::collections::BTreeMap;
@@ -34,12 +36,7 @@ fn bcubed(pred: &BTreeMap<String, usize>, gold: &BTreeMap<String, String>) -> (f
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let dir = args
-        .get(1)
-        .map_or("../shared/bench/ecbplus/articles", String::as_str);
-    let labels = args
-        .get(2)
-        .map_or("../shared/bench/ecbplus/labels.json", String::as_str);
+    let (dir, labels) = common::ecb_paths(&args);
     let thresholds: Vec<f64> = if args.len() > 3 {
         args[3..].iter().filter_map(|a| a.parse().ok()).collect()
     } else {

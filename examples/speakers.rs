@@ -9,18 +9,15 @@
 //!
 //! cargo run --example speakers -- [ARTICLES] [LABELS.json] > speakers.tsv
 
+mod common;
+
 use parallax::model::{Document, Story};
 use std::collections::BTreeMap;
 use std::path::Path;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let dir = args
-        .get(1)
-        .map_or("../shared/bench/ecbplus/articles", String::as_str);
-    let labels = args
-        .get(2)
-        .map_or("../shared/bench/ecbplus/labels.json", String::as_str);
+    let (dir, labels) = common::ecb_paths(&args);
     let gold: BTreeMap<String, String> =
         serde_json::from_str(&std::fs::read_to_string(labels).expect("labels")).expect("json");
     let (articles, _) = parallax::ingest::load(Path::new(dir)).expect("articles");

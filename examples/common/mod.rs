@@ -1,0 +1,49 @@
+//! Helpers the ECB+ examples share: where the articles and labels are, the
+//! B-cubed score of a grouping, and a fixed hash for reproducible orders.
+#![allow(dead_code)] // each example uses some of these
+
+/// The articles folder and the labels file: the first two arguments, else
+/// ECB+ in ../shared/bench.
+pub fn ecb_paths(args: &[String]) -> (&str, &str) {
+    let dir = args
+        .get(1)
+        .map_or("../shared/bench/ecbplus/articles", String::as_str);
+    let labels = args
+        .get(2)
+        .map_or("../shared/bench/ecbplus/labels.json", String::as_str);
+    (dir, labels)
+}
+
+/// B-cubed precision, recall and F1 of a grouping, given the gold label of
+/// every member of every group (the groups partition the articles scored).
+pub fn bcubed(groups: &[Vec<String>]) -> (f64, f64, f64) {
+    use std::collections::BTreeMap;
+    let mut gold_size: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut n = 0.0;
+    for label in groups.iter().flatten() {
+        *gold_size.entry(label).or_default() += 1;
+        n += 1.0;
+    }
+    let (mut p, mut r) = (0.0, 0.0);
+    for g in groups {
+        let mut inside: BTreeMap<&str, usize> = BTreeMap::new();
+        for label in g {
+            *inside.entry(label).or_default() += 1;
+        }
+        for label in g {
+            let same = inside[label.as_str()] as f64;
+            p += same / g.len() as f64;
+            r += same / gold_size[label.as_str()] as f64;
+        }
+    }
+    let (p, r) = (p / n, r / n);
+    (p, r, 2.0 * p * r / (p + r).max(1e-9))
+}
+
+/// A fixed hash (FNV-1a, its basis xor `seed`) for choosing and ordering
+/// articles reproducibly.
+pub fn fnv(s: &str, seed: u64) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325 ^ seed, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
