@@ -387,22 +387,18 @@ mod tests {
             ),
         ));
         // Must not: the days date different moments of the story.
-        let s = story(vec![
-            doc(
-                "a",
-                &["A gunman marched into the office party Friday night"],
-            ),
-            doc(
-                "b",
-                &["Employees were coping Saturday with the death of their boss"],
-            ),
-        ]);
-        let f = found(
+        assert!(!shown(
             SlotKind::Date,
             "day of the week",
-            vec![side(0, "Friday"), side(1, "Saturday")],
-        );
-        assert!(check(&s, f, 4).is_none());
+            (
+                "A gunman marched into the office party Friday night",
+                "Friday"
+            ),
+            (
+                "Employees were coping Saturday with the death of their boss",
+                "Saturday"
+            ),
+        ));
     }
 
     #[test]
@@ -432,19 +428,15 @@ mod tests {
         );
         assert!(check(&s, f, 4).is_none());
         // Must fire: neither source states the other's figure.
-        let s = story(vec![
-            doc("a", &["Police said 12 people were injured in the riots"]),
-            doc(
-                "b",
-                &["Police said 18 people had been injured in the violence"],
-            ),
-        ]);
-        let f = found(
+        assert!(shown(
             SlotKind::Count,
             "number of people injured",
-            vec![side(0, "12"), side(1, "18")],
-        );
-        assert!(check(&s, f, 4).is_some());
+            ("Police said 12 people were injured in the riots", "12"),
+            (
+                "Police said 18 people had been injured in the violence",
+                "18"
+            ),
+        ));
         // Must fire: one of the side's two sources never gives the other
         // figure, so that side stands as an account of its own.
         let s = story(vec![
@@ -580,19 +572,15 @@ mod tests {
                 "up to 119"
             ),
         ));
-        let s = story(vec![
-            doc("a", &["The tsunami killed 170,000 people in Indonesia"]),
-            doc(
-                "b",
-                &["The tsunami killed about 230,000 people across Asia"],
-            ),
-        ]);
-        let f = found(
+        assert!(!shown(
             SlotKind::Count,
             "number of people killed",
-            vec![side(0, "170,000"), side(1, "about 230,000")],
-        );
-        assert!(check(&s, f, 4).is_none());
+            ("The tsunami killed 170,000 people in Indonesia", "170,000"),
+            (
+                "The tsunami killed about 230,000 people across Asia",
+                "about 230,000"
+            ),
+        ));
         // Must fire: the same place, or a place and none, both stated as done.
         assert!(shown(
             SlotKind::Count,
@@ -600,19 +588,15 @@ mod tests {
             ("The quake killed 10 and wounded 70 people in Iran", "70"),
             ("The quake killed 10 people and injured 80", "80"),
         ));
-        let s = story(vec![
-            doc("a", &["The tsunami killed 170,000 people across Asia"]),
-            doc(
-                "b",
-                &["The tsunami killed about 230,000 people across Asia"],
-            ),
-        ]);
-        let f = found(
+        assert!(shown(
             SlotKind::Count,
             "number of people killed",
-            vec![side(0, "170,000"), side(1, "about 230,000")],
-        );
-        assert!(check(&s, f, 4).is_some());
+            ("The tsunami killed 170,000 people across Asia", "170,000"),
+            (
+                "The tsunami killed about 230,000 people across Asia",
+                "about 230,000"
+            ),
+        ));
     }
 
     use crate::model::Document;
