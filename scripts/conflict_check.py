@@ -2,6 +2,7 @@
 """Checks the conflicts a build shows on ECB+ against an editor's reading of them.
 
     python3 scripts/conflict_check.py --site SITE [--judged FILE] [--dev DIR] [--verbose]
+                                      [--topics even|odd]
 
 SITE is a build of ../shared/bench/ecbplus/articles. Conflicts whose sources include an
 article of a dev story (../shared/eval/gold/dev, graded by dev.sh) are left out. Every
@@ -12,7 +13,9 @@ and unjudged otherwise (listed with --verbose: read them and add lines to the fi
 
 Prints: shown, real, false, unjudged, precision = real / (real + false), and how many of
 the judged-real pairs the build still shows; --min-precision and --max-false make it exit 1
-(CI). Standard library only.
+(CI). --topics keeps only the conflicts of even or odd ECB+ topics (the number before the
+first "_" of a source id, e.g. 36 for 36_4ecb), so rules can be designed by reading one
+half and checked on the other, held out. Standard library only.
 """
 import argparse
 import glob
@@ -43,6 +46,23 @@ def dev_sources(folder):
     return out
 
 
+def topic_of(source):
+    """The ECB+ topic number of a source id ("36_4ecbplus__x" -> 36), or None."""
+    head = os.path.basename(source).split("_", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def in_half(item, half):
+    """Whether a conflict belongs to the even or odd half (by its first source's topic)."""
+    if half is None:
+        return True
+    topics = [topic_of(s) for c in item["claims"] for s in c["sources"]]
+    topics = [t for t in topics if t is not None]
+    if not topics:
+        return False
+    return (min(topics) % 2 == 0) == (half == "even")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--site", required=True)
@@ -54,6 +74,7 @@ def main():
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--min-precision", type=float, help="exit 1 below this precision")
     ap.add_argument("--max-false", type=int, help="exit 1 above this many false conflicts")
+    ap.add_argument("--topics", choices=["even", "odd"], help="only one half of the ECB+ topics")
     args = ap.parse_args()
     judged = load_judged(args.judged)
     dev = dev_sources(args.dev)
@@ -65,6 +86,8 @@ def main():
             if item["kind"] != "conflict":
                 continue
             if any(s in dev for c in item["claims"] for s in c["sources"]):
+                continue
+            if not in_half(item, args.topics):
                 continue
             sides = [(c.get("value") or "", c["text"]) for c in item["claims"]]
             verdicts = []
