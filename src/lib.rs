@@ -93,6 +93,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 /// digest: [`analyse_story`]) → site → write, with the cache beside it.
 pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport> {
     check_paths(opts)?;
+    progress.stage("loading", 0);
     let (articles, mut warnings) = ingest::load(&opts.seeds)?;
     check_strict(opts.strict, &warnings)?;
     let articles_read = articles.len();
@@ -120,6 +121,7 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     } else {
         let site = write_site(opts, &analyses, &new_lock, cache.as_ref(), &mut warnings)?;
         if let Some(cache) = &cache {
+            progress.stage("caching", 0);
             store(cache, &analyses, &site, &article_entries, &segmented.keys);
         }
         site.rendered
