@@ -11,12 +11,19 @@
 //!   counted, so a stage can take "Sheriff Ana Ruiz" as the title
 //!   "Sheriff" and the name "Ana Ruiz".
 //!
+//! Readers that need other rules pass [`RunRules`]: every capitalised
+//! word as a run word (speaker detection strips openers and articles
+//! itself), a possessive ending its run, a cap on a run's length; and may
+//! read a run from any word ([`run_end`], [`run_start`]) as well as cut a
+//! whole text into runs ([`name_runs_with`]). Every reader joins words by
+//! the one rule, [`joins_after`].
+//!
 //! A run records whether its first word opens a sentence or clause: a lone
 //! "The" is a stop word anyway, but a lone "Water" at a sentence start is
 //! not evidence of a name, and stages decide what to do with it.
 
 use crate::nlp::lists;
-use crate::nlp::tokens::{Token, normalise_word, opens_clause};
+use crate::nlp::tokens::{Token, Word, is_possessive, normalise_word, opens_clause};
 use std::ops::Range;
 
 /// A run of capitalised words, as token indices.
@@ -50,32 +57,161 @@ impl NameRun {
 
 /// A capitalised content word: could be part of a name.
 pub fn is_capitalised_word(t: &Token<'_>) -> bool {
-    if t.is_numeric() {
+    is_name_word(t.raw)
+}
+
+/// [`is_capitalised_word`] on a word as written.
+fn is_name_word(raw: &str) -> bool {
+    if raw.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    if !t.is_capitalised() {
+    if !starts_upper(raw) {
         // "al-Assad": a particle joined by a hyphen to a capitalised word.
-        return t.raw.split_once('-').is_some_and(|(p, rest)| {
+        return raw.split_once('-').is_some_and(|(p, rest)| {
             lists::is_particle(p) && rest.chars().next().is_some_and(char::is_uppercase)
         });
     }
-    let norm = t.norm();
+    let norm = normalise_word(raw);
     !norm.is_empty() && !crate::nlp::tokens::is_stop(&norm)
 }
 
-/// The text between tokens `k - 1` and `k`.
-fn gap<'a>(text: &'a str, tokens: &[Token<'_>], k: usize) -> &'a str {
-    let start = k.checked_sub(1).map_or(0, |p| tokens[p].end);
-    text.get(start..tokens[k].start).unwrap_or("")
+fn starts_upper(raw: &str) -> bool {
+    raw.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// What a run may hold and where it ends: options of the one finder, for
+/// the readers that need them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunRules {
+    /// Every word that starts with a capital letter is a run word, stop
+    /// words and words with digits included ("However Sen. Ana Ruiz",
+    /// "The White House"): for readers that strip sentence openers and
+    /// articles off the run themselves. Off: capitalised content words
+    /// only ([`is_capitalised_word`]).
+    pub any_capital: bool,
+    /// A lower-case particle between two run words joins them ("Ludwig
+    /// van Beethoven").
+    pub particles: bool,
+    /// A possessive is the last word of its run ("Clinton's communications
+    /// director": the possessor stands apart from what it owns).
+    pub possessive_breaks: bool,
+    /// At most this many words in a run (0: no limit), counted from where
+    /// a reader starts it ([`run_end`], [`run_start`]); a longer run is
+    /// read as several. Bounds every scan on pathological text (a line of
+    /// capitalised words).
+    pub max_words: usize,
+}
+
+impl RunRules {
+    /// The rules of [`name_runs`]: content words, particles join, no limit.
+    pub const NAMES: RunRules = RunRules {
+        any_capital: false,
+        particles: true,
+        possessive_breaks: false,
+        max_words: 0,
+    };
+
+    fn fits(&self, len: usize) -> bool {
+        self.max_words == 0 || len <= self.max_words
+    }
+}
+
+/// Is word `k` a run word under `rules`? An initial that is also a stop
+/// word ("D", "M", "S", "T" …) is one when its period joins it to a run
+/// word ("Franklin D. Roosevelt", "J. M. Barrie").
+fn in_run<W: Word>(text: &str, words: &[W], k: usize, rules: &RunRules) -> bool {
+    let raw = words[k].raw();
+    if rules.any_capital {
+        return starts_upper(raw);
+    }
+    is_name_word(raw)
+        || (is_initial(raw)
+            && k + 1 < words.len()
+            && joins(text, words, k + 1)
+            && in_run(text, words, k + 1, rules))
+}
+
+/// The text between words `k - 1` and `k` (before the first word: from
+/// the start of the text).
+fn gap<'a, W: Word>(text: &'a str, words: &[W], k: usize) -> &'a str {
+    let start = k.checked_sub(1).map_or(0, |p| words[p].end());
+    text.get(start..words[k].start()).unwrap_or("")
 }
 
 fn is_space(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(char::is_whitespace)
 }
 
-/// Does token `k` continue a run that token `k - 1` belongs to?
-fn joins(text: &str, tokens: &[Token<'_>], k: usize) -> bool {
-    joins_after(tokens[k - 1].raw, gap(text, tokens, k))
+/// Does word `k` continue a run that word `k - 1` belongs to?
+fn joins<W: Word>(text: &str, words: &[W], k: usize) -> bool {
+    joins_after(words[k - 1].raw(), gap(text, words, k))
+}
+
+/// The run word after the run word `k` in the same run, if any: the next
+/// word (joined by [`joins_after`]), or the word after a particle.
+fn next_in_run<W: Word>(text: &str, words: &[W], k: usize, rules: &RunRules) -> Option<usize> {
+    if rules.possessive_breaks && is_possessive(words[k].raw()) {
+        return None;
+    }
+    let n = k + 1;
+    if n >= words.len() {
+        return None;
+    }
+    if in_run(text, words, n, rules) && joins(text, words, n) {
+        return Some(n);
+    }
+    (rules.particles
+        && lists::is_particle(words[n].raw())
+        && is_space(gap(text, words, n))
+        && n + 1 < words.len()
+        && in_run(text, words, n + 1, rules)
+        && is_space(gap(text, words, n + 1)))
+    .then_some(n + 1)
+}
+
+/// The run word before the run word `k` in the same run, if any (the
+/// mirror of [`next_in_run`]).
+fn previous_in_run<W: Word>(text: &str, words: &[W], k: usize, rules: &RunRules) -> Option<usize> {
+    let p = k.checked_sub(1)?;
+    let ends = |j: usize| rules.possessive_breaks && is_possessive(words[j].raw());
+    if in_run(text, words, p, rules) && joins(text, words, k) && !ends(p) {
+        return Some(p);
+    }
+    let q = p.checked_sub(1)?;
+    (rules.particles
+        && lists::is_particle(words[p].raw())
+        && is_space(gap(text, words, k))
+        && is_space(gap(text, words, p))
+        && in_run(text, words, q, rules)
+        && !ends(q))
+    .then_some(q)
+}
+
+/// The last word of the run that starts at word `i` (at most
+/// [`RunRules::max_words`] words from `i`); `i` itself when nothing joins it.
+pub fn run_end<W: Word>(text: &str, words: &[W], i: usize, rules: &RunRules) -> usize {
+    let mut e = i;
+    while let Some(n) = next_in_run(text, words, e, rules) {
+        if !rules.fits(n + 1 - i) {
+            break;
+        }
+        e = n;
+    }
+    e
+}
+
+/// The first word of the run that ends at word `i` (at most
+/// [`RunRules::max_words`] words back from `i`); `i` itself when it joins
+/// nothing before it.
+pub fn run_start<W: Word>(text: &str, words: &[W], i: usize, rules: &RunRules) -> usize {
+    let mut s = i;
+    while let Some(p) = previous_in_run(text, words, s, rules) {
+        if !rules.fits(i + 1 - p) {
+            break;
+        }
+        s = p;
+    }
+    s
 }
 
 /// Does a word after `prev` and `gap` continue the same name? White space
@@ -112,9 +248,11 @@ pub fn title_prefix<S: AsRef<str>>(norms: impl IntoIterator<Item = S>) -> usize 
     len
 }
 
-/// Does token `k` follow "<title> of" ("Secretary of State …")?
-fn follows_title_of(tokens: &[Token<'_>], k: usize) -> bool {
-    k >= 2 && tokens[k - 1].norm() == "of" && lists::is_title(&tokens[k - 2].norm())
+/// Does word `k` follow "<title> of" ("Secretary of State …")?
+fn follows_title_of<W: Word>(words: &[W], k: usize) -> bool {
+    k >= 2
+        && normalise_word(words[k - 1].raw()) == "of"
+        && lists::is_title(&normalise_word(words[k - 2].raw()))
 }
 
 /// One capital letter: an initial when a period joins it to a name.
@@ -123,43 +261,27 @@ fn is_initial(raw: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
-/// The name runs of a text, given its tokens ([`crate::nlp::tokens::words`]).
+/// The name runs of a text, given its tokens ([`crate::nlp::tokens::words`]),
+/// by [`RunRules::NAMES`].
 pub fn name_runs(text: &str, tokens: &[Token<'_>]) -> Vec<NameRun> {
-    let mut cap: Vec<bool> = tokens.iter().map(is_capitalised_word).collect();
-    // An initial that is also a stop word ("D", "M", "S", "T" …) is a name
-    // word when its period joins it to one ("Franklin D. Roosevelt", "J. M.
-    // Barrie"); right to left, so a chain of initials is read whole.
-    for k in (0..tokens.len().saturating_sub(1)).rev() {
-        if !cap[k] && is_initial(tokens[k].raw) && cap[k + 1] && joins(text, tokens, k + 1) {
-            cap[k] = true;
-        }
-    }
+    name_runs_with(text, tokens, &RunRules::NAMES)
+}
+
+/// The runs of a text under `rules`, left to right, each word in at most
+/// one run; a run longer than [`RunRules::max_words`] is cut into several.
+pub fn name_runs_with<W: Word>(text: &str, words: &[W], rules: &RunRules) -> Vec<NameRun> {
     let mut out = Vec::new();
     let mut k = 0;
-    while k < tokens.len() {
-        if !cap[k] {
+    while k < words.len() {
+        if !in_run(text, words, k, rules) {
             k += 1;
             continue;
         }
         let start = k;
-        k += 1;
-        while k < tokens.len() {
-            if cap[k] && joins(text, tokens, k) {
-                k += 1;
-            } else if lists::is_particle(tokens[k].raw)
-                && is_space(gap(text, tokens, k))
-                && k + 1 < tokens.len()
-                && cap[k + 1]
-                && is_space(gap(text, tokens, k + 1))
-            {
-                k += 2;
-            } else {
-                break;
-            }
-        }
-        let norms = || tokens[start..k].iter().map(|t| normalise_word(t.raw));
+        k = run_end(text, words, start, rules) + 1;
+        let norms = || words[start..k].iter().map(|t| normalise_word(t.raw()));
         let mut titles = title_prefix(norms());
-        if titles == 0 && follows_title_of(tokens, start) {
+        if titles == 0 && follows_title_of(words, start) {
             // "Secretary of State Ana Ruiz": the qualifier ends a title
             // that began before "of".
             let lead = norms().take_while(|n| lists::is_title(n)).count();
@@ -168,7 +290,7 @@ pub fn name_runs(text: &str, tokens: &[Token<'_>]) -> Vec<NameRun> {
         out.push(NameRun {
             tokens: start..k,
             titles,
-            opens_clause: start == 0 || opens_clause(gap(text, tokens, start)),
+            opens_clause: start == 0 || opens_clause(gap(text, words, start)),
         });
     }
     out
@@ -281,6 +403,79 @@ mod tests {
         // A sentence end, a comma, an ordinary word's period do not join.
         assert!(!joins_after("Ruiz", ". ") && !joins_after("Ruiz", ", "));
         assert!(!joins_after("Ruiz", "") && !period_joins("Inc", ". "));
+    }
+
+    /// The runs of `text` under `rules`, as text.
+    fn runs_by(text: &str, rules: &RunRules) -> Vec<String> {
+        let toks = words(text);
+        name_runs_with(text, &toks, rules)
+            .into_iter()
+            .map(|r| text[toks[r.tokens.start].start..toks[r.tokens.end - 1].end].to_string())
+            .collect()
+    }
+
+    const SPEAKER_LIKE: RunRules = RunRules {
+        any_capital: true,
+        particles: false,
+        possessive_breaks: true,
+        max_words: 3,
+    };
+
+    #[test]
+    fn rules_change_what_a_run_holds() {
+        let text = "However The Ruiz Foundation’s Ana Lima met Ludwig van Beethoven";
+        assert_eq!(
+            runs_by(text, &RunRules::NAMES),
+            vec![
+                "However",
+                "Ruiz Foundation’s Ana Lima",
+                "Ludwig van Beethoven"
+            ]
+        );
+        // Every capitalised word; a possessive ends a run; no particles;
+        // at most three words, the rest a run of its own.
+        assert_eq!(
+            runs_by(text, &SPEAKER_LIKE),
+            vec![
+                "However The Ruiz",
+                "Foundation’s",
+                "Ana Lima",
+                "Ludwig",
+                "Beethoven"
+            ]
+        );
+        // Words with digits are run words only when every capital counts.
+        assert_eq!(runs_by("by A1 Ruiz", &RunRules::NAMES), vec!["Ruiz"]);
+        assert_eq!(runs_by("by A1 Ruiz", &SPEAKER_LIKE), vec!["A1 Ruiz"]);
+    }
+
+    #[test]
+    fn runs_read_from_any_word() {
+        let text = "said Sen. Ana Maria Ruiz’s aide";
+        let toks = words(text);
+        let unlimited = RunRules {
+            max_words: 0,
+            ..SPEAKER_LIKE
+        };
+        // From the middle of a run, forwards and backwards.
+        assert_eq!(run_end(text, &toks, 2, &unlimited), 4);
+        assert_eq!(run_start(text, &toks, 3, &unlimited), 1);
+        assert_eq!(run_start(text, &toks, 4, &unlimited), 1);
+        // The limit counts from where the reader starts.
+        assert_eq!(run_end(text, &toks, 1, &SPEAKER_LIKE), 3);
+        assert_eq!(run_start(text, &toks, 4, &SPEAKER_LIKE), 2);
+        // A possessive ends a run: nothing after it joins, forwards or back.
+        assert_eq!(run_end(text, &toks, 4, &unlimited), 4);
+        assert_eq!(run_end(text, &toks, 1, &RunRules::NAMES), 4);
+        // A word nothing joins is its own start and end.
+        assert_eq!(run_end(text, &toks, 5, &unlimited), 5);
+        assert_eq!(run_start(text, &toks, 0, &unlimited), 0);
+        // Particles join in both directions.
+        let text = "met Ludwig van Beethoven today";
+        let toks = words(text);
+        assert_eq!(run_end(text, &toks, 1, &RunRules::NAMES), 3);
+        assert_eq!(run_start(text, &toks, 3, &RunRules::NAMES), 1);
+        assert_eq!(run_start(text, &toks, 3, &SPEAKER_LIKE), 3);
     }
 
     #[test]

@@ -70,6 +70,44 @@ impl Token<'_> {
     }
 }
 
+/// A word of a text as the readers of words see it: as written, with its
+/// byte offsets in that text. Both token types of the layer ([`Token`],
+/// [`Spaced`]) are words, so one reader (the name-run finder of
+/// [`crate::nlp::names`]) serves both.
+pub trait Word {
+    /// The word as written.
+    fn raw(&self) -> &str;
+    /// Byte offset of its first character in the text.
+    fn start(&self) -> usize;
+    /// Byte offset just past it.
+    fn end(&self) -> usize;
+}
+
+/// Both token types hold the word and its offsets under the same names.
+macro_rules! impl_word {
+    ($($t:ident),*) => {$(
+        impl Word for $t<'_> {
+            fn raw(&self) -> &str {
+                self.raw
+            }
+            fn start(&self) -> usize {
+                self.start
+            }
+            fn end(&self) -> usize {
+                self.end
+            }
+        }
+    )*};
+}
+impl_word!(Token, Spaced);
+
+/// Does a word as written end in a possessive ("Obama's", "players'",
+/// "Davis ’ s")?
+pub fn is_possessive(raw: &str) -> bool {
+    let f = fold(raw).replace(' ', "");
+    f.ends_with("'s") || f.ends_with("s'")
+}
+
 /// How a word is written (see [`Casing`]).
 pub fn casing(raw: &str) -> Casing {
     let mut letters = raw.chars().filter(|c| c.is_alphabetic());
@@ -279,8 +317,7 @@ impl Spaced<'_> {
     }
     /// Ends in a possessive ("Obama's", "players'", "Davis ’ s").
     pub fn is_possessive(&self) -> bool {
-        let f = fold(self.raw).replace(' ', "");
-        f.ends_with("'s") || f.ends_with("s'")
+        is_possessive(self.raw)
     }
     /// The word without a possessive ending.
     pub fn bare(&self) -> &str {

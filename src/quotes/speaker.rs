@@ -23,9 +23,11 @@
 //! guess.
 //!
 //! Sentence ends between words are the language layer's boundary test
-//! ([`crate::nlp::sentences::boundaries`]), as in every stage; name runs
-//! join across the period of an initial or title by
-//! [`crate::nlp::names::period_joins`].
+//! ([`crate::nlp::sentences::boundaries`]), as in every stage; runs of
+//! capitalised words are the layer's name-run finder
+//! ([`crate::nlp::names::run_end`], [`crate::nlp::names::name_runs_with`])
+//! under this stage's rules ([`RUNS`]), so they join across the period of
+//! an initial or title as every stage's do.
 //!
 //! Every word list is a data file of the language layer (`data/en/`, read
 //! through [`crate::nlp::lists`]): speech verbs, role nouns, titles,
@@ -34,6 +36,7 @@
 //! `function_words.tsv`.
 
 use crate::nlp::lists::{FunctionClass, is_function_word, is_modifier_preposition};
+use crate::nlp::names::RunRules;
 use crate::params::QuoteParams;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -169,7 +172,7 @@ fn is_filler(t: &Tok) -> bool {
 /// `head` is the role's head noun; looks back over the role phrase (a few
 /// words) to the comma, and takes the name before it when it is a person
 /// (two words or more, or known from the story).
-fn appositive_name(toks: &[Tok], head: usize, people: &People) -> Option<Vec<String>> {
+fn appositive_name(text: &str, toks: &[Tok], head: usize, people: &People) -> Option<Vec<String>> {
     let comma = (head.saturating_sub(people.params.role_words)..=head)
         .rev()
         .find(|&k| k > 0 && toks[k].gap.contains(','))?;
@@ -177,7 +180,7 @@ fn appositive_name(toks: &[Tok], head: usize, people: &People) -> Option<Vec<Str
     if !toks[last].is_capitalised() || toks[last].is_possessive() {
         return None;
     }
-    let name = name_in_run(&toks[cap_run_start(toks, last)..=last]);
+    let name = name_in_run(&toks[cap_run_start(text, toks, last)..=last]);
     (name.len() >= 2 || people.is_person(&name)).then_some(name)
 }
 
@@ -284,37 +287,36 @@ fn honorific_gender(word: &str) -> Option<Gender> {
 /// every scan linear on pathological text (a line of capitalised words).
 const MAX_NAME_WORDS: usize = 8;
 
-/// Is token `k` part of the same capitalised run as token `k - 1`? Only
-/// white space between them, or the period of an abbreviated title or an
-/// initial ("Sen. Rand Paul", "William L. Kovacs"), and the earlier word not
-/// a possessive.
-fn joins_previous(toks: &[Tok], k: usize) -> bool {
-    let prev = &toks[k - 1];
-    let gap = toks[k].gap;
-    prev.is_capitalised() && crate::nlp::names::joins_after(prev.raw, gap) && !prev.is_possessive()
+/// How speaker detection reads runs of capitalised words with the
+/// language layer's finder: every capitalised word is a run word (titles,
+/// and openers or articles that [`name_in_run`] strips: "However Sen. Ana
+/// Ruiz"), a possessive ends its run ("Clinton's communications
+/// director"), and a run holds at most [`MAX_NAME_WORDS`] words.
+const RUNS: RunRules = RunRules {
+    any_capital: true,
+    particles: false,
+    possessive_breaks: true,
+    max_words: MAX_NAME_WORDS,
+};
+
+/// The end of the run of capitalised words that starts at `i`.
+fn cap_run_end(text: &str, toks: &[Tok], i: usize) -> usize {
+    crate::nlp::names::run_end(text, toks, i, &RUNS)
 }
 
 /// The start of the run of capitalised words that ends at `i` (titles
 /// abbreviated with a period included).
-fn cap_run_start(toks: &[Tok], i: usize) -> usize {
-    let mut s = i;
-    while s > 0 && i - s + 1 < MAX_NAME_WORDS && joins_previous(toks, s) {
-        s -= 1;
-    }
-    s
+fn cap_run_start(text: &str, toks: &[Tok], i: usize) -> usize {
+    crate::nlp::names::run_start(text, toks, i, &RUNS)
 }
 
-/// The end of the run of capitalised words that starts at `i`.
-fn cap_run_end(toks: &[Tok], i: usize) -> usize {
-    let mut e = i;
-    while e + 1 < toks.len()
-        && e + 1 - i < MAX_NAME_WORDS
-        && toks[e + 1].is_capitalised()
-        && joins_previous(toks, e + 1)
-    {
-        e += 1;
-    }
-    e
+/// The runs of capitalised words of a text, as (first, last) token indices,
+/// left to right, each token in at most one run.
+fn cap_runs(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
+    crate::nlp::names::name_runs_with(text, toks, &RUNS)
+        .into_iter()
+        .map(|r| (r.tokens.start, r.tokens.end - 1))
+        .collect()
 }
 
 /// The name inside a run of capitalised words: the words after the last
@@ -398,16 +400,16 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
         return Some((Who::One, i + 1));
     }
     if t.is_capitalised() && !is_determiner(t) {
-        let e = cap_run_end(toks, i);
+        let e = cap_run_end(text, toks, i);
         if toks[e].is_possessive() {
             return possessed_role(text, toks, i, e);
         }
-        if let Some(found) = name_after_role(toks, e + 1) {
+        if let Some(found) = name_after_role(text, toks, e + 1) {
             return Some(found);
         }
         let name = name_in_run(&toks[i..=e]);
         if name.is_empty()
-            && let Some(found) = name_after_title_of(toks, e + 1)
+            && let Some(found) = name_after_title_of(text, toks, e + 1)
         {
             return Some(found);
         }
@@ -432,7 +434,7 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
         && !breaks_before(toks, i + 1)
         && !n.gap.contains(',')
     {
-        let e = cap_run_end(toks, i + 1);
+        let e = cap_run_end(text, toks, i + 1);
         let run = &toks[i + 1..=e];
         let name = name_in_run(run);
         if run.iter().any(is_title) && !name.is_empty() {
@@ -461,7 +463,7 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
             head += 1;
         }
         if toks.get(head + 1).is_some_and(|n| n.is_capitalised()) && in_clause(head + 1) {
-            let e = cap_run_end(toks, head + 1);
+            let e = cap_run_end(text, toks, head + 1);
             let name = name_in_run(&toks[head + 1..=e]);
             if !name.is_empty() {
                 return Some((Who::Name(name), e + 1));
@@ -547,7 +549,7 @@ fn possessed_role(text: &str, toks: &[Tok], i: usize, e: usize) -> Option<(Who, 
         && !breaks_before(toks, head + 1)
     {
         let comma = n.gap.trim() == ",";
-        let end = cap_run_end(toks, head + 1);
+        let end = cap_run_end(text, toks, head + 1);
         let name = name_in_run(&toks[head + 1..=end]);
         if (comma && name.len() >= 2) || (n.gap.trim().is_empty() && !name.is_empty()) {
             return Some((Who::Name(name), end + 1));
@@ -562,13 +564,13 @@ fn possessed_role(text: &str, toks: &[Tok], i: usize, e: usize) -> Option<(Who, 
 /// "MSNBC host Chris Matthews", "Democratic strategist Joe Trippi": after a
 /// capitalised qualifier, a lower-case role of up to three words, then a
 /// name of two words or more: that name is the person.
-fn name_after_role(toks: &[Tok], from: usize) -> Option<(Who, usize)> {
+fn name_after_role(text: &str, toks: &[Tok], from: usize) -> Option<(Who, usize)> {
     let head = lower_phrase_end(toks, from, 3)?;
     let n = toks.get(head + 1)?;
     if !n.is_capitalised() || breaks_before(toks, head + 1) || n.gap.contains(',') {
         return None;
     }
-    let end = cap_run_end(toks, head + 1);
+    let end = cap_run_end(text, toks, head + 1);
     let name = name_in_run(&toks[head + 1..=end]);
     // One word will do when the speech verb follows right after it
     // ("Papua BMG spokesman Mujahidin said").
@@ -581,7 +583,7 @@ fn name_after_role(toks: &[Tok], from: usize) -> Option<(Who, usize)> {
 /// "Secretary of the Interior Dirk Kempthorne": after a title, `of`, an
 /// optional article and a capitalised run naming the office; the person is
 /// the run's last two words (and an initial before them).
-fn name_after_title_of(toks: &[Tok], k: usize) -> Option<(Who, usize)> {
+fn name_after_title_of(text: &str, toks: &[Tok], k: usize) -> Option<(Who, usize)> {
     if toks.get(k)?.lower() != "of" || breaks_before(toks, k) {
         return None;
     }
@@ -592,7 +594,7 @@ fn name_after_title_of(toks: &[Tok], k: usize) -> Option<(Who, usize)> {
     if !toks.get(s)?.is_capitalised() || breaks_before(toks, s) {
         return None;
     }
-    let end = cap_run_end(toks, s);
+    let end = cap_run_end(text, toks, s);
     if end < s + 2 {
         return None;
     }
@@ -672,7 +674,7 @@ fn infinitive_after(toks: &[Tok], v: usize) -> bool {
 /// neither counts.
 pub(crate) fn names_another(text: &str, people: &People, who: &str) -> bool {
     let toks = tokens(text);
-    cap_runs(&toks).any(|(i, e)| {
+    cap_runs(text, &toks).into_iter().any(|(i, e)| {
         let object = i > 0
             && (is_speech_verb(&toks[i - 1])
                 || is_preposition(&toks[i - 1].lower())
@@ -721,7 +723,7 @@ pub(crate) fn after_quote(post: &str, params: &QuoteParams) -> Option<Who> {
             return None;
         }
     }
-    name_before_verb(&toks)
+    name_before_verb(post, &toks)
 }
 
 /// `The failures cut "data of various kinds" between Europe and Asia, and
@@ -810,7 +812,7 @@ pub(crate) fn byline(post: &str) -> Option<Who> {
     if !first.is_capitalised() || !first.gap.chars().all(char::is_whitespace) {
         return None;
     }
-    let e = cap_run_end(&toks, 0);
+    let e = cap_run_end(after_dash, &toks, 0);
     let tail = after_dash.get(toks[e].end..).unwrap_or("").trim_start();
     if !(tail.is_empty() || tail.starts_with([',', '.', '('])) {
         return None;
@@ -822,7 +824,7 @@ pub(crate) fn byline(post: &str) -> Option<Who> {
 /// `, board chair Martin Hale said`: a role the word lists do not know,
 /// then a name, then the speech verb. The name right before the verb (over
 /// fillers such as "later") is the speaker.
-fn name_before_verb(toks: &[Tok]) -> Option<Who> {
+fn name_before_verb(text: &str, toks: &[Tok]) -> Option<Who> {
     let v = toks.iter().position(is_speech_verb)?;
     let mut last = v.checked_sub(1)?;
     while last > 0 && is_filler(&toks[last]) {
@@ -831,7 +833,7 @@ fn name_before_verb(toks: &[Tok]) -> Option<Who> {
     if !toks[last].is_capitalised() {
         return None;
     }
-    let start = cap_run_start(toks, last).max(1);
+    let start = cap_run_start(text, toks, last).max(1);
     let name = name_in_run(toks.get(start..=last)?);
     (!name.is_empty()).then_some(Who::Name(name))
 }
@@ -905,7 +907,7 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
         && let Some(last) = toks.last()
         && last.is_capitalised()
     {
-        let s = cap_run_start(&toks, toks.len() - 1);
+        let s = cap_run_start(pre, &toks, toks.len() - 1);
         let name = name_in_run(&toks[s..]);
         if !name.is_empty() && !breaks_clause(pre.get(last.end..).unwrap_or("")) {
             return Before {
@@ -1028,7 +1030,7 @@ pub(crate) fn only_name_before(
         sentence_of.push(sentence);
     }
     let mut named: Vec<(usize, String, bool)> = Vec::new();
-    for (i, e) in cap_runs(&toks) {
+    for (i, e) in cap_runs(text, &toks) {
         let modified = i > 0 && (is_determiner(&toks[i - 1]) || toks[i - 1].is_possessive());
         if modified || toks[e].is_possessive() {
             continue;
@@ -1067,7 +1069,7 @@ pub(crate) fn only_name_before(
 pub(crate) fn aged(text: &str, age: u32, people: &People) -> Vec<String> {
     let toks = tokens(text);
     let mut out = Vec::new();
-    for (i, e) in cap_runs(&toks) {
+    for (i, e) in cap_runs(text, &toks) {
         let name = name_in_run(&toks[i..=e]);
         if name.is_empty() || !people.is_person(&name) {
             continue;
@@ -1154,7 +1156,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         }
         if is_role_noun(t) {
             return Some(
-                appositive_name(toks, i, people)
+                appositive_name(text, toks, i, people)
                     .map_or_else(|| Who::Role(role_phrase(text, toks, i)), Who::Name),
             );
         }
@@ -1163,7 +1165,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
             // text names ("Clinton's statement"), else for no one.
             // "The AMD statement said" names its author as a modifier.
             return (i > 0 && toks[i - 1].is_capitalised() && !breaks_before(toks, i))
-                .then(|| name_in_run(&toks[cap_run_start(toks, i - 1)..i]))
+                .then(|| name_in_run(&toks[cap_run_start(text, toks, i - 1)..i]))
                 .filter(|n| !(n.is_empty() || n.len() == 1 && is_calendar_word(&n[0])))
                 .map(Who::Name);
         }
@@ -1171,12 +1173,12 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
             && adjacent_to(toks, i, v, pp_words)
             && let Some(role) = determined_phrase(text, toks, i)
         {
-            return Some(appositive_name(toks, i, people).map_or(Who::Role(role), Who::Name));
+            return Some(appositive_name(text, toks, i, people).map_or(Who::Role(role), Who::Name));
         }
         if !t.is_capitalised() || t.is_possessive() {
             continue;
         }
-        let s = cap_run_start(toks, i);
+        let s = cap_run_start(text, toks, i);
         let in_phrase = s > 0 && is_preposition(&toks[s - 1].lower());
         let adjacent = adjacent_to(toks, i, v, pp_words);
         let name = name_in_run(&toks[s..=i]);
@@ -1370,7 +1372,7 @@ impl People {
     /// Dr. Reyes, he said") is left out: it often starts a new subject.
     fn learn_genders(&mut self, text: &str) {
         let toks = tokens(text);
-        let runs: Vec<(usize, usize)> = cap_runs(&toks).collect();
+        let runs: Vec<(usize, usize)> = cap_runs(text, &toks);
         let mut mention_at: Vec<Option<String>> = vec![None; toks.len()];
         for &(i, e) in &runs {
             let name = name_in_run(&toks[i..=e]);
@@ -1492,7 +1494,7 @@ impl People {
         let mut found: Vec<(usize, String, bool)> = Vec::new();
         let mut sentence = 0;
         let mut next = 0;
-        for (i, e) in cap_runs(&toks) {
+        for (i, e) in cap_runs(text, &toks) {
             sentence += (next..=i)
                 .filter(|&k| k > 0 && ends_sentence_before(&toks, &cuts, k))
                 .count();
@@ -1697,7 +1699,7 @@ fn in_subject_position(toks: &[Tok], i: usize, e: usize) -> bool {
 fn names_in(text: &str) -> Vec<Vec<String>> {
     let toks = tokens(text);
     let mut out = Vec::new();
-    for (i, e) in cap_runs(&toks) {
+    for (i, e) in cap_runs(text, &toks) {
         let run = &toks[i..=e];
         let titled = run
             .iter()
@@ -1750,7 +1752,8 @@ fn names_in(text: &str) -> Vec<Vec<String>> {
 /// ("Vincent Jackson"; not "the White House", "PM Intel", "However Smith").
 fn plain_names(text: &str) -> Vec<Vec<String>> {
     let toks = tokens(text);
-    cap_runs(&toks)
+    cap_runs(text, &toks)
+        .into_iter()
         .filter(|&(i, e)| {
             e == i + 1
                 && !(i > 0 && (is_determiner(&toks[i - 1]) || toks[i - 1].is_possessive()))
@@ -1769,22 +1772,4 @@ fn plain_names(text: &str) -> Vec<Vec<String>> {
         })
         .map(|(i, e)| vec![toks[i].raw.to_string(), toks[e].raw.to_string()])
         .collect()
-}
-
-/// The runs of capitalised words of a text, as (first, last) token indices,
-/// left to right, each token in at most one run.
-fn cap_runs<'a>(toks: &'a [Tok<'a>]) -> impl Iterator<Item = (usize, usize)> + 'a {
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < toks.len() && !toks[i].is_capitalised() {
-            i += 1;
-        }
-        if i >= toks.len() {
-            return None;
-        }
-        let e = cap_run_end(toks, i);
-        let run = (i, e);
-        i = e + 1;
-        Some(run)
-    })
 }
