@@ -288,18 +288,11 @@ fn write_site(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<Written> {
     let digests = &analyses.digests;
-    let mut site = write::SiteWriter::begin(&opts.out)?;
+    let site = write::SiteWriter::begin(&opts.out)?;
     let pages = match cache {
         Some(c) => {
             let context = output::story_context(digests, &opts.config, &opts.templates)?;
-            reuse_pages(
-                c,
-                &analyses.story_keys,
-                digests,
-                &context,
-                &mut site,
-                warnings,
-            )
+            reuse_pages(c, &analyses.story_keys, digests, &context, &site, warnings)
         }
         None => Pages::default(),
     };
@@ -312,15 +305,27 @@ fn write_site(
         .filter(|&(i, _)| pages.keys.get(i).is_some_and(Option::is_some))
         .map(|(i, d)| (output::urls::story_dir(&d.slug), i))
         .collect();
-    let mut sums: Vec<cache::FileSums> = vec![Vec::new(); digests.len()];
+    // Files come from several threads at once (each story's from one).
+    let sums: Vec<std::sync::Mutex<cache::FileSums>> = (0..digests.len())
+        .map(|_| std::sync::Mutex::new(Vec::new()))
+        .collect();
     let reused = |i: usize| pages.reused.get(i).copied().unwrap_or(false);
-    output::render_each_but(digests, &opts.config, &opts.templates, &reused, &mut |f| {
+    output::render_each_but(digests, &opts.config, &opts.templates, &reused, &|f| {
         if let Some(&i) = story_folder(&f.path).and_then(|d| dirs.get(&d)) {
             let hash = *blake3::hash(&f.bytes).as_bytes();
-            sums[i].push((f.path.clone(), hash, f.bytes.len() as u64));
+            let mut story = sums[i].lock().unwrap_or_else(|e| e.into_inner());
+            story.push((f.path.clone(), hash, f.bytes.len() as u64));
         }
         site.add(&f)
     })?;
+    let sums = sums
+        .into_iter()
+        .map(|m| {
+            let mut files = m.into_inner().unwrap_or_else(|e| e.into_inner());
+            files.sort();
+            files
+        })
+        .collect();
     site.add(&output::text_file(slugs::LOCK_FILE, lock.to_toml()))?;
     site.finish()?;
     Ok(Written {
@@ -374,7 +379,7 @@ fn reuse_pages(
     story_keys: &[Option<String>],
     digests: &[Digest],
     context: &str,
-    site: &mut write::SiteWriter,
+    site: &write::SiteWriter,
     warnings: &mut Vec<Diagnostic>,
 ) -> Pages {
     let keys: Vec<Option<String>> = story_keys
@@ -382,22 +387,23 @@ fn reuse_pages(
         .zip(digests)
         .map(|(k, d)| k.as_ref().map(|k| cache.pages_key(k, &d.slug, context)))
         .collect();
-    // Entries read and the previous site's files checked in parallel;
-    // then linked one by one.
-    let found: Vec<(Option<cache::FileSums>, Option<Diagnostic>)> = keys
+    // Entries read, the previous site's files checked and linked, in
+    // parallel (in story order).
+    let found: Vec<(bool, Option<Diagnostic>)> = keys
         .par_iter()
         .map(|k| match k {
             Some(k) => {
                 let (files, warning) = cache.get_pages(k);
-                (files.filter(|f| site.unchanged(f)), warning)
+                let kept = files.is_some_and(|f| site.unchanged(&f) && site.link(&f));
+                (kept, warning)
             }
-            None => (None, None),
+            None => (false, None),
         })
         .collect();
     let mut reused = Vec::with_capacity(keys.len());
-    for (files, warning) in found {
+    for (kept, warning) in found {
         warnings.extend(warning);
-        reused.push(files.is_some_and(|f| site.link(&f)));
+        reused.push(kept);
     }
     Pages { keys, reused }
 }

@@ -33,8 +33,8 @@ mod worddiff;
 use crate::config::Config;
 use crate::digest::Digest;
 use crate::error::Result;
-pub use file::OutputFile;
 pub use file::text_file;
+pub use file::{Emit, OutputFile};
 pub use pages::Templates;
 use urls::{BaseUrl, story_dir, story_link};
 
@@ -44,24 +44,27 @@ pub fn render(
     config: &Config,
     templates: &Templates,
 ) -> Result<Vec<OutputFile>> {
-    let mut files = Vec::new();
-    render_each(digests, config, templates, &mut |f| {
-        files.push(f);
+    let files = std::sync::Mutex::new(Vec::new());
+    render_each(digests, config, templates, &|f| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
         Ok(())
     })?;
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
 /// Renders the whole site, handing each file to `emit` as soon as it is
-/// made (in no particular order), so the caller can write it and let it
-/// go: a site of thousands of stories is never held in memory whole. An
-/// error from `emit` stops the rendering.
+/// made (in no particular order, from several threads at once: the files
+/// of one story come from one thread, in a fixed order), so the caller can
+/// write it and let it go: a site of thousands of stories is never held in
+/// memory whole. An error from `emit` stops the rendering (the error
+/// returned is that of the first story in order that had one).
 pub fn render_each(
     digests: &[Digest],
     config: &Config,
     templates: &Templates,
-    emit: &mut dyn FnMut(OutputFile) -> Result<()>,
+    emit: &Emit<'_>,
 ) -> Result<()> {
     render_each_but(digests, config, templates, &|_| false, emit)
 }
@@ -75,7 +78,7 @@ pub fn render_each_but(
     config: &Config,
     templates: &Templates,
     skip: &(dyn Fn(usize) -> bool + Sync),
-    emit: &mut dyn FnMut(OutputFile) -> Result<()>,
+    emit: &Emit<'_>,
 ) -> Result<()> {
     pages::check_slugs(digests)?;
     let base = BaseUrl::parse(config.base_url.as_deref().unwrap_or(""))?;
@@ -112,7 +115,7 @@ fn text_files(
     base: Option<&BaseUrl>,
     feed: Option<String>,
     skip: &(dyn Fn(usize) -> bool + Sync),
-    emit: &mut dyn FnMut(OutputFile) -> Result<()>,
+    emit: &Emit<'_>,
 ) -> Result<()> {
     emit(text_file(".nojekyll", String::new()))?;
     if let Some(xml) = feed {
@@ -121,20 +124,27 @@ fn text_files(
     if let Some(b) = base {
         emit(text_file("sitemap.xml", sitemap::sitemap_xml(digests, b)))?;
     }
-    for (i, d) in digests.iter().enumerate() {
-        if skip(i) {
-            continue;
-        }
-        let dir = story_dir(&d.slug);
-        emit(text_file(
-            &format!("{dir}digest.md"),
-            markdown::digest_md(d),
-        ))?;
-        let page = story_link(base, &d.slug);
-        emit(text_file(
-            &format!("{dir}email.txt"),
-            plain::email_txt(d, &page),
-        ))?;
-    }
-    Ok(())
+    use rayon::prelude::*;
+    let todo: Vec<&Digest> = digests
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !skip(i))
+        .map(|(_, d)| d)
+        .collect();
+    let done: Vec<Result<()>> = todo
+        .par_iter()
+        .map(|d| {
+            let dir = story_dir(&d.slug);
+            emit(text_file(
+                &format!("{dir}digest.md"),
+                markdown::digest_md(d),
+            ))?;
+            let page = story_link(base, &d.slug);
+            emit(text_file(
+                &format!("{dir}email.txt"),
+                plain::email_txt(d, &page),
+            ))
+        })
+        .collect();
+    done.into_iter().collect()
 }

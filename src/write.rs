@@ -26,6 +26,7 @@ use crate::output::OutputFile;
 use std::collections::BTreeSet;
 use std::fs::File;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// The file that marks a folder as written by parallax.
 pub const MARKER: &str = ".parallax";
@@ -43,7 +44,7 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
     for f in files {
         checked_relative(&f.path)?;
     }
-    let mut site = SiteWriter::begin(out)?;
+    let site = SiteWriter::begin(out)?;
     for f in files {
         site.add(f)?;
     }
@@ -58,11 +59,12 @@ pub struct SiteWriter {
     out: PathBuf,
     old: PathBuf,
     tmp: PathBuf,
-    /// Every file written, as the marker lists it.
-    names: Vec<String>,
+    /// Every file written, as the marker lists it. Behind locks, as are
+    /// the folders made: files are added from several threads at once.
+    names: Mutex<Vec<String>>,
     /// Folders of the new site made so far (a `mkdir` of a folder that is
     /// already there was a fifth of a one-article rebuild).
-    made: std::collections::HashSet<PathBuf>,
+    made: Mutex<std::collections::HashSet<PathBuf>>,
     finished: bool,
     _lock: OutputLock,
 }
@@ -86,8 +88,8 @@ impl SiteWriter {
             out: out.to_path_buf(),
             old: places.old,
             tmp,
-            names: Vec::new(),
-            made: std::collections::HashSet::new(),
+            names: Mutex::new(Vec::new()),
+            made: Mutex::new(std::collections::HashSet::new()),
             finished: false,
             _lock: lock,
         };
@@ -99,7 +101,8 @@ impl SiteWriter {
     /// Writes one file of the site. A file the previous site holds with
     /// the same bytes is hard-linked from it instead of written, so an
     /// unchanged page keeps its modification time (and costs no write).
-    pub fn add(&mut self, file: &OutputFile) -> Result<()> {
+    /// Several threads may add files at once.
+    pub fn add(&self, file: &OutputFile) -> Result<()> {
         let rel = checked_relative(&file.path)?;
         let path = self.tmp.join(rel);
         if let Some(parent) = path.parent() {
@@ -109,15 +112,16 @@ impl SiteWriter {
         if !(unchanged(&previous, &file.bytes) && std::fs::hard_link(&previous, &path).is_ok()) {
             std::fs::write(&path, &file.bytes).map_err(|e| Error::io(&path, e))?;
         }
-        self.names.push(manifest_name(rel));
+        lock(&self.names).push(manifest_name(rel));
         Ok(())
     }
 
-    /// Makes a folder of the new site (and its parents) once.
-    fn make_dir(&mut self, dir: &Path) -> std::io::Result<()> {
-        if !self.made.contains(dir) {
+    /// Makes a folder of the new site (and its parents) once. Two threads
+    /// may both make one (`create_dir_all` takes a folder already there).
+    fn make_dir(&self, dir: &Path) -> std::io::Result<()> {
+        if !lock(&self.made).contains(dir) {
             std::fs::create_dir_all(dir)?;
-            self.made.insert(dir.to_path_buf());
+            lock(&self.made).insert(dir.to_path_buf());
         }
         Ok(())
     }
@@ -145,7 +149,7 @@ impl SiteWriter {
     /// [`SiteWriter::unchanged`] found holding them. All or none: when any
     /// cannot be linked, those already linked are unlinked and the answer
     /// is `false`, so the caller renders them instead.
-    pub fn link(&mut self, files: &[(PathBuf, [u8; 32], u64)]) -> bool {
+    pub fn link(&self, files: &[(PathBuf, [u8; 32], u64)]) -> bool {
         let mut linked: Vec<PathBuf> = Vec::with_capacity(files.len());
         let all = files.iter().all(|(path, _, _)| {
             let Ok(rel) = checked_relative(path) else {
@@ -166,15 +170,15 @@ impl SiteWriter {
             }
             return false;
         }
-        self.names
-            .extend(files.iter().map(|(path, _, _)| manifest_name(path)));
+        lock(&self.names).extend(files.iter().map(|(path, _, _)| manifest_name(path)));
         true
     }
 
     /// Completes the marker with the list of files and swaps the site in.
     pub fn finish(mut self) -> Result<()> {
         let marker = self.tmp.join(MARKER);
-        std::fs::write(&marker, marker_text(&mut self.names)).map_err(|e| Error::io(&marker, e))?;
+        let names = self.names.get_mut().unwrap_or_else(|e| e.into_inner());
+        std::fs::write(&marker, marker_text(names)).map_err(|e| Error::io(&marker, e))?;
         self.finished = true;
         swap_in(&self.out, &self.tmp, &self.old)
     }
@@ -186,6 +190,12 @@ impl Drop for SiteWriter {
             let _ = std::fs::remove_dir_all(&self.tmp);
         }
     }
+}
+
+/// The value behind `m`, even if a thread panicked holding it (the lists
+/// behind these locks are whole after every push).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Whether `path` is a plain file (not a link) holding exactly `bytes`.
@@ -872,14 +882,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         write_site(&out, &[file("index.html", "v1")]).unwrap();
-        let mut site = SiteWriter::begin(&out).unwrap();
+        let site = SiteWriter::begin(&out).unwrap();
         site.add(&file("index.html", "v2")).unwrap();
         site.add(&file("a/b.html", "b")).unwrap();
         drop(site); // a render error after some files were written
         assert_eq!(read(&out.join("index.html")), "v1");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         // Finished, the marker lists every file written, sorted.
-        let mut site = SiteWriter::begin(&out).unwrap();
+        let site = SiteWriter::begin(&out).unwrap();
         site.add(&file("z.html", "z")).unwrap();
         site.add(&file("a/b.html", "b")).unwrap();
         site.finish().unwrap();

@@ -9,6 +9,10 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// Where rendered files go ([`crate::output::render_each`]): called from
+/// several threads at once.
+pub type Emit<'a> = dyn Fn(OutputFile) -> crate::error::Result<()> + Sync + 'a;
+
 /// A text file at `path` (relative to the output folder).
 pub fn text_file(path: &str, text: String) -> OutputFile {
     OutputFile {

@@ -8,7 +8,7 @@
 //! `.html`, so article text can never inject markup.
 
 use super::email::inline_css;
-use super::file::OutputFile;
+use super::file::{Emit, OutputFile};
 use super::urls::{BaseUrl, home_link, story_dir, story_link};
 use super::view::{
     EMAIL_BUDGET, EmailLimits, EmailPage, IndexPage, NotFoundPage, SiteView, StoryCard, StoryPage,
@@ -53,7 +53,7 @@ pub fn pages(
     base: Option<&BaseUrl>,
     has_feed: bool,
     skip: &(dyn Fn(usize) -> bool + Sync),
-    emit: &mut dyn FnMut(OutputFile) -> Result<()>,
+    emit: &Emit<'_>,
 ) -> Result<()> {
     let sources = templates.sources();
     let tera = engine(&sources)?;
@@ -70,9 +70,9 @@ pub fn pages(
             .map(|s| s.as_bytes().to_vec())
             .unwrap_or_default(),
     })?;
-    // Stories render in parallel a chunk at a time and are handed on in
-    // order, so the files (and the first error) are those of one thread,
-    // and no more than a chunk of pages is held at once.
+    // Stories render in parallel, each handing its files on as they are
+    // made (so writing them is spread over the threads too); the error
+    // returned is that of the first story in order that had one.
     use rayon::prelude::*;
     let todo: Vec<&Digest> = digests
         .iter()
@@ -80,29 +80,16 @@ pub fn pages(
         .filter(|&(i, _)| !skip(i))
         .map(|(_, d)| d)
         .collect();
-    for chunk in todo.chunks(RENDER_CHUNK) {
-        let rendered: Vec<Result<[OutputFile; 3]>> = chunk
-            .par_iter()
-            .map(|d| {
-                Ok([
-                    story_page(&tera, &site, d)?,
-                    email_page(&tera, &site, base, d)?,
-                    digest_json(d)?,
-                ])
-            })
-            .collect();
-        for files in rendered {
-            for f in files? {
-                emit(f)?;
-            }
-        }
-    }
-    Ok(())
+    let done: Vec<Result<()>> = todo
+        .par_iter()
+        .map(|d| {
+            emit(story_page(&tera, &site, d)?)?;
+            emit(email_page(&tera, &site, base, d)?)?;
+            emit(digest_json(d)?)
+        })
+        .collect();
+    done.into_iter().collect()
 }
-
-/// Stories rendered together (in parallel) before their files are handed
-/// on: enough to keep both cores busy, few enough to keep memory small.
-const RENDER_CHUNK: usize = 64;
 
 fn index_page(tera: &Tera, site: &SiteView<'_>, digests: &[Digest]) -> Result<OutputFile> {
     let mut order: Vec<&Digest> = digests.iter().collect();
