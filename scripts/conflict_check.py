@@ -2,7 +2,7 @@
 """Checks the conflicts a build shows on ECB+ against an editor's reading of them.
 
     python3 scripts/conflict_check.py --site SITE [--judged FILE] [--dev DIR] [--verbose]
-                                      [--topics even|odd]
+                                      [--topics even|odd] [--exclude-topics 1,3,...]
 
 SITE is a build of ../shared/bench/ecbplus/articles. Conflicts whose sources include an
 article of a dev story (../shared/eval/gold/dev, graded by dev.sh) are left out. Every
@@ -15,7 +15,8 @@ Prints: shown, real, false, unjudged, precision = real / (real + false), and how
 the judged-real pairs the build still shows; --min-precision and --max-false make it exit 1
 (CI). --topics keeps only the conflicts of even or odd ECB+ topics (the number before the
 first "_" of a source id, e.g. 36 for 36_4ecb), so rules can be designed by reading one
-half and checked on the other, held out. Standard library only.
+half and checked on the other, held out; --exclude-topics leaves out topics whose judged
+sentences were read while designing. Standard library only.
 """
 import argparse
 import glob
@@ -52,12 +53,15 @@ def topic_of(source):
     return int(head) if head.isdigit() else None
 
 
-def in_half(item, half):
-    """Whether a conflict belongs to the even or odd half (by its first source's topic)."""
-    if half is None:
-        return True
+def in_half(item, half, exclude=()):
+    """Whether a conflict belongs to the even or odd half (by its first source's topic) and
+    not to an excluded topic."""
     topics = [topic_of(s) for c in item["claims"] for s in c["sources"]]
     topics = [t for t in topics if t is not None]
+    if topics and min(topics) in exclude:
+        return False
+    if half is None:
+        return True
     if not topics:
         return False
     return (min(topics) % 2 == 0) == (half == "even")
@@ -75,7 +79,9 @@ def main():
     ap.add_argument("--min-precision", type=float, help="exit 1 below this precision")
     ap.add_argument("--max-false", type=int, help="exit 1 above this many false conflicts")
     ap.add_argument("--topics", choices=["even", "odd"], help="only one half of the ECB+ topics")
+    ap.add_argument("--exclude-topics", default="", help="comma-separated topic numbers to leave out")
     args = ap.parse_args()
+    exclude = {int(t) for t in args.exclude_topics.split(",") if t.strip()}
     judged = load_judged(args.judged)
     dev = dev_sources(args.dev)
     counts = {"real": 0, "false": 0, "unjudged": 0}
@@ -87,7 +93,7 @@ def main():
                 continue
             if any(s in dev for c in item["claims"] for s in c["sources"]):
                 continue
-            if not in_half(item, args.topics):
+            if not in_half(item, args.topics, exclude):
                 continue
             sides = [(c.get("value") or "", c["text"]) for c in item["claims"]]
             verdicts = []

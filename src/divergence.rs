@@ -21,6 +21,7 @@
 //! (source ids, content keys). Its thresholds are
 //! [`DivergenceParams`](crate::params::DivergenceParams).
 
+mod countframe;
 mod frames;
 mod gate;
 mod money;
@@ -221,7 +222,7 @@ fn conflicts(story: &Story, facts: &[FactGroup], params: &DivergenceParams) -> V
     found.extend(money::conflicts(story, params));
     let mut found: Vec<Found> = found
         .into_iter()
-        .filter_map(|f| gate::check(story, f, params.context_window))
+        .filter_map(|f| gate::check(story, f, params))
         .collect();
     found.sort_by(|a, b| {
         b.docs

@@ -34,26 +34,48 @@
 //!   their time ("“… undo this proposal from President Bush”"), not the
 //!   outlet's account: it is not compared.
 //!
+//! - **count frames** (`divergence::countframe`): a part ("four other
+//!   murders"), a window of time ("the past five seasons"), a rate ("eight
+//!   rebounds a game"), a noun that only modifies a longer one ("one rocket
+//!   propelled grenade launcher"), another named owner ("Echenique grabbed
+//!   11" against "McDermott grabbed seven") or a distance from another
+//!   place ("150 miles off Aden" against "13 miles from the Mysore") is not
+//!   compared; nor is one kind of firearm in a sentence that lists another
+//!   (its own split of the arms);
+//! - **copies**: a side whose sentence another source carries word for
+//!   word (figures aside) without its figure is a slip of one copy ("412
+//!   months" for the wire's "41 / 2 months"), and is dropped.
+//!
 //! A side that fails against others is dropped, most failures first; a
-//! conflict left with fewer than two sides is not shown.
+//! conflict left with fewer than two sides, or whose figures left no
+//! longer clash, is not shown.
 
+use super::countframe::{CountFrame, count_frame};
 use super::slots::{self, Slot, SlotKind};
 use super::{CHANGING, Evidence, Found, Side, identity_order, sentence, words};
 use crate::model::Story;
-use crate::nlp::lists::{Cue, FunctionClass, is_cue, is_function_word};
+use crate::nlp::lists::{Cue, FunctionClass, firearm_kind, is_cue, is_function_word};
 use crate::nlp::numbers::{self, Amount};
 use crate::nlp::tokens::{Tokens, is_stop, stem};
+use crate::params::DivergenceParams;
 use std::collections::BTreeSet;
 
 /// The conflict, with only the sides that answer one question, or `None`
 /// when fewer than two are left (or it is a certainty conflict).
-pub(super) fn check(story: &Story, mut found: Found, window: usize) -> Option<Found> {
+pub(super) fn check(story: &Story, mut found: Found, p: &DivergenceParams) -> Option<Found> {
+    let window = p.context_window;
     match found.kind {
         SlotKind::Certainty => return None,
         SlotKind::Date | SlotKind::Count | SlotKind::Money | SlotKind::Title => {}
         _ => return Some(found),
     }
     let before = found.item.sides.len();
+    if matches!(found.kind, SlotKind::Count | SlotKind::Money) {
+        found
+            .item
+            .sides
+            .retain(|s| !misread_copy(story, s, p.copy_overlap));
+    }
     loop {
         let sides = &found.item.sides;
         let n = sides.len();
@@ -77,15 +99,71 @@ pub(super) fn check(story: &Story, mut found: Found, window: usize) -> Option<Fo
         }
         found.item.sides.remove(worst);
     }
-    if found.item.sides.len() < before {
-        renew(&mut found);
+    if found.item.sides.len() < before && !renew(&mut found) {
+        return None;
     }
     Some(found)
 }
 
+/// Is the side's sentence another source's sentence copied (the same words
+/// but its figures, a share of at least `overlap` of both) where the copy
+/// does not give the side's figure ("served 412 months" against the wire's
+/// "served 41 / 2 months")? Copies of one text are one account, so a figure
+/// only one copy gives is a slip of the copy, not a second account.
+fn misread_copy(story: &Story, side: &Side, overlap: f64) -> bool {
+    let Some(text) = side_text(story, side) else {
+        return false;
+    };
+    let Some(want) = side
+        .value
+        .as_deref()
+        .and_then(|v| numbers::amounts_in(v).into_iter().next())
+    else {
+        return false;
+    };
+    let own = words_but_figures(text);
+    // Short sentences share their words by chance ("He served five months").
+    if own.len() < 8 {
+        return false;
+    }
+    story
+        .docs
+        .iter()
+        .enumerate()
+        .filter(|(d, _)| !side.docs.contains(d))
+        .any(|(_, doc)| {
+            doc.claim_sentences().any(|(_, s)| {
+                let other = words_but_figures(&s.text);
+                let shared = own.intersection(&other).count() as f64;
+                let all = own.union(&other).count() as f64;
+                shared >= overlap * all
+                    && !numbers::amounts_in(&s.text)
+                        .iter()
+                        .any(|a| same_figure(a, &want))
+            })
+        })
+}
+
+/// The lower-case words of a text less its amounts and anything with a
+/// digit.
+fn words_but_figures(text: &str) -> BTreeSet<String> {
+    let t = Tokens::new(text);
+    let figures: BTreeSet<usize> = numbers::amounts(t.text, &t.words, &t.norms)
+        .iter()
+        .flat_map(|a| a.qual_start..a.end)
+        .collect();
+    (0..t.words.len())
+        .filter(|k| !figures.contains(k))
+        .map(|k| t.norm(k))
+        .filter(|n| !n.is_empty() && !n.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
 /// After sides were dropped: the topic's bound marker, the identity, the
-/// number of sources and the tie order, from the sides left.
-fn renew(found: &mut Found) {
+/// number of sources and the tie order, from the sides left. False when
+/// the sides left are all figures and no two of them clash any more.
+fn renew(found: &mut Found) -> bool {
     let amounts: Vec<Amount> = found
         .item
         .sides
@@ -120,6 +198,7 @@ fn renew(found: &mut Found) {
         .flat_map(|s| s.docs.iter().copied())
         .collect();
     found.docs = docs.len();
+    clash || amounts.len() < found.item.sides.len()
 }
 
 /// Do two sides of a conflict answer the same question?
@@ -142,7 +221,13 @@ fn same_question(story: &Story, kind: SlotKind, a: &Side, b: &Side, window: usiz
                     .intersection(&span_words(tb, &sb))
                     .next()
                     .is_some();
+            let (fa, fb) = (frame_of(ta, &sa), frame_of(tb, &sb));
+            let windows = (is_span(&sa) || is_span(&sb)) && (fa.window || fb.window);
             spans_agree
+                && fa.comparable(&fb)
+                && !windows
+                && !firearm_split(ta, &sa)
+                && !firearm_split(tb, &sb)
                 && !places_apart(&sa, &sb)
                 && !hypothetical(ta, &sa)
                 && !hypothetical(tb, &sb)
@@ -262,6 +347,39 @@ fn hypothetical(text: &str, slot: &Slot) -> bool {
         .is_some_and(|k| clause(&t, k).any(|i| is_function_word(t.norm(i), FunctionClass::Modal)))
 }
 
+/// The frame of a count slot read from its sentence (what else the
+/// sentence says about what it counts: a part, a window, a rate, an owner).
+fn frame_of(text: &str, slot: &Slot) -> CountFrame {
+    let t = Tokens::new(slots::without_label(text));
+    let Some(a) = &slot.amount else {
+        return CountFrame::default();
+    };
+    let first = slot.label.split_whitespace().next().unwrap_or("");
+    let noun = (a.end..t.words.len().min(a.end + 5)).find(|&k| t.norm(k) == first);
+    count_frame(&t, a, noun)
+}
+
+/// Is the count one kind of firearm in a sentence that counts another kind
+/// too ("12 AK-47 guns, three rifles")? Such a list splits the arms in its
+/// own way (an AK-47 is a rifle), so its parts are not another outlet's
+/// whole.
+fn firearm_split(text: &str, slot: &Slot) -> bool {
+    let own = slot.label.split_whitespace().next().unwrap_or("");
+    let generic = |w: &str| matches!(w, "gun" | "guns" | "firearm" | "firearms");
+    let Some(kind) = firearm_kind(own).or_else(|| generic(own).then_some(&[][..])) else {
+        return false;
+    };
+    let t = Tokens::new(text);
+    (0..t.words.len()).any(|k| {
+        let w = t.norm(k);
+        w != own
+            && match firearm_kind(w) {
+                Some(other) => other != kind,
+                None => generic(w) && !generic(own),
+            }
+    })
+}
+
 /// The count slot of a side's sentence that gives the side's value.
 fn count_slot(text: &str, side: &Side, window: usize) -> Option<Slot> {
     let shown = side.value.as_deref()?;
@@ -341,7 +459,7 @@ mod tests {
     fn shown(kind: SlotKind, topic: &str, a: (&str, &str), b: (&str, &str)) -> bool {
         let s = story(vec![doc("a", &[a.0]), doc("b", &[b.0])]);
         let f = found(kind, topic, vec![side(0, a.1), side(1, b.1)]);
-        check(&s, f, 4).is_some()
+        check(&s, f, &DivergenceParams::default()).is_some()
     }
 
     fn found(kind: SlotKind, topic: &str, sides: Vec<Side>) -> Found {
@@ -426,7 +544,7 @@ mod tests {
             "number of catches",
             vec![side(0, "53"), side(1, "eight")],
         );
-        assert!(check(&s, f, 4).is_none());
+        assert!(check(&s, f, &DivergenceParams::default()).is_none());
         // Must fire: neither source states the other's figure.
         assert!(shown(
             SlotKind::Count,
@@ -460,7 +578,7 @@ mod tests {
             "number of people injured",
             vec![twelve, side(2, "18")],
         );
-        assert!(check(&s, f, 4).is_some());
+        assert!(check(&s, f, &DivergenceParams::default()).is_some());
     }
 
     #[test]
@@ -484,7 +602,7 @@ mod tests {
             "number of people injured",
             vec![side(0, "12"), side(1, "18"), side(2, "20")],
         );
-        let kept = check(&s, f, 4).expect("12 against 18 stands");
+        let kept = check(&s, f, &DivergenceParams::default()).expect("12 against 18 stands");
         let values: Vec<_> = kept
             .item
             .sides
@@ -515,7 +633,7 @@ mod tests {
             "value of the deal",
             vec![side(0, "$5.4 billion"), side(1, "$4.2 billion")],
         );
-        assert!(check(&s, f, 4).is_none());
+        assert!(check(&s, f, &DivergenceParams::default()).is_none());
     }
 
     #[test]
@@ -548,7 +666,7 @@ mod tests {
             "title of Bush",
             vec![side(0, "President"), side(1, "Former President")],
         );
-        assert!(check(&s, f, 4).is_none());
+        assert!(check(&s, f, &DivergenceParams::default()).is_none());
         // Must fire: both titles in the outlets' own words.
         assert!(shown(
             SlotKind::Title,
@@ -597,6 +715,105 @@ mod tests {
                 "about 230,000"
             ),
         ));
+    }
+
+    #[test]
+    fn counts_in_other_frames_are_not_compared() {
+        // Must not: a part, a window of time, a rate, another owner.
+        for (a, b) in [
+            (
+                ("Four other people were killed in the blast", "Four"),
+                ("Nine people were killed in the blast", "Nine"),
+            ),
+            (
+                (
+                    "She has won a medal in each of the past five seasons",
+                    "five",
+                ),
+                ("She won a medal in her first three seasons", "three"),
+            ),
+            (
+                ("Okafor averages 14 rebounds a game this year", "14"),
+                ("Okafor grabbed nine rebounds against Leeds", "nine"),
+            ),
+            (
+                ("Okafor grabbed 11 rebounds in the second half", "11"),
+                (
+                    "Lindqvist grabbed seven rebounds in the second half",
+                    "seven",
+                ),
+            ),
+        ] {
+            assert!(!shown(SlotKind::Count, "number of", a, b), "{a:?} {b:?}");
+        }
+        // Must fire: the same frame, or an owner read on one side only.
+        for (a, b) in [
+            (
+                ("Four people were killed in the blast", "Four"),
+                ("Nine people were killed in the blast", "Nine"),
+            ),
+            (
+                ("Okafor grabbed 11 rebounds in the second half", "11"),
+                ("He grabbed seven rebounds in the second half", "seven"),
+            ),
+        ] {
+            assert!(shown(SlotKind::Count, "number of", a, b), "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_firearm_kinds_is_its_own_split() {
+        assert!(!shown(
+            SlotKind::Count,
+            "number of rifles",
+            (
+                "Marines recovered 12 carbines, three rifles and two grenades",
+                "three"
+            ),
+            ("Nine rifles were seized from the smugglers", "Nine"),
+        ));
+        assert!(shown(
+            SlotKind::Count,
+            "number of rifles",
+            ("Police seized three rifles from the house", "three"),
+            ("Officers seized five rifles from the house", "five"),
+        ));
+    }
+
+    #[test]
+    fn a_figure_only_one_copy_gives_is_a_slip() {
+        let wire = "The former aide, known as the bagman, served NUM months in a federal prison for perjury";
+        let s = story(vec![
+            doc("a", &[&wire.replace("NUM", "412")]),
+            doc("b", &[&wire.replace("NUM", "4 1/2")]),
+            doc("c", &["He served five months."]),
+            doc("d", &["The aide served about five months in all."]),
+        ]);
+        let params = DivergenceParams::default();
+        let f = found(
+            SlotKind::Count,
+            "number of months",
+            vec![side(0, "412"), side(2, "five")],
+        );
+        assert!(check(&s, f, &params).is_none());
+        // Sides left that no longer clash: nothing is shown.
+        let f = found(
+            SlotKind::Count,
+            "number of months",
+            vec![side(0, "412"), side(2, "five"), side(3, "about five")],
+        );
+        assert!(check(&s, f, &params).is_none());
+        // Must fire: no copy of the sentence elsewhere.
+        let s = story(vec![
+            doc("a", &[&wire.replace("NUM", "412")]),
+            doc("c", &["He served five months."]),
+        ]);
+        let f = found(
+            SlotKind::Count,
+            "number of months",
+            vec![side(0, "412"), side(1, "five")],
+        );
+        assert!(check(&s, f, &params).is_some());
     }
 
     use crate::model::Document;

@@ -169,7 +169,7 @@ fn slot_order(s: &Slot) -> (SlotKind, &str, &str, &str) {
 /// The text after a Title-Case label such as "Nuclear Talks in Limbo: …"
 /// (common in list items). In a label every word is capitalised, so its
 /// capitals say nothing about names or places.
-fn without_label(text: &str) -> &str {
+pub(super) fn without_label(text: &str) -> &str {
     let Some((label, rest)) = text.split_once(": ") else {
         return text;
     };

@@ -1,0 +1,441 @@
+//! The frame of a count: what else a figure's sentence says about what it
+//! counts, so that the conflict gate compares only figures that answer one
+//! question (issue 11: "a count with what it counts and of whom").
+//!
+//! A slot already carries its head noun ("rebounds") and what happened
+//! ("killed"). Two figures with the same head still answer different
+//! questions when:
+//! - one counts a **part** ("four other murders", "two more bodies",
+//!   "another 20 people"): the rest of a whole another figure may count;
+//! - a length of time is a **window** the writer chose to count in ("in
+//!   the past five seasons", "his first three years"), not how long
+//!   something lasted;
+//! - one is a **rate** ("eight rebounds a game", "$20 per month") and the
+//!   other a total;
+//! - the noun is a **modifier** of a longer noun the tokenizer split at a
+//!   participle ("one rocket propelled grenade launcher": one launcher, not
+//!   one rocket);
+//! - they belong to different **owners**: the named subject of the
+//!   figure's clause, or the possessor right before it ("Echenique grabbed
+//!   11 rebounds" against "McDermott grabbed seven rebounds"). A figure
+//!   whose owner cannot be read has none, and is compared as before.
+//!
+//! The marker words are `data/en/count_frames.tsv`. Everything is read
+//! from the one sentence; no stage thresholds.
+
+use crate::lexicon::Lexicon;
+use crate::nlp::data::rows;
+use crate::nlp::lists::{Cue, is_cue, is_preposition, is_report_verb, subject_pronoun};
+use crate::nlp::names::{self, NameRun};
+use crate::nlp::numbers::Amount;
+use crate::nlp::tokens::{Tokens, is_stop, stem};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A class of `data/en/count_frames.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Marker {
+    Part,
+    Window,
+    Per,
+    Period,
+}
+
+static MARKERS: LazyLock<HashSet<(&'static str, Marker)>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/count_frames.tsv"))
+        .map(|r| {
+            let m = match r.get(1).copied() {
+                Some("part") => Marker::Part,
+                Some("window") => Marker::Window,
+                Some("per") => Marker::Per,
+                Some("period") => Marker::Period,
+                other => panic!("data/en/count_frames.tsv: unknown class {other:?}"),
+            };
+            (r[0], m)
+        })
+        .collect()
+});
+
+fn is(word: &str, m: Marker) -> bool {
+    MARKERS.contains(&(word, m))
+}
+
+/// What a figure's sentence says about what it counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CountFrame {
+    /// A part of a larger count ("four other murders").
+    pub part: bool,
+    /// Right after a window word ("the past five seasons"); only meaningful
+    /// for lengths of time.
+    pub window: bool,
+    /// A rate ("eight rebounds a game").
+    pub rate: bool,
+    /// The noun is a modifier of a longer noun split at a participle.
+    pub modifier: bool,
+    /// The lower-case words of the name the figure belongs to, when read.
+    pub owner: Option<Vec<String>>,
+    /// For a distance: the lower-case words of the name it is measured from
+    /// ("150 miles off Aden", "13 miles from the Mysore"), when read.
+    pub from: Option<Vec<String>>,
+}
+
+impl CountFrame {
+    /// Do two frames leave their figures comparable? Neither counts a part
+    /// or stands as a modifier, both or neither are rates, and no two
+    /// different owners are named.
+    pub fn comparable(&self, other: &CountFrame) -> bool {
+        !self.part
+            && !other.part
+            && !self.modifier
+            && !other.modifier
+            && self.rate == other.rate
+            && !owners_differ(self.owner.as_deref(), other.owner.as_deref())
+            && !owners_differ(self.from.as_deref(), other.from.as_deref())
+    }
+}
+
+fn owners_differ(a: Option<&[String]>, b: Option<&[String]>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => !a.iter().any(|w| b.contains(w)),
+        _ => false,
+    }
+}
+
+/// The frame of amount `a` of `t`, whose counted noun stands at `noun`
+/// (the last word of the amount when it has none).
+pub fn count_frame(t: &Tokens<'_>, a: &Amount, noun: Option<usize>) -> CountFrame {
+    let after = a.end + a.unit.map_or(0, |u| u.words);
+    let before = a.qual_start.checked_sub(1);
+    let joined = |i: usize| !t.break_after(i);
+    let part = (after < t.words.len() && joined(after - 1) && is(t.norm(after), Marker::Part))
+        || before.is_some_and(|b| joined(b) && t.norm(b) == "another");
+    let window = before.is_some_and(|b| joined(b) && is(t.norm(b), Marker::Window));
+    let last = noun.unwrap_or(after.saturating_sub(1));
+    let rate = joined(last)
+        && is(t.norm(last + 1), Marker::Per)
+        && (t.norm(last + 1) == "per" || joined(last + 1))
+        && is(t.norm(last + 2), Marker::Period)
+        && (last + 3 >= t.words.len() || t.break_after(last + 2) || !is_noun_like(t, last + 3));
+    let modifier = noun.is_some_and(|h| {
+        let p = t.norm(h + 1);
+        let participle = p.len() > 4 && (p.ends_with("ed") || p.ends_with("ing"));
+        participle
+            && joined(h)
+            && joined(h + 1)
+            && h + 2 < t.words.len()
+            && is_content(t.norm(h + 2))
+            && !t.words[h + 2].is_numeric()
+            && !super::words::is_calendar_word(t.norm(h + 2))
+    });
+    CountFrame {
+        part,
+        window,
+        rate,
+        modifier,
+        owner: owner(t, a),
+        from: noun
+            .filter(|&h| is_distance(t.norm(h)))
+            .and_then(|h| measured_from(t, h)),
+    }
+}
+
+/// A noun of length ("miles", "kilometres"), from the units table.
+fn is_distance(n: &str) -> bool {
+    crate::nlp::numbers::unit_at(&[n.to_string()], 0).is_some_and(|u| u.dimension == "distance")
+}
+
+/// The name a distance is measured from: after "from", "off", "of" (as in
+/// "north of"), "away from", "outside", with a direction word or "the"
+/// between, right after the unit.
+fn measured_from(t: &Tokens<'_>, unit: usize) -> Option<Vec<String>> {
+    let mut k = unit + 1;
+    let mut seen_preposition = false;
+    while k < t.words.len() && k < unit + 5 && !t.break_after(k - 1) {
+        let n = t.norm(k);
+        if t.is_cap(k) && seen_preposition {
+            let mut e = k;
+            while e < t.words.len() && t.is_cap(e) && (e == k || !t.break_after(e - 1)) {
+                e += 1;
+            }
+            return Some((k..e).map(|i| t.norm(i).to_string()).collect());
+        }
+        match n {
+            "from" | "off" | "of" | "outside" => seen_preposition = true,
+            "the" | "away" | "north" | "south" | "east" | "west" | "northeast" | "northwest"
+            | "southeast" | "southwest" => {}
+            _ => return None,
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A word that can go on a noun phrase: not a stop word or preposition.
+fn is_content(n: &str) -> bool {
+    !n.is_empty() && !is_stop(n) && !is_preposition(n)
+}
+
+/// "a game winner": a noun right after the period word keeps the phrase
+/// going, so the period was a modifier, not a rate.
+fn is_noun_like(t: &Tokens<'_>, i: usize) -> bool {
+    let n = t.norm(i);
+    is_content(n) && !t.words[i].is_numeric() && !n.ends_with("ly")
+}
+
+/// Where the clause of the word at `k` starts: after punctuation, a word
+/// opening a clause ("when", "after", "who") or a verb of reporting ("Police
+/// said 12 …": the 12 is not the police's).
+fn clause_start(t: &Tokens<'_>, k: usize) -> usize {
+    let mut from = k;
+    while from > 0 && !t.break_after(from - 1) {
+        let n = t.norm(from - 1);
+        if is_cue(n, Cue::ClauseOpener) || is_report_verb(n) {
+            break;
+        }
+        from -= 1;
+    }
+    from
+}
+
+/// The lower-case words of the name a figure belongs to: a capitalised
+/// possessor right before it ("Hansbrough's 20 points"), else the last
+/// name of its clause before it that is not the object of a preposition
+/// ("to Torii Hunter", "in Aceh"); when the clause has only a subject
+/// pronoun ("where she had worked for 15 years"), the last such name of the
+/// sentence before the clause. `None` when none is read.
+fn owner(t: &Tokens<'_>, a: &Amount) -> Option<Vec<String>> {
+    let runs: Vec<NameRun> = names::name_runs(t.text, &t.words)
+        .into_iter()
+        .filter(|r| is_subject_name(t, r))
+        .collect();
+    let words = |r: &NameRun| -> Vec<String> {
+        r.name()
+            .map(|k| t.norm(k).to_string())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let at = a.qual_start;
+    if let Some(r) = runs
+        .iter()
+        .find(|r| r.tokens.end == at && joined_possessive(t, at - 1))
+    {
+        return Some(words(r));
+    }
+    let from = clause_start(t, at);
+    if let Some(r) = runs
+        .iter()
+        .rev()
+        .find(|r| r.tokens.start >= from && r.tokens.end <= at)
+    {
+        return Some(words(r));
+    }
+    // "she ’ d worked": the pronoun before its clitic.
+    let bare = |k: usize| {
+        t.norm(k)
+            .split(['\'', '’'])
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    if (from..at).any(|k| subject_pronoun(&bare(k)).is_some()) {
+        return runs.iter().rev().find(|r| r.tokens.end <= from).map(words);
+    }
+    None
+}
+
+/// Is word `k` written with a possessive "'s" ("Hansbrough's", "Davis ’ s")?
+fn joined_possessive(t: &Tokens<'_>, k: usize) -> bool {
+    let raw = t.words[k].raw;
+    raw.ends_with("'s") || raw.ends_with("’s") || raw.ends_with(" s")
+}
+
+/// A name run that can be the subject or possessor of a figure: not the
+/// object of a preposition (a place, a recipient), not a calendar word or a
+/// title alone, and, when it is one word opening the sentence, not a
+/// common English word ("Police said …", "Millions of people …").
+fn is_subject_name(t: &Tokens<'_>, r: &NameRun) -> bool {
+    let name = r.name();
+    if name.is_empty() {
+        return false;
+    }
+    let mut p = r.tokens.start;
+    while p > 0 && matches!(t.norm(p - 1), "the" | "a" | "an") {
+        p -= 1;
+    }
+    if p > 0 && (is_preposition(t.norm(p - 1)) || t.norm(p - 1) == "of") && !t.break_after(p - 1) {
+        return false;
+    }
+    if name
+        .clone()
+        .all(|k| super::words::is_calendar_word(t.norm(k)))
+    {
+        return false;
+    }
+    if r.opens_clause && name.len() == 1 {
+        let n = t.norm(name.start);
+        return !is_stop(n) && Lexicon::get().concepts(&stem(n)).is_empty();
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::numbers::amounts;
+
+    /// The frame of the first amount of `text` whose words include `figure`.
+    fn frame(text: &str, figure: &str, noun: &str) -> CountFrame {
+        let t = Tokens::new(text);
+        let a = amounts(t.text, &t.words, &t.norms)
+            .into_iter()
+            .find(|a| t.span(a.first, a.end) == figure)
+            .expect("the figure is read");
+        let n = (a.end..t.words.len()).find(|&k| t.norm(k) == noun);
+        count_frame(&t, &a, n)
+    }
+
+    #[test]
+    fn a_part_of_a_count() {
+        assert!(
+            frame(
+                "Police found four other bodies in the river",
+                "four",
+                "bodies"
+            )
+            .part
+        );
+        assert!(frame("Rescuers pulled two more survivors out", "two", "survivors").part);
+        assert!(frame("Another 20 people were arrested later", "20", "people").part);
+        // Must not: the count itself.
+        assert!(!frame("Police found four bodies in the river", "four", "bodies").part);
+        assert!(!frame("More than 20 people were arrested", "20", "people").part);
+    }
+
+    #[test]
+    fn a_window_of_time() {
+        assert!(
+            frame(
+                "Sales rose in each of the past three years",
+                "three",
+                "years"
+            )
+            .window
+        );
+        assert!(frame("She won twice in her first two seasons", "two", "seasons").window);
+        assert!(!frame("She served two years in prison", "two", "years").window);
+    }
+
+    #[test]
+    fn a_rate_against_a_total() {
+        assert!(frame("She averages 14 points a game for the club", "14", "points").rate);
+        assert!(frame("Tenants pay $900 per month", "$900", "$900").rate);
+        assert!(!frame("She scored 14 points in the final", "14", "points").rate);
+        // "a game winner" is a noun phrase, not a rate.
+        assert!(!frame("He hit 2 homers a game winner included", "2", "homers").rate);
+        let total = frame("She scored 14 points in the final", "14", "points");
+        let rate = frame("She averages 18 points a game", "18", "points");
+        assert!(!total.comparable(&rate));
+    }
+
+    #[test]
+    fn a_noun_split_at_a_participle_is_a_modifier() {
+        assert!(
+            frame(
+                "The crew seized one rocket propelled grenade launcher and rifles",
+                "one",
+                "rocket"
+            )
+            .modifier
+        );
+        assert!(
+            !frame(
+                "Officials said 12 people injured in the blast",
+                "12",
+                "people"
+            )
+            .modifier
+        );
+        assert!(!frame("There were three people killed Monday", "three", "people").modifier);
+    }
+
+    #[test]
+    fn distances_from_different_places() {
+        let a = frame(
+            "The ship was 150 miles off Aden when it was hit",
+            "150",
+            "miles",
+        );
+        let b = frame(
+            "The frigate was 13 miles from the Gibe at the time",
+            "13",
+            "miles",
+        );
+        assert_eq!(a.from, Some(vec!["aden".to_string()]));
+        assert!(!a.comparable(&b));
+        // Must not: one place, or one unnamed, stays comparable.
+        let c = frame("The quake struck 40 miles north of Aden", "40", "miles");
+        let d = frame("The quake struck 60 miles from the coast", "60", "miles");
+        assert!(a.comparable(&c));
+        assert_eq!(d.from, None);
+        assert!(b.comparable(&d));
+    }
+
+    #[test]
+    fn owners_named_in_the_clause() {
+        let a = frame(
+            "Okafor grabbed 11 rebounds in the second half",
+            "11",
+            "rebounds",
+        );
+        let b = frame(
+            "Lindqvist led all players with seven rebounds",
+            "seven",
+            "rebounds",
+        );
+        assert_eq!(a.owner, Some(vec!["okafor".to_string()]));
+        assert!(!a.comparable(&b));
+        // A possessor right before the figure.
+        let c = frame("Marchetti's 20 points sealed the win", "20", "points");
+        assert_eq!(c.owner, Some(vec!["marchetti".to_string()]));
+        // A pronoun: the person named before its clause.
+        let d = frame(
+            "The clerk, Ana Ruiz, was fired from the mill, where she had worked for 15 years",
+            "15",
+            "years",
+        );
+        assert_eq!(d.owner, Some(vec!["ana".to_string(), "ruiz".to_string()]));
+        let spaced = frame(
+            "The clerk, Ana Ruiz, left the mill, where she ’ d worked for 15 years",
+            "15",
+            "years",
+        );
+        assert_eq!(spaced.owner, d.owner);
+        // Must not: a source, a place or an object is no owner; a common
+        // word opening the sentence is none either.
+        for (text, figure, noun) in [
+            (
+                "Police said 12 people were injured in the riots",
+                "12",
+                "people",
+            ),
+            (
+                "Millions of people in Asia lost access after two cables broke",
+                "two",
+                "cables",
+            ),
+            ("The quake in Qeshm injured three people", "three", "people"),
+            (
+                "The deal with Ortega is worth $90 million",
+                "$90 million",
+                "$90 million",
+            ),
+        ] {
+            assert_eq!(frame(text, figure, noun).owner, None, "{text}");
+        }
+        // The same owner, or one unknown: comparable.
+        let e = frame("Okafor grabbed nine rebounds on Sunday", "nine", "rebounds");
+        let f = frame("He finished with nine rebounds", "nine", "rebounds");
+        assert!(a.comparable(&e));
+        assert!(b.comparable(&f));
+    }
+}
