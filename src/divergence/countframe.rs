@@ -6,7 +6,8 @@
 //! ("killed"). Two figures with the same head still answer different
 //! questions when:
 //! - one counts a **part** ("four other murders", "two more bodies",
-//!   "another 20 people"): the rest of a whole another figure may count;
+//!   "another 20 people") and the other does not: the rest of a whole the
+//!   other figure may count;
 //! - a length of time is a **window** the writer chose to count in ("in
 //!   the past five seasons", "his first three years"), not how long
 //!   something lasted;
@@ -80,12 +81,12 @@ pub struct CountFrame {
 }
 
 impl CountFrame {
-    /// Do two frames leave their figures comparable? Neither counts a part
-    /// or stands as a modifier, both or neither are rates, and no two
-    /// different owners are named.
+    /// Do two frames leave their figures comparable? Both or neither count
+    /// a part ("three others wounded" and "four others wounded" are one
+    /// question), neither stands as a modifier, both or neither are rates,
+    /// and no two different owners are named.
     pub fn comparable(&self, other: &CountFrame) -> bool {
-        !self.part
-            && !other.part
+        self.part == other.part
             && !self.modifier
             && !other.modifier
             && self.rate == other.rate

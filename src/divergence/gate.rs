@@ -756,6 +756,10 @@ mod tests {
                 ("Okafor grabbed 11 rebounds in the second half", "11"),
                 ("He grabbed seven rebounds in the second half", "seven"),
             ),
+            (
+                ("Two other people were killed in the blast", "Two"),
+                ("Five other people were killed in the blast", "Five"),
+            ),
         ] {
             assert!(shown(SlotKind::Count, "number of", a, b), "{a:?} {b:?}");
         }
