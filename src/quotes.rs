@@ -436,6 +436,10 @@ fn resolve(
             name: people.display(name),
             person: true,
         }),
+        Who::Pair(a, b) => Some(Speaker {
+            name: format!("{} and {}", people.display(a), people.display(b)),
+            person: true,
+        }),
         Who::Role(role) => Some(Speaker {
             name: role.clone(),
             person: false,

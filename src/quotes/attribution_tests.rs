@@ -785,3 +785,88 @@ fn an_attribution_closing_the_sentence_speaks_for_its_partial_quotation() {
     ]);
     assert_eq!(speaker_of(&qs, "mental instability"), None);
 }
+
+// ---- two people speaking together ----
+
+#[test]
+fn two_people_speak_together() {
+    let qs = segmented(&["“We are delighted to return,” said Ana Lima and Tom Reyes."]);
+    assert_eq!(speaker_of(&qs, "delighted"), Some("Ana Lima and Tom Reyes"));
+    let qs = segmented(&["“We are delighted to return,” Lima and Reyes said in a statement."]);
+    assert_eq!(speaker_of(&qs, "delighted"), Some("Lima and Reyes"));
+    let qs = segmented(&["On Friday, Ana Lima and Tom Reyes added: “We are delighted to return.”"]);
+    assert_eq!(speaker_of(&qs, "delighted"), Some("Ana Lima and Tom Reyes"));
+    // Not two speakers: a possessor's role, a role, a first name that is
+    // the object of another verb.
+    let qs = segmented(&["“We are delighted to return,” said Ana Lima and Tom Reyes's agent."]);
+    assert_eq!(speaker_of(&qs, "delighted"), Some("Ana Lima"));
+    let qs = segmented(&["“We are delighted to return,” said Ana Lima and her agent."]);
+    assert_eq!(speaker_of(&qs, "delighted"), Some("Ana Lima"));
+    let qs = segmented(&[
+        "The board thanked Ana Lima and Tom Reyes said: “We are delighted to return.”",
+    ]);
+    assert_ne!(speaker_of(&qs, "delighted"), Some("Ana Lima and Tom Reyes"));
+}
+
+// ---- the clause after a quotation ----
+
+#[test]
+fn as_before_the_subject_of_a_speech_verb() {
+    let qs = segmented(&["The bill is “a gift to the banks,” as critics argued on Monday."]);
+    assert_eq!(speaker_of(&qs, "gift to the banks"), Some("critics"));
+    let qs = segmented(&["“The bill is a gift to the banks,” as Senator Ana Lima said."]);
+    assert_eq!(speaker_of(&qs, "gift to the banks"), Some("Ana Lima"));
+    // No speech verb right after, or no person: no one.
+    let qs = segmented(&["“I want you to know we forgive you,” as her family began to cry."]);
+    assert_eq!(speaker_of(&qs, "forgive you"), None);
+    let qs = segmented(&["“The bill is a gift to the banks,” as the vote showed on Monday."]);
+    assert_eq!(speaker_of(&qs, "gift to the banks"), None);
+}
+
+#[test]
+fn a_name_after_another_clause_is_not_the_speaker() {
+    // The speaker of a clause of contrast after the quotation reports that
+    // clause.
+    let qs = segmented(&[
+        "Critics called the deal “a gift to the banks” but it passed, Tom Reyes said.",
+    ]);
+    assert_ne!(speaker_of(&qs, "gift to the banks"), Some("Tom Reyes"));
+    let qs = segmented(&[
+        "Lima told the paper there was “no sign of fraud” while Tom Reyes, the former auditor, said it was early.",
+    ]);
+    assert_ne!(speaker_of(&qs, "no sign of fraud"), Some("Tom Reyes"));
+    // The quotation's own clause going on to its attribution.
+    let qs =
+        segmented(&["The firm kept “a second set of books,” allegedly for years, Tom Reyes said."]);
+    assert_eq!(speaker_of(&qs, "second set"), Some("Tom Reyes"));
+    let qs =
+        segmented(&["The pilot was “badly shaken” but helped the others out, Tom Reyes said."]);
+    assert_eq!(speaker_of(&qs, "badly shaken"), Some("Tom Reyes"));
+    let qs = segmented(&[
+        "Officials weighed “two plans for the harbour” it is studying, the agency’s memo said.",
+    ]);
+    assert_ne!(speaker_of(&qs, "two plans"), Some("Officials"));
+    let qs = segmented(&["“The vote was close,” board chair and treasurer Ana Lima said."]);
+    assert_eq!(speaker_of(&qs, "vote was close"), Some("Ana Lima"));
+}
+
+#[test]
+fn a_plural_role_opening_the_sentence_is_a_role() {
+    let qs = segmented(&["Witnesses said “the car never slowed down.”"]);
+    assert_eq!(speaker_of(&qs, "never slowed"), Some("witnesses"));
+    // A singular may be a surname.
+    let qs = segmented(&["Mayor Ana Baker spoke first. Baker said “the car never slowed down.”"]);
+    assert_eq!(speaker_of(&qs, "never slowed"), Some("Ana Baker"));
+}
+
+#[test]
+fn a_verb_after_a_role_noun_is_a_verb() {
+    let qs = segmented(&["Kelly said a witness heard an officer yell, “Put the bag down now!”"]);
+    assert_eq!(speaker_of(&qs, "bag down"), Some("an officer"));
+    // After an adjective it is a noun: no speaker from it.
+    let qs = segmented(&["Kelly heard a loud yell, “Put the bag down now!”"]);
+    assert_ne!(speaker_of(&qs, "bag down"), Some("a loud"));
+    // After a comma, the participle is the main clause's: not the role's.
+    let qs = segmented(&["The old man hugged his lawyers, saying: “Thank you all so much.”"]);
+    assert_ne!(speaker_of(&qs, "Thank you"), Some("his lawyers"));
+}

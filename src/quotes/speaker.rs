@@ -219,10 +219,12 @@ fn is_noun_use(toks: &[Tok], v: usize) -> bool {
         return false;
     }
     let before = |k: usize| v.checked_sub(k).and_then(|i| toks.get(i));
+    // "a stern warning" is a noun; "a cop yell" a verb whose subject is
+    // the person a role noun names right before it.
+    let subject = |w: &Tok| is_speech_verb(w) || (is_role_noun(w) && t.gap == " ");
     before(1).is_some_and(|p| is_determiner(p) || p.is_possessive())
         || (class == Some(NounUse::Noun)
-            && before(2)
-                .is_some_and(|p| is_determiner(p) && !before(1).is_some_and(is_speech_verb)))
+            && before(2).is_some_and(|p| is_determiner(p) && !before(1).is_some_and(subject)))
 }
 
 /// Who a source names as the speaker, before resolution.
@@ -239,6 +241,9 @@ pub(crate) enum Who {
     One,
     /// "said the 29-year-old": the person of that age; see [`aged`].
     Age(u32),
+    /// Two people speaking together ("Ana Lima and Tom Reyes added:"),
+    /// each as [`Who::Name`].
+    Pair(Vec<String>, Vec<String>),
 }
 
 impl Who {
@@ -417,6 +422,10 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
             return None;
         }
         if !name.is_empty() {
+            // "said Ana Lima and Tom Reyes": two people speak together.
+            if let Some((other, end)) = and_name_after(text, toks, e) {
+                return Some((Who::Pair(name, other), end));
+            }
             return Some((Who::Name(name), e + 1));
         }
         // "said the President" is a role; "Despite", "However" (words that
@@ -440,6 +449,11 @@ fn phrase_at(text: &str, toks: &[Tok], i: usize) -> Option<(Who, usize)> {
         if run.iter().any(is_title) && !name.is_empty() {
             return Some((Who::Name(name), e + 1));
         }
+    }
+    // "as critics argued", "and officials": a preposition or a
+    // conjunction opens no noun phrase.
+    if is_preposition(&t.lower()) || is_function_word(&t.lower(), FunctionClass::Coordinator) {
+        return None;
     }
     // A role: up to five words ending in a role noun, or a determiner and
     // the noun phrase after it; a name in apposition wins ("resident Ana
@@ -708,7 +722,21 @@ pub(crate) fn after_quote(post: &str, params: &QuoteParams) -> Option<Who> {
     if is_speech_verb(first) {
         return phrase_at(post, &toks, 1).map(|p| p.0);
     }
-    if let Some((who, k)) = phrase_at(post, &toks, 0) {
+    // `"…," as the senator put it`: "as" before the subject of a speech
+    // verb says the same as the subject alone.
+    let from = usize::from(first.lower() == "as");
+    if from == 1 {
+        // … and only with a speech verb right after a person or a role a
+        // role noun heads (`" as her family began to cry` is no one).
+        return phrase_at(post, &toks, 1)
+            .filter(|(who, k)| {
+                toks.get(*k)
+                    .is_some_and(|v| is_speech_verb(v) && !breaks_before(&toks, *k))
+                    && headed_by_person(who)
+            })
+            .map(|p| p.0);
+    }
+    if let Some((who, k)) = phrase_at(post, &toks, from) {
         let k = skip_appositive(&toks, k, params.appositive_words);
         let mut k = skip_prepositional_phrase(&toks, k, params.pp_after_words);
         while toks.get(k).is_some_and(is_filler) {
@@ -748,18 +776,15 @@ pub(crate) fn closing_attribution(rest: &str, params: &QuoteParams) -> Option<Wh
     {
         return None;
     }
-    // A person, a pronoun, or a role a role noun heads ("a source"; not
-    // "her bio").
-    let acceptable = |who: &Who| match who {
-        Who::Role(r) => r
-            .rsplit(' ')
-            .next()
-            .is_some_and(|h| crate::nlp::lists::is_role_noun(&h.to_lowercase())),
-        _ => true,
-    };
     for c in 1..toks.len() {
         let t = &toks[c - 1];
         if is_speech_verb(t) && !is_noun_use(&toks, c - 1) && !t.lower().ends_with("ing") {
+            return None;
+        }
+        // `" but it passed, X said`: X reports the clause of contrast (and
+        // the sentence), not words the quotation's own clause gives to
+        // someone else; no one.
+        if opens_contrast_clause(&toks, c - 1) {
             return None;
         }
         if !toks[c].gap.contains(',') || breaks_clause(toks[c].gap) {
@@ -767,10 +792,38 @@ pub(crate) fn closing_attribution(rest: &str, params: &QuoteParams) -> Option<Wh
         }
         let from = toks[c].start - toks[c].gap.len();
         if let Some(who) = rest.get(from..).and_then(|tail| after_quote(tail, params)) {
-            return acceptable(&who).then_some(who);
+            return headed_by_person(&who).then_some(who);
         }
     }
     None
+}
+
+/// Does token `k` open a clause of contrast with a subject of its own: a
+/// conjunction of contrast ("but", "while") and then a subject pronoun, a
+/// determiner or a capitalised word ("but it passed", "while Ana Lima
+/// said"; not "but helped", which goes on with the same subject)?
+fn opens_contrast_clause(toks: &[Tok], k: usize) -> bool {
+    let l = toks[k].lower();
+    let contrast = is_function_word(&l, FunctionClass::Contrast { bare: true })
+        || is_function_word(&l, FunctionClass::Contrast { bare: false });
+    contrast
+        && toks.get(k + 1).is_some_and(|n| {
+            n.is_capitalised()
+                || is_determiner(n)
+                || crate::nlp::lists::subject_pronoun(&n.lower()).is_some()
+        })
+}
+
+/// A person, a pronoun, or a role a role noun heads ("a source"; not "her
+/// bio", "her family began").
+fn headed_by_person(who: &Who) -> bool {
+    match who {
+        Who::Role(r) => r
+            .rsplit(' ')
+            .next()
+            .is_some_and(|h| crate::nlp::lists::is_role_noun(&h.to_lowercase())),
+        _ => true,
+    }
 }
 
 /// `X, the store's insurer, told …`: when a comma follows the phrase that
@@ -834,6 +887,12 @@ fn name_before_verb(text: &str, toks: &[Tok]) -> Option<Who> {
         return None;
     }
     let start = cap_run_start(text, toks, last).max(1);
+    // A conjunction of contrast and a subject before the name open another
+    // clause (`" but it passed, Jones said`, `" while Ana Lima, the chief,
+    // said`), whose speaker reports that clause, not the quotation.
+    if (0..start).any(|k| opens_contrast_clause(toks, k)) {
+        return None;
+    }
     let name = name_in_run(toks.get(start..=last)?);
     (!name.is_empty()).then_some(Who::Name(name))
 }
@@ -1181,6 +1240,17 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         let s = cap_run_start(text, toks, i);
         let in_phrase = s > 0 && is_preposition(&toks[s - 1].lower());
         let adjacent = adjacent_to(toks, i, v, pp_words);
+        // "Officials said", "Witnesses told …": a plural role noun
+        // capitalised only because it opens the sentence is a role, not a
+        // name (a singular may be a surname: "King said", "Smith said").
+        if s == i
+            && (s == 0 || breaks_before(toks, s))
+            && adjacent
+            && crate::nlp::lists::role_lemma(&t.lower()).is_some_and(|l| l != t.lower())
+            && !people.is_person(&[t.raw.to_string()])
+        {
+            return Some(Who::Role(t.lower()));
+        }
         let name = name_in_run(&toks[s..=i]);
         if in_phrase || name.is_empty() {
             i = s;
@@ -1207,11 +1277,61 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         // throat and telling her" has Ana Lima as the object.
         let known = people.is_person(&name) && in_subject_position(toks, s, i);
         if !date && (adjacent || opens || titled || known) {
+            // "Ana Lima and Tom Reyes added:": two people speak together.
+            if let Some(first) = and_name_before(text, toks, s, people) {
+                return Some(Who::Pair(first, name));
+            }
             return Some(Who::Name(name));
         }
         i = s;
     }
     None
+}
+
+/// "and" right after the name ending at `e`, then another name in the
+/// same clause ("said Ana Lima and Tom Reyes"): that name and the index
+/// after it. A possessor ("and Tom Reyes's lawyer") is no second speaker.
+fn and_name_after(text: &str, toks: &[Tok], e: usize) -> Option<(Vec<String>, usize)> {
+    let and = e + 1;
+    let joined = |k: usize| !breaks_before(toks, k) && !toks[k].gap.contains(',');
+    if toks.get(and)?.lower() != "and" || !joined(and) || toks[e].is_possessive() {
+        return None;
+    }
+    let n = toks.get(and + 1)?;
+    if !n.is_capitalised() || is_determiner(n) || !joined(and + 1) {
+        return None;
+    }
+    let end = cap_run_end(text, toks, and + 1);
+    let name = name_in_run(&toks[and + 1..=end]);
+    let calendar = name.len() == 1 && is_calendar_word(&name[0]);
+    (!name.is_empty() && !calendar && !toks[end].is_possessive()).then_some((name, end + 1))
+}
+
+/// A name, then "and" right before the name that starts at `s`, the first
+/// name opening its clause ("Ana Lima and Tom Reyes added:", "Producers
+/// Ana Lima and …" after a role word): the first of two people speaking
+/// together. A first name after a verb or a preposition ("met Ana Lima and
+/// Tom Reyes said") is an object, and gives none.
+fn and_name_before(text: &str, toks: &[Tok], s: usize, people: &People) -> Option<Vec<String>> {
+    let and = s.checked_sub(1)?;
+    let last = and.checked_sub(1)?;
+    let joined = |k: usize| !breaks_before(toks, k) && !toks[k].gap.contains(',');
+    if toks[and].lower() != "and" || !joined(and) || !joined(s) {
+        return None;
+    }
+    let t = &toks[last];
+    if !t.is_capitalised() || t.is_possessive() {
+        return None;
+    }
+    let first = cap_run_start(text, toks, last);
+    let opens = first == 0
+        || breaks_before(toks, first)
+        || toks[first].gap.contains(',')
+        || after_introduction(toks, first, people.params.introduction_words)
+        || is_role_noun(&toks[first - 1]);
+    let name = name_in_run(&toks[first..=last]);
+    let calendar = name.len() == 1 && is_calendar_word(&name[0]);
+    (opens && !name.is_empty() && !calendar).then_some(name)
 }
 
 /// Does token `s` follow a short introduction (at most `max` words: "Already,",
