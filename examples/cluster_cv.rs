@@ -14,6 +14,17 @@
 //! id); `short`: every ECB+ article cut to its headline and first two
 //! paragraphs.
 //!
+//! The textbook baseline (issue 16), TF-IDF over content stems + average
+//! linkage with one cosine cut, is beside it with `CV_BASELINE=1` (its cut
+//! cross-validated the same way; see the section below). `CV_SINGLE=1`
+//! adds views with one event per ECB+ topic (the ECB half and the ECB+
+//! half of the stories, each grouped on its own: no look-alike twin, as
+//! in a general news collection): whole, three per story, short, and one
+//! to five articles per story (`sizes`, stories of one report included).
+//! `CV_ALL=1` scores every setting on every view and cross-validates with
+//! the views named in `CV_CHOOSE`. `CV_COMPARE=view:cut` lists, per story,
+//! how Parallax and the baseline group it.
+//!
 //! cargo run --release --example cluster_cv -- [ARTICLES LABELS.json]
 
 mod common;
@@ -25,6 +36,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 type Gold = BTreeMap<String, String>;
+
+/// Named views (documents and their labels) of a set of documents.
+type ViewsOf<'a> = dyn Fn(&[Document]) -> Vec<(&'static str, Vec<Document>, Gold)> + 'a;
 
 /// The key a document's label is found under: its path without the
 /// extension (its id for ECB+; derived copies differ in path only).
@@ -62,8 +76,14 @@ fn topic(label: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// Three articles per story.
-fn three_per_story(docs: &[Document], gold: &Gold) -> Vec<Document> {
+/// Some articles of each story: `count(label)` of them, chosen by a fixed
+/// hash of the id (with `seed`).
+fn per_story(
+    docs: &[Document],
+    gold: &Gold,
+    seed: u64,
+    count: impl Fn(&str) -> usize,
+) -> Vec<Document> {
     let mut by: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
     for d in docs {
         if let Some(g) = gold.get(d.article.id.as_str()) {
@@ -71,11 +91,22 @@ fn three_per_story(docs: &[Document], gold: &Gold) -> Vec<Document> {
         }
     }
     let mut out = Vec::new();
-    for mut v in by.into_values() {
-        v.sort_by_key(|d| common::fnv(&d.article.id, 0));
-        out.extend(v.into_iter().take(3).cloned());
+    for (g, mut v) in by {
+        v.sort_by_key(|d| common::fnv(&d.article.id, seed));
+        out.extend(v.into_iter().take(count(&g)).cloned());
     }
     out
+}
+
+/// Three articles per story.
+fn three_per_story(docs: &[Document], gold: &Gold) -> Vec<Document> {
+    per_story(docs, gold, 0, |_| 3)
+}
+
+/// One to five articles per story (by a fixed hash of the story label):
+/// stories of one report, pairs and small stories side by side.
+fn mixed_sizes(docs: &[Document], gold: &Gold) -> Vec<Document> {
+    per_story(docs, gold, 1, |g| (common::fnv(g, 2) % 5) as usize + 1)
 }
 
 /// Every article cut to its first 40 words (ECB+ articles are often one
@@ -196,6 +227,51 @@ fn grid() -> Vec<(String, ClusterParams)> {
             },
         ),
         (
+            "lone.05",
+            ClusterParams {
+                lone_margin: 0.05,
+                ..base.clone()
+            },
+        ),
+        (
+            "lone.10",
+            ClusterParams {
+                lone_margin: 0.10,
+                ..base.clone()
+            },
+        ),
+        (
+            "lone.15",
+            ClusterParams {
+                lone_margin: 0.15,
+                ..base.clone()
+            },
+        ),
+        (
+            "lone.05f.7",
+            ClusterParams {
+                lone_margin: 0.05,
+                lone_floor: 0.7,
+                ..base.clone()
+            },
+        ),
+        (
+            "lone.10f.7",
+            ClusterParams {
+                lone_margin: 0.10,
+                lone_floor: 0.7,
+                ..base.clone()
+            },
+        ),
+        (
+            "lone.10f.5",
+            ClusterParams {
+                lone_margin: 0.10,
+                lone_floor: 0.5,
+                ..base.clone()
+            },
+        ),
+        (
             "plain",
             ClusterParams {
                 min_anchor_docs: u32::MAX,
@@ -258,6 +334,21 @@ fn grid() -> Vec<(String, ClusterParams)> {
                 },
             ),
         ]);
+    }
+    // CV_LONE=margin:floor,... adds lone-report variants (`lone_margin`,
+    // `lone_floor`).
+    if let Ok(l) = std::env::var("CV_LONE") {
+        for mf in l.split(',') {
+            let (m, f) = mf.split_once(':').expect("margin:floor");
+            variants.push((
+                Box::leak(format!("lone{m}f{f}").into_boxed_str()),
+                ClusterParams {
+                    lone_margin: m.parse().expect("margin"),
+                    lone_floor: f.parse().expect("floor"),
+                    ..base.clone()
+                },
+            ));
+        }
     }
     // CV_VARIANT=a,b restricts the comparison to the named variants.
     let only: Option<String> = std::env::var("CV_VARIANT").ok();
@@ -564,6 +655,58 @@ fn main() {
     let three = three_per_story(&docs, &gold);
     let shorts = short(&docs);
 
+    // CV_BASELINE=1: the textbook baseline beside Parallax (views whole,
+    // three, short; with CV_EVENTS=1 the dated event views too).
+    // CV_COMPARE=view:cut lists, per story of that view, how each groups it.
+    let std_views = |ds: &[Document]| -> Vec<(&'static str, Vec<Document>, Gold)> {
+        let mut v = vec![
+            ("whole", ds.to_vec(), gold.clone()),
+            ("three", three_per_story(ds, &gold), gold.clone()),
+            ("short", short(ds), gold.clone()),
+        ];
+        if std::env::var("CV_EVENTS").is_ok() {
+            let mut e = event_views(ds, &gold);
+            e.truncate(3);
+            v.extend(e);
+        }
+        // CV_SINGLE=1: one event per topic (the ECB half, the ECB+ half,
+        // each grouped on its own): stories of different kinds, no
+        // look-alike twin, as in a general news collection.
+        if std::env::var("CV_SINGLE").is_ok() {
+            for (half, tag) in [("1", "-ecb-"), ("2", "-ecbplus-")] {
+                let h: Vec<Document> = ds
+                    .iter()
+                    .filter(|d| gold.get(key(d)).is_some_and(|g| g.contains(tag)))
+                    .cloned()
+                    .collect();
+                let name =
+                    |v: &str| -> &'static str { Box::leak(format!("{v}{half}").into_boxed_str()) };
+                v.push((name("single"), h.clone(), gold.clone()));
+                v.push((name("single3-"), three_per_story(&h, &gold), gold.clone()));
+                v.push((name("singleS"), short(&h), gold.clone()));
+                v.push((name("sizes"), mixed_sizes(&h, &gold), gold.clone()));
+            }
+        }
+        v
+    };
+    if let Ok(c) = std::env::var("CV_COMPARE") {
+        let (view, cut) = c.split_once(':').expect("view:cut");
+        let cut: f64 = cut.parse().expect("cut");
+        let (_, d, g) = std_views(&docs)
+            .into_iter()
+            .find(|v| v.0 == view)
+            .expect("view");
+        compare_stories(&d, &g, &ClusterParams::default(), cut);
+        return;
+    }
+    if std::env::var("CV_BASELINE").is_ok() {
+        run_baseline(&docs, &fold_of, &std_views);
+        return;
+    }
+    if std::env::var("CV_ALL").is_ok() {
+        run_views_cv(&docs, &settings, &fold_of, &std_views);
+        return;
+    }
     if std::env::var("CV_EVENTS").is_ok() {
         let evs = event_views(&docs, &gold);
         for (name, d, _) in &evs {
@@ -641,14 +784,7 @@ fn main() {
                 v
             };
             let train_views = dated_views(&train);
-            let best = settings
-                .iter()
-                .map(|(name, p)| {
-                    let f: f64 = train_views.iter().map(|(_, d, g)| score(d, g, p).2).sum();
-                    (f / train_views.len() as f64, name, p)
-                })
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .expect("settings");
+            let best = best_setting(&settings, &train_views);
             let f: Vec<f64> = dated_views(&test)
                 .iter()
                 .map(|(_, d, g)| score(d, g, best.2).2)
@@ -708,4 +844,402 @@ fn main() {
         let hi = xs.iter().copied().fold(0.0, f64::max);
         println!("held-out B-cubed F1 ({name}): mean {m:.3}, sd {sd:.3}, range {lo:.3}-{hi:.3}");
     }
+}
+
+// ---------------------------------------------------------------------------
+// The textbook baseline (issue 16): TF-IDF + average linkage, one cosine cut
+//
+// Each article is a bag of its content stems (headline and body; stop words
+// dropped, Snowball stems: `nlp::tokens::content_stems`), weighted by raw
+// term frequency times the smoothed IDF over the collection grouped
+// (`nlp::compare::idf`), L2-normalised. Every pair is compared (cosine) and
+// clusters merge by average linkage, best pair first, while the average
+// similarity of all their cross pairs reaches the cut. Nothing else: no
+// name or date terms, no vetoes, no fragments. Average linkage never
+// raises a merge's height, so one run down to the lowest cut records the
+// merges and every cut is a prefix of them.
+
+/// The baseline's cosine of every pair of documents (row-major, n × n,
+/// zero on the diagonal).
+fn baseline_sims(docs: &[Document]) -> Vec<f64> {
+    let n = docs.len();
+    let bags: Vec<BTreeMap<String, f64>> = docs
+        .iter()
+        .map(|d| {
+            let mut bag = BTreeMap::new();
+            for s in parallax::nlp::tokens::content_stems(&doc_text(d)) {
+                *bag.entry(s).or_insert(0.0) += 1.0;
+            }
+            bag
+        })
+        .collect();
+    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    for b in &bags {
+        for k in b.keys() {
+            *df.entry(k.as_str()).or_default() += 1;
+        }
+    }
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, k) in df.keys().enumerate() {
+        ids.insert(k, i);
+    }
+    let rows: Vec<Vec<(usize, f64)>> = bags
+        .iter()
+        .map(|b| {
+            let mut r: Vec<(usize, f64)> = b
+                .iter()
+                .map(|(k, &tf)| {
+                    let w = tf * f64::from(parallax::nlp::compare::idf(n, df[k.as_str()]));
+                    (ids[k.as_str()], w)
+                })
+                .collect();
+            let norm = r.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-12);
+            for x in &mut r {
+                x.1 /= norm;
+            }
+            r
+        })
+        .collect();
+    // Pairwise cosines through an inverted index.
+    let mut post: Vec<Vec<(usize, f64)>> = vec![Vec::new(); ids.len()];
+    for (d, r) in rows.iter().enumerate() {
+        for &(t, w) in r {
+            post[t].push((d, w));
+        }
+    }
+    let mut sum = vec![0f64; n * n];
+    for (a, r) in rows.iter().enumerate() {
+        for &(t, w) in r {
+            for &(b, wb) in &post[t] {
+                if b != a {
+                    sum[a * n + b] += w * wb;
+                }
+            }
+        }
+    }
+    sum
+}
+
+/// The merges of the baseline's average linkage, best first: (average
+/// similarity, one member of each side), down to similarity `floor`.
+fn baseline_merges(docs: &[Document], floor: f64) -> Vec<(f64, usize, usize)> {
+    let n = docs.len();
+    let mut sum = baseline_sims(docs);
+    let mut size = vec![1usize; n];
+    let mut alive = vec![true; n];
+    let avg = |sum: &[f64], size: &[usize], a: usize, b: usize| {
+        sum[a * n + b] / (size[a] * size[b]) as f64
+    };
+    let best_of = |sum: &[f64], size: &[usize], alive: &[bool], a: usize| {
+        let mut best = (f64::NEG_INFINITY, usize::MAX);
+        for b in (0..n).filter(|&b| b != a && alive[b]) {
+            let s = avg(sum, size, a, b);
+            if s > best.0 {
+                best = (s, b);
+            }
+        }
+        best
+    };
+    let mut best: Vec<(f64, usize)> = (0..n).map(|a| best_of(&sum, &size, &alive, a)).collect();
+    let mut merges = Vec::new();
+    while let Some(a) = (0..n)
+        .filter(|&a| alive[a])
+        .max_by(|&x, &y| best[x].0.total_cmp(&best[y].0).then(y.cmp(&x)))
+    {
+        let (s, b) = best[a];
+        if b == usize::MAX || s < floor {
+            break;
+        }
+        merges.push((s, a, b));
+        // b into a.
+        for k in 0..n {
+            let v = sum[b * n + k];
+            sum[a * n + k] += v;
+            sum[k * n + a] = sum[a * n + k];
+        }
+        sum[a * n + a] = 0.0;
+        size[a] += size[b];
+        alive[b] = false;
+        best[a] = best_of(&sum, &size, &alive, a);
+        for k in (0..n).filter(|&k| alive[k] && k != a) {
+            if best[k].1 == a || best[k].1 == b {
+                best[k] = best_of(&sum, &size, &alive, k);
+            } else {
+                let s = avg(&sum, &size, k, a);
+                if s > best[k].0 {
+                    best[k] = (s, a);
+                }
+            }
+        }
+    }
+    merges
+}
+
+/// The baseline's groups at one cut: the merges down to it.
+fn baseline_cut(n: usize, merges: &[(f64, usize, usize)], cut: f64) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        let mut y = x;
+        while p[y] != r {
+            let next = p[y];
+            p[y] = r;
+            y = next;
+        }
+        r
+    }
+    for &(s, a, b) in merges.iter().take_while(|m| m.0 >= cut) {
+        let _ = s;
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        parent[rb] = ra;
+    }
+    let mut by: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        by.entry(r).or_default().push(i);
+    }
+    by.into_values().collect()
+}
+
+/// Documents sorted as the pipeline sorts them.
+fn sorted(docs: &[Document]) -> Vec<Document> {
+    let mut s = docs.to_vec();
+    s.sort_by(|a, b| (&a.article.id, &a.article.path).cmp(&(&b.article.id, &b.article.path)));
+    s
+}
+
+/// The cuts the baseline is tuned over.
+fn baseline_cuts() -> Vec<f64> {
+    (0..=30).map(|k| 0.04 + 0.02 * f64::from(k)).collect()
+}
+
+/// B-cubed F1 of the baseline at every cut of [`baseline_cuts`].
+fn baseline_scores(docs: &[Document], gold: &Gold) -> Vec<(f64, f64, f64)> {
+    let s = sorted(docs);
+    let merges = baseline_merges(&s, 0.03);
+    baseline_cuts()
+        .iter()
+        .map(|&c| bcubed(&s, &baseline_cut(s.len(), &merges, c), gold))
+        .collect()
+}
+
+/// Per gold story, how Parallax and the baseline (at `cut`) treat it:
+/// printed where their B-cubed F1 over the story's articles differ.
+fn compare_stories(docs: &[Document], gold: &Gold, p: &ClusterParams, cut: f64) {
+    let s = sorted(docs);
+    let px = cluster::auto_groups(&s, p);
+    let bl = baseline_cut(s.len(), &baseline_merges(&s, cut), cut);
+    let label = |i: usize| gold.get(key(&s[i])).cloned().unwrap_or_default();
+    let group_of = |groups: &[Vec<usize>]| {
+        let mut g = vec![0usize; s.len()];
+        for (k, m) in groups.iter().enumerate() {
+            for &i in m {
+                g[i] = k;
+            }
+        }
+        g
+    };
+    let (gp, gb) = (group_of(&px), group_of(&bl));
+    // Per article F1 (B-cubed), summed per story.
+    let f1 = |groups: &[Vec<usize>], g: &[usize], i: usize| {
+        let l = label(i);
+        let mine = &groups[g[i]];
+        let same = mine.iter().filter(|&&j| label(j) == l).count() as f64;
+        let gold_n = (0..s.len()).filter(|&j| label(j) == l).count() as f64;
+        let (pr, rc) = (same / mine.len() as f64, same / gold_n);
+        2.0 * pr * rc / (pr + rc)
+    };
+    let mut stories: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for i in 0..s.len() {
+        stories.entry(label(i)).or_default().push(i);
+    }
+    let (mut won, mut lost) = (0.0, 0.0);
+    for (l, m) in &stories {
+        let fp: f64 = m.iter().map(|&i| f1(&px, &gp, i)).sum::<f64>();
+        let fb: f64 = m.iter().map(|&i| f1(&bl, &gb, i)).sum::<f64>();
+        if (fp - fb).abs() < 1e-9 {
+            continue;
+        }
+        if fp > fb {
+            won += fp - fb;
+        } else {
+            lost += fb - fp;
+        }
+        let show = |groups: &[Vec<usize>], g: &[usize]| {
+            let mut seen = BTreeSet::new();
+            let mut parts = Vec::new();
+            for &i in m {
+                if seen.insert(g[i]) {
+                    let grp = &groups[g[i]];
+                    let mine = grp.iter().filter(|&&j| label(j) == *l).count();
+                    let mut others: BTreeMap<String, usize> = BTreeMap::new();
+                    for &j in grp.iter().filter(|&&j| label(j) != *l) {
+                        *others.entry(label(j)).or_default() += 1;
+                    }
+                    parts.push(format!("{mine}{others:?}"));
+                }
+            }
+            parts.join(" ")
+        };
+        println!(
+            "{l:24} n={:3} parallax {:6.2} [{}]  baseline {:6.2} [{}]",
+            m.len(),
+            fp,
+            show(&px, &gp),
+            fb,
+            show(&bl, &gb)
+        );
+    }
+    println!("story F1 sums: parallax ahead by {won:.2}, behind by {lost:.2}");
+    // CV_PAIRS=1: for stories of at most four articles Parallax splits,
+    // every pair's cosine (Parallax's vectors / the baseline's).
+    if std::env::var("CV_PAIRS").is_ok() {
+        let edges: BTreeMap<(usize, usize), f64> = cluster::candidate_edges(&s, p)
+            .into_iter()
+            .map(|(a, b, w)| ((a, b), w))
+            .collect();
+        let bl_sims = baseline_sims(&s);
+        for (l, m) in stories.iter().filter(|(_, m)| m.len() <= 4) {
+            if m.iter().all(|&i| gp[i] == gp[m[0]]) {
+                continue;
+            }
+            let mut line = format!("{l:24}");
+            for (x, &a) in m.iter().enumerate() {
+                for &b in &m[x + 1..] {
+                    let w = edges.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+                    line.push_str(&format!("  {a}-{b} {w:.2}/{:.2}", bl_sims[a * s.len() + b]));
+                }
+            }
+            println!("{line}");
+        }
+    }
+}
+
+/// CV_BASELINE=1: the baseline beside Parallax on every view (all topics),
+/// then cross-validated (cut tuned on four fifths of the topics, the three
+/// views averaged, as Parallax's settings are; scored on the held-out
+/// fifth), beside Parallax's current setting on the same held-out folds.
+fn run_baseline(docs: &[Document], fold_of: &dyn Fn(&Document) -> usize, views: &ViewsOf<'_>) {
+    let p = ClusterParams::default();
+    let cuts = baseline_cuts();
+    println!("all topics: view, Parallax (current), baseline at each cut");
+    for (name, d, g) in views(docs) {
+        let (pp, pr, pf) = score(&d, &g, &p);
+        let bs = baseline_scores(&d, &g);
+        let (bi, bb) = bs
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.2.total_cmp(&b.1.2))
+            .expect("cuts");
+        println!(
+            "{name:8} parallax {pf:.3} (P {pp:.3} R {pr:.3})  baseline best {:.3} at {:.2} (P {:.3} R {:.3})",
+            bb.2, cuts[bi], bb.0, bb.1
+        );
+        let line: Vec<String> = cuts
+            .iter()
+            .zip(&bs)
+            .map(|(c, s)| format!("{c:.2}:{:.3}", s.2))
+            .collect();
+        println!("   {}", line.join(" "));
+    }
+    let mut held: BTreeMap<&str, Vec<(f64, f64)>> = BTreeMap::new();
+    for k in 0..5 {
+        let train: Vec<Document> = docs.iter().filter(|d| fold_of(d) != k).cloned().collect();
+        let test: Vec<Document> = docs.iter().filter(|d| fold_of(d) == k).cloned().collect();
+        let tv = views(&train);
+        let mut total = vec![0.0; cuts.len()];
+        for (_, d, g) in &tv {
+            for (t, s) in total.iter_mut().zip(baseline_scores(d, g)) {
+                *t += s.2;
+            }
+        }
+        let bi = (0..cuts.len())
+            .max_by(|&a, &b| total[a].total_cmp(&total[b]).then(b.cmp(&a)))
+            .expect("cuts");
+        let mut line = format!("fold {k}: baseline cut {:.2}", cuts[bi]);
+        for (name, d, g) in views(&test) {
+            let b = baseline_scores(&d, &g)[bi].2;
+            let px = score(&d, &g, &p).2;
+            line.push_str(&format!("  {name} {px:.3}/{b:.3}"));
+            held.entry(name).or_default().push((px, b));
+        }
+        println!("{line}   (parallax/baseline held-out)");
+    }
+    for (name, xs) in held {
+        let (pm, ps) = mean_sd(&xs.iter().map(|x| x.0).collect::<Vec<_>>());
+        let (bm, bs) = mean_sd(&xs.iter().map(|x| x.1).collect::<Vec<_>>());
+        println!("held-out {name:8} parallax {pm:.3} (sd {ps:.3})  baseline {bm:.3} (sd {bs:.3})");
+    }
+}
+
+/// CV_ALL=1: every setting on every view (all topics), then five-fold
+/// cross-validation choosing the setting with the best mean F1 over the
+/// training topics' views named in CV_CHOOSE (comma-separated; default
+/// whole,three,short), scored on every view of the held-out topics.
+fn run_views_cv(
+    docs: &[Document],
+    settings: &[(String, ClusterParams)],
+    fold_of: &dyn Fn(&Document) -> usize,
+    views: &ViewsOf<'_>,
+) {
+    let choose: Vec<String> = std::env::var("CV_CHOOSE")
+        .unwrap_or_else(|_| "whole,three,short".into())
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    let all = views(docs);
+    let names: Vec<&str> = all.iter().map(|v| v.0).collect();
+    println!("{:26} {}", "setting", names.join(" "));
+    if std::env::var("CV_QUIET").is_err() {
+        for (name, p) in settings {
+            let line: Vec<String> = all
+                .iter()
+                .map(|(_, d, g)| format!("{:.3}", score(d, g, p).2))
+                .collect();
+            println!("{name:26} {}", line.join(" "));
+        }
+    }
+    let mut held: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    for k in 0..5 {
+        let train: Vec<Document> = docs.iter().filter(|d| fold_of(d) != k).cloned().collect();
+        let test: Vec<Document> = docs.iter().filter(|d| fold_of(d) == k).cloned().collect();
+        let tv: Vec<_> = views(&train)
+            .into_iter()
+            .filter(|v| choose.iter().any(|c| c == v.0))
+            .collect();
+        let (f, name, p) = best_setting(settings, &tv);
+        let mut line = format!("fold {k}: chose {name:26} (train {f:.3})");
+        for (v, d, g) in views(&test) {
+            let f = score(&d, &g, p).2;
+            line.push_str(&format!(" {v} {f:.3}"));
+            held.entry(v).or_default().push(f);
+        }
+        println!("{line}");
+    }
+    for v in names {
+        let xs = &held[v];
+        let (m, sd) = mean_sd(xs);
+        let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = xs.iter().copied().fold(0.0, f64::max);
+        println!("held-out {v:10} mean {m:.3}, sd {sd:.3}, range {lo:.3}-{hi:.3}");
+    }
+}
+
+/// The setting with the best mean B-cubed F1 over the given views: (mean,
+/// name, setting).
+fn best_setting<'a>(
+    settings: &'a [(String, ClusterParams)],
+    views: &[(&str, Vec<Document>, Gold)],
+) -> (f64, &'a String, &'a ClusterParams) {
+    settings
+        .iter()
+        .map(|(name, p)| {
+            let f: f64 = views.iter().map(|(_, d, g)| score(d, g, p).2).sum();
+            (f / views.len() as f64, name, p)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .expect("settings")
 }
