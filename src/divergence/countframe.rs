@@ -16,6 +16,9 @@
 //! - the noun is a **modifier** of a longer noun the tokenizer split at a
 //!   participle ("one rocket propelled grenade launcher": one launcher, not
 //!   one rocket);
+//! - they count different **kinds** of the noun, each named by a noun
+//!   before it ("31 fire trucks" against "three ladder trucks"; describing
+//!   adjectives such as "American" or "new" name no kind);
 //! - they belong to different **owners**: the named subject of the
 //!   figure's clause, or the possessor right before it ("Echenique grabbed
 //!   11 rebounds" against "McDermott grabbed seven rebounds"). A figure
@@ -75,6 +78,9 @@ pub struct CountFrame {
     pub modifier: bool,
     /// The lower-case words of the name the figure belongs to, when read.
     pub owner: Option<Vec<String>>,
+    /// Stems of the nouns naming a kind between the figure and its noun
+    /// ("ladder" of "three ladder trucks"): what kind of the noun is counted.
+    pub modifiers: Vec<String>,
     /// For a distance: the lower-case words of the name it is measured from
     /// ("150 miles off Aden", "13 miles from the Mysore"), when read.
     pub from: Option<Vec<String>>,
@@ -92,12 +98,14 @@ impl CountFrame {
             && self.rate == other.rate
             && !owners_differ(self.owner.as_deref(), other.owner.as_deref())
             && !owners_differ(self.from.as_deref(), other.from.as_deref())
+            && !owners_differ(Some(&self.modifiers), Some(&other.modifiers))
     }
 }
 
+/// Two lists of words, both read and not empty, with no word in common.
 fn owners_differ(a: Option<&[String]>, b: Option<&[String]>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => !a.iter().any(|w| b.contains(w)),
+        (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() => !a.iter().any(|w| b.contains(w)),
         _ => false,
     }
 }
@@ -134,6 +142,14 @@ pub fn count_frame(t: &Tokens<'_>, a: &Amount, noun: Option<usize>) -> CountFram
         rate,
         modifier,
         owner: owner(t, a),
+        modifiers: noun.map_or_else(Vec::new, |h| {
+            (after..h)
+                .map(|k| t.norm(k))
+                .filter(|n| is_content(n) && !n.chars().any(|c| c.is_ascii_digit()))
+                .map(stem)
+                .filter(|m| is_classifier(m))
+                .collect()
+        }),
         from: noun
             .filter(|&h| is_distance(t.norm(h)))
             .and_then(|h| measured_from(t, h)),
@@ -169,6 +185,20 @@ fn measured_from(t: &Tokens<'_>, unit: usize) -> Option<Vec<String>> {
         k += 1;
     }
     None
+}
+
+/// A modifier that names a kind ("ladder", "fire", "DSL"), not one that
+/// describes ("new", "American", "undersea"): no adjective among its own
+/// WordNet senses and not a demonym. Describing words are how outlets
+/// word one thing two ways ("two U.S. soldiers", "two American soldiers").
+fn is_classifier(stem_: &str) -> bool {
+    const ADJECTIVE: u32 = 2;
+    let lex = Lexicon::get();
+    lex.term(stem_) == stem(stem_)
+        && !lex
+            .concepts(stem_)
+            .iter()
+            .any(|c| c.level == 0 && c.id >> 28 == ADJECTIVE)
 }
 
 /// A word that can go on a noun phrase: not a stop word or preposition.
@@ -357,6 +387,30 @@ mod tests {
             .modifier
         );
         assert!(!frame("There were three people killed Monday", "three", "people").modifier);
+    }
+
+    #[test]
+    fn kinds_of_the_counted_noun() {
+        let a = frame("Crews sent 31 fire trucks to the blaze", "31", "trucks");
+        let b = frame(
+            "Crews used three ladder trucks at the blaze",
+            "three",
+            "trucks",
+        );
+        assert_eq!(b.modifiers, ["ladder"]);
+        assert!(!a.comparable(&b));
+        // Must not: one kind named and the other not, or a kind shared.
+        let c = frame("Crews sent five trucks to the blaze", "five", "trucks");
+        let d = frame(
+            "Crews sent six red fire trucks to the blaze",
+            "six",
+            "trucks",
+        );
+        assert!(a.comparable(&c) && b.comparable(&c) && a.comparable(&d));
+        // Must not: describing words are no kind.
+        let e = frame("Two American soldiers died", "Two", "soldiers");
+        let f = frame("Three young soldiers died", "Three", "soldiers");
+        assert!(e.modifiers.is_empty() && e.comparable(&f));
     }
 
     #[test]
