@@ -190,6 +190,20 @@ fn grid() -> Vec<(String, ClusterParams)> {
             },
         ),
         (
+            "no-when",
+            ClusterParams {
+                min_anchor_docs: u32::MAX,
+                ..base.clone()
+            },
+        ),
+        (
+            "no-who",
+            ClusterParams {
+                min_who_share: 2.0,
+                ..base.clone()
+            },
+        ),
+        (
             "no-veto-no-frag",
             ClusterParams {
                 min_anchor_docs: u32::MAX,
@@ -1031,7 +1045,16 @@ fn baseline_scores(docs: &[Document], gold: &Gold) -> Vec<(f64, f64, f64)> {
 fn compare_stories(docs: &[Document], gold: &Gold, p: &ClusterParams, cut: f64) {
     let s = sorted(docs);
     let px = cluster::auto_groups(&s, p);
-    let bl = baseline_cut(s.len(), &baseline_merges(&s, cut), cut);
+    // CV_AGAINST_NO_WHEN=1: against Parallax without the time veto instead.
+    let bl = if std::env::var("CV_AGAINST_NO_WHEN").is_ok() {
+        let q = ClusterParams {
+            min_anchor_docs: u32::MAX,
+            ..p.clone()
+        };
+        cluster::auto_groups(&s, &q)
+    } else {
+        baseline_cut(s.len(), &baseline_merges(&s, cut), cut)
+    };
     let label = |i: usize| gold.get(key(&s[i])).cloned().unwrap_or_default();
     let group_of = |groups: &[Vec<usize>]| {
         let mut g = vec![0usize; s.len()];
