@@ -870,3 +870,19 @@ fn a_verb_after_a_role_noun_is_a_verb() {
     let qs = segmented(&["The old man hugged his lawyers, saying: “Thank you all so much.”"]);
     assert_ne!(speaker_of(&qs, "Thank you"), Some("his lawyers"));
 }
+
+#[test]
+fn a_name_after_a_possessor_a_capitalised_modifier_and_a_role() {
+    let qs =
+        segmented(&["“The line went round the block,” said Lindgren's Bakery clerk Ana Lima."]);
+    assert_eq!(speaker_of(&qs, "round the block"), Some("Ana Lima"));
+    let qs =
+        segmented(&["“The line went round the block,” the city's Parks director Tom Reyes said."]);
+    assert_eq!(speaker_of(&qs, "round the block"), Some("Tom Reyes"));
+    // No role noun, or no name right after it: no one (the possessor is
+    // never the speaker).
+    let qs = segmented(&["“The line went round the block,” said Lindgren's Bakery Ana Lima."]);
+    assert_ne!(speaker_of(&qs, "round the block"), Some("Lindgren"));
+    let qs = segmented(&["“The line went round the block,” said Lindgren's Bakery clerk."]);
+    assert_eq!(speaker_of(&qs, "round the block"), None);
+}

@@ -551,6 +551,32 @@ fn lower_phrase_end(toks: &[Tok], from: usize, max: usize) -> Option<usize> {
 /// The possessor itself is never the speaker, except of a medium it owns
 /// ("Clinton's statement" speaks for Clinton).
 fn possessed_role(text: &str, toks: &[Tok], i: usize, e: usize) -> Option<(Who, usize)> {
+    // "Hardester's Market clerk Alicia Mullin", "the city's Parks
+    // director Ana Lima": capitalised modifiers (at most two) before a
+    // role noun; then only a name right after the role is the speaker.
+    let modifiers = (e + 1..toks.len().min(e + 3))
+        .take_while(|&k| {
+            let t = &toks[k];
+            t.is_capitalised()
+                && !t.is_possessive()
+                && !breaks_before(toks, k)
+                && !t.gap.contains(',')
+        })
+        .count();
+    if modifiers > 0 {
+        let head = lower_phrase_end(toks, e + 1 + modifiers, 3)?;
+        let n = toks.get(head + 1)?;
+        if !is_role_noun(&toks[head])
+            || !n.is_capitalised()
+            || breaks_before(toks, head + 1)
+            || !n.gap.trim().is_empty()
+        {
+            return None;
+        }
+        let end = cap_run_end(text, toks, head + 1);
+        let name = name_in_run(&toks[head + 1..=end]);
+        return (!name.is_empty()).then_some((Who::Name(name), end + 1));
+    }
     let head = lower_phrase_end(toks, e + 1, 4)?;
     if is_medium(&toks[head]) {
         let name = name_in_run(&toks[i..=e]);
