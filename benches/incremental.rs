@@ -2,6 +2,8 @@
 //! a rebuild with nothing changed and a rebuild after adding one article,
 //! all through the analysis cache, and checks that the cached rebuild
 //! wrote the same site as a clean build with the same `parallax.lock`.
+//! The first build is a clean one without cache or lock, the one to
+//! compare with Hugo's clean build.
 //!
 //! The corpus is ECB+ (982 articles, `../shared/bench/ecbplus`) written
 //! `COPIES` times (default 6: 5,892 articles) into a temporary folder,
@@ -14,6 +16,10 @@
 //!     COPIES=6 cargo bench --bench incremental
 
 use parallax::{BuildOptions, build};
+
+/// The allocator of the `parallax` binary, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::Path;
 use std::time::Instant;
 
@@ -71,6 +77,10 @@ fn main() {
         cache: cache.then(|| dir.path().join("cache")),
     };
     let site = dir.path().join("site");
+    // A clean build as Hugo's is: no cache, no lock (grouping from scratch).
+    let fresh = dir.path().join("fresh");
+    timed("clean build, no cache/lock", &opts(&fresh, false));
+    std::fs::remove_dir_all(&fresh).unwrap();
     timed("clean build (empty cache)", &opts(&site, true));
     timed("rebuild, nothing changed", &opts(&site, true));
     // The lock as a committed one: the clean build below reads the same
@@ -80,7 +90,7 @@ fn main() {
     std::fs::copy(&added, seeds.join("zz_added.txt")).unwrap();
     timed("rebuild, one article added", &opts(&site, true));
     let clean = dir.path().join("clean");
-    timed("clean build without cache", &opts(&clean, false));
+    timed("clean build, no cache, lock", &opts(&clean, false));
     let same = walkdir::WalkDir::new(&site)
         .sort_by_file_name()
         .into_iter()

@@ -233,7 +233,8 @@ fn spaced_clitic_end(chars: &[(usize, char)], j: usize) -> Option<usize> {
 /// ("Davis ’ s", "I ’ m") is one word, as "Davis’s" and "I’m" are.
 pub fn words(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
