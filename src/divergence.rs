@@ -839,6 +839,7 @@ pub(crate) mod testutil {
 mod tests {
     use super::testutil::{doc, sources, story};
     use super::*;
+    use crate::model::Document;
 
     fn conflicts(st: &Story, facts: &[FactGroup]) -> Vec<Finding> {
         super::conflicts(st, facts, &DivergenceParams::default())
@@ -858,6 +859,38 @@ mod tests {
 
     fn conflict_topics(st: &Story, facts: &[FactGroup]) -> Vec<String> {
         conflicts(st, facts).into_iter().map(|d| d.topic).collect()
+    }
+
+    /// The one conflict whose topic passes `wanted` among those found
+    /// across whole documents (no aligned facts), with its sides' values.
+    fn the_one_conflict(
+        st: &Story,
+        wanted: impl Fn(&str) -> bool,
+    ) -> (Finding, Vec<Option<String>>) {
+        let found = conflicts(st, &[]);
+        let mut hits: Vec<Finding> = found.iter().filter(|f| wanted(&f.topic)).cloned().collect();
+        assert_eq!(hits.len(), 1, "{found:?}");
+        let hit = hits.remove(0);
+        let values = hit.sides.iter().map(|s| s.value.clone()).collect();
+        (hit, values)
+    }
+
+    /// Across whole documents the story shows exactly one conflict, about
+    /// `topic`, with sources a and c on one side and b on the other.
+    fn a_and_c_against_b(st: &Story, topic: &str) {
+        let d = conflicts(st, &[]);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].topic, topic);
+        assert_eq!(sources(st, &d[0].sides[0]), vec!["a", "c"]);
+        assert_eq!(sources(st, &d[0].sides[1]), vec!["b"]);
+    }
+
+    /// No story of `cases` shows a conflict whose topic passes `shown`.
+    fn never_shown(cases: Vec<Vec<Document>>, shown: impl Fn(&str) -> bool) {
+        for docs in cases {
+            let topics = conflict_topics(&story(docs), &[]);
+            assert!(!topics.iter().any(|t| shown(t)), "{topics:?}");
+        }
     }
 
     #[test]
@@ -963,11 +996,7 @@ mod tests {
                 &["An earthquake measuring magnitude-5.9 hit the coast."],
             ),
         ]);
-        let d = conflicts(&st, &[]);
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].topic, "magnitude of the earthquake");
-        assert_eq!(sources(&st, &d[0].sides[0]), vec!["a", "c"]);
-        assert_eq!(sources(&st, &d[0].sides[1]), vec!["b"]);
+        a_and_c_against_b(&st, "magnitude of the earthquake");
         // Must not fire: a source giving both readings takes no side; a
         // past quake's magnitude is not the story's; "about 6" holds 5.9.
         let st = story(vec![
@@ -1013,24 +1042,18 @@ mod tests {
                 &["The navy said it had arrested 14 Filipino fishermen near the atoll."],
             ),
         ]);
-        let found = conflicts(&st, &[]);
-        let fate: Vec<&Finding> = found
-            .iter()
-            .filter(|f| f.topic.starts_with("what happened to"))
-            .collect();
-        assert_eq!(fate.len(), 1, "{found:?}");
-        assert_eq!(fate[0].topic, "what happened to the 14 Filipino");
-        let values: Vec<_> = fate[0].sides.iter().map(|s| s.value.clone()).collect();
+        let (fate, values) = the_one_conflict(&st, |t| t.starts_with("what happened to"));
+        assert_eq!(fate.topic, "what happened to the 14 Filipino");
         assert_eq!(
             values,
             vec![Some("detained".to_string()), Some("rescued".to_string())]
         );
-        assert_eq!(sources(&st, &fate[0].sides[0]), vec!["b", "c"]);
+        assert_eq!(sources(&st, &fate.sides[0]), vec!["b", "c"]);
     }
 
     #[test]
     fn groups_of_other_sizes_names_or_one_sources_two_fates_make_no_conflict() {
-        for docs in [
+        let cases = vec![
             // Different figures: two groups.
             vec![
                 doc(
@@ -1072,16 +1095,8 @@ mod tests {
                 doc("a", &["The riot left 12 people killed in the square."]),
                 doc("b", &["Police arrested 12 people after the riot."]),
             ],
-        ] {
-            let st = story(docs);
-            assert!(
-                !conflict_topics(&st, &[])
-                    .iter()
-                    .any(|t| t.starts_with("what happened to")),
-                "{:?}",
-                conflict_topics(&st, &[])
-            );
-        }
+        ];
+        never_shown(cases, |t| t.starts_with("what happened to"));
     }
 
     #[test]
@@ -1102,23 +1117,17 @@ mod tests {
                 &["He was armed with a shotgun or a rifle, police said."],
             ),
         ]);
-        let found = conflicts(&st, &[]);
-        let gun: Vec<&Finding> = found
-            .iter()
-            .filter(|f| f.topic == "kind of firearm")
-            .collect();
-        assert_eq!(gun.len(), 1, "{found:?}");
-        let values: Vec<_> = gun[0].sides.iter().map(|s| s.value.clone()).collect();
+        let (gun, values) = the_one_conflict(&st, |t| t == "kind of firearm");
         assert_eq!(
             values,
             vec![Some("shotgun".to_string()), Some("rifle".to_string())]
         );
-        assert_eq!(sources(&st, &gun[0].sides[0]), vec!["b", "c"]);
+        assert_eq!(sources(&st, &gun.sides[0]), vec!["b", "c"]);
     }
 
     #[test]
     fn firearms_of_two_people_or_of_one_kind_make_no_conflict() {
-        for docs in [
+        let cases = vec![
             // A source naming two kinds (the suspect's, the police's): two
             // firearms in the story, so "rifles" and "a shotgun" may be both.
             vec![
@@ -1139,14 +1148,8 @@ mod tests {
                 doc("a", &["He shot the clerk with a gun."]),
                 doc("b", &["He shot the clerk with a pistol."]),
             ],
-        ] {
-            let st = story(docs);
-            assert!(
-                !conflict_topics(&st, &[]).contains(&"kind of firearm".to_string()),
-                "{:?}",
-                conflict_topics(&st, &[])
-            );
-        }
+        ];
+        never_shown(cases, |t| t == "kind of firearm");
     }
 
     #[test]
@@ -1171,11 +1174,7 @@ mod tests {
                 &["Qeshm has a population of about 120,000 and a busy port."],
             ),
         ]);
-        let d = conflicts(&st, &[]);
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].topic, "number of people living in Qeshm");
-        assert_eq!(sources(&st, &d[0].sides[0]), vec!["a", "c"]);
-        assert_eq!(sources(&st, &d[0].sides[1]), vec!["b"]);
+        a_and_c_against_b(&st, "number of people living in Qeshm");
         // Must not fire: two places, or figures that can both hold.
         let two_places = story(vec![
             doc(
@@ -1381,11 +1380,7 @@ mod tests {
             doc("c", &["The deal collapsed, according to 2 officials."]),
             doc("d", &["The deal collapsed."]),
         ]);
-        let d = conflicts(&st, &[]);
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].topic, "number of officials");
-        assert_eq!(sources(&st, &d[0].sides[0]), vec!["a", "c"]);
-        assert_eq!(sources(&st, &d[0].sides[1]), vec!["b"]);
+        a_and_c_against_b(&st, "number of officials");
     }
 
     #[test]
