@@ -214,6 +214,10 @@ pub struct StoryPage<'a> {
     pub matrix: Matrix<'a>,
     /// Claims only one source makes (over all groups in `unique`).
     pub unique_count: usize,
+    /// How many of a source's single-source claims the page shows open;
+    /// the rest of the group is folded under one "more" line
+    /// ([`UNIQUE_OPEN_PER_SOURCE`]).
+    pub unique_open: usize,
     /// Conflicts, single-source claims and wording differences together.
     pub differ_count: usize,
     /// Independent reports among the sources.
@@ -295,6 +299,13 @@ pub struct ClaimView<'a> {
     /// Where the text stands in its (first) source.
     pub link: String,
 }
+
+/// Single-source claims a story page shows open under each source, best
+/// ranked first; the others stay one click away. The digest keeps many per
+/// source (`params::UniqueParams`: an editor's single-source claims were
+/// found spread through the ranking), so the page leads with the few the
+/// ranking puts first, as the email does (`EmailLimits::claims`).
+pub const UNIQUE_OPEN_PER_SOURCE: usize = 3;
 
 /// The claims only one source makes, under that source.
 #[derive(Debug, Serialize)]
@@ -592,6 +603,7 @@ impl<'a> StoryPage<'a> {
             quotes: Vec::new(),
             matrix,
             unique_count: 0,
+            unique_open: UNIQUE_OPEN_PER_SOURCE,
             differ_count: 0,
             report_count: report_count(digest),
         };
