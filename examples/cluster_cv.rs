@@ -140,6 +140,13 @@ fn grid() -> Vec<(String, ClusterParams)> {
             },
         ),
         (
+            "no-coh",
+            ClusterParams {
+                cohesion_ratio: f64::INFINITY,
+                ..base.clone()
+            },
+        ),
+        (
             "target4",
             ClusterParams {
                 fragment_target_min: 4,
@@ -359,6 +366,24 @@ fn grid() -> Vec<(String, ClusterParams)> {
                 ClusterParams {
                     lone_margin: m.parse().expect("margin"),
                     lone_floor: f.parse().expect("floor"),
+                    ..base.clone()
+                },
+            ));
+        }
+    }
+    // CV_COH=ratio:min_size,... adds cohesion-merge variants
+    // (`cohesion_ratio`, `cohesion_min_size`; ratio `inf`: off).
+    if let Ok(l) = std::env::var("CV_COH") {
+        for rfm in l.split(',') {
+            let parts: Vec<&str> = rfm.split(':').collect();
+            let [r, m] = parts[..] else {
+                panic!("ratio:min_size")
+            };
+            variants.push((
+                Box::leak(format!("coh{r}m{m}").into_boxed_str()),
+                ClusterParams {
+                    cohesion_ratio: r.parse().expect("ratio"),
+                    cohesion_min_size: m.parse().expect("min size"),
                     ..base.clone()
                 },
             ));

@@ -73,6 +73,14 @@
 //!    joins only a story at least twice its own largest size, never one
 //!    barely bigger (the look-alike twin of its own small story): on three
 //!    articles per ECB+ story 0.901 → 0.928, on all of ECB+ 0.961 → 0.959.
+//! 8. **Parts as close to each other as inside merge.** Reports of one
+//!    event written short share few words, so average linkage leaves the
+//!    story in parts whose every link is low. Two groups (or a lone report
+//!    and a group) whose cross average reaches
+//!    [`ClusterParams::cohesion_ratio`] of their own inside averages are
+//!    one story; look-alike events are not that close (names and dates
+//!    differ). Best ratio first, never across a veto, before fragments
+//!    join by centroid.
 //!
 //! Everything is deterministic and independent of input order: documents
 //! are sorted by id first and every tie is broken by document position.
@@ -1260,6 +1268,82 @@ impl Clusters {
         }
     }
 
+    /// Average similarity of the pairs inside cluster `c` (`None` for a
+    /// lone report).
+    fn inside(&self, c: usize) -> Option<f64> {
+        let n = self.members[c].len() as f64;
+        (n >= 2.0).then(|| self.internal[c] / (n * (n - 1.0) / 2.0))
+    }
+
+    /// A proposed cohesion merge of `a` and `b` ([`Clusters::cohesive_merges`]):
+    /// their cross average over the geometric mean of their inside
+    /// averages, when both are big enough.
+    fn cohesion(&self, a: usize, b: usize, sum: f64) -> Option<Merge> {
+        let p = &self.params;
+        let (na, nb) = (self.members[a].len(), self.members[b].len());
+        if a == b || na < p.cohesion_min_size.max(1) || nb < p.cohesion_min_size.max(1) {
+            return None;
+        }
+        let cross = sum / (na * nb) as f64;
+        let within = match (self.inside(a), self.inside(b)) {
+            (Some(x), Some(y)) => (x * y).sqrt(),
+            (Some(x), None) | (None, Some(x)) => x,
+            (None, None) => return None,
+        };
+        let ratio = if within > 0.0 { cross / within } else { 0.0 };
+        (ratio >= p.cohesion_ratio).then(|| Merge {
+            avg: ratio,
+            ..self.proposal(a, b, sum)
+        })
+    }
+
+    /// Groups left apart by average linkage merge when their cross links
+    /// are nearly as strong as their inside links
+    /// ([`ClusterParams::cohesion_ratio`]), best ratio first, never across
+    /// a veto. Proposals are refreshed after every merge for all of the
+    /// merged group's neighbours, so an entry whose stamps are stale is a
+    /// duplicate and is dropped.
+    fn cohesive_merges(&mut self) {
+        if !self.params.cohesion_ratio.is_finite() {
+            return;
+        }
+        let mut heap: BinaryHeap<Merge> = (0..self.members.len())
+            .flat_map(|a| {
+                let cl = &*self;
+                cl.links[a]
+                    .iter()
+                    .filter(move |&(&b, _)| a < b)
+                    .filter_map(move |(&b, &s)| cl.cohesion(a, b, s))
+            })
+            .collect();
+        while let Some(m) = heap.pop() {
+            if !self.alive(&m) || (self.stamp[m.a], self.stamp[m.b]) != m.stamp {
+                continue;
+            }
+            if self.conflict(m.a, m.b) {
+                self.veto(m.a, m.b);
+                continue;
+            }
+            self.merge(m.a, m.b);
+            let keep = if self.members[m.a].is_empty() {
+                m.b
+            } else {
+                m.a
+            };
+            let mut fresh: Vec<(usize, f64)> =
+                self.links[keep].iter().map(|(&c, &s)| (c, s)).collect();
+            fresh.sort_unstable_by_key(|&(c, _)| c);
+            for (c, s) in fresh {
+                if self.members[c].is_empty() {
+                    continue;
+                }
+                if let Some(m) = self.cohesion(keep, c, s) {
+                    heap.push(m);
+                }
+            }
+        }
+    }
+
     /// Does a lone report join the group `c`, its closest (centroid
     /// cosine `best`), whatever that group's size? When it is clearly
     /// closer to it than to any other group (by
@@ -1446,6 +1530,7 @@ fn average_linkage(
             heap.extend(cl.merge(m.a, m.b));
         }
     }
+    cl.cohesive_merges();
     cl.attach_fragments();
     let mut out: Vec<Vec<usize>> = cl.members.into_iter().filter(|m| !m.is_empty()).collect();
     for m in &mut out {
@@ -2078,6 +2163,7 @@ mod tests {
         };
         let no_fragments = ClusterParams {
             fragment_max: 0,
+            cohesion_ratio: f64::INFINITY,
             ..th(0.3)
         };
         for round in 0..20 {
@@ -2108,6 +2194,7 @@ mod tests {
         let when = || vec![When::default(); 3];
         let linkage_only = |t| ClusterParams {
             lone_margin: f64::INFINITY,
+            cohesion_ratio: f64::INFINITY,
             ..th(t)
         };
         assert_eq!(
@@ -2159,6 +2246,7 @@ mod tests {
         let when = || vec![When::default(); 4];
         let by_size = ClusterParams {
             lone_margin: f64::INFINITY,
+            cohesion_ratio: f64::INFINITY,
             ..th(0.2)
         };
         assert_eq!(
@@ -2263,6 +2351,7 @@ mod tests {
         let when = || vec![When::default(); 9];
         let margin = ClusterParams {
             fragment_margin: 0.03,
+            cohesion_ratio: f64::INFINITY,
             ..th(0.2)
         };
         assert_eq!(
@@ -2274,5 +2363,57 @@ mod tests {
             average_linkage(&edges, when(), Vec::new(), &th(0.2))[0],
             vec![0, 1, 2, 3, 8]
         );
+    }
+
+    /// Two pairs (inside 0.30 each) with every cross pair at `cross`
+    /// (one at `last`): too weak for average linkage at 0.22.
+    fn two_pairs(cross: f64, last: f64) -> Vec<(usize, usize, f64)> {
+        vec![
+            (0, 1, 0.30),
+            (2, 3, 0.30),
+            (0, 2, cross),
+            (0, 3, cross),
+            (1, 2, cross),
+            (1, 3, last),
+        ]
+    }
+
+    #[test]
+    fn two_parts_as_close_to_each_other_as_inside_merge() {
+        // Short reports of one event: cross average 0.1875 (under the
+        // threshold) against 0.30 inside each part, a ratio of 0.625.
+        let when = || vec![When::default(); 4];
+        let out = average_linkage(&two_pairs(0.20, 0.15), when(), Vec::new(), &th(0.22));
+        assert_eq!(out, vec![vec![0, 1, 2, 3]]);
+        let off = ClusterParams {
+            cohesion_ratio: f64::INFINITY,
+            ..th(0.22)
+        };
+        let out = average_linkage(&two_pairs(0.20, 0.15), when(), Vec::new(), &off);
+        assert_eq!(out, vec![vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn look_alike_parts_farther_apart_than_inside_stay_apart() {
+        // Look-alike events: cross 0.12 against 0.30 inside (ratio 0.4).
+        let when = || vec![When::default(); 4];
+        let out = average_linkage(&two_pairs(0.12, 0.12), when(), Vec::new(), &th(0.22));
+        assert_eq!(out, vec![vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn parts_placed_at_different_times_never_merge_by_cohesion() {
+        let mut when = vec![When::default(); 4];
+        for (i, m) in [
+            (0, 2008 * 12),
+            (1, 2008 * 12),
+            (2, 2009 * 12),
+            (3, 2009 * 12),
+        ] {
+            when[i].docs = 1;
+            when[i].counts.insert(Anchor::Published(m), 1);
+        }
+        let out = average_linkage(&two_pairs(0.20, 0.15), when, Vec::new(), &th(0.22));
+        assert_eq!(out, vec![vec![0, 1], vec![2, 3]]);
     }
 }
