@@ -95,9 +95,10 @@ use crate::nlp::tokens::{self, opens_clause};
 use crate::params::{ClusterParams, Params};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 /// Groups documents into stories, in a deterministic order: stories by
 /// their smallest article id, documents inside a story by id. The
@@ -436,8 +437,8 @@ fn headline(doc: &Document) -> Option<&str> {
 /// Extracts a document's terms, and the name runs of its body (as their
 /// stems, for [`Who`]).
 fn doc_terms(doc: &Document, p: &ClusterParams) -> (RawTerms, Vec<Vec<String>>) {
-    let mut terms = RawTerms::new();
-    let mut stems = StemCache::new();
+    let mut terms = RawTerms::default();
+    let mut stems = StemCache::default();
     let mut runs = Vec::new();
     let title = headline(doc);
     if let Some(t) = title {
@@ -794,7 +795,7 @@ impl Who {
     /// one whose surname recurs most (ties: none is main).
     #[cfg(test)]
     fn of(doc: &Document) -> Who {
-        let mut stems = StemCache::new();
+        let mut stems = StemCache::default();
         let mut runs: Vec<Vec<String>> = Vec::new();
         for b in doc
             .blocks
@@ -1011,7 +1012,7 @@ impl Vectors {
             .iter()
             .flat_map(|&a| tops[a].iter().map(|&(t, _)| t))
             .collect();
-        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
         for (d, top) in tops.iter().enumerate() {
             let d = u32::try_from(d).unwrap_or(u32::MAX);
             for &(t, w) in top.iter().filter(|(t, _)| wanted.contains(t)) {
@@ -1041,7 +1042,7 @@ impl Vectors {
     fn candidate_edges(&self, among: &[usize], p: &ClusterParams) -> Vec<(usize, usize, f64)> {
         let n = among.len();
         let tops = self.tops(among, p);
-        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
         for (d, top) in tops.iter().enumerate() {
             let d = u32::try_from(d).unwrap_or(u32::MAX);
             for &(t, w) in top {
@@ -1790,11 +1791,11 @@ mod tests {
 
     #[test]
     fn names_exclude_sentence_openers() {
-        let mut terms = RawTerms::new();
+        let mut terms = RawTerms::default();
         let text = "Rescuers reached Port Velmar on Monday. Divers said Mayor Ilse Brand was safe.";
         add_names(
             &mut terms,
-            &tokens(text, &mut StemCache::new()),
+            &tokens(text, &mut StemCache::default()),
             &ClusterParams::default(),
         );
         let mut keys: Vec<&String> = terms.keys().collect();

@@ -15,7 +15,7 @@
 
 use crate::nlp::tokens::stem;
 use crate::params::LexiconParams;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const TABLE: &str = include_str!("../data/synonyms.tsv");

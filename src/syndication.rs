@@ -25,7 +25,8 @@
 
 use crate::model::Story;
 use crate::params::SyndicationParams;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// Per text, `Some(j)` when it is a copy of text `j` (the first text of
 /// its group, always earlier), else `None`: it is a report of its own.
@@ -36,7 +37,7 @@ pub fn copies(texts: &[&str], params: &SyndicationParams) -> Vec<Option<usize>> 
         .collect();
     let mut out = vec![None; texts.len()];
     // Shingle → the group heads containing it.
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
     for (i, set) in sets.iter().enumerate() {
         if set.len() < params.min_shingles {
             continue;

@@ -144,9 +144,39 @@ fn misread_copy(story: &Story, side: &Side, overlap: f64) -> bool {
         })
 }
 
+thread_local! {
+    /// [`words_but_figures`] of the texts already read on this thread: a
+    /// story's every other sentence is read again for each side of each
+    /// conflict (issue 15). The words depend on the text alone, so
+    /// remembering them changes nothing but the time. Bounded: past
+    /// [`WORDS_MEMO_LIMIT`] texts it starts afresh.
+    static WORDS_BUT_FIGURES: std::cell::RefCell<
+        rustc_hash::FxHashMap<Box<str>, std::rc::Rc<BTreeSet<String>>>,
+    > = std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// Texts remembered per thread by [`words_but_figures`].
+const WORDS_MEMO_LIMIT: usize = 20_000;
+
 /// The lower-case words of a text less its amounts and anything with a
 /// digit.
-fn words_but_figures(text: &str) -> BTreeSet<String> {
+fn words_but_figures(text: &str) -> std::rc::Rc<BTreeSet<String>> {
+    WORDS_BUT_FIGURES.with(|memo| {
+        if let Some(words) = memo.borrow().get(text) {
+            return words.clone();
+        }
+        let words = std::rc::Rc::new(read_words_but_figures(text));
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= WORDS_MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(text.into(), words.clone());
+        words
+    })
+}
+
+/// [`words_but_figures`], read.
+fn read_words_but_figures(text: &str) -> BTreeSet<String> {
     let t = Tokens::new(text);
     let figures: BTreeSet<usize> = numbers::amounts(t.text, &t.words, &t.norms)
         .iter()

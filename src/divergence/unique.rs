@@ -31,7 +31,8 @@ use crate::nlp::lists::{Period, abbreviation_period, is_title};
 use crate::nlp::numbers::{self, amounts};
 use crate::params::UniqueParams;
 use crate::text::{content_stems, is_double_quote, is_stop, stem};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// What one document says, for comparison with the others.
 struct DocProfile {
@@ -111,9 +112,9 @@ struct StoryIndex {
 impl StoryIndex {
     fn new(profiles: &[DocProfile]) -> StoryIndex {
         let mut ix = StoryIndex {
-            stems: HashMap::new(),
-            amounts: HashMap::new(),
-            postings: HashMap::new(),
+            stems: HashMap::default(),
+            amounts: HashMap::default(),
+            postings: HashMap::default(),
             sentence_doc: Vec::new(),
             sentence_len: Vec::new(),
             first_sentence: Vec::new(),

@@ -6,7 +6,7 @@
 //! `data/en/units.tsv`, read by [`crate::nlp::numbers`].
 
 use crate::nlp::data::rows;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// A month or a weekday.

@@ -13,7 +13,7 @@
 //! ([`FunctionClass`]), never a private list.
 
 use crate::nlp::data::rows;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// One word a line.

@@ -26,7 +26,7 @@
 use crate::nlp::lists::{self, Period};
 use crate::nlp::quotemarks::{MarkPair, is_closer, is_opener, pairs};
 use crate::params::SentenceParams;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 fn is_terminator(c: char) -> bool {

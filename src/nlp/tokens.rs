@@ -9,7 +9,7 @@
 //! filtering (the list has "us").
 
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// Folds typographic quotes, dashes and spaces to ASCII for comparison only
@@ -188,6 +188,45 @@ fn is_word_char(c: char) -> bool {
 /// contractions ("’s", "n’t" as "’t", "’m", "’d", "’re", "’ve", "’ll").
 const CLITICS: [&str; 7] = ["s", "t", "m", "d", "re", "ve", "ll"];
 
+/// A text as characters by index, for [`words`]: the bytes of an ASCII
+/// text (each byte one character at its own offset), or the decoded
+/// characters of any other. One scan serves both, so they split alike;
+/// most news text is ASCII and needs no decoded copy.
+trait Chars {
+    fn count(&self) -> usize;
+    /// Character `i`.
+    fn at(&self, i: usize) -> char;
+    /// The byte offset of character `i` in the text.
+    fn offset(&self, i: usize) -> usize;
+}
+
+/// An ASCII text's bytes.
+struct Ascii<'a>(&'a [u8]);
+
+impl Chars for Ascii<'_> {
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+    fn at(&self, i: usize) -> char {
+        char::from(self.0[i])
+    }
+    fn offset(&self, i: usize) -> usize {
+        i
+    }
+}
+
+impl Chars for [(usize, char)] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn at(&self, i: usize) -> char {
+        self[i].1
+    }
+    fn offset(&self, i: usize) -> usize {
+        self[i].0
+    }
+}
+
 /// The end (a char index) of a possessive or contraction written with spaces
 /// around its apostrophe ("Davis ’ s sister", "I ’ m", "don ’ t": some
 /// sources, ECB+ among them, space every apostrophe) when one starts at char
@@ -195,34 +234,27 @@ const CLITICS: [&str; 7] = ["s", "t", "m", "d", "re", "ve", "ll"];
 /// spaces, a clitic ([`CLITICS`]), then no more word and no closing quote; at
 /// least one space (an unspaced "Davis’s" is joined as any inner apostrophe
 /// is).
-fn spaced_clitic_end(chars: &[(usize, char)], j: usize) -> Option<usize> {
-    if !chars.get(j.checked_sub(1)?)?.1.is_alphabetic() {
+fn spaced_clitic_end<C: Chars + ?Sized>(chars: &C, j: usize) -> Option<usize> {
+    let n = chars.count();
+    let get = |k: usize| (k < n).then(|| chars.at(k));
+    if !get(j.checked_sub(1)?)?.is_alphabetic() {
         return None;
     }
-    let spaces = |from: usize| {
-        (from..chars.len())
-            .take_while(|&k| chars[k].1 == ' ')
-            .count()
-    };
+    let spaces = |from: usize| (from..n).take_while(|&k| chars.at(k) == ' ').count();
     let before = spaces(j);
     let apostrophe = j + before;
-    if !matches!(chars.get(apostrophe)?.1, '\'' | '\u{2019}') {
+    if !matches!(get(apostrophe)?, '\'' | '\u{2019}') {
         return None;
     }
     let after = spaces(apostrophe + 1);
     let from = apostrophe + 1 + after;
-    let word_len = (from..chars.len())
-        .take_while(|&k| is_word_char(chars[k].1))
-        .count();
+    let word_len = (from..n).take_while(|&k| is_word_char(chars.at(k))).count();
     let end = from + word_len;
-    let word: String = chars[from..end]
-        .iter()
-        .map(|p| p.1.to_ascii_lowercase())
+    let word: String = (from..end)
+        .map(|k| chars.at(k).to_ascii_lowercase())
         .collect();
     // "the ' s ' key" quotes a letter.
-    let quoted = chars
-        .get(end + spaces(end))
-        .is_some_and(|p| matches!(p.1, '\'' | '\u{2019}'));
+    let quoted = get(end + spaces(end)).is_some_and(|c| matches!(c, '\'' | '\u{2019}'));
     (before + after > 0 && CLITICS.contains(&word.as_str()) && !quoted).then_some(end)
 }
 
@@ -232,38 +264,47 @@ fn spaced_clitic_end(chars: &[(usize, char)], j: usize) -> Option<usize> {
 /// and a leading `$`. A possessive or contraction written with spaces
 /// ("Davis ’ s", "I ’ m") is one word, as "Davis’s" and "I’m" are.
 pub fn words(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    chars.extend(text.char_indices());
+    if text.is_ascii() {
+        return split_words(text, &Ascii(text.as_bytes()));
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    split_words(text, chars.as_slice())
+}
+
+/// [`words`] over `text` read as `chars`.
+fn split_words<'t, C: Chars + ?Sized>(text: &'t str, chars: &C) -> Vec<Token<'t>> {
+    let n = chars.count();
+    let mut out = Vec::with_capacity(n / 5 + 1);
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let dollar = c == '$' && chars.get(i + 1).is_some_and(|p| p.1.is_ascii_digit());
+    while i < n {
+        let c = chars.at(i);
+        let start = chars.offset(i);
+        let dollar = c == '$' && i + 1 < n && chars.at(i + 1).is_ascii_digit();
         if !is_word_char(c) && !dollar {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
+        while j < n {
+            let c = chars.at(j);
             if is_word_char(c) {
                 j += 1;
                 continue;
             }
-            let next_is_word = chars.get(j + 1).is_some_and(|p| is_word_char(p.1));
+            let next_is_word = j + 1 < n && is_word_char(chars.at(j + 1));
             let joiner = matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',');
             if joiner && next_is_word {
                 // Commas only join digits; periods join digits or single letters (U.S.).
-                let prev = chars[j - 1].1;
-                let next = chars[j + 1].1;
+                let prev = chars.at(j - 1);
+                let next = chars.at(j + 1);
                 let ok = match c {
                     ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
                     '.' => {
                         (prev.is_ascii_digit() && next.is_ascii_digit())
                             || (prev.is_uppercase()
                                 && (j < 2
-                                    || !is_word_char(chars[j - 2].1)
-                                    || chars[j - 2].1 == '.')
+                                    || !is_word_char(chars.at(j - 2))
+                                    || chars.at(j - 2) == '.')
                                 && next.is_uppercase())
                     }
                     _ => true,
@@ -274,15 +315,15 @@ pub fn words(text: &str) -> Vec<Token<'_>> {
                 }
             }
             // A trailing period after single capital letters: "U.S." keeps its dot.
-            if c == '.' && j >= 2 && chars[j - 2].1 == '.' && chars[j - 1].1.is_uppercase() {
+            if c == '.' && j >= 2 && chars.at(j - 2) == '.' && chars.at(j - 1).is_uppercase() {
                 j += 1;
             }
-            if let Some(end) = spaced_clitic_end(&chars, j) {
+            if let Some(end) = spaced_clitic_end(chars, j) {
                 j = end;
             }
             break;
         }
-        let end = chars.get(j).map_or(text.len(), |p| p.0);
+        let end = if j < n { chars.offset(j) } else { text.len() };
         out.push(Token {
             raw: &text[start..end],
             start,
@@ -478,6 +519,22 @@ mod tests {
 
     fn raws(t: &str) -> Vec<&str> {
         words(t).into_iter().map(|w| w.raw).collect()
+    }
+
+    #[test]
+    fn ascii_texts_split_as_decoded_ones() {
+        for t in [
+            "The U.S. Army's 5,587 troops, full-scale; don't.",
+            "Ms. Davis ' s sister said I ' m here, the ' s ' key.",
+            "$5 and $ 6, 2.5% of U.S.A. and U.N. cash. A.B.C.D",
+            "x-ray 'quoted' -dash- end.",
+            "",
+            "a",
+            "Davis 's",
+        ] {
+            let decoded: Vec<(usize, char)> = t.char_indices().collect();
+            assert_eq!(words(t), split_words(t, decoded.as_slice()), "{t}");
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ use crate::nlp::lists::{self, FunctionClass};
 use crate::nlp::sentences::boundaries;
 use crate::params::{MergeParams, SentenceParams};
 use crate::text::{fold, normalise_word, words};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Comparison words: normalised, contractions expanded.
@@ -67,7 +67,7 @@ pub(crate) struct WordWeights {
 impl WordWeights {
     pub(crate) fn of_story(story: &Story) -> WordWeights {
         let n = story.docs.len();
-        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut df: HashMap<String, usize> = HashMap::default();
         for doc in &story.docs {
             let mut seen: BTreeSet<String> = BTreeSet::new();
             for b in &doc.blocks {
@@ -282,7 +282,7 @@ fn cluster_segments(segs: &[Seg], weights: &WordWeights, p: &MergeParams) -> Vec
 
 /// Segments with the same words, in different quotations, are one statement.
 fn union_exact_duplicates(segs: &[Seg], parent: &mut [usize]) {
-    let mut by_words: HashMap<&[String], Vec<usize>> = HashMap::new();
+    let mut by_words: HashMap<&[String], Vec<usize>> = HashMap::default();
     for (i, s) in segs.iter().enumerate().filter(|(_, s)| !s.words.is_empty()) {
         by_words.entry(s.words.as_slice()).or_default().push(i);
     }
@@ -307,7 +307,7 @@ fn union_exact_duplicates(segs: &[Seg], parent: &mut [usize]) {
 /// deterministic order. Segments with no such word are paired among
 /// themselves while they are few.
 fn candidate_pairs(segs: &[Seg], max_postings: usize) -> Vec<(usize, usize)> {
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, s) in segs.iter().enumerate() {
         let mut seen: Vec<&str> = s
             .words

@@ -38,8 +38,9 @@
 use crate::nlp::lists::{FunctionClass, is_function_word, is_modifier_preposition};
 use crate::nlp::names::RunRules;
 use crate::params::QuoteParams;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// A word with the gap before it, from the language layer's tokenizer.
@@ -1467,7 +1468,7 @@ impl People {
     pub fn from_texts<'a>(texts: impl Iterator<Item = &'a str>, params: &QuoteParams) -> People {
         let texts: Vec<&str> = texts.collect();
         let mut names: Vec<Vec<String>> = Vec::new();
-        let mut seen: HashSet<Vec<String>> = HashSet::new();
+        let mut seen: HashSet<Vec<String>> = HashSet::default();
         for text in &texts {
             for name in names_in(text) {
                 if seen.insert(name.clone()) {
@@ -1475,7 +1476,7 @@ impl People {
                 }
             }
         }
-        let mut fullest: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut fullest: HashMap<Vec<String>, usize> = HashMap::default();
         for (i, name) in names.iter().enumerate() {
             let keys: Vec<String> = name.iter().map(|w| key(w)).collect();
             for n in 1..=keys.len().min(INDEXED_NAME_WORDS) {
@@ -1485,7 +1486,7 @@ impl People {
                 }
             }
         }
-        let mut by_last: HashMap<String, HashSet<Vec<String>>> = HashMap::new();
+        let mut by_last: HashMap<String, HashSet<Vec<String>>> = HashMap::default();
         for text in &texts {
             for name in plain_names(text) {
                 by_last.entry(key(&name[1])).or_default().insert(name);

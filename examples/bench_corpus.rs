@@ -1,0 +1,32 @@
+//! Writes the corpus of `benches/incremental.rs` into a folder, so the
+//! `parallax` binary can be timed on it (issue 15): ECB+ written `COPIES`
+//! times (default 6: 5,892 articles), every replica with its names and
+//! figures changed by `parallax::synthetic::perturb`.
+//!
+//!     cargo run --release --example bench_corpus -- /tmp/bench-seeds [COPIES]
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let out = std::path::PathBuf::from(args.next().expect("usage: bench_corpus OUT [COPIES]"));
+    let copies: usize = args.next().map(|c| c.parse().expect("COPIES")).unwrap_or(6);
+    let ecb = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/bench/ecbplus/articles"
+    );
+    let mut names: Vec<_> = std::fs::read_dir(ecb)
+        .expect("ECB+ articles")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    std::fs::create_dir_all(&out).unwrap();
+    for r in 0..copies {
+        for path in &names {
+            let text = std::fs::read_to_string(path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy();
+            let text = parallax::synthetic::perturb(&text, r);
+            std::fs::write(out.join(format!("r{r}_{name}")), text).unwrap();
+        }
+    }
+    println!("{} articles in {}", names.len() * copies, out.display());
+}
