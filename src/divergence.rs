@@ -28,6 +28,7 @@ mod money;
 mod people;
 mod predicates;
 mod slots;
+mod timeframe;
 mod unique;
 mod wording;
 mod words;

@@ -155,10 +155,34 @@ enum Standing {
     NotYet,
 }
 
+/// A military rank, which an officer keeps on retiring (Quirk et al. and
+/// the usage of the AP Stylebook, "retired"): unlike an office, "Retired
+/// General" and "General" are one standing.
+fn is_military_rank(w: &str) -> bool {
+    matches!(
+        expand(w),
+        "general"
+            | "admiral"
+            | "colonel"
+            | "major"
+            | "captain"
+            | "lieutenant"
+            | "sergeant"
+            | "commander"
+            | "brigadier"
+            | "marshal"
+            | "commodore"
+    )
+}
+
 fn standing(t: &Titled) -> Standing {
     let has = |w: &str| t.status.iter().any(|s| s == w);
     if has("then") {
         Standing::Then
+    } else if has("retired") && !t.core.is_empty() && t.core.iter().all(|w| is_military_rank(w)) {
+        // A retired officer keeps the rank ("Retired General Clark" is
+        // "General Clark"); a retired office holder does not.
+        Standing::Holds
     } else if has("former") || has("retired") || has("deposed") {
         Standing::Former
     } else if has("elect") || has("incoming") {
@@ -259,6 +283,18 @@ pub fn sourcing(text: &str) -> Option<Slot> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_retired_officer_keeps_the_rank() {
+        let one = |s: &str| titled_names(s).remove(0);
+        let retired = one("Retired General Ana Ruiz spoke on Monday.");
+        let plain = one("General Ana Ruiz spoke on Monday.");
+        assert!(!titles_clash(&retired, &plain));
+        // Must still clash: a retired office holder is a former one.
+        let retired = one("Retired Senator Ana Ruiz spoke on Monday.");
+        let plain = one("Senator Ana Ruiz spoke on Monday.");
+        assert!(titles_clash(&retired, &plain));
+    }
 
     #[test]
     fn titles_before_names() {

@@ -12,7 +12,7 @@ use super::words::{
     Tokens, is_calendar_word, is_month, is_personal_title, is_preposition, is_weekday,
 };
 use crate::nlp::lists::{Cue, FunctionClass, is_cue, is_function_word};
-use crate::nlp::numbers::{Amount, amounts};
+use crate::nlp::numbers::{self, Amount, amounts};
 use crate::text::{is_stop, stem};
 
 /// What a slot measures. The order is the order conflicts are listed in.
@@ -229,6 +229,7 @@ fn counts(t: &Tokens<'_>, window: usize) -> Vec<Slot> {
         // a distance: what they measure is not said by the unit alone —
         // "chased for 30 miles" and "50 miles north of Detroit").
         if is_year(t, &a)
+            || numbers::is_clock_or_date(t, &a)
             || is_ordinal_context(t, a.first)
             || a.suffix.is_some()
             || a.prefix.is_some()
@@ -548,6 +549,17 @@ mod tests {
         assert_eq!(c.value, "200");
         assert_eq!(c.display, "over 200");
         assert_eq!(c.label, "households");
+    }
+
+    #[test]
+    fn a_month_and_day_is_a_date_not_a_count() {
+        assert!(of_kind("He was hurt in the Dec. 19 game at home.", SlotKind::Count).is_empty());
+        assert!(of_kind("He was hurt in the March 3 race.", SlotKind::Count).is_empty());
+        // Must still count: a number of games.
+        assert_eq!(
+            of_kind("He was hurt in 19 games at home.", SlotKind::Count),
+            vec![("19".to_string(), stem("games"))]
+        );
     }
 
     #[test]
