@@ -46,9 +46,15 @@
 //!   word (figures aside) without its figure is a slip of one copy ("412
 //!   months" for the wire's "41 / 2 months"), and is dropped.
 //!
-//! A side that fails against others is dropped, most failures first; a
-//! conflict left with fewer than two sides, or whose figures left no
-//! longer clash, is not shown.
+//! - **frames of figures** (`divergence::timeframe`): a forecast against a
+//!   result, a difference against a figure, changes that ended at different
+//!   levels, figures of named different moments or periods are not
+//!   compared (counts, money, and story-wide money values).
+//!
+//! A side that fails against every other side is dropped; when the
+//! failures do not single one side out, nothing is shown. A conflict left
+//! with fewer than two sides, or whose figures left no longer clash, is not
+//! shown.
 
 use super::countframe::{CountFrame, count_frame};
 use super::slots::{self, Slot, SlotKind};
