@@ -30,7 +30,8 @@
 //!    than half as common on the other side. A year both sides recall in
 //!    the background ("the 1972 break-in") decides nothing, and a year
 //!    that is part of a name ("the 2008 Miami Dolphins") is not read as a
-//!    time at all. This is conflict evidence: absence of a time never
+//!    time at all, nor is a month the report looks back to ("a facelift
+//!    back in October", "last March", "since September"). This is conflict evidence: absence of a time never
 //!    vetoes, only two confident, different times do. Publication dates
 //!    (front matter `published`) are metadata, not an article's say-so, so
 //!    one article's date counts: two groups do not merge into a story whose
@@ -746,6 +747,23 @@ fn names_a_thing(words: &[tokens::Spaced<'_>], i: usize) -> bool {
     article && words.get(i + 1).is_some_and(tokens::Spaced::is_capitalised)
 }
 
+/// Is the month at `i` one the report looks back to ("last October",
+/// "back in October", "since October")? Such a month is background, not
+/// the time of the event reported (a product line "given a facelift back
+/// in October" in a report of January's launch).
+fn recalled(words: &[tokens::Spaced<'_>], i: usize) -> bool {
+    let before = |k: usize| {
+        i.checked_sub(k)
+            .and_then(|p| words.get(p))
+            .map(|w| tokens::normalise_word(w.raw))
+    };
+    match before(1).as_deref() {
+        Some("last" | "since") => true,
+        Some("in") => before(2).as_deref() == Some("back"),
+        _ => false,
+    }
+}
+
 /// Years and months written in a text. A month name counts when
 /// capitalised; "May" and "March" only inside a sentence, where the
 /// capital cannot come from the sentence start.
@@ -767,7 +785,8 @@ fn anchors(text: &str) -> Vec<Anchor> {
             continue;
         };
         let initial = i == 0 || opens_clause(w.gap);
-        if !(initial && c.ambiguous) {
+        let unsure = initial && c.ambiguous;
+        if !unsure && !recalled(&words, i) {
             out.push(Anchor::Month(c.number));
         }
     }
@@ -1970,6 +1989,20 @@ mod tests {
         // A single article's year is not yet a dominant time.
         let lone = when_of(&["Talks ended in 1999."]);
         assert!(!a.conflicts(&lone, &ClusterParams::default()));
+    }
+
+    #[test]
+    fn a_month_looked_back_to_is_not_a_time() {
+        let got = anchors("The laptops got a facelift back in October, and last March too.");
+        assert!(got.is_empty(), "{got:?}");
+        let got = anchors("Sales have slowed since September.");
+        assert!(got.is_empty(), "{got:?}");
+        // The event's own month stays: "in", "on", "late", "this".
+        let got =
+            anchors("It ships in late January; the show opened on January 6 in San Francisco.");
+        assert_eq!(got, vec![Anchor::Month(1), Anchor::Month(1)]);
+        let got = anchors("The vote was held in October.");
+        assert_eq!(got, vec![Anchor::Month(10)]);
     }
 
     #[test]
