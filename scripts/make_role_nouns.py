@@ -29,6 +29,8 @@ person. Which nouns (the filter, in order):
    107 of 2,040 ECB+ quotations' speakers, most for the worse.
 6. Added by name (EXTRA below): "person" (WordNet files it under noun.Tops),
    "man", "woman" and "engineer" (direct hyponyms of person, adult),
+   "neighbor" and its British spelling "neighbour" (a direct hyponym of
+   person: "a neighbour said", "One said:" after "neighbours"),
    "source" in its news sense ("a source said"; WordNet's person sense of
    "source" is not its first) and "ceo" (an initialism WordNet files under
    chief_executive_officer, with the lemma "CEO").
@@ -45,7 +47,7 @@ from wordnet_index import load_index
 
 WN = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
 PERSON = 18
-EXTRA = {"person", "man", "woman", "engineer", "source", "ceo"}
+EXTRA = {"person", "man", "woman", "engineer", "neighbor", "neighbour", "source", "ceo"}
 ROOTS = {
     "worker", "leader", "expert", "professional", "communicator", "advocate",
     "adjudicator", "lawman", "scientist", "intellectual", "associate", "inhabitant",
@@ -138,7 +140,7 @@ def main():
     print("# wordnet-base; licence in data/WORDNET-LICENSE): lower-case single-word nouns")
     print("# whose most frequent sense is a role in noun.person (a kind of worker, leader,")
     print("# expert, representative, resident …; slurs left out), plus person, man, woman,")
-    print("# engineer, source and ceo; see the script. Do not edit by hand.")
+    print("# engineer, neighbo(u)r, source and ceo; see the script. Do not edit by hand.")
     print("# form<TAB>lemma")
     for form in sorted(rows):
         print(f"{form}\t{rows[form]}")

@@ -403,7 +403,9 @@ pub struct QuoteParams {
     /// quotation (`a source with knowledge of the talks said`). Judgement.
     pub pp_after_words: usize,
     /// Longest prepositional phrase between a subject and its verb before
-    /// a quotation ("the militant in the video tells"). Judgement.
+    /// a quotation ("the militant in the video tells"), and longest object
+    /// of a verb of perception that speaks ("heard the angry crowd shout").
+    /// Judgement.
     pub pp_words: usize,
     /// Longest role phrase between a name and the role noun that describes
     /// it ("Ana Lima, the Chamber's vice president, said"). Judgement.

@@ -137,6 +137,9 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
         if !framed && (is_scare_quote(&text, params) || is_title(&text)) {
             continue;
         }
+        if is_named_work(&text, &raw_span(doc, span), &pre, &post, params) {
+            continue;
+        }
         // A quotation standing alone (nothing else in its sentence)
         // continues the previous speaker's words when only that speaker's
         // attribution stands between them; this comes before the sentence
@@ -222,6 +225,46 @@ fn is_title(text: &str) -> bool {
         .filter(|w| w.raw.chars().count() > 3)
         .collect();
     long.len() >= 2 && long.iter().all(crate::text::Word::is_capitalised)
+}
+
+/// `wrote in her autobiography, "Find Me," that she …`: a short quotation
+/// in title case (every word capitalised, no full stop, question or
+/// exclamation mark last) set off by commas right after a lower-case noun
+/// (not a speech verb) names the work that noun is, not words spoken.
+/// `raw` is the quotation with its marks and the punctuation inside them.
+fn is_named_work(text: &str, raw: &str, pre: &str, post: &str, params: &QuoteParams) -> bool {
+    let words = crate::text::words(text);
+    let inside = raw
+        .trim_end()
+        .trim_end_matches(|c: char| crate::nlp::quotemarks::is_closer(c))
+        .trim_end();
+    if words.is_empty()
+        || words.len() >= params.scare_quote_words
+        || !words.iter().all(crate::text::Word::is_capitalised)
+        || inside.ends_with(['.', '?', '!'])
+        || !(inside.ends_with(',') || post.trim_start().starts_with(','))
+    {
+        return false;
+    }
+    let Some(head) = pre.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let noun = head.split_whitespace().last().unwrap_or("");
+    noun.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        && !speaker::is_speech_word(noun)
+        && !crate::nlp::lists::is_function_word(noun, crate::nlp::lists::FunctionClass::Determiner)
+}
+
+/// The quotation as printed, marks included, when it lies in one block.
+fn raw_span(doc: &Document, span: &Span) -> String {
+    let ((b, open), (cb, close)) = (span.open, span.close);
+    if b != cb {
+        return String::new();
+    }
+    block_text(doc, b)
+        .get(open..close)
+        .unwrap_or("")
+        .to_string()
 }
 
 /// (offset in the joined text, block, block offset) of each piece.

@@ -718,6 +718,7 @@ mod tests {
             include_str!("../../data/en/furniture.tsv"),
             include_str!("../../data/en/role_nouns.txt"),
             include_str!("../../data/en/speech_verbs_after.txt"),
+            include_str!("../../data/en/perception_verbs.txt"),
             include_str!("../../data/en/function_words.tsv"),
             include_str!("../../data/en/divergence_cues.tsv"),
             include_str!("../../data/en/amount_words.tsv"),

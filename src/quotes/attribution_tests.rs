@@ -886,3 +886,104 @@ fn a_name_after_a_possessor_a_capitalised_modifier_and_a_role() {
     let qs = segmented(&["“The line went round the block,” said Lindgren's Bakery clerk."]);
     assert_eq!(speaker_of(&qs, "round the block"), None);
 }
+
+// ---- session 26: objects, relatives, offices, titles of works ----
+
+#[test]
+fn the_one_perceived_speaks_not_the_one_who_perceives() {
+    // A verb of perception: its object is the speech verb's subject.
+    let qs = segmented(&["Mayor Ann Cole heard a reporter shout: “Who paid for the new bridge?”"]);
+    assert_eq!(speaker_of(&qs, "new bridge"), Some("a reporter"));
+    // Its object names no one we can show: no one, never the hearer.
+    let qs = segmented(&["Mayor Ann Cole heard people shout: “Who paid for the new bridge?”"]);
+    assert_eq!(speaker_of(&qs, "new bridge"), None);
+    let qs = segmented(&["Tom Reyes said he saw someone yell, “Get away from the doors now!”"]);
+    assert_eq!(speaker_of(&qs, "away from the doors"), None);
+    // Without a verb of perception the subject still speaks.
+    let qs = segmented(&["Mayor Ann Cole stood up and shouted: “Who paid for the new bridge?”"]);
+    assert_eq!(speaker_of(&qs, "new bridge"), Some("Ann Cole"));
+}
+
+#[test]
+fn a_relative_pronoun_stands_for_the_phrase_before_it() {
+    let qs = segmented(&[
+        "The tariff drew a sharp reply from the Fisheries Council, which described it as “a blow to every harbour town.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "every harbour"), Some("Fisheries Council"));
+    let qs = segmented(&[
+        "Port officials met Ana Lima, who told them the plan was “a blow to every harbour town.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "every harbour"), Some("Ana Lima"));
+    // A modifier opening the sentence is not the speaker; a place before
+    // "which" is no one.
+    let qs = segmented(&[
+        "The Danish tariff drew a sharp reply from Bergen, which described it as “a blow to every harbour town.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "every harbour"), None);
+}
+
+#[test]
+fn an_inverted_subject_only_after_a_verb_opening_its_clause() {
+    // "It" is the subject; the words after the verb are no speaker.
+    let qs = segmented(&[
+        "It added that unless the locks are repaired, “the next flood will reach the square.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "next flood"), None);
+    // Inverted after a comma: the name after the verb.
+    let qs = segmented(&[
+        "The main change between the old and the new plans, said Ana Lima: “We build fewer roads and more tram lines.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "fewer roads"), Some("Ana Lima"));
+    let qs = segmented(&["“We build fewer roads,” said Ana Lima, “and more tram lines.”"]);
+    assert_eq!(speaker_of(&qs, "more tram lines"), Some("Ana Lima"));
+}
+
+#[test]
+fn a_plural_after_a_bare_role_noun_is_a_compound_noun() {
+    // "member states" is a noun: the object of "consulting", never a role
+    // that speaks.
+    let qs = segmented(&[
+        "The agency was consulting EU member states “with a view to acting before the summer.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "with a view"), None);
+    // With a determiner of its own, the role noun is a subject.
+    let qs = segmented(&["At the hearing a member states: “We will not vote for this budget.”"]);
+    assert_eq!(speaker_of(&qs, "not vote"), Some("a member"));
+}
+
+#[test]
+fn an_office_after_a_title_and_of_is_not_part_of_the_name() {
+    let qs = segmented(&[
+        "“My oversight was not good enough,” Minister of Transport Ana Lima told parliament.",
+    ]);
+    assert_eq!(speaker_of(&qs, "oversight"), Some("Ana Lima"));
+    let qs = segmented(&[
+        "Secretary of the Navy Tom J. Reyes said: “The ships will sail in the spring.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "ships will sail"), Some("Tom J. Reyes"));
+}
+
+#[test]
+fn a_title_set_off_after_a_noun_is_a_work_not_a_quotation() {
+    let qs = segmented(&[
+        "Lima wrote in her memoir, “Salt Roads,” that she “never wanted to leave the island at all.”",
+    ]);
+    assert!(qs.iter().all(|q| q.text != "Salt Roads"));
+    // A short sentence said is still a quotation.
+    let qs = segmented(&["Lima said, “Salt Roads,” and smiled."]);
+    assert!(qs.iter().any(|q| q.text == "Salt Roads"));
+}
+
+#[test]
+fn a_neighbour_is_a_role() {
+    let qs = segmented(&[
+        "Police were called by neighbours on Sunday. One said: “I heard a window break at two in the morning.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "window break"), Some("a neighbour"));
+    // Not when a role word ends a phrase after "between" and the verb
+    // after the comma is inverted.
+    let qs = segmented(&[
+        "One difference between Lima and most neighbours, said Tom Reyes: “She always left the gate open.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "gate open"), Some("Tom Reyes"));
+}

@@ -112,6 +112,39 @@ static SPEECH_VERBS_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Verbs of perception and their forms ("heard", "saw", "watched"), from
+/// `data/en/perception_verbs.txt` (WordNet's verbs of perception that take
+/// an object; `scripts/make_speech_verbs.py --perception`): in "Nelson
+/// heard people shout: …" their object speaks, not their subject.
+static PERCEPTION_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/en/perception_verbs.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .filter(|w| !w.is_empty())
+        .collect()
+});
+
+/// "Nelson heard people shout", "she saw the officer tell them": a verb of
+/// perception, then a noun phrase (at most `max` words, in the clause) that
+/// ends right before the speech verb at `v`. That phrase is the speech
+/// verb's subject, and no one before the perception verb is:
+/// `Some(who)` with the phrase when it is a person or a role a role noun
+/// heads, `Some(None)` when it is anything else ("people", "him").
+/// `None`: no perception verb there.
+fn perceived_subject(text: &str, toks: &[Tok], v: usize, max: usize) -> Option<Option<Who>> {
+    let p = (v.saturating_sub(max + 1)..v.saturating_sub(1))
+        .rev()
+        .take_while(|&k| !breaks_before(toks, k + 1) && !toks[k + 1].gap.contains(','))
+        .find(|&k| {
+            !toks[k].is_capitalised() && PERCEPTION_VERBS.contains(toks[k].lower().as_str())
+        })?;
+    let who = phrase_at(text, toks, p + 1)
+        .filter(|(who, end)| *end == v && !who.is_anaphor() && headed_by_person(who))
+        .map(|(who, _)| who);
+    Some(who)
+}
+
 /// Does token `k` close the clause after a quotation's subject with a verb
 /// that reports speech there (`"…," he continued.`, `"…," she continued,
 /// looking at him`)? Only when nothing follows it in its clause.
@@ -125,6 +158,11 @@ fn closes_with_speech_verb(toks: &[Tok], k: usize) -> bool {
 
 fn speech_verb_form(word: &str) -> Option<NounUse> {
     SPEECH_VERBS.get(word).copied()
+}
+
+/// Is this lower-case word a form of a speech verb ("wrote", "says")?
+pub(crate) fn is_speech_word(lower: &str) -> bool {
+    speech_verb_form(lower).is_some()
 }
 
 pub(crate) fn is_speech_verb(t: &Tok) -> bool {
@@ -223,7 +261,19 @@ fn is_noun_use(toks: &[Tok], v: usize) -> bool {
     // "a stern warning" is a noun; "a cop yell" a verb whose subject is
     // the person a role noun names right before it.
     let subject = |w: &Tok| is_speech_verb(w) || (is_role_noun(w) && t.gap == " ");
-    before(1).is_some_and(|p| is_determiner(p) || p.is_possessive())
+    // "EU member states", "staff reports": the plural of a noun right after
+    // a singular role noun with no determiner of its own is a compound
+    // noun; a singular count noun takes a determiner as a subject ("a
+    // member states").
+    let compound = class == Some(NounUse::Plural)
+        && t.gap == " "
+        && before(1).is_some_and(|p| {
+            let l = p.lower();
+            is_role_noun(p) && crate::nlp::lists::role_lemma(&l) == Some(l.as_str())
+        })
+        && before(2).is_none_or(|p| !(is_determiner(p) || p.is_possessive()));
+    compound
+        || before(1).is_some_and(|p| is_determiner(p) || p.is_possessive())
         || (class == Some(NounUse::Noun)
             && before(2).is_some_and(|p| is_determiner(p) && !before(1).is_some_and(subject)))
 }
@@ -366,6 +416,13 @@ pub(crate) fn name_in_run(run: &[Tok]) -> Vec<String> {
 /// The role phrase whose head noun is at `h`: back to a determiner or a
 /// possessive, over at most four modifiers, within the clause.
 fn role_phrase(text: &str, toks: &[Tok], h: usize) -> String {
+    let j = role_phrase_start(toks, h);
+    let phrase = text.get(toks[j].start..toks[h].end).unwrap_or(toks[h].raw);
+    lower_article(phrase)
+}
+
+/// The first token of the role phrase whose head noun is at `h`.
+fn role_phrase_start(toks: &[Tok], h: usize) -> usize {
     let mut j = h;
     while j > 0 && h - j < 4 && !toks[j].gap.contains([',', ';', ':']) {
         let cand = &toks[j - 1];
@@ -379,8 +436,7 @@ fn role_phrase(text: &str, toks: &[Tok], h: usize) -> String {
         }
         j -= 1;
     }
-    let phrase = text.get(toks[j].start..toks[h].end).unwrap_or(toks[h].raw);
-    lower_article(phrase)
+    j
 }
 
 fn lower_article(phrase: &str) -> String {
@@ -961,8 +1017,10 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
             .or_else(|| coordinated_subject(pre, &toks, v, people))
             .or_else(|| {
                 // `“…,” said Smith, “…”`, `…, said Warren, but …`: the
-                // subject after an inverted verb.
-                (after > 0 && (ends_intro || toks[v].gap.contains(',')))
+                // subject after an inverted verb, which opens its clause
+                // (in "It added that unless …, “…”" the subject is "It").
+                let opens = v == 0 || breaks_before(&toks, v) || toks[v].gap.contains(',');
+                (after > 0 && opens && (ends_intro || toks[v].gap.contains(',')))
                     .then(|| phrase_at(pre, &toks, v + 1).map(|p| p.0))
                     .flatten()
             });
@@ -1198,12 +1256,23 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
     {
         return None;
     }
+    if let Some(who) = perceived_subject(text, toks, v, people.params.pp_words) {
+        return who;
+    }
     let mut i = v;
     while i > 0 {
         i -= 1;
         let t = &toks[i];
         if breaks_before(toks, i + 1) {
             return None;
+        }
+        // "the European Commission, which described …", "Ana Lima, who
+        // told …": a relative pronoun right before the verb is its subject,
+        // standing for the phrase before it; nothing further back is.
+        if matches!(t.lower().as_str(), "who" | "which")
+            && adjacent_to(toks, i, v, people.params.pp_words)
+        {
+            return relative_antecedent(text, toks, i);
         }
         if let Some(g) = subject_pronoun(t) {
             return Some(Who::Pronoun(g));
@@ -1241,10 +1310,25 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
             continue;
         }
         if is_role_noun(t) {
-            return Some(
-                appositive_name(text, toks, i, people)
-                    .map_or_else(|| Who::Role(role_phrase(text, toks, i)), Who::Name),
-            );
+            let named = appositive_name(text, toks, i, people);
+            // "One difference between Page and most neighbors, said
+            // Yeager": a role before a verb that follows a comma is its
+            // subject only when its phrase opens the clause ("A spokesman,
+            // speaking on condition of anonymity, said"); else the verb may
+            // be inverted, its subject after it.
+            let start = role_phrase_start(toks, i);
+            let opens = start == 0
+                || breaks_before(toks, start)
+                || toks[start].gap.contains(',')
+                || matches!(toks[start - 1].lower().as_str(), "and" | "but");
+            if named.is_none()
+                && !opens
+                && toks[v].gap.contains(',')
+                && !adjacent_to(toks, i, v, people.params.pp_words)
+            {
+                return None;
+            }
+            return Some(named.map_or_else(|| Who::Role(role_phrase(text, toks, i)), Who::Name));
         }
         if is_medium(t) && adjacent_to(toks, i, v, pp_words) {
             // "a statement said": the medium speaks for the author the
@@ -1264,7 +1348,15 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         if !t.is_capitalised() || t.is_possessive() {
             continue;
         }
-        let s = cap_run_start(text, toks, i);
+        let mut s = cap_run_start(text, toks, i);
+        match office_person(toks, s, i) {
+            Some(Some(first)) => s = first,
+            Some(None) => {
+                i = s;
+                continue;
+            }
+            None => {}
+        }
         let in_phrase = s > 0 && is_preposition(&toks[s - 1].lower());
         let adjacent = adjacent_to(toks, i, v, pp_words);
         // "Officials said", "Witnesses told …": a plural role noun
@@ -1313,6 +1405,28 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
         i = s;
     }
     None
+}
+
+/// What the relative pronoun at `r` ("who", "which") stands for: the
+/// phrase right before it. A name (for "which", an organisation: a name
+/// of two words or more after "the", "the European Commission"), or a
+/// role a role noun heads; else no one.
+fn relative_antecedent(text: &str, toks: &[Tok], r: usize) -> Option<Who> {
+    let a = r.checked_sub(1)?;
+    let t = &toks[a];
+    if breaks_before(toks, r) || t.is_possessive() {
+        return None;
+    }
+    if t.is_capitalised() {
+        let s = cap_run_start(text, toks, a);
+        let name = name_in_run(&toks[s..=a]);
+        let calendar = name.len() == 1 && is_calendar_word(&name[0]);
+        let thing = toks[r].lower() == "which";
+        let organisation = s > 0 && toks[s - 1].lower() == "the" && name.len() >= 2;
+        return (!name.is_empty() && !calendar && (!thing || organisation))
+            .then_some(Who::Name(name));
+    }
+    (is_role_noun(t) && toks[r].lower() == "who").then(|| Who::Role(role_phrase(text, toks, a)))
 }
 
 /// "and" right after the name ending at `e`, then another name in the
@@ -1852,7 +1966,16 @@ fn names_in(text: &str) -> Vec<Vec<String>> {
             .iter()
             .rposition(is_title)
             .is_some_and(|p| p < run.len() - 1);
-        let name = name_in_run(run);
+        let mut name = name_in_run(run);
+        // "Minister of Health Twu Shiing-jer": after a title and "of" (and
+        // "the"), the run names the office, then the person: its last two
+        // words (and an initial before them), as in
+        // `name_after_title_of`; two words or fewer cannot be told apart.
+        match office_person(&toks, i, e) {
+            Some(None) => continue,
+            Some(Some(first)) => name = name_in_run(&toks[first..=e]),
+            None => {}
+        }
         // "the White House said": institutions take an article, people not;
         // nor do names hold function words ("PM ET The NCAA said").
         let article = i > 0 && (is_determiner(&toks[i - 1]) || toks[i - 1].is_possessive());
@@ -1892,6 +2015,29 @@ fn names_in(text: &str) -> Vec<Vec<String>> {
         }
     }
     out
+}
+
+/// "Minister of Health Twu Shiing-jer", "Secretary of the Navy Tom J.
+/// Reyes": when the run of capitalised words `i..=e` follows a title and
+/// "of" (and "the"), it names the office, then the person: `Some(first)`,
+/// the start of its last two words (three when the middle one is an
+/// initial: "Tom J. Reyes"); `Some(None)` when it is two words or fewer,
+/// which cannot be told apart. `None`: no office before the run.
+fn office_person(toks: &[Tok], i: usize, e: usize) -> Option<Option<usize>> {
+    let of = |k: usize| toks[k].lower() == "of" && !breaks_before(toks, k + 1);
+    let office = (i >= 2 && of(i - 1) && is_title(&toks[i - 2]))
+        || (i >= 3 && toks[i - 1].lower() == "the" && of(i - 2) && is_title(&toks[i - 3]));
+    if !office {
+        return None;
+    }
+    if e < i + 2 {
+        return Some(None);
+    }
+    let mut first = e - 1;
+    if first > i && is_initial(&toks[first]) {
+        first -= 1;
+    }
+    Some(Some(first))
 }
 
 /// Names of exactly two words, not after an article or a possessor, with
