@@ -264,12 +264,62 @@ fn spaced_clitic_end<C: Chars + ?Sized>(chars: &C, j: usize) -> Option<usize> {
 /// and a leading `$`. A possessive or contraction written with spaces
 /// ("Davis ’ s", "I ’ m") is one word, as "Davis’s" and "I’m" are.
 pub fn words(text: &str) -> Vec<Token<'_>> {
+    if text.len() < WORDS_MEMO_MIN_LEN {
+        return split(text);
+    }
+    WORDS.with(|memo| {
+        if let Some(spans) = memo.borrow().get(text) {
+            return spans
+                .iter()
+                .map(|&(start, end)| {
+                    let (start, end) = (start as usize, end as usize);
+                    Token {
+                        raw: &text[start..end],
+                        start,
+                        end,
+                    }
+                })
+                .collect();
+        }
+        let out = split(text);
+        if u32::try_from(text.len()).is_err() {
+            return out;
+        }
+        let spans = out.iter().map(|w| (w.start as u32, w.end as u32)).collect();
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= WORDS_MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(text.into(), spans);
+        out
+    })
+}
+
+/// [`words`], split.
+fn split(text: &str) -> Vec<Token<'_>> {
     if text.is_ascii() {
         return split_words(text, &Ascii(text.as_bytes()));
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     split_words(text, chars.as_slice())
 }
+
+thread_local! {
+    /// The words of texts already split on this thread, as byte spans: every
+    /// stage splits the same sentences again (quotations, alignment, each
+    /// side of each conflict), and [`words`] was the largest function of a
+    /// clean build (issue 15). The words depend on the text alone, so
+    /// remembering them changes nothing but the time. Bounded: past
+    /// [`WORDS_MEMO_LIMIT`] texts it starts afresh.
+    static WORDS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<[(u32, u32)]>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// Texts remembered per thread by [`words`].
+const WORDS_MEMO_LIMIT: usize = 50_000;
+
+/// Texts shorter than this are split again (cheaper than looking them up).
+const WORDS_MEMO_MIN_LEN: usize = 32;
 
 /// [`words`] over `text` read as `chars`.
 fn split_words<'t, C: Chars + ?Sized>(text: &'t str, chars: &C) -> Vec<Token<'t>> {
@@ -533,6 +583,8 @@ mod tests {
             "Davis 's",
         ] {
             let decoded: Vec<(usize, char)> = t.char_indices().collect();
+            assert_eq!(words(t), split_words(t, decoded.as_slice()), "{t}");
+            // Remembered: the same words again.
             assert_eq!(words(t), split_words(t, decoded.as_slice()), "{t}");
         }
     }
