@@ -987,3 +987,16 @@ fn a_neighbour_is_a_role() {
     ]);
     assert_eq!(speaker_of(&qs, "gate open"), Some("Tom Reyes"));
 }
+
+#[test]
+fn one_unnamed_person_blocks_an_earlier_name_for_a_pronoun() {
+    let qs = segmented(&[
+        "Ana Lima showed the new tram to the press. However, one rider from the suburbs was not convinced. “It is slower than the old bus,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "slower than"), None);
+    // Named in the last sentence: that person.
+    let qs = segmented(&[
+        "However, one rider was not convinced. Mayor Tom Reyes showed the new tram to the press. “It is faster than the old bus,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "faster than"), Some("Tom Reyes"));
+}

@@ -1875,7 +1875,13 @@ impl People {
                 first = k;
             }
             let t = &toks[k];
-            if t.is_capitalised() || !is_role_noun(t) {
+            // "However, one Mac customer … was sceptical": "one" before a
+            // noun opens a new, unnamed person, whatever the noun.
+            let one = k > first
+                && toks[first..k].iter().any(|w| w.lower() == "one")
+                && !is_function_word(&t.lower(), FunctionClass::Determiner)
+                && !crate::text::is_stop(&t.lower());
+            if t.is_capitalised() || !(is_role_noun(t) || one) {
                 continue;
             }
             if skip.iter().any(|&(s, x)| t.start >= s && t.start < x) {
@@ -1889,7 +1895,9 @@ impl People {
                 .unwrap_or(first);
             let head = &toks[start..k];
             if k - start <= 4
-                && head.first().is_some_and(is_determiner)
+                && head
+                    .first()
+                    .is_some_and(|w| is_determiner(w) || w.lower() == "one")
                 && head.iter().all(|w| !is_preposition(&w.lower()))
                 && head.iter().skip(1).all(|w| !w.gap.contains(','))
             {
