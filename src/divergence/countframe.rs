@@ -28,7 +28,7 @@
 //! from the one sentence; no stage thresholds.
 
 use crate::lexicon::Lexicon;
-use crate::nlp::data::rows;
+use crate::nlp::data::classed;
 use crate::nlp::lists::{Cue, is_cue, is_preposition, is_report_verb, subject_pronoun};
 use crate::nlp::names::{self, NameRun};
 use crate::nlp::numbers::Amount;
@@ -46,18 +46,17 @@ enum Marker {
 }
 
 static MARKERS: LazyLock<HashSet<(&'static str, Marker)>> = LazyLock::new(|| {
-    rows(include_str!("../../data/en/count_frames.tsv"))
-        .map(|r| {
-            let m = match r.get(1).copied() {
-                Some("part") => Marker::Part,
-                Some("window") => Marker::Window,
-                Some("per") => Marker::Per,
-                Some("period") => Marker::Period,
-                other => panic!("data/en/count_frames.tsv: unknown class {other:?}"),
-            };
-            (r[0], m)
-        })
-        .collect()
+    classed(
+        include_str!("../../data/en/count_frames.tsv"),
+        "data/en/count_frames.tsv",
+        |class| match class {
+            "part" => Some(Marker::Part),
+            "window" => Some(Marker::Window),
+            "per" => Some(Marker::Per),
+            "period" => Some(Marker::Period),
+            _ => None,
+        },
+    )
 });
 
 fn is(word: &str, m: Marker) -> bool {

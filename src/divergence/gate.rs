@@ -348,24 +348,10 @@ pub fn event_words(text: &str) -> BTreeSet<String> {
     }
 }
 
-/// The words of the clause around word `k`: between the punctuation
-/// before and after it.
-fn clause(t: &Tokens<'_>, k: usize) -> std::ops::Range<usize> {
-    let mut from = k;
-    while from > 0 && !t.break_after(from - 1) {
-        from -= 1;
-    }
-    let mut to = k + 1;
-    while to < t.words.len() && !t.break_after(to - 1) {
-        to += 1;
-    }
-    from..to
-}
-
 /// The lower-case content words (stems) of the clause around word `k`,
 /// less names, numbers, calendar words, stop words and word `k` itself.
 fn clause_words(t: &Tokens<'_>, k: usize) -> BTreeSet<String> {
-    let (from, to) = (clause(t, k).start, clause(t, k).end);
+    let (from, to) = (t.clause(k).start, t.clause(k).end);
     let own = stem(t.norm(k));
     (from..to)
         .filter(|&i| !t.is_cap(i))
@@ -416,8 +402,10 @@ fn places_apart(a: &Slot, b: &Slot) -> bool {
 /// sentenced to up to 119 years")? A modal verb in its clause.
 fn hypothetical(text: &str, slot: &Slot) -> bool {
     let t = Tokens::new(text);
-    noun_at(&t, slot)
-        .is_some_and(|k| clause(&t, k).any(|i| is_function_word(t.norm(i), FunctionClass::Modal)))
+    noun_at(&t, slot).is_some_and(|k| {
+        t.clause(k)
+            .any(|i| is_function_word(t.norm(i), FunctionClass::Modal))
+    })
 }
 
 /// The frame of a count slot read from its sentence (what else the

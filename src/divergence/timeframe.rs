@@ -28,7 +28,7 @@
 //! sentence, no thresholds.
 
 use crate::nlp::calendar::{self, CalendarKind};
-use crate::nlp::data::rows;
+use crate::nlp::data::classed;
 use crate::nlp::numbers::{self, Amount};
 use crate::nlp::tokens::Tokens;
 use std::collections::{BTreeSet, HashSet};
@@ -46,21 +46,20 @@ enum Marker {
 }
 
 static MARKERS: LazyLock<HashSet<(&'static str, Marker)>> = LazyLock::new(|| {
-    rows(include_str!("../../data/en/figure_frames.tsv"))
-        .map(|r| {
-            let m = match r.get(1).copied() {
-                Some("hedge") => Marker::Hedge,
-                Some("compare") => Marker::Compare,
-                Some("period") => Marker::Period,
-                Some("back") => Marker::Back,
-                Some("past") => Marker::Past,
-                Some("level") => Marker::Level,
-                Some("clock") => Marker::Clock,
-                other => panic!("data/en/figure_frames.tsv: unknown class {other:?}"),
-            };
-            (r[0], m)
-        })
-        .collect()
+    classed(
+        include_str!("../../data/en/figure_frames.tsv"),
+        "data/en/figure_frames.tsv",
+        |class| match class {
+            "hedge" => Some(Marker::Hedge),
+            "compare" => Some(Marker::Compare),
+            "period" => Some(Marker::Period),
+            "back" => Some(Marker::Back),
+            "past" => Some(Marker::Past),
+            "level" => Some(Marker::Level),
+            "clock" => Some(Marker::Clock),
+            _ => None,
+        },
+    )
 });
 
 fn is(word: &str, m: Marker) -> bool {
@@ -111,24 +110,13 @@ impl FigureFrame {
     }
 }
 
-/// The words of the clause around word `k` (between punctuation marks).
-fn clause(t: &Tokens<'_>, k: usize) -> std::ops::Range<usize> {
-    let mut from = k;
-    while from > 0 && !t.break_after(from - 1) {
-        from -= 1;
-    }
-    let mut to = k + 1;
-    while to < t.words.len() && !t.break_after(to - 1) {
-        to += 1;
-    }
-    from..to
-}
-
 /// The frame of the figure `a` in the sentence `t` (its amounts' indices
 /// are `t`'s words).
 pub fn figure_frame(t: &Tokens<'_>, a: &Amount) -> FigureFrame {
     let n = t.words.len();
-    let hedged = clause(t, a.first.min(n.saturating_sub(1))).any(|k| is(t.norm(k), Marker::Hedge));
+    let hedged = t
+        .clause(a.first.min(n.saturating_sub(1)))
+        .any(|k| is(t.norm(k), Marker::Hedge));
     // A comparative right after the figure, its noun and a rate ("3 cents
     // a share lower than", "40 fewer than"), not one further on ("300
     // people and infected more than 5,200").

@@ -12,7 +12,7 @@
 //! `data/en/prepositions.txt`): stages name the class they need
 //! ([`FunctionClass`]), never a private list.
 
-use crate::nlp::data::rows;
+use crate::nlp::data::{classed, rows};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
@@ -505,25 +505,24 @@ pub enum Cue {
 }
 
 static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
-    rows(include_str!("../../data/en/divergence_cues.tsv"))
-        .map(|r| {
-            let cue = match r.get(1).copied() {
-                Some("place_noun") => Cue::PlaceNoun,
-                Some("resident_noun") => Cue::ResidentNoun,
-                Some("other_event") => Cue::OtherEvent,
-                Some("source_noun") => Cue::SourceNoun,
-                Some("clause_opener") => Cue::ClauseOpener,
-                Some("price_verb") => Cue::PriceVerb,
-                Some("people_noun") => Cue::PeopleNoun,
-                Some("count_filler") => Cue::CountFiller,
-                Some("locative") => Cue::Locative,
-                Some("sourcing_after") => Cue::SourcingAfter,
-                Some("time_span") => Cue::TimeSpan,
-                other => panic!("data/en/divergence_cues.tsv: unknown class {other:?}"),
-            };
-            (r[0], cue)
-        })
-        .collect()
+    classed(
+        include_str!("../../data/en/divergence_cues.tsv"),
+        "data/en/divergence_cues.tsv",
+        |class| match class {
+            "place_noun" => Some(Cue::PlaceNoun),
+            "resident_noun" => Some(Cue::ResidentNoun),
+            "other_event" => Some(Cue::OtherEvent),
+            "source_noun" => Some(Cue::SourceNoun),
+            "clause_opener" => Some(Cue::ClauseOpener),
+            "price_verb" => Some(Cue::PriceVerb),
+            "people_noun" => Some(Cue::PeopleNoun),
+            "count_filler" => Some(Cue::CountFiller),
+            "locative" => Some(Cue::Locative),
+            "sourcing_after" => Some(Cue::SourcingAfter),
+            "time_span" => Some(Cue::TimeSpan),
+            _ => None,
+        },
+    )
 });
 
 /// Is this lower-case word (or stem, for [`Cue::SourceNoun`]) a cue of

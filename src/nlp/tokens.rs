@@ -304,6 +304,9 @@ fn split(text: &str) -> Vec<Token<'_>> {
     split_words(text, chars.as_slice())
 }
 
+/// A text's words as byte spans (start, end), per text.
+type WordSpans = rustc_hash::FxHashMap<Box<str>, Box<[(u32, u32)]>>;
+
 thread_local! {
     /// The words of texts already split on this thread, as byte spans: every
     /// stage splits the same sentences again (quotations, alignment, each
@@ -311,8 +314,7 @@ thread_local! {
     /// clean build (issue 15). The words depend on the text alone, so
     /// remembering them changes nothing but the time. Bounded: past
     /// [`WORDS_MEMO_LIMIT`] texts it starts afresh.
-    static WORDS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<[(u32, u32)]>>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    static WORDS: std::cell::RefCell<WordSpans> = std::cell::RefCell::new(WordSpans::default());
 }
 
 /// Texts remembered per thread by [`words`].
@@ -482,6 +484,20 @@ impl<'a> Tokens<'a> {
             .is_none_or(|gap| gap.chars().any(|c| !c.is_whitespace() && c != '-'))
     }
 
+    /// The words of the clause around word `k`: from the punctuation
+    /// before it to the punctuation after it ([`Tokens::break_after`]).
+    pub fn clause(&self, k: usize) -> std::ops::Range<usize> {
+        let mut from = k;
+        while from > 0 && !self.break_after(from - 1) {
+            from -= 1;
+        }
+        let mut to = k + 1;
+        while to < self.words.len() && !self.break_after(to - 1) {
+            to += 1;
+        }
+        from..to
+    }
+
     /// The words `from..to` as written, joined by spaces.
     pub fn span(&self, from: usize, to: usize) -> String {
         self.words
@@ -566,6 +582,19 @@ pub fn content_stems(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_runs_between_punctuation() {
+        let t = Tokens::new("Analysts expected 12 cents, but it earned 15 cents a share.");
+        // "12" is word 2: its clause ends at the comma.
+        assert_eq!(t.clause(2), 0..4);
+        // "15" is word 8: its clause starts after the comma, ends at the period.
+        assert_eq!(t.clause(8), 4..11);
+        // A hyphen does not cut: "A well-known firm" is one clause.
+        let t = Tokens::new("A well-known firm, said Ana.");
+        assert_eq!(t.clause(0), 0..3);
+        assert_eq!(t.clause(3), 3..5);
+    }
 
     fn raws(t: &str) -> Vec<&str> {
         words(t).into_iter().map(|w| w.raw).collect()
