@@ -62,10 +62,12 @@ use super::timeframe::frame_at;
 use super::{CHANGING, Evidence, Found, Side, identity_order, sentence, words};
 use crate::model::Story;
 use crate::nlp::lists::{Cue, FunctionClass, firearm_kind, is_cue, is_function_word};
+use crate::nlp::memo::Memo;
 use crate::nlp::numbers::{self, Amount};
 use crate::nlp::tokens::{Tokens, is_stop, stem};
 use crate::params::DivergenceParams;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 /// The conflict, with only the sides that answer one question, or `None`
 /// when fewer than two are left (or it is a certainty conflict).
@@ -164,12 +166,8 @@ fn misread_copy(story: &Story, side: &Side, overlap: f64) -> bool {
 thread_local! {
     /// [`words_but_figures`] of the texts already read on this thread: a
     /// story's every other sentence is read again for each side of each
-    /// conflict (issue 15). The words depend on the text alone, so
-    /// remembering them changes nothing but the time. Bounded: past
-    /// [`WORDS_MEMO_LIMIT`] texts it starts afresh.
-    static WORDS_BUT_FIGURES: std::cell::RefCell<
-        rustc_hash::FxHashMap<Box<str>, std::rc::Rc<BTreeSet<String>>>,
-    > = std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    /// conflict (issue 15).
+    static WORDS_BUT_FIGURES: Memo<Rc<BTreeSet<String>>> = Memo::new(WORDS_MEMO_LIMIT);
 }
 
 /// Texts remembered per thread by [`words_but_figures`].
@@ -177,19 +175,8 @@ const WORDS_MEMO_LIMIT: usize = 20_000;
 
 /// The lower-case words of a text less its amounts and anything with a
 /// digit.
-fn words_but_figures(text: &str) -> std::rc::Rc<BTreeSet<String>> {
-    WORDS_BUT_FIGURES.with(|memo| {
-        if let Some(words) = memo.borrow().get(text) {
-            return words.clone();
-        }
-        let words = std::rc::Rc::new(read_words_but_figures(text));
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= WORDS_MEMO_LIMIT {
-            memo.clear();
-        }
-        memo.insert(text.into(), words.clone());
-        words
-    })
+fn words_but_figures(text: &str) -> Rc<BTreeSet<String>> {
+    WORDS_BUT_FIGURES.with(|memo| memo.get_or(text, || Rc::new(read_words_but_figures(text))))
 }
 
 /// [`words_but_figures`], read.

@@ -27,6 +27,9 @@
 //! - [`lists`]: the word lists, loaded once from `data/en/` (compiled into
 //!   the binary with `include_str!`, so nothing is read at run time): the
 //!   titles table, abbreviations, sentence starters, furniture lines.
+//! - [`memo`]: bounded per-thread memos of what depends on a text alone
+//!   (its words, a word's stem), so stages that read the same sentences
+//!   again do not split or stem them again.
 //!
 //! Design rules, as in ripgrep's layering: this module knows English, not
 //! Parallax. It has no I/O, no stage types ([`crate::model`] is not
@@ -39,6 +42,7 @@ pub mod calendar;
 pub mod compare;
 pub(crate) mod data;
 pub mod lists;
+pub mod memo;
 pub mod names;
 pub mod numbers;
 pub mod quotemarks;

@@ -8,8 +8,10 @@
 //! with "U.S." mapped to the token `us_country` so it survives stop-word
 //! filtering (the list has "us").
 
+use super::memo::Memo;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashSet as HashSet;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// Folds typographic quotes, dashes and spaces to ASCII for comparison only
@@ -264,35 +266,28 @@ fn spaced_clitic_end<C: Chars + ?Sized>(chars: &C, j: usize) -> Option<usize> {
 /// and a leading `$`. A possessive or contraction written with spaces
 /// ("Davis ’ s", "I ’ m") is one word, as "Davis’s" and "I’m" are.
 pub fn words(text: &str) -> Vec<Token<'_>> {
-    if text.len() < WORDS_MEMO_MIN_LEN {
+    if text.len() < WORDS_MEMO_MIN_LEN || u32::try_from(text.len()).is_err() {
         return split(text);
     }
-    WORDS.with(|memo| {
-        if let Some(spans) = memo.borrow().get(text) {
-            return spans
+    let spans = WORDS.with(|memo| {
+        memo.get_or(text, || {
+            split(text)
                 .iter()
-                .map(|&(start, end)| {
-                    let (start, end) = (start as usize, end as usize);
-                    Token {
-                        raw: &text[start..end],
-                        start,
-                        end,
-                    }
-                })
-                .collect();
-        }
-        let out = split(text);
-        if u32::try_from(text.len()).is_err() {
-            return out;
-        }
-        let spans = out.iter().map(|w| (w.start as u32, w.end as u32)).collect();
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= WORDS_MEMO_LIMIT {
-            memo.clear();
-        }
-        memo.insert(text.into(), spans);
-        out
-    })
+                .map(|w| (w.start as u32, w.end as u32))
+                .collect::<Rc<[(u32, u32)]>>()
+        })
+    });
+    spans
+        .iter()
+        .map(|&(start, end)| {
+            let (start, end) = (start as usize, end as usize);
+            Token {
+                raw: &text[start..end],
+                start,
+                end,
+            }
+        })
+        .collect()
 }
 
 /// [`words`], split.
@@ -304,9 +299,6 @@ fn split(text: &str) -> Vec<Token<'_>> {
     split_words(text, chars.as_slice())
 }
 
-/// A text's words as byte spans (start, end), per text.
-type WordSpans = rustc_hash::FxHashMap<Box<str>, Box<[(u32, u32)]>>;
-
 thread_local! {
     /// The words of texts already split on this thread, as byte spans: every
     /// stage splits the same sentences again (quotations, alignment, each
@@ -314,7 +306,7 @@ thread_local! {
     /// clean build (issue 15). The words depend on the text alone, so
     /// remembering them changes nothing but the time. Bounded: past
     /// [`WORDS_MEMO_LIMIT`] texts it starts afresh.
-    static WORDS: std::cell::RefCell<WordSpans> = std::cell::RefCell::new(WordSpans::default());
+    static WORDS: Memo<Rc<[(u32, u32)]>> = Memo::new(WORDS_MEMO_LIMIT);
 }
 
 /// Texts remembered per thread by [`words`].
@@ -542,8 +534,7 @@ thread_local! {
     /// words again (Snowball was about a tenth of a clean build's samples);
     /// a stem depends on the word alone, so remembering it changes nothing
     /// but the time. Bounded: past [`STEM_MEMO_LIMIT`] words it starts afresh.
-    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<str>>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    static STEMS: Memo<Rc<str>> = Memo::new(STEM_MEMO_LIMIT);
 }
 
 /// Words remembered per thread by [`stem`] (a news vocabulary of a few
@@ -555,18 +546,9 @@ pub fn stem(norm: &str) -> String {
     if norm.contains('_') || norm.chars().any(|c| c.is_ascii_digit()) {
         return norm.to_string();
     }
-    STEMS.with(|memo| {
-        if let Some(s) = memo.borrow().get(norm) {
-            return s.to_string();
-        }
-        let s = STEMMER.stem(norm).into_owned();
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= STEM_MEMO_LIMIT {
-            memo.clear();
-        }
-        memo.insert(norm.into(), s.as_str().into());
-        s
-    })
+    STEMS
+        .with(|memo| memo.get_or(norm, || STEMMER.stem(norm).into()))
+        .to_string()
 }
 
 /// Content stems of a text: normalised, stop words removed, stemmed.
