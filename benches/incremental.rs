@@ -23,6 +23,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::Path;
 use std::time::Instant;
 
+#[path = "../examples/common/mod.rs"]
+mod common;
+
 const ECB: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../shared/bench/ecbplus/articles"
@@ -57,16 +60,8 @@ fn main() {
         .unwrap_or(6);
     let dir = tempfile::tempdir().expect("temporary folder");
     let seeds = dir.path().join("seeds");
-    std::fs::create_dir(&seeds).unwrap();
-    for r in 0..copies {
-        for path in &names {
-            let text = std::fs::read_to_string(path).unwrap();
-            let name = path.file_name().unwrap().to_string_lossy();
-            let text = parallax::synthetic::perturb(&text, r);
-            std::fs::write(seeds.join(format!("r{r}_{name}")), text).unwrap();
-        }
-    }
-    println!("{} articles in {}", names.len() * copies, seeds.display());
+    let written = common::write_replicas(&names, copies, &seeds);
+    println!("{written} articles in {}", seeds.display());
     let opts = |out: &Path, cache: bool| BuildOptions {
         seeds: seeds.clone(),
         out: out.to_path_buf(),

@@ -5,6 +5,8 @@
 //!
 //!     cargo run --release --example bench_corpus -- /tmp/bench-seeds [COPIES]
 
+mod common;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let out = std::path::PathBuf::from(args.next().expect("usage: bench_corpus OUT [COPIES]"));
@@ -19,14 +21,6 @@ fn main() {
         .map(|e| e.path())
         .collect();
     names.sort();
-    std::fs::create_dir_all(&out).unwrap();
-    for r in 0..copies {
-        for path in &names {
-            let text = std::fs::read_to_string(path).unwrap();
-            let name = path.file_name().unwrap().to_string_lossy();
-            let text = parallax::synthetic::perturb(&text, r);
-            std::fs::write(out.join(format!("r{r}_{name}")), text).unwrap();
-        }
-    }
-    println!("{} articles in {}", names.len() * copies, out.display());
+    let written = common::write_replicas(&names, copies, &out);
+    println!("{written} articles in {}", out.display());
 }

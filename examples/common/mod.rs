@@ -1,5 +1,6 @@
-//! Helpers the ECB+ examples share: where the articles and labels are, the
-//! B-cubed score of a grouping, and a fixed hash for reproducible orders.
+//! Helpers the ECB+ examples (and `benches/incremental.rs`) share: where
+//! the articles and labels are, the B-cubed score of a grouping, a fixed
+//! hash for reproducible orders, and the replicated corpus of the benches.
 #![allow(dead_code)] // each example uses some of these
 
 /// The articles folder and the labels file: the first two arguments, else
@@ -46,4 +47,21 @@ pub fn fnv(s: &str, seed: u64) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325 ^ seed, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// Writes every article of `names` `copies` times into `out` as
+/// `r<copy>_<name>`, each replica with its names and figures changed
+/// (`parallax::synthetic::perturb`): the large corpus the speed benches
+/// time. Returns how many articles it wrote.
+pub fn write_replicas(names: &[std::path::PathBuf], copies: usize, out: &std::path::Path) -> usize {
+    std::fs::create_dir_all(out).expect("replica folder");
+    for r in 0..copies {
+        for path in names {
+            let text = std::fs::read_to_string(path).expect("an ECB+ article");
+            let name = path.file_name().unwrap().to_string_lossy();
+            let text = parallax::synthetic::perturb(&text, r);
+            std::fs::write(out.join(format!("r{r}_{name}")), text).expect("a replica");
+        }
+    }
+    names.len() * copies
 }
