@@ -12,6 +12,12 @@ pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>
         .map(|l| l.split('\t').collect())
 }
 
+/// The words of a one-word-a-line data file (its first column, when it has
+/// more).
+pub(crate) fn word_set<S: BuildHasher + Default>(data: &'static str) -> HashSet<&'static str, S> {
+    rows(data).filter_map(|r| r.first().copied()).collect()
+}
+
 /// The (word, class) pairs of a two-column data file whose second column
 /// names a class: `class_of` reads a class name. A class it does not know
 /// is a mistake in the file, named with its `file` name, at first use.

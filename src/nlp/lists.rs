@@ -12,14 +12,9 @@
 //! `data/en/prepositions.txt`): stages name the class they need
 //! ([`FunctionClass`]), never a private list.
 
-use crate::nlp::data::{classed, rows};
+use crate::nlp::data::{classed, rows, word_set};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
-
-/// One word a line.
-fn word_set(data: &'static str) -> HashSet<&'static str> {
-    rows(data).filter_map(|r| r.first().copied()).collect()
-}
 
 // ------------------------------------------------------------------ titles
 
@@ -270,15 +265,8 @@ pub fn role_lemma(lower: &str) -> Option<&'static str> {
 }
 
 static FIREARM_KINDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    include_str!("../../data/en/firearm_kinds.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let mut cols = l.split('\t');
-            let form = cols.next()?;
-            let _lemma = cols.next()?;
-            Some((form, cols.next()?.split_whitespace().collect()))
-        })
+    rows(include_str!("../../data/en/firearm_kinds.tsv"))
+        .filter_map(|r| Some((*r.first()?, r.get(2)?.split_whitespace().collect())))
         .collect()
 });
 

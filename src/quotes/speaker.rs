@@ -35,6 +35,7 @@
 //! of "be", words between a subject and its verb, sentence openers) of
 //! `function_words.tsv`.
 
+use crate::nlp::data::{rows, word_set};
 use crate::nlp::lists::{FunctionClass, is_function_word, is_modifier_preposition};
 use crate::nlp::names::RunRules;
 use crate::params::QuoteParams;
@@ -68,15 +69,8 @@ enum NounUse {
 /// `scripts/make_speech_verbs.py`): each form, and whether it is also a noun
 /// ("warning", "claim", "post") or the plural of one ("decrees").
 static SPEECH_VERBS: LazyLock<HashMap<&'static str, NounUse>> = LazyLock::new(|| {
-    let rows: Vec<(&str, &str, bool)> = include_str!("../../data/en/speech_verbs.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            let form = f.next()?;
-            let lemma = f.next()?;
-            Some((form, lemma, f.next() == Some("n")))
-        })
+    let rows: Vec<(&str, &str, bool)> = rows(include_str!("../../data/en/speech_verbs.txt"))
+        .filter_map(|r| Some((*r.first()?, *r.get(1)?, r.get(2) == Some(&"n"))))
         .collect();
     let noun_lemmas: HashSet<&str> = rows
         .iter()
@@ -103,27 +97,15 @@ static SPEECH_VERBS: LazyLock<HashMap<&'static str, NounUse>> = LazyLock::new(||
 /// (`"…," Willoughby's letter continued.`), from
 /// `data/en/speech_verbs_after.txt` (WordNet verbs with a communication
 /// sense of any rank; `scripts/make_speech_verbs.py --after`).
-static SPEECH_VERBS_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/en/speech_verbs_after.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').next())
-        .filter(|w| !w.is_empty())
-        .collect()
-});
+static SPEECH_VERBS_AFTER: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/en/speech_verbs_after.txt")));
 
 /// Verbs of perception and their forms ("heard", "saw", "watched"), from
 /// `data/en/perception_verbs.txt` (WordNet's verbs of perception that take
 /// an object; `scripts/make_speech_verbs.py --perception`): in "Nelson
 /// heard people shout: …" their object speaks, not their subject.
-static PERCEPTION_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/en/perception_verbs.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').next())
-        .filter(|w| !w.is_empty())
-        .collect()
-});
+static PERCEPTION_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/en/perception_verbs.txt")));
 
 /// "Nelson heard people shout", "she saw the officer tell them": a verb of
 /// perception, then a noun phrase (at most `max` words, in the clause) that
@@ -709,13 +691,8 @@ fn is_medium(t: &Tok) -> bool {
     !t.is_capitalised() && SPEECH_MEDIA.contains(t.lower().as_str())
 }
 
-static SPEECH_MEDIA: LazyLock<std::collections::BTreeSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/en/speech_media.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static SPEECH_MEDIA: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../data/en/speech_media.txt")));
 
 /// The author of the medium whose head noun is at `m` ("a statement from
 /// the campaign", "a tweet by Trump"), when the text names one right after
