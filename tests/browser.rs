@@ -184,6 +184,64 @@ fn site_under_a_subpath_in_chromium() {
     );
 }
 
+/// Following a link to a single-source claim folded under "N more claims
+/// only X makes" opens that fold: the browser expands a `<details>` that
+/// holds the link's target, and only that one.
+#[test]
+#[ignore = "needs Chromium: run tests/browser/run.sh"]
+fn a_link_to_a_folded_claim_opens_its_fold() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = tmp.path().join("seeds").join("bridge");
+    std::fs::create_dir_all(&seeds).unwrap();
+    let shared = "The Harbour Bridge was closed on Tuesday after a barge struck one of its piers, the port authority said.";
+    let only_a = [
+        "Engineers from Kettering Marine inspected the pier for six hours before declaring it unsafe.",
+        "Mayor Alicia Brandt ordered ferries to run every 15 minutes until the bridge reopens.",
+        "The barge, the Northern Star, was carrying 4,200 tonnes of gravel from Port Ellis.",
+        "Its captain, Tomas Wendel, was questioned by harbour police and released without charge.",
+        "Insurers Halvard Mutual estimated the repair bill at $12 million.",
+        "Local traders said the closure cost them 30 percent of their weekday takings.",
+    ];
+    let a = format!(
+        "---\ntitle: Harbour bridge closed after barge strike\noutlet: Coastal Times\n---\n{shared}\n\n{}\n",
+        only_a.join("\n\n")
+    );
+    let b = format!(
+        "---\ntitle: Barge hits Harbour Bridge pier\noutlet: Daily Ledger\n---\n{shared}\n\nTraffic was diverted through the river tunnel for the rest of the day.\n"
+    );
+    std::fs::write(seeds.join("a.md"), a).unwrap();
+    std::fs::write(seeds.join("b.md"), b).unwrap();
+    let site = tmp.path().join("site");
+    let (base, _log) = build_served(&tmp.path().join("seeds"), &site, tmp.path());
+    let slug = first_slug(&site);
+    let page =
+        std::fs::read_to_string(site.join("stories").join(&slug).join("index.html")).unwrap();
+    let fold = page
+        .find("<details class=\"more-claims\"")
+        .expect("one source's claims past the first few are folded");
+    let target = page[fold..]
+        .split("<li id=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a folded claim has an anchor")
+        .to_string();
+    let folds = |dom: &str| -> Vec<bool> {
+        dom.split("<details class=\"more-claims\"")
+            .skip(1)
+            .map(|rest| rest.split('>').next().unwrap_or("").contains("open"))
+            .collect()
+    };
+    let url = format!("{base}stories/{slug}/index.html");
+    let closed = dump_dom(&url, false, &tmp.path().join("profile-plain"));
+    assert_eq!(folds(&closed), vec![false], "closed without a fragment");
+    let linked = dump_dom(
+        &format!("{url}#{target}"),
+        false,
+        &tmp.path().join("profile-linked"),
+    );
+    assert_eq!(folds(&linked), vec![true], "opened by #{target}");
+}
+
 /// Measures `email.html` inside an iframe of the given width (headless
 /// Chromium's window cannot be narrower than 500 px; a mail client shows
 /// the message in a pane like this) and writes what it found, as JSON, to
