@@ -17,6 +17,11 @@ use std::sync::LazyLock;
 /// Folds typographic quotes, dashes and spaces to ASCII for comparison only
 /// (never for display). Keeps byte lengths different, so use it on copies.
 pub fn fold(text: &str) -> String {
+    // Every character folded is outside ASCII: an ASCII text is its own
+    // fold, copied whole rather than character by character (issue 15).
+    if text.is_ascii() {
+        return text.to_string();
+    }
     text.chars()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => '\'',
@@ -395,6 +400,11 @@ pub struct Spaced<'a> {
 impl Spaced<'_> {
     /// Folded, lower-cased form (possessive kept: "obama's").
     pub fn lower(&self) -> String {
+        // An ASCII word folds to itself, and its lower case is the ASCII
+        // one: one copy instead of two.
+        if self.raw.is_ascii() {
+            return self.raw.to_ascii_lowercase();
+        }
         fold(self.raw).to_lowercase()
     }
     /// Starts with an upper-case letter.
@@ -747,5 +757,19 @@ mod tests {
     #[test]
     fn fold_quotes() {
         assert_eq!(fold("“a” ‘b’ –"), "\"a\" 'b' -");
+        // ASCII is its own fold (the shortcut), whatever its marks.
+        let ascii = "Plain \"ASCII\" - it's 4.5 (kept) as is.";
+        assert_eq!(fold(ascii), ascii);
+        // A word's lower case: the ASCII shortcut gives what folding then
+        // lower-casing gives, and non-ASCII words still fold.
+        for text in [
+            "Obama's ONE said",
+            "Davis ’ s",
+            "ÉCOLE Zürich—Kelvin \u{212A}",
+        ] {
+            for w in spaced_words(text) {
+                assert_eq!(w.lower(), fold(w.raw).to_lowercase(), "{}", w.raw);
+            }
+        }
     }
 }

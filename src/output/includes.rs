@@ -14,7 +14,7 @@ use tera::ast::Node;
 
 /// Fails with the first include/extends cycle among `templates` (by name),
 /// naming its templates in order, e.g. `a.html → b.html → a.html`.
-pub fn check_cycles(templates: &BTreeMap<&str, tera::Template>) -> Result<()> {
+pub fn check_cycles(templates: &BTreeMap<&str, &tera::Template>) -> Result<()> {
     let edges: BTreeMap<&str, Vec<String>> = templates
         .iter()
         .map(|(name, t)| (*name, targets(t)))
@@ -115,7 +115,7 @@ mod tests {
             .iter()
             .map(|(n, s)| (*n, tera::Template::new(n, None, s).unwrap()))
             .collect();
-        check_cycles(&parsed)
+        check_cycles(&parsed.iter().map(|(n, t)| (*n, t)).collect())
     }
 
     #[test]

@@ -37,6 +37,14 @@ use std::collections::{BTreeMap, BTreeSet};
 pub(crate) fn norm_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in words(text) {
+        // A word of ASCII letters and digits has no apostrophe, so no
+        // contracted ending (every ending of `data/en/contractions.tsv` has
+        // one): its comparison form is the normalised word (the general
+        // path below gives the same, with three more copies of the word).
+        if w.raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            out.push(normalise_word(w.raw));
+            continue;
+        }
         // A spaced "It ’ s" is one word (see `nlp::tokens::words`): "it's".
         let f = fold(w.raw).to_lowercase().replace(' ', "");
         if let Some((base, full)) = lists::contraction(&f) {
@@ -52,54 +60,119 @@ pub(crate) fn norm_words(text: &str) -> Vec<String> {
     out
 }
 
+/// The words of the story's quotation segments as small numbers, so that
+/// comparing two segments compares numbers, not strings (issue 15). Two
+/// words get the same number exactly when they are the same string, so
+/// every comparison below gives what it gives on the words.
+struct Vocabulary<'a> {
+    ids: HashMap<&'a str, u32>,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn of(segs: &'a [Seg]) -> Vocabulary<'a> {
+        let mut ids: HashMap<&'a str, u32> = HashMap::default();
+        for s in segs {
+            for w in &s.words {
+                let next = ids.len() as u32;
+                ids.entry(w.as_str()).or_insert(next);
+            }
+        }
+        Vocabulary { ids }
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn id(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+
+    /// A segment's words as numbers, in order, and as a sorted bag.
+    fn numbered(&self, words: &[String]) -> Numbered {
+        let ids: Vec<u32> = words.iter().map(|w| self.ids[w.as_str()]).collect();
+        let mut bag = ids.clone();
+        bag.sort_unstable();
+        Numbered { ids, bag }
+    }
+}
+
+/// A segment's words as [`Vocabulary`] numbers.
+struct Numbered {
+    ids: Vec<u32>,
+    /// The same numbers sorted: the bag of words, for [`bag_overlap`].
+    bag: Vec<u32>,
+}
+
+/// How many words two sorted bags share, counting repeats: no common
+/// subsequence is longer, so a pair this overlap already rules out needs
+/// no longest common subsequence.
+fn bag_overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// How much a word tells one statement from another in this story: its
 /// inverse document frequency over the story's articles
 /// ([`crate::nlp::compare::bm25_idf`]). The story's topic
 /// ("the Endangered Species Act") is in every article and weighs little, so
 /// a short phrase made of it cannot pass for a fragment of every long
 /// quotation that mentions the topic and chain them into one item.
+/// Weights are kept for the words of the quotation segments only (no other
+/// word is ever weighed), by their [`Vocabulary`] number.
 pub(crate) struct WordWeights {
-    idf: HashMap<String, f64>,
-    /// Weight of a word in no article (an expanded contraction).
-    unseen: f64,
+    by_id: Vec<f64>,
 }
 
 impl WordWeights {
-    pub(crate) fn of_story(story: &Story) -> WordWeights {
+    fn of_story(story: &Story, vocabulary: &Vocabulary) -> WordWeights {
         let n = story.docs.len();
-        let mut df: HashMap<String, usize> = HashMap::default();
+        let mut df = vec![0usize; vocabulary.len()];
+        let mut seen: Vec<u32> = Vec::new();
         for doc in &story.docs {
-            let mut seen: BTreeSet<String> = BTreeSet::new();
+            seen.clear();
             for b in &doc.blocks {
-                seen.extend(norm_words(&b.text));
+                seen.extend(norm_words(&b.text).iter().filter_map(|w| vocabulary.id(w)));
             }
-            for w in seen {
-                *df.entry(w).or_insert(0) += 1;
+            seen.sort_unstable();
+            seen.dedup();
+            for &w in &seen {
+                df[w as usize] += 1;
             }
         }
         // BM25's IDF, not the floored `idf` of grouping: the topic words
         // every article shares must weigh almost nothing here (measured in
-        // `nlp::compare`'s module documentation).
-        let idf = |d: usize| bm25_idf(n, d);
+        // `nlp::compare`'s module documentation). A word in no article (an
+        // expanded contraction) weighs `bm25_idf(n, 0)`.
         WordWeights {
-            idf: df.into_iter().map(|(w, d)| (w, idf(d))).collect(),
-            unseen: idf(0),
+            by_id: df.into_iter().map(|d| bm25_idf(n, d)).collect(),
         }
     }
 
-    fn weight(&self, word: &str) -> f64 {
-        self.idf.get(word).copied().unwrap_or(self.unseen)
+    fn weight(&self, word: u32) -> f64 {
+        self.by_id[word as usize]
     }
 
     /// Share of the shorter list's weight that a weighted longest common
     /// subsequence covers.
-    fn containment(&self, a: &[String], b: &[String]) -> f64 {
+    fn containment(&self, a: &[u32], b: &[u32]) -> f64 {
         let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-        let total: f64 = short.iter().map(|w| self.weight(w)).sum();
+        let total: f64 = short.iter().map(|&w| self.weight(w)).sum();
         if total == 0.0 {
             return 0.0;
         }
-        weighted_lcs(short, long, |w| self.weight(w)) / total
+        weighted_lcs(short, long, |&w| self.weight(w)) / total
     }
 }
 
@@ -115,23 +188,29 @@ fn needed_containment(shorter: usize, p: &MergeParams) -> f64 {
 /// [`same_statement`], and the shared words carry the shorter one's weight
 /// too (not only its common words).
 fn same_weighted_statement(
-    a: &[String],
-    b: &[String],
+    a: &Numbered,
+    b: &Numbered,
     weights: &WordWeights,
     p: &MergeParams,
 ) -> bool {
-    same_statement(a, b, p)
-        && weights.containment(a, b) >= needed_containment(a.len().min(b.len()), p)
+    let shorter = a.ids.len().min(b.ids.len());
+    // The bag overlap bounds the common subsequence from above: a pair it
+    // rules out is ruled out by [`same_statement`] too.
+    enough_shared(bag_overlap(&a.bag, &b.bag), shorter, p)
+        && same_statement(&a.ids, &b.ids, p)
+        && weights.containment(&a.ids, &b.ids) >= needed_containment(shorter, p)
 }
 
 /// Do these two word lists say the same thing (one may be a fragment)?
-pub(crate) fn same_statement(a: &[String], b: &[String], p: &MergeParams) -> bool {
-    let shorter = a.len().min(b.len());
-    if shorter == 0 {
-        return false;
-    }
-    let shared = lcs_len(a, b);
-    shared >= p.min_shared_words.min(shorter)
+pub(crate) fn same_statement<T: PartialEq>(a: &[T], b: &[T], p: &MergeParams) -> bool {
+    enough_shared(lcs_len(a, b), a.len().min(b.len()), p)
+}
+
+/// Are `shared` words in common enough for two lists whose shorter has
+/// `shorter` words?
+fn enough_shared(shared: usize, shorter: usize, p: &MergeParams) -> bool {
+    shorter > 0
+        && shared >= p.min_shared_words.min(shorter)
         && shared as f64 / shorter as f64 >= needed_containment(shorter, p)
 }
 
@@ -267,12 +346,15 @@ fn all_segments(found: &[Found], p: &MergeParams) -> Vec<Seg> {
 
 /// Cluster id of every segment: segments of different quotations that say
 /// the same thing share one.
-fn cluster_segments(segs: &[Seg], weights: &WordWeights, p: &MergeParams) -> Vec<usize> {
+fn cluster_segments(story: &Story, segs: &[Seg], p: &MergeParams) -> Vec<usize> {
+    let vocabulary = Vocabulary::of(segs);
+    let weights = WordWeights::of_story(story, &vocabulary);
+    let numbered: Vec<Numbered> = segs.iter().map(|s| vocabulary.numbered(&s.words)).collect();
     let mut parent: Vec<usize> = (0..segs.len()).collect();
     union_exact_duplicates(segs, &mut parent);
     for (i, j) in candidate_pairs(segs, p.max_postings) {
         if segs[i].found != segs[j].found
-            && same_weighted_statement(&segs[i].words, &segs[j].words, weights, p)
+            && same_weighted_statement(&numbered[i], &numbered[j], &weights, p)
         {
             union(&mut parent, i, j);
         }
@@ -584,7 +666,7 @@ fn sentence_index(story: &Story, doc: usize, block: usize, offset: usize) -> usi
 /// Merges the found quotations of a story into ranked quotation items.
 pub(crate) fn merge(story: &Story, found: &[Found], p: &MergeParams) -> Vec<Quotation> {
     let segs = all_segments(found, p);
-    let cluster = cluster_segments(&segs, &WordWeights::of_story(story), p);
+    let cluster = cluster_segments(story, &segs, p);
     let item = group_clusters(&segs, &cluster);
     let mut items: Vec<Item> = runs(&segs, &item)
         .values()
@@ -691,5 +773,69 @@ mod vote_tests {
         assert_eq!(of(&[Some("Lima"), Some("Ana Palima")]), None);
         assert_eq!(of(&[Some("A.J. Smith"), Some("A.J. Butler")]), None);
         assert_eq!(of(&[None, None]), None);
+    }
+}
+
+#[cfg(test)]
+mod comparison_tests {
+    use super::*;
+
+    /// The general path of [`norm_words`], for comparing with its fast path.
+    fn general(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for w in words(text) {
+            let f = fold(w.raw).to_lowercase().replace(' ', "");
+            if let Some((base, full)) = lists::contraction(&f) {
+                out.push(base.to_string());
+                out.push(full.to_string());
+            } else {
+                let n = normalise_word(w.raw);
+                if !n.is_empty() {
+                    out.push(n);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn plain_words_skip_the_contraction_table_with_the_same_result() {
+        for text in [
+            "The 42 Senators said NATO and the US would not wait",
+            "We'll see, they won't, I’m sure; Davis ’ s car",
+            "Cannot dont wont ll re ve",
+        ] {
+            assert_eq!(norm_words(text), general(text), "{text}");
+        }
+        assert_eq!(norm_words("won't"), ["will", "not"]);
+    }
+
+    #[test]
+    fn the_bag_overlap_bounds_the_common_subsequence() {
+        let list = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let a = list("the vote was close and the vote was late");
+        let b = list("late was the vote close");
+        let mut segs = Vec::new();
+        for (found, words) in [(0, a.clone()), (1, b.clone()), (2, list("nothing"))] {
+            segs.push(Seg {
+                found,
+                start: 0,
+                end: 0,
+                words,
+            });
+        }
+        let v = Vocabulary::of(&segs);
+        let (na, nb) = (v.numbered(&a), v.numbered(&b));
+        // Every word of b is in a: the bags share 5, the order only 3.
+        assert_eq!(bag_overlap(&na.bag, &nb.bag), 5);
+        assert_eq!(lcs_len(&na.ids, &nb.ids), lcs_len(&a, &b));
+        assert_eq!(lcs_len(&a, &b), 3);
+        assert_eq!(bag_overlap(&na.bag, &v.numbered(&list("nothing")).bag), 0);
+        // Numbers compare as the words do.
+        let p = MergeParams::default();
+        assert_eq!(
+            same_statement(&na.ids, &nb.ids, &p),
+            same_statement(&a, &b, &p)
+        );
     }
 }
