@@ -98,7 +98,17 @@ pub struct MarkPair {
 pub fn pairs(text: &str) -> Vec<MarkPair> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    // Only the marks [`facing`] knows face a way, and each starts with one
+    // of three bytes (`"`; 0xE2 of U+201C–U+201E; 0xC2 of « and »), none
+    // of them inside another character: other bytes are passed over
+    // without decoding them (issue 15).
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !matches!(b, b'"' | 0xE2 | 0xC2) {
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
         let Some(dir) = facing(text, i, c) else {
             continue;
         };
@@ -301,6 +311,33 @@ mod tests {
         assert_eq!(facing(t, 12, '"'), Some(Facing::Close));
         assert_eq!(facing("a \" b", 2, '"'), Some(Facing::Either));
         assert_eq!(facing("a'b", 1, '\''), None);
+    }
+
+    #[test]
+    fn pairs_skip_other_characters_alike() {
+        // The byte scan finds what a scan of every character finds.
+        let every = |t: &str| {
+            let mut out = Vec::new();
+            let mut open = None;
+            for (i, c) in t.char_indices() {
+                match (open, facing(t, i, c)) {
+                    (_, None) => {}
+                    (Some(o), Some(Facing::Close | Facing::Either)) => {
+                        out.push(MarkPair { open: o, close: i });
+                        open = None;
+                    }
+                    (_, Some(Facing::Open | Facing::Either)) => open = Some(i),
+                    (None, Some(Facing::Close)) => {}
+                }
+            }
+            out
+        };
+        for t in [
+            "\u{201C}Oui,\u{201D} dit-il — \u{00AB} non \u{00BB} … \u{201E}ja\u{201C} \"x\" é",
+            "a \" b \"c\" \u{2019}s \u{2014} \u{2026}",
+        ] {
+            assert_eq!(pairs(t), every(t), "{t}");
+        }
     }
 
     #[test]

@@ -82,8 +82,10 @@ impl Enclosures {
     fn of(text: &str, max_words: usize) -> Enclosures {
         let mut spans = pairs(text);
         spans.extend(bracket_spans(text));
-        let words = WordStarts::of(text);
-        spans.retain(|q| words.count(text, q.open, q.close) <= max_words);
+        if !spans.is_empty() {
+            let words = WordStarts::of(text);
+            spans.retain(|q| words.count(text, q.open, q.close) <= max_words);
+        }
         spans.sort_unstable_by_key(|q| (q.open, q.close));
         let mut furthest = 0;
         let by_open = spans
@@ -235,16 +237,29 @@ pub fn boundaries(text: &str, params: &SentenceParams) -> Vec<usize> {
     let quotes = Enclosures::of(text, params.max_enclosed_words);
     let mut cuts = Vec::new();
     let mut pos = 0;
-    while let Some(off) = text[pos..].find(is_terminator) {
-        let cand = candidate_at(text, pos + off, &quotes);
+    while let Some(at) = next_terminator(text, pos) {
+        let cand = candidate_at(text, at, &quotes);
         if is_boundary(text, &cand, &quotes) {
             cuts.push(cand.cut);
         }
-        pos = cand.cut.max(pos + off + 1);
+        pos = cand.cut.max(at + 1);
     }
     cuts.extend(inline_bullets(text));
     cuts.sort_unstable();
     cuts
+}
+
+/// Where the first terminator ([`is_terminator`]) at or after byte `from`
+/// starts: a scan of bytes, not of decoded characters (every terminator
+/// starts with `.`, `!`, `?` or 0xE2, the first byte of `…`, and none of
+/// these is inside another character).
+fn next_terminator(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (from..bytes.len()).find(|&i| match bytes[i] {
+        b'.' | b'!' | b'?' => true,
+        0xE2 => text[i..].starts_with('\u{2026}'),
+        _ => false,
+    })
 }
 
 /// Does a sentence start at byte `at` of `text` (at the start, or right
@@ -266,6 +281,10 @@ fn head_with_next(text: &str, at: usize) -> &str {
 /// Bullets run into one line ("• Agencies agree • Experts weigh in") end
 /// the item before them.
 fn inline_bullets(text: &str) -> Vec<usize> {
+    // Both bullets start with the byte 0xE2: most texts have none.
+    if !text.as_bytes().contains(&0xE2) {
+        return Vec::new();
+    }
     text.char_indices()
         .filter(|&(i, c)| {
             matches!(c, '•' | '▪')
@@ -387,6 +406,22 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    #[test]
+    fn the_byte_scan_finds_the_terminators_a_character_scan_finds() {
+        let text = "Dr. Lind — “No!” … Zürich? Yes… 2.5 é. • next ▪ last";
+        let mut from = 0;
+        while from < text.len() {
+            let by_chars = text[from..].find(is_terminator).map(|o| from + o);
+            assert_eq!(next_terminator(text, from), by_chars, "from {from}");
+            from = by_chars.map_or(text.len(), |at| at + 1);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+        assert_eq!(inline_bullets("plain ascii"), Vec::<usize>::new());
+        assert_eq!(inline_bullets("a • b"), vec![2]);
     }
 
     #[test]

@@ -83,8 +83,9 @@ pub fn pages(
     let done: Vec<Result<()>> = todo
         .par_iter()
         .map(|d| {
-            emit(story_page(&tera, &site, d)?)?;
-            emit(email_page(&tera, &site, base, d)?)?;
+            let page = StoryPage::new(&site, d);
+            emit(story_page(&tera, &page, d)?)?;
+            emit(email_page(&tera, &page, base, d)?)?;
             emit(digest_json(d)?)
         })
         .collect();
@@ -110,11 +111,10 @@ fn index_page(tera: &Tera, site: &SiteView<'_>, digests: &[Digest]) -> Result<Ou
     })
 }
 
-fn story_page(tera: &Tera, site: &SiteView<'_>, digest: &Digest) -> Result<OutputFile> {
-    let page = StoryPage::new(site, digest);
+fn story_page(tera: &Tera, page: &StoryPage<'_>, digest: &Digest) -> Result<OutputFile> {
     Ok(OutputFile {
         path: PathBuf::from(format!("{}index.html", story_dir(&digest.slug))),
-        bytes: render_page(tera, "story.html", &page)?.into_bytes(),
+        bytes: render_page(tera, "story.html", page)?.into_bytes(),
     })
 }
 
@@ -122,13 +122,13 @@ fn story_page(tera: &Tera, site: &SiteView<'_>, digest: &Digest) -> Result<Outpu
 /// with the most generous [`EmailLimits`] step that fits [`EMAIL_BUDGET`].
 fn email_page(
     tera: &Tera,
-    site: &SiteView<'_>,
+    story_page: &StoryPage<'_>,
     base: Option<&BaseUrl>,
     digest: &Digest,
 ) -> Result<OutputFile> {
     let path = PathBuf::from(format!("{}email.html", story_dir(&digest.slug)));
     let mut page = EmailPage {
-        page: StoryPage::new(site, digest),
+        page: story_page,
         home: home_link(base),
         story: story_link(base, &digest.slug),
         limits: EmailLimits::default(),

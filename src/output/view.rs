@@ -66,8 +66,9 @@ impl<'a> NotFoundPage<'a> {
 /// A story as a newsletter: the story page's views, plus absolute links.
 #[derive(Debug, Serialize)]
 pub struct EmailPage<'a> {
+    /// The story page's own view (made once for both pages).
     #[serde(flatten)]
-    pub page: StoryPage<'a>,
+    pub page: &'a StoryPage<'a>,
     /// The front page's URL.
     pub home: String,
     /// The story page's URL.
