@@ -149,6 +149,17 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
             Some((p, Some(s))) if alone && continues(doc, &spans[*p], span, people, s) => {
                 Some(s.clone())
             }
+            // `"…," he continued, looking to Hansbrough, "…"`: a quotation
+            // resuming its sentence right after the previous one's own
+            // attribution (read after that quotation, and nothing else
+            // before this one) is the same speaker's.
+            Some((p, Some(s)))
+                if before.who.is_none()
+                    && after.is_none()
+                    && resumes(doc, &spans[*p], span, params) =>
+            {
+                Some(s.clone())
+            }
             _ => None,
         };
         // A speech verb right before the quotation with its subject
@@ -466,6 +477,23 @@ fn continues(doc: &Document, prev: &Span, span: &Span, people: &People, who: &Sp
     (short || one_sentence) && !speaker::names_another(&between, people, &who.name)
 }
 
+/// Does `span` resume the sentence of `prev` after `prev`'s attribution
+/// (`"…," he continued, looking to Hansbrough, "…"`): in one paragraph,
+/// `prev` does not end its sentence, and the words between are an
+/// attribution after a quotation ending with a comma?
+fn resumes(doc: &Document, prev: &Span, span: &Span, params: &QuoteParams) -> bool {
+    let ((pb, pc), (b, o)) = (prev.close, span.open);
+    if pb != b || pc > o {
+        return false;
+    }
+    let between = block_text(doc, b).get(pc..o).unwrap_or("");
+    let one_sentence = sentence_rest(between).trim().len() + 1 >= between.trim().len();
+    one_sentence
+        && between.trim_end().ends_with(',')
+        && !ends_sentence(&prev.text(doc), between)
+        && speaker::after_quote(between, params).is_some()
+}
+
 /// The display speaker for what the source says.
 fn resolve(
     who: &Who,
@@ -488,7 +516,7 @@ fn resolve(
             person: false,
         }),
         Who::Pronoun(gender) => last_person_before(doc, span.open, spans, people, *gender)
-            .map(|name| Speaker { name, person: true }),
+            .map(|(name, person)| Speaker { name, person }),
         Who::One => speaker::one_of(&text_before(doc, span, spans), 2).map(|name| Speaker {
             name,
             person: false,
@@ -528,14 +556,15 @@ fn text_before(doc: &Document, span: &Span, spans: &[Span]) -> String {
 
 /// The person a pronoun before `at` refers to: the nearest sentence that
 /// names a compatible person outside quotations decides, and names no one
-/// when it holds two equally likely ones.
+/// when it holds two equally likely ones. The flag is false for a role
+/// ("one Mac customer") rather than a named person.
 fn last_person_before(
     doc: &Document,
     at: (usize, usize),
     spans: &[Span],
     people: &People,
     gender: speaker::Gender,
-) -> Option<String> {
+) -> Option<(String, bool)> {
     (0..=at.0)
         .rev()
         .find_map(|b| {

@@ -257,6 +257,9 @@ fn is_noun_use(toks: &[Tok], v: usize) -> bool {
     compound
         || before(1).is_some_and(|p| is_determiner(p) || p.is_possessive())
         || (class == Some(NounUse::Noun)
+            // "the striker, saying": a comma ends the noun phrase; not
+            // after a modifier in "-ing" ("a squinting, mumbling man").
+            && !(t.gap.contains(',') && before(1).is_some_and(|p| !p.lower().ends_with("ing")))
             && before(2).is_some_and(|p| is_determiner(p) && !before(1).is_some_and(subject)))
 }
 
@@ -990,8 +993,16 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
         let ends_that = toks
             .last()
             .is_some_and(|t| t.lower() == "that" || t.lower() == "only");
-        let who = subject_before(pre, &toks, v, people)
-            .or_else(|| coordinated_subject(pre, &toks, v, people))
+        let participle = participle_subject(pre, &toks, v, people);
+        let who = participle
+            .clone()
+            .unwrap_or_else(|| subject_before(pre, &toks, v, people))
+            .or_else(|| {
+                participle
+                    .is_none()
+                    .then(|| coordinated_subject(pre, &toks, v, people))
+                    .flatten()
+            })
             .or_else(|| {
                 // `“…,” said Smith, “…”`, `…, said Warren, but …`: the
                 // subject after an inverted verb, which opens its clause
@@ -1024,13 +1035,23 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
             content: false,
         };
     }
+    if let Some(name) = slash_byline(pre, &toks) {
+        return Before {
+            who: Some(Who::Name(name)),
+            tight: true,
+            content: false,
+        };
+    }
     if pre.trim_end().ends_with(':')
         && let Some(last) = toks.last()
         && last.is_capitalised()
     {
         let s = cap_run_start(pre, &toks, toks.len() - 1);
         let name = name_in_run(&toks[s..]);
-        if !name.is_empty() && !breaks_clause(pre.get(last.end..).unwrap_or("")) {
+        // "Republicans/Democrats:": a word after a slash is one of a pair,
+        // no name (a caption names with [`slash_byline`]).
+        let slashed = toks[s].gap.contains('/');
+        if !name.is_empty() && !slashed && !breaks_clause(pre.get(last.end..).unwrap_or("")) {
             return Before {
                 who: Some(Who::Name(name)),
                 tight: true,
@@ -1039,6 +1060,125 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
         }
     }
     Before::default()
+}
+
+/// "Netanyahu said, adding: …", "…, said Ana Lima, adding: …", "Coach
+/// Tom Reyes benched the striker, saying: …": a speech verb in "-ing" set
+/// off by a comma is a participle whose subject is the subject of the
+/// clause before it, never a noun right before the comma (the object,
+/// "the striker"). That subject is the subject of a finite speech verb
+/// right before the comma (`X said, adding`), the phrase after an
+/// inverted one (`said X, adding`), or the name or role opening the
+/// sentence when only its predicate stands between it and the comma (no
+/// clause of its own: no pronoun, no "who", "that", "but", no other
+/// speech verb). `Some(None)`: a participle whose subject is none of
+/// these (no one); `None`: the verb is no such participle.
+fn participle_subject(text: &str, toks: &[Tok], v: usize, people: &People) -> Option<Option<Who>> {
+    let t = &toks[v];
+    if v == 0 || !t.lower().ends_with("ing") || !t.gap.contains(',') || breaks_before(toks, v) {
+        return None;
+    }
+    let w = v - 1;
+    if is_speech_verb(&toks[w]) && !is_noun_use(toks, w) && !toks[w].lower().ends_with("ing") {
+        return Some(
+            subject_before(text, toks, w, people)
+                .or_else(|| coordinated_subject(text, toks, w, people)),
+        );
+    }
+    // The clause before the comma: back to the sentence start or a
+    // comma, a colon or a semicolon.
+    let clause = (1..=w)
+        .rev()
+        .find(|&k| breaks_before(toks, k) || toks[k].gap.contains([',', ';', ':']))
+        .unwrap_or(0);
+    // `said X, adding`: an inverted speech verb opening that clause.
+    if is_speech_verb(&toks[clause])
+        && let Some((who, end)) = phrase_at(text, toks, clause + 1)
+        && end == v
+    {
+        return Some(headed_by_person(&who).then_some(who));
+    }
+    let start = (0..v).rev().find(|&k| breaks_before(toks, k)).unwrap_or(0);
+    // After a short introduction ("On Tuesday, …").
+    let start = (start + 1..v)
+        .find(|&k| toks[k].gap.contains(','))
+        .filter(|&k| k - start <= people.params.introduction_words && k < v)
+        .filter(|&k| (start..k).all(|j| !is_speech_verb(&toks[j])))
+        .unwrap_or(start);
+    // No phrase opening the sentence (it opens with a clause: "In a
+    // statement released …"): this rule cannot tell; the nearest subject
+    // decides as for any verb.
+    let (who, end) = phrase_at(text, toks, start)?;
+    // A name opening the sentence with its verb after it is its subject
+    // ("Lima criticised …", as for any speech verb); a role only when a
+    // role noun heads it ("the team" is no one).
+    let person = match &who {
+        Who::Role(_) => headed_by_person(&who),
+        _ => true,
+    };
+    // "AMD president … Rory Read also addressed …": a name before a role
+    // noun modifies it; not this rule's subject.
+    let predicate = end < v
+        && verb_follows(toks, end - 1)
+        && !is_role_noun(&toks[end])
+        && (end..v).all(|k| {
+            let l = toks[k].lower();
+            (k == end || !toks[k].gap.contains([',', ';', ':']))
+                && !breaks_before(toks, k)
+                && crate::nlp::lists::subject_pronoun(&l).is_none()
+                && !matches!(l.as_str(), "who" | "which" | "that" | "whom" | "whose")
+                && !is_function_word(&l, FunctionClass::Relative)
+                && !opens_contrast_clause(toks, k)
+                && (k == end || !is_speech_verb(&toks[k]))
+        });
+    // "Lima was criticised by …, saying": the subject is acted on.
+    let passive = toks
+        .get(end)
+        .is_some_and(|t| is_function_word(&t.lower(), FunctionClass::Be))
+        && toks.get(end + 1).is_some_and(|t| t.lower().ends_with("ed"));
+    if !predicate {
+        return None;
+    }
+    Some((person && !passive).then_some(who))
+}
+
+/// `David Soares/Albany County District Attorney: "…"`: a caption of a
+/// broadcast transcript, a name of two capitalised words or more, a
+/// slash, the speaker's title (capitalised words, a possessive, "of",
+/// "the"; at most [`MAX_NAME_WORDS`] words) and a colon, all of `pre`'s
+/// sentence: that name.
+fn slash_byline(pre: &str, toks: &[Tok]) -> Option<Vec<String>> {
+    if !pre.trim_end().ends_with(':') || toks.is_empty() {
+        return None;
+    }
+    let start = (0..toks.len())
+        .rev()
+        .find(|&k| breaks_before(toks, k))
+        .unwrap_or(0);
+    let slash = (start + 1..toks.len()).find(|&k| toks[k].gap.trim() == "/")?;
+    let name = &toks[start..slash];
+    let title = &toks[slash..];
+    let plain_gaps = |ws: &[Tok]| ws.iter().skip(1).all(|t| t.gap.trim().is_empty());
+    let title_word = |t: &Tok| {
+        t.is_capitalised() || t.raw.chars().all(|c| !c.is_alphanumeric()) || {
+            let l = t.lower();
+            l == "of" || l == "the"
+        }
+    };
+    let after = pre.get(toks.last()?.end..).unwrap_or("").trim();
+    let ok = name.len() >= 2
+        && name
+            .iter()
+            .all(|t| t.is_capitalised() && !t.is_possessive() && !is_title(t))
+        && plain_gaps(name)
+        && (title.len() <= MAX_NAME_WORDS)
+        && title.iter().all(title_word)
+        && title
+            .iter()
+            .skip(1)
+            .all(|t| t.gap.trim().is_empty() || t.gap.trim() == "'")
+        && after == ":";
+    ok.then(|| name_in_run(name)).filter(|n| n.len() >= 2)
 }
 
 /// Is the speech verb at `v` passive ("was described as", "the man
@@ -1719,13 +1859,14 @@ impl People {
     /// when there is one; when there are several, the one in subject
     /// position (opening a clause, or right before a verb) if only one is.
     /// `None`: no such person in `text`; `Some(None)`: two are possible, so
-    /// no one.
+    /// no one. The flag is false when the one meant is a role, not a named
+    /// person ("one Mac customer").
     pub fn last_in(
         &self,
         text: &str,
         skip: &[(usize, usize)],
         gender: Gender,
-    ) -> Option<Option<String>> {
+    ) -> Option<Option<(String, bool)>> {
         let toks = tokens(text);
         let cuts = sentence_cuts(text);
         // (sentence number, display name, subject position)
@@ -1801,12 +1942,21 @@ impl People {
         }
         // "However, one Mac customer from the show floor was sceptical. …
         // he said": a role opening a later sentence as its subject is who
-        // the pronoun most likely means; it names no person, so no one.
-        let role_subject = self.last_role_subject(&toks, &cuts, skip);
-        if let Some(r) = role_subject
+        // the pronoun most likely means. It names no person: no one,
+        // unless it brings in someone new ("one Mac customer", "a local
+        // shopkeeper": an indefinite role) in the last sentence before
+        // the pronoun, in an active clause, of a gender the pronoun
+        // allows: then that role (shown as a role by the caller).
+        // A definite role ("the director") may be someone named earlier.
+        let role_subject = self.last_role_subject(text, &toks, &cuts, skip);
+        if let Some((r, role)) = role_subject
             && found.last().is_none_or(|f| r > f.0)
         {
-            return Some(None);
+            let last_sentence = r == sentence_of_last(&toks, &cuts);
+            return Some(
+                role.filter(|(_, g)| last_sentence && g.is_none_or(|g| g == gender))
+                    .map(|(phrase, _)| (phrase, false)),
+            );
         }
         let last = found.last()?.0;
         if found.iter().any(|f| f.0 == last && f.1.is_empty()) {
@@ -1820,11 +1970,11 @@ impl People {
             }
         }
         if candidates.len() == 1 {
-            return Some(candidates.pop().map(|c| c.0));
+            return Some(candidates.pop().map(|c| (c.0, true)));
         }
         let mut subjects = candidates.into_iter().filter(|c| c.1);
         Some(match (subjects.next(), subjects.next()) {
-            (Some(only), None) => Some(only.0),
+            (Some(only), None) => Some((only.0, true)),
             _ => None,
         })
     }
@@ -1837,12 +1987,18 @@ impl People {
     /// such as "However,"), led by a determiner, with no preposition before
     /// it ("one Mac customer", "A police spokesman"; not "In the officer's
     /// view"). Words inside `skip` (quotations) do not count.
+    /// With it, when the role is indefinite ("one", "a", "an": someone new
+    /// to the text) and the verb after its phrase is active (not "was
+    /// arrested"), the role phrase as written and the gender its head
+    /// noun gives ("spokeswoman"), if any.
+    #[allow(clippy::type_complexity)]
     fn last_role_subject(
         &self,
+        text: &str,
         toks: &[Tok],
         cuts: &[usize],
         skip: &[(usize, usize)],
-    ) -> Option<usize> {
+    ) -> Option<(usize, Option<(String, Option<Gender>)>)> {
         let mut sentence = 0;
         let mut first = 0;
         let mut last = None;
@@ -1878,11 +2034,94 @@ impl People {
                 && head.iter().all(|w| !is_preposition(&w.lower()))
                 && head.iter().skip(1).all(|w| !w.gap.contains(','))
             {
-                last = Some(sentence);
+                let role = (is_role_noun(t)
+                    && matches!(head[0].lower().as_str(), "a" | "an" | "one")
+                    && active_after_role(toks, k))
+                .then(|| {
+                    let phrase = lower_article(join_toks(text, toks, start, k));
+                    (phrase, role_gender(&t.lower()))
+                });
+                last = Some((sentence, role));
             }
         }
         last
     }
+}
+
+/// The gender a role noun gives its person: from the titles table
+/// ("spokeswoman", "chairman"), else from a final "-woman"/"-man"
+/// ("businesswoman"); `None` for a noun of either ("customer").
+fn role_gender(noun: &str) -> Option<Gender> {
+    honorific_gender(noun).or_else(|| {
+        if noun.ends_with("woman") || noun.ends_with("women") {
+            Some(Gender::Female)
+        } else if noun.ends_with("man") || noun.ends_with("men") {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    })
+}
+
+/// After the role noun at `h` (and a prepositional phrase after it: "one
+/// Mac customer from the show floor"), does its clause go on with an
+/// active verb ("was sceptical", "shook his head"), not a passive one
+/// ("was arrested", "was told"), in which the role is acted on and may
+/// not be the one who speaks next?
+fn active_after_role(toks: &[Tok], h: usize) -> bool {
+    let mut k = h + 1;
+    // Over a prepositional phrase (no comma, at most five words).
+    if toks.get(k).is_some_and(|t| is_preposition(&t.lower())) {
+        let end = (k + 1..toks.len().min(k + 6)).find(|&j| {
+            !toks[j].is_capitalised() && !is_determiner(&toks[j]) && {
+                let l = toks[j].lower();
+                is_function_word(&l, FunctionClass::Be)
+                    || is_function_word(&l, FunctionClass::BeforeVerb)
+            }
+        });
+        match end {
+            Some(j) if (k..=j).all(|x| !toks[x].gap.contains(',') && !breaks_before(toks, x)) => {
+                k = j;
+            }
+            _ => return false,
+        }
+    }
+    while toks.get(k).is_some_and(|t| {
+        is_filler(t) && !is_function_word(&t.lower(), FunctionClass::Be) && !breaks_before(toks, k)
+    }) {
+        k += 1;
+    }
+    let Some(verb) = toks.get(k) else {
+        return false;
+    };
+    if verb.is_capitalised() || breaks_before(toks, k) || verb.gap.contains(',') {
+        return false;
+    }
+    if is_function_word(&verb.lower(), FunctionClass::Be) {
+        // "was sceptical", "was not convinced" (an adjective), not "was
+        // arrested", "was told" (a participle after "be"): a word in -ed
+        // or -en after the forms of "be" (and "not") reads as passive.
+        let mut j = k + 1;
+        while toks.get(j).is_some_and(|t| {
+            let l = t.lower();
+            is_function_word(&l, FunctionClass::Be) || is_function_word(&l, FunctionClass::Negation)
+        }) {
+            j += 1;
+        }
+        return toks.get(j).is_some_and(|t| {
+            let l = t.lower();
+            !(t.is_capitalised() || l.ends_with("ed") || l.ends_with("en") || l == "told")
+        });
+    }
+    true
+}
+
+/// The number of the sentence holding the last of `toks`, counted as in
+/// [`People::last_in`].
+fn sentence_of_last(toks: &[Tok], cuts: &[usize]) -> usize {
+    (1..toks.len())
+        .filter(|&k| ends_sentence_before(toks, cuts, k))
+        .count()
 }
 
 /// Is the name ending at token `e` the subject of a speech verb: the verb
