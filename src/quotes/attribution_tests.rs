@@ -1094,3 +1094,22 @@ fn a_pronoun_after_a_new_unnamed_role_is_that_role() {
     ]);
     assert_eq!(speaker_of(&qs, "slower than"), None);
 }
+
+#[test]
+fn a_medium_speaks_for_the_author_named_after_it() {
+    let qs =
+        segmented(&["A statement from the company said: “We regret the delay to our customers.”"]);
+    assert_eq!(speaker_of(&qs, "regret the delay"), Some("the company"));
+    let qs =
+        segmented(&["A letter from Senator Ana Lima said: “We will not vote for this budget.”"]);
+    assert_eq!(speaker_of(&qs, "not vote"), Some("Ana Lima"));
+    // No author named: no one.
+    let qs = segmented(&["The statement said: “We regret the delay to our customers.”"]);
+    assert_eq!(speaker_of(&qs, "regret the delay"), None);
+    let qs = segmented(&["A statement on Monday said: “We regret the delay to our customers.”"]);
+    assert_eq!(speaker_of(&qs, "regret the delay"), None);
+    let qs = segmented(&[
+        "Mayor Tom Reyes spoke first. A letter from him said: “We will not vote for this budget.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "not vote"), None);
+}

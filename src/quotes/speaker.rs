@@ -1448,6 +1448,14 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, people: &People) -> Option
             return Some(named.map_or_else(|| Who::Role(role_phrase(text, toks, i)), Who::Name));
         }
         if is_medium(t) && adjacent_to(toks, i, v, pp_words) {
+            // "A statement from the company said": the author named right
+            // after the medium, when that phrase ends at the verb.
+            if let Some((who, end)) = medium_author(text, toks, i)
+                && end == v
+                && matches!(who, Who::Name(_) | Who::Role(_))
+            {
+                return Some(who);
+            }
             // "a statement said": the medium speaks for the author the
             // text names ("Clinton's statement"), else for no one.
             // "The AMD statement said" names its author as a modifier.
