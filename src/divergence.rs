@@ -1354,7 +1354,10 @@ mod tests {
                 "a",
                 &["Former Governor Ana Ruiz opened the dam.", "Ruiz spoke."],
             ),
-            doc("b", &["Crowds came.", "Governor Ana Ruiz opened the dam."]),
+            doc(
+                "b",
+                &["Crowds came.", "Governor Ana Ruiz is opening the dam."],
+            ),
             doc("c", &["Ex-Governor Ana Ruiz cut the ribbon."]),
         ]);
         let d = conflicts(&st, &[]);
@@ -1363,7 +1366,7 @@ mod tests {
         assert_eq!(sources(&st, &d[0].sides[0]), vec!["a", "c"]);
         assert_eq!(
             d[0].sides[1].text(&st).unwrap(),
-            "Governor Ana Ruiz opened the dam."
+            "Governor Ana Ruiz is opening the dam."
         );
     }
 

@@ -192,6 +192,17 @@ fn standing(t: &Titled) -> Standing {
     }
 }
 
+/// Does the title say the person held the office before ("former")?
+pub fn is_former(t: &Titled) -> bool {
+    standing(t) == Standing::Former
+}
+
+/// Does the title say the person holds the office (no status word but
+/// "late", "acting", "outgoing")?
+pub fn holds(t: &Titled) -> bool {
+    standing(t) == Standing::Holds
+}
+
 /// Two titles an editor would flag: the same office, held now by one
 /// source's account and formerly by another's ("former President" against
 /// "President"). Everything else is compatible: an abbreviation and its

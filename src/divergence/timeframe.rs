@@ -14,7 +14,10 @@
 //!   A$4.56" against "jumped 20 cents to A$4.57"): two moments of a moving
 //!   figure, each true when written;
 //! - both name their **moment** and the moments differ ("by 0835 GMT"
-//!   against "by 1018 GMT", "as of Monday" against "as of Wednesday");
+//!   against "by 1018 GMT", "as of Monday" against "as of Wednesday",
+//!   "since October 4" against "in April 1994"), or both name a day from
+//!   the time of writing and the days differ ("yesterday" against
+//!   "today"; a weekday may be either, so it is no other moment);
 //! - one counts a **past period** ("a year earlier", "year-ago", "last
 //!   year", "the same quarter last year") and the other names no year and
 //!   no past period (the story's own period), or both name a **quarter**
@@ -43,6 +46,7 @@ enum Marker {
     Past,
     Level,
     Clock,
+    Day,
 }
 
 static MARKERS: LazyLock<HashSet<(&'static str, Marker)>> = LazyLock::new(|| {
@@ -57,6 +61,7 @@ static MARKERS: LazyLock<HashSet<(&'static str, Marker)>> = LazyLock::new(|| {
             "past" => Some(Marker::Past),
             "level" => Some(Marker::Level),
             "clock" => Some(Marker::Clock),
+            "day" => Some(Marker::Day),
             _ => None,
         },
     )
@@ -77,6 +82,10 @@ pub struct FigureFrame {
     pub levels: Vec<f64>,
     /// Weekdays and clock times the sentence names ("monday", "0835 gmt").
     pub moments: BTreeSet<String>,
+    /// Days named from the time of writing ("yesterday", "today"): two
+    /// such differ only from one another, since a writer's "yesterday" may
+    /// be another's "Wednesday".
+    pub relative_days: BTreeSet<String>,
     /// The sentence counts a past period ("a year earlier", "last year").
     pub past: bool,
     /// The sentence names a year ("2003", "fiscal 2003").
@@ -95,9 +104,11 @@ impl FigureFrame {
                 .levels
                 .iter()
                 .any(|a| other.levels.iter().any(|b| (a - b).abs() < 1e-9));
-        let moments_differ = !self.moments.is_empty()
-            && !other.moments.is_empty()
-            && self.moments.is_disjoint(&other.moments);
+        let disjoint = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+            !a.is_empty() && !b.is_empty() && a.is_disjoint(b)
+        };
+        let moments_differ = disjoint(&self.moments, &other.moments)
+            || disjoint(&self.relative_days, &other.relative_days);
         let past_apart = |a: &FigureFrame, b: &FigureFrame| a.past && !b.past && !b.year;
         let quarters_differ = matches!((self.quarter, other.quarter), (Some(a), Some(b)) if a != b);
         self.hedged != other.hedged
@@ -147,11 +158,21 @@ pub fn figure_frame(t: &Tokens<'_>, a: &Amount) -> FigureFrame {
     moments.extend(
         (0..n)
             .filter(|&k| {
-                calendar::lookup(t.norm(k))
-                    .is_some_and(|c| c.kind == CalendarKind::Weekday && !c.abbreviation)
+                calendar::lookup(t.norm(k)).is_some_and(|c| match c.kind {
+                    CalendarKind::Weekday => !c.abbreviation,
+                    // A month names a moment when written as one: capitalised,
+                    // not a common word opening the sentence ("May").
+                    CalendarKind::Month => {
+                        !c.abbreviation && t.is_cap(k) && (k > 0 || !c.ambiguous)
+                    }
+                })
             })
             .map(|k| t.norm(k).to_string()),
     );
+    let relative_days = (0..n)
+        .filter(|&k| is(t.norm(k), Marker::Day))
+        .map(|k| t.norm(k).to_string())
+        .collect();
     let mut past = false;
     let mut year = false;
     let mut quarter = None;
@@ -189,6 +210,7 @@ pub fn figure_frame(t: &Tokens<'_>, a: &Amount) -> FigureFrame {
         difference,
         levels,
         moments,
+        relative_days,
         past,
         year,
         quarter,
@@ -234,6 +256,45 @@ mod tests {
 
     fn apart(a: (&str, f64), b: (&str, f64)) -> bool {
         frame(a.0, a.1).apart(&frame(b.0, b.1))
+    }
+
+    #[test]
+    fn days_named_from_the_writing_and_months_are_moments() {
+        // Two days named from the writing, two months.
+        assert!(apart(
+            ("Yesterday the clinic reported 40 new cases.", 40.0),
+            ("Earlier today, the clinic reported 35 new cases.", 35.0),
+        ));
+        assert!(apart(
+            (
+                "It was the first attack since October 4, when a bomber killed 12 people.",
+                12.0
+            ),
+            (
+                "The first such attack killed five people in April 1994.",
+                5.0
+            ),
+        ));
+        // Must not: one moment named by both, or by one side only; "May"
+        // opening a sentence is no month.
+        assert!(!apart(
+            ("The clinic reported 40 new cases on Friday.", 40.0),
+            ("On Friday the clinic had 35 new cases.", 35.0),
+        ));
+        assert!(!apart(
+            ("The clinic reported 40 new cases yesterday.", 40.0),
+            ("The clinic reported 35 new cases.", 35.0),
+        ));
+        // Must not: a day named from the writing against a weekday, which
+        // it may be.
+        assert!(!apart(
+            ("The clinic reported 40 new cases yesterday.", 40.0),
+            ("The clinic reported 35 new cases on Friday.", 35.0),
+        ));
+        assert!(!apart(
+            ("May brought 40 new cases to the clinic on Friday.", 40.0),
+            ("The clinic had 35 new cases on Friday.", 35.0),
+        ));
     }
 
     #[test]

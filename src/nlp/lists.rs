@@ -490,6 +490,9 @@ pub enum Cue {
     /// A noun of a length of time the units table leaves out ("years",
     /// "seasons").
     TimeSpan,
+    /// A verb form that speaks of the time of writing ("is", "has",
+    /// "says"): a title in its clause is held now.
+    PresentTime,
 }
 
 static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
@@ -508,6 +511,7 @@ static CUES: LazyLock<HashSet<(&'static str, Cue)>> = LazyLock::new(|| {
             "locative" => Some(Cue::Locative),
             "sourcing_after" => Some(Cue::SourcingAfter),
             "time_span" => Some(Cue::TimeSpan),
+            "present_time" => Some(Cue::PresentTime),
             _ => None,
         },
     )
@@ -684,7 +688,8 @@ mod tests {
         assert!(is_cue("whereas", Cue::ClauseOpener) && !is_cue("of", Cue::ClauseOpener));
         assert!(is_cue("valued", Cue::PriceVerb) && !is_cue("stolen", Cue::PriceVerb));
         assert!(is_cue("on condition", Cue::SourcingAfter) && !is_cue("on", Cue::SourcingAfter));
-        assert_eq!(CUES.len(), 15 + 5 + 30 + 11 + 17 + 5 + 5 + 24 + 5 + 16 + 10);
+        assert!(is_cue("has", Cue::PresentTime) && !is_cue("had", Cue::PresentTime));
+        assert_eq!(CUES.len(), 15 + 5 + 30 + 11 + 17 + 5 + 5 + 24 + 5 + 16 + 10 + 9);
         assert!(furniture(FurnitureMatch::Label).any(|l| l == "advertisement"));
         assert!(furniture(FurnitureMatch::Phrase).any(|l| l == "©"));
     }
