@@ -86,10 +86,20 @@ pub fn story_copies(story: &Story, params: &SyndicationParams) -> Vec<Option<usi
 /// runs of letters and digits, lower-cased; FNV-1a, so the same on every
 /// machine).
 fn shingles(text: &str, n: usize) -> Vec<u64> {
-    let words: Vec<String> = text
+    // A word of lower-case ASCII letters and digits is its own lower case:
+    // borrowed, not copied (most words of a text).
+    let words: Vec<std::borrow::Cow<'_, str>> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                std::borrow::Cow::Borrowed(w)
+            } else {
+                std::borrow::Cow::Owned(w.to_lowercase())
+            }
+        })
         .collect();
     let mut out: Vec<u64> = words
         .windows(n.max(1))
@@ -191,5 +201,10 @@ mod tests {
             shingles("the QUICK brown — fox jumps!", 3)
         );
         assert_eq!(shingles("two words", 3), Vec::<u64>::new());
+        // Words kept as written hash as their lower case does.
+        assert_eq!(
+            shingles("Zürich ÉTÉ 4th QUICK", 2),
+            shingles("zürich été 4th quick", 2)
+        );
     }
 }

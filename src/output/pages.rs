@@ -226,17 +226,24 @@ fn template_error(name: &str, err: &dyn std::error::Error) -> Error {
 /// Escapes the five HTML-special characters (Tera's default also escapes
 /// `/`, which makes URLs unreadable in the page source).
 fn escape_html(text: &str) -> String {
+    // The five are ASCII bytes, never inside another character: the text
+    // between them is copied in runs, not character by character.
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[from..i]);
+        out.push_str(entity);
+        from = i + 1;
     }
+    out.push_str(&text[from..]);
     out
 }
 
@@ -342,6 +349,13 @@ mod tests {
             escape_html(r#"<a href="x">'&'</a>"#),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
+        // Text around and between them, in any script, stays as it is.
+        assert_eq!(
+            escape_html("Zürich — “ok” & <b>é</b>"),
+            "Zürich — “ok” &amp; &lt;b&gt;é&lt;/b&gt;"
+        );
+        assert_eq!(escape_html(""), "");
+        assert_eq!(escape_html("plain"), "plain");
     }
 
     #[test]
