@@ -15,7 +15,9 @@
 //!   figure, each true when written;
 //! - both name their **moment** and the moments differ ("by 0835 GMT"
 //!   against "by 1018 GMT", "as of Monday" against "as of Wednesday",
-//!   "since October 4" against "in April 1994"), or both name a day from
+//!   "since October 4" against "in April 1994"; a dateline's month or
+//!   year is when the text was written, not a moment), or name different
+//!   years ("in 2007" against "in 2009"), or both name a day from
 //!   the time of writing and the days differ ("yesterday" against
 //!   "today"; a weekday may be either, so it is no other moment);
 //! - one counts a **past period** ("a year earlier", "year-ago", "last
@@ -86,6 +88,9 @@ pub struct FigureFrame {
     /// such differ only from one another, since a writer's "yesterday" may
     /// be another's "Wednesday".
     pub relative_days: BTreeSet<String>,
+    /// The years the sentence names (not a dateline's): figures of
+    /// different years are not compared.
+    pub years: BTreeSet<u16>,
     /// The sentence counts a past period ("a year earlier", "last year").
     pub past: bool,
     /// The sentence names a year ("2003", "fiscal 2003").
@@ -109,12 +114,16 @@ impl FigureFrame {
         };
         let moments_differ = disjoint(&self.moments, &other.moments)
             || disjoint(&self.relative_days, &other.relative_days);
+        let years_differ = !self.years.is_empty()
+            && !other.years.is_empty()
+            && self.years.is_disjoint(&other.years);
         let past_apart = |a: &FigureFrame, b: &FigureFrame| a.past && !b.past && !b.year;
         let quarters_differ = matches!((self.quarter, other.quarter), (Some(a), Some(b)) if a != b);
         self.hedged != other.hedged
             || self.difference != other.difference
             || levels_differ
             || moments_differ
+            || years_differ
             || past_apart(self, other)
             || past_apart(other, self)
             || quarters_differ
@@ -161,10 +170,9 @@ pub fn figure_frame(t: &Tokens<'_>, a: &Amount) -> FigureFrame {
                 calendar::lookup(t.norm(k)).is_some_and(|c| match c.kind {
                     CalendarKind::Weekday => !c.abbreviation,
                     // A month names a moment when written as one: capitalised,
-                    // not a common word opening the sentence ("May").
-                    CalendarKind::Month => {
-                        !c.abbreviation && t.is_cap(k) && (k > 0 || !c.ambiguous)
-                    }
+                    // not opening the sentence (a dateline, when the text was
+                    // written, or the word "May").
+                    CalendarKind::Month => !c.abbreviation && t.is_cap(k) && k > 0,
                 })
             })
             .map(|k| t.norm(k).to_string()),
@@ -172,6 +180,15 @@ pub fn figure_frame(t: &Tokens<'_>, a: &Amount) -> FigureFrame {
     let relative_days = (0..n)
         .filter(|&k| is(t.norm(k), Marker::Day))
         .map(|k| t.norm(k).to_string())
+        .collect();
+    // The years the sentence names, but a dateline's ("November 28, 2005
+    // Ten people …": when it was written).
+    let dateline = (0..n.min(4))
+        .find(|&k| calendar::year(t.words[k].raw).is_some())
+        .filter(|_| calendar::lookup(t.norm(0)).is_some())
+        .map_or(0, |k| k + 1);
+    let years = (dateline..n)
+        .filter_map(|k| calendar::year(t.words[k].raw))
         .collect();
     let mut past = false;
     let mut year = false;
@@ -211,6 +228,7 @@ pub fn figure_frame(t: &Tokens<'_>, a: &Amount) -> FigureFrame {
         levels,
         moments,
         relative_days,
+        years,
         past,
         year,
         quarter,
@@ -284,6 +302,26 @@ mod tests {
         assert!(!apart(
             ("The clinic reported 40 new cases yesterday.", 40.0),
             ("The clinic reported 35 new cases.", 35.0),
+        ));
+        // Different years; not a dateline's year.
+        assert!(apart(
+            ("In 2007 the gang escaped with 40 rings.", 40.0),
+            ("The gang escaped with 12 rings in 2009.", 12.0),
+        ));
+        assert!(!apart(
+            ("In 2007 the gang escaped with 40 rings.", 40.0),
+            ("The gang escaped with 12 rings in March 2007.", 12.0),
+        ));
+        assert!(!apart(
+            ("November 28, 2005 The quake killed 10 people.", 10.0),
+            ("The quake killed 12 people in 2004.", 12.0),
+        ));
+        assert!(!apart(
+            (
+                "November 28, 2005 The quake killed 10 people on Sunday.",
+                10.0
+            ),
+            ("The quake killed 12 people on Sunday.", 12.0),
         ));
         // Must not: a day named from the writing against a weekday, which
         // it may be.

@@ -689,7 +689,10 @@ mod tests {
         assert!(is_cue("valued", Cue::PriceVerb) && !is_cue("stolen", Cue::PriceVerb));
         assert!(is_cue("on condition", Cue::SourcingAfter) && !is_cue("on", Cue::SourcingAfter));
         assert!(is_cue("has", Cue::PresentTime) && !is_cue("had", Cue::PresentTime));
-        assert_eq!(CUES.len(), 15 + 5 + 30 + 11 + 17 + 5 + 5 + 24 + 5 + 16 + 10 + 9);
+        assert_eq!(
+            CUES.len(),
+            15 + 5 + 30 + 11 + 17 + 5 + 5 + 24 + 5 + 16 + 10 + 9
+        );
         assert!(furniture(FurnitureMatch::Label).any(|l| l == "advertisement"));
         assert!(furniture(FurnitureMatch::Phrase).any(|l| l == "©"));
     }
