@@ -11,22 +11,8 @@
 use parallax::align::{terms_of, text_similarity};
 use std::collections::HashMap;
 
-fn load(path: &str) -> Vec<(bool, String, String)> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    text.lines()
-        .skip(1)
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            (f.len() == 5).then(|| {
-                (
-                    f[0].trim_start_matches('\u{feff}') == "1",
-                    f[3].to_string(),
-                    f[4].to_string(),
-                )
-            })
-        })
-        .collect()
-}
+mod common;
+use common::msrp_pairs as load;
 
 fn main() {
     let params = parallax::params::Params::default();

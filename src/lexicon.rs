@@ -101,6 +101,17 @@ impl Lexicon {
         self.concepts.get(stem).map_or(&[], Vec::as_slice)
     }
 
+    /// Ids of the synsets a stem can mean in its own right (not its
+    /// hypernyms): two stems sharing one are synonyms. For the paraphrase
+    /// model of the language layer ([`crate::nlp::paraphrase`]).
+    pub fn senses(&self, stem: &str) -> Vec<u32> {
+        self.concepts(stem)
+            .iter()
+            .filter(|c| c.level == 0)
+            .map(|c| c.id)
+            .collect()
+    }
+
     /// Relatedness of two stems: 1 for the same stem, else the strongest
     /// shared concept (synonym, hypernym, sibling), else 0.
     pub fn relatedness(&self, a: &str, b: &str, p: &LexiconParams) -> f32 {

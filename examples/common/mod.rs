@@ -65,3 +65,23 @@ pub fn write_replicas(names: &[std::path::PathBuf], copies: usize, out: &std::pa
     }
     names.len() * copies
 }
+
+/// The labelled pairs of one MSR Paraphrase Corpus file
+/// (`msr_paraphrase_train.txt` or `_test.txt`): is it a paraphrase, and the
+/// two sentences.
+pub fn msrp_pairs(path: &str) -> Vec<(bool, String, String)> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() == 5).then(|| {
+                (
+                    f[0].trim_start_matches('\u{feff}') == "1",
+                    f[3].to_string(),
+                    f[4].to_string(),
+                )
+            })
+        })
+        .collect()
+}

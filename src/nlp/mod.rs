@@ -24,6 +24,10 @@
 //!   two named inverse-document-frequency formulas (smoothed, for comparing
 //!   documents; BM25, for telling statements of one story apart), cosine of
 //!   sparse vectors.
+//! - [`paraphrase`]: whether one sentence states what another states in
+//!   other words (a small logistic model over content coverage, figures,
+//!   names and negation, fitted on the MSR Paraphrase Corpus's training
+//!   half).
 //! - [`lists`]: the word lists, loaded once from `data/en/` (compiled into
 //!   the binary with `include_str!`, so nothing is read at run time): the
 //!   titles table, abbreviations, sentence starters, furniture lines.
@@ -45,6 +49,7 @@ pub mod lists;
 pub mod memo;
 pub mod names;
 pub mod numbers;
+pub mod paraphrase;
 pub mod quotemarks;
 pub mod sentences;
 pub mod tokens;
