@@ -365,65 +365,27 @@ fn grid() -> Vec<(String, ClusterParams)> {
     }
     // CV_LONE=margin:floor,... adds lone-report variants (`lone_margin`,
     // `lone_floor`).
-    if let Ok(l) = std::env::var("CV_LONE") {
-        for mf in l.split(',') {
-            let (m, f) = mf.split_once(':').expect("margin:floor");
-            variants.push((
-                Box::leak(format!("lone{m}f{f}").into_boxed_str()),
-                ClusterParams {
-                    lone_margin: m.parse().expect("margin"),
-                    lone_floor: f.parse().expect("floor"),
-                    ..base.clone()
-                },
-            ));
-        }
-    }
+    sweep(&mut variants, &base, "CV_LONE", &["lone", "f"], |p, v| {
+        p.lone_margin = v[0].parse().expect("margin");
+        p.lone_floor = v[1].parse().expect("floor");
+    });
     // CV_COH=ratio:min_size,... adds cohesion-merge variants
     // (`cohesion_ratio`, `cohesion_min_size`; ratio `inf`: off).
-    if let Ok(l) = std::env::var("CV_COH") {
-        for rfm in l.split(',') {
-            let parts: Vec<&str> = rfm.split(':').collect();
-            let [r, m] = parts[..] else {
-                panic!("ratio:min_size")
-            };
-            variants.push((
-                Box::leak(format!("coh{r}m{m}").into_boxed_str()),
-                ClusterParams {
-                    cohesion_ratio: r.parse().expect("ratio"),
-                    cohesion_min_size: m.parse().expect("min size"),
-                    ..base.clone()
-                },
-            ));
-        }
-    }
+    sweep(&mut variants, &base, "CV_COH", &["coh", "m"], |p, v| {
+        p.cohesion_ratio = v[0].parse().expect("ratio");
+        p.cohesion_min_size = v[1].parse().expect("min size");
+    });
     // CV_ANCHOR=n,... adds variants needing n articles per side for a
     // time to count (`min_anchor_docs`).
-    if let Ok(l) = std::env::var("CV_ANCHOR") {
-        for n in l.split(',') {
-            variants.push((
-                Box::leak(format!("anchor{n}").into_boxed_str()),
-                ClusterParams {
-                    min_anchor_docs: n.parse().expect("articles"),
-                    ..base.clone()
-                },
-            ));
-        }
-    }
+    sweep(&mut variants, &base, "CV_ANCHOR", &["anchor"], |p, v| {
+        p.min_anchor_docs = v[0].parse().expect("articles");
+    });
     // CV_WHO=share:absent,... adds person-veto variants (`min_who_share`,
     // `absent_share`).
-    if let Ok(l) = std::env::var("CV_WHO") {
-        for sa in l.split(',') {
-            let (sh, ab) = sa.split_once(':').expect("share:absent");
-            variants.push((
-                Box::leak(format!("who{sh}a{ab}").into_boxed_str()),
-                ClusterParams {
-                    min_who_share: sh.parse().expect("share"),
-                    absent_share: ab.parse().expect("absent"),
-                    ..base.clone()
-                },
-            ));
-        }
-    }
+    sweep(&mut variants, &base, "CV_WHO", &["who", "a"], |p, v| {
+        p.min_who_share = v[0].parse().expect("share");
+        p.absent_share = v[1].parse().expect("absent");
+    });
     // CV_VARIANT=a,b restricts the comparison to the named variants.
     let only: Option<String> = std::env::var("CV_VARIANT").ok();
     let mut out = Vec::new();
@@ -485,6 +447,39 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// Adds one variant of `base` per comma-separated entry of the environment
+/// variable `var`: an entry is colon-separated values, one per name prefix
+/// (`CV_LONE=0.05:0.3` gives the variant `lone0.05f0.3`), and `set` applies
+/// them to the parameters.
+fn sweep(
+    variants: &mut Vec<(&'static str, ClusterParams)>,
+    base: &ClusterParams,
+    var: &str,
+    prefixes: &[&str],
+    set: impl Fn(&mut ClusterParams, &[&str]),
+) {
+    let Ok(list) = std::env::var(var) else {
+        return;
+    };
+    for entry in list.split(',') {
+        let values: Vec<&str> = entry.split(':').collect();
+        assert_eq!(
+            values.len(),
+            prefixes.len(),
+            "{var}: {entry:?} needs {} values",
+            prefixes.len()
+        );
+        let name: String = prefixes
+            .iter()
+            .zip(&values)
+            .map(|(p, v)| format!("{p}{v}"))
+            .collect();
+        let mut params = base.clone();
+        set(&mut params, &values);
+        variants.push((Box::leak(name.into_boxed_str()), params));
+    }
+}
 
 fn month_of(word: &str) -> Option<usize> {
     let w = word.trim_end_matches('.');
