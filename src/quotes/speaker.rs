@@ -2010,18 +2010,23 @@ impl People {
         let mut sentence = 0;
         let mut first = 0;
         let mut last = None;
+        // Whether "one" stands before `k` in its sentence (kept as the scan
+        // goes, so the scan stays linear in the text).
+        let mut one_before = false;
         for k in 0..toks.len() {
             if k > 0 && ends_sentence_before(toks, cuts, k) {
                 sentence += 1;
                 first = k;
+                one_before = false;
             }
             let t = &toks[k];
+            let lower = t.lower();
             // "However, one Mac customer … was sceptical": "one" before a
             // noun opens a new, unnamed person, whatever the noun.
-            let one = k > first
-                && toks[first..k].iter().any(|w| w.lower() == "one")
-                && !is_function_word(&t.lower(), FunctionClass::Determiner)
-                && !crate::text::is_stop(&t.lower());
+            let one = one_before
+                && !is_function_word(&lower, FunctionClass::Determiner)
+                && !crate::text::is_stop(&lower);
+            one_before |= lower == "one";
             if t.is_capitalised() || !(is_role_noun(t) || one) {
                 continue;
             }
