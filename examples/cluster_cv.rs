@@ -758,13 +758,9 @@ fn main() {
         }
         v
     };
-    // CV_PROBE=view:topic[:fold]: that topic's articles in the view (of the
-    // fold's topics when a fold is given), their pairwise cosines and how
-    // each step variant groups them (diagnosis only).
-    if let Ok(c) = std::env::var("CV_PROBE") {
-        let parts: Vec<&str> = c.split(':').collect();
-        let (view, t) = (parts[0], parts[1].parse::<u32>().expect("topic"));
-        let pool: Vec<Document> = match parts.get(2) {
+    // A view of all topics, or of one fold's topics grouped on their own.
+    let view_in_fold = |view: &str, fold: Option<&&str>| {
+        let pool: Vec<Document> = match fold {
             Some(k) => {
                 let k: usize = k.parse().expect("fold");
                 docs.iter().filter(|d| fold_of(d) == k).cloned().collect()
@@ -775,6 +771,15 @@ fn main() {
             .into_iter()
             .find(|v| v.0 == view)
             .expect("view");
+        (d, g)
+    };
+    // CV_PROBE=view:topic[:fold]: that topic's articles in the view (of the
+    // fold's topics when a fold is given), their pairwise cosines and how
+    // each step variant groups them (diagnosis only).
+    if let Ok(c) = std::env::var("CV_PROBE") {
+        let parts: Vec<&str> = c.split(':').collect();
+        let (view, t) = (parts[0], parts[1].parse::<u32>().expect("topic"));
+        let (d, g) = view_in_fold(view, parts.get(2));
         probe(&d, &g, t);
         return;
     }
@@ -783,17 +788,7 @@ fn main() {
         let (view, cut) = (parts[0], parts.get(1).expect("view:cut"));
         let cut: f64 = cut.parse().expect("cut");
         // view:cut:fold compares on that fold's topics grouped on their own.
-        let pool: Vec<Document> = match parts.get(2) {
-            Some(k) => {
-                let k: usize = k.parse().expect("fold");
-                docs.iter().filter(|d| fold_of(d) == k).cloned().collect()
-            }
-            None => docs.clone(),
-        };
-        let (_, d, g) = std_views(&pool)
-            .into_iter()
-            .find(|v| v.0 == view)
-            .expect("view");
+        let (d, g) = view_in_fold(view, parts.get(2));
         compare_stories(&d, &g, &ClusterParams::default(), cut);
         return;
     }
