@@ -32,7 +32,10 @@
 //! - one is said of **each** member ("each boy weighed less than 50
 //!   pounds") and the other of all ("136 pounds combined");
 //! - one of two figures **splits** the noun with another ("two American
-//!   and one Yemeni passport").
+//!   and one Yemeni passport");
+//! - both count a group **restricted** by a relative clause with the same
+//!   verb and another object ("men who took placebo" against "men who took
+//!   finasteride": [`restriction`], compared in `divergence::gate`).
 //!
 //! Measured on the design data (session 27): on MSRP train these owner,
 //! rank, each and split readings (with the month moments of
@@ -139,6 +142,63 @@ impl CountFrame {
             && !self.split
             && !other.split
     }
+}
+
+/// How many content words of a relative clause are its restriction: the
+/// verb and the first word of what it takes ("who took placebo", "that
+/// failed the test"); further words may already be the main clause's verb
+/// ("patients who received the vaccine recovered"), which no comma marks.
+/// A reading of English clause shape, not measured.
+const RESTRICTION_WORDS: usize = 2;
+
+/// The content words (stems) of a restrictive relative clause on what a
+/// figure counts: "men who took placebo" (took, placebo) for "1,147 men"
+/// or "24 percent of men who took placebo". The counted noun (or, after a
+/// share, the noun after "of") is looked up wherever the sentence writes
+/// it, so a figure restating a group ("…, or 1,147 men") keeps the group's
+/// restriction. Only a clause opened right after the noun by "who",
+/// "that" or "which" with no comma between (a restriction, not an aside);
+/// its first [`RESTRICTION_WORDS`] content words in order (the verb, then
+/// what it takes), before any punctuation, from the first such clause. Empty when none is read.
+pub fn restriction(t: &Tokens<'_>, a: &Amount, noun: Option<usize>) -> Vec<String> {
+    let n = t.words.len();
+    let last = noun
+        .unwrap_or(a.end.saturating_sub(1))
+        .min(n.saturating_sub(1));
+    let mut heads = vec![stem(t.norm(last))];
+    // "24 percent of (the) men": the share's own noun.
+    let mut k = last + 1;
+    if k < n && t.norm(k) == "of" && !t.break_after(last) {
+        k += 1;
+        while k < n && matches!(t.norm(k), "the" | "those" | "all") {
+            k += 1;
+        }
+        if k < n && is_content(t.norm(k)) && !t.words[k].is_numeric() {
+            heads.push(stem(t.norm(k)));
+        }
+    }
+    for h in 0..n.saturating_sub(2) {
+        if !heads.contains(&stem(t.norm(h)))
+            || t.break_after(h)
+            || !matches!(t.norm(h + 1), "who" | "that" | "which")
+        {
+            continue;
+        }
+        let mut out = Vec::new();
+        let mut e = h + 2;
+        while e < n && out.len() < RESTRICTION_WORDS {
+            let w = t.norm(e);
+            if is_content(w) && !t.words[e].is_numeric() {
+                out.push(stem(w));
+            }
+            if t.break_after(e) {
+                break;
+            }
+            e += 1;
+        }
+        return out;
+    }
+    Vec::new()
 }
 
 /// Two lists of words, both read and not empty, with no word in common.
@@ -453,6 +513,36 @@ mod tests {
             .expect("the figure is read");
         let n = (a.end..t.words.len()).find(|&k| t.norm(k) == noun);
         count_frame(&t, &a, n)
+    }
+
+    fn restricted(text: &str, value: f64, noun: &str) -> Vec<String> {
+        let t = Tokens::new(text);
+        let all = crate::nlp::numbers::amounts(t.text, &t.words, &t.norms);
+        let a = all.iter().find(|a| a.value == value).expect("the figure");
+        let at = (a.end..t.words.len()).find(|&k| t.norm(k) == noun);
+        restriction(&t, a, at)
+    }
+
+    #[test]
+    fn a_relative_clause_restricts_what_is_counted() {
+        // Must: a clause right after the noun, after the share's noun, or
+        // after the noun where the sentence first names the group.
+        let s = "Some 30 percent of patients who received the vaccine, or 412 patients, recovered.";
+        assert!(restricted(s, 30.0, "percent").contains(&stem("vaccine")));
+        assert!(restricted(s, 412.0, "patients").contains(&stem("received")));
+        assert!(
+            restricted(
+                "The 12 drivers that failed the test were fined.",
+                12.0,
+                "drivers"
+            )
+            .contains(&stem("test"))
+        );
+        // Must not: an aside after a comma, a clause on another noun, or
+        // no clause at all.
+        assert!(restricted("The 12 drivers, who were tired, stopped.", 12.0, "drivers").is_empty());
+        assert!(restricted("Police who arrived found 12 drivers.", 12.0, "drivers").is_empty());
+        assert!(restricted("Officials said 40 people died.", 40.0, "people").is_empty());
     }
 
     #[test]

@@ -61,7 +61,7 @@
 //! with fewer than two sides, or whose figures left no longer clash, is not
 //! shown.
 
-use super::countframe::{CountFrame, count_frame, owners_differ};
+use super::countframe::{CountFrame, count_frame, owners_differ, restriction};
 use super::slots::{self, Slot, SlotKind};
 use super::timeframe::frame_at;
 use super::{CHANGING, Evidence, Found, Side, identity_order, sentence, words};
@@ -273,6 +273,7 @@ fn same_question(story: &Story, kind: SlotKind, a: &Side, b: &Side, window: usiz
                 && !states_count(story, &a.docs, &sb, window)
                 && !states_count(story, &b.docs, &sa, window)
                 && !frames_apart(ta, sa.amount.as_ref(), tb, sb.amount.as_ref())
+                && !restrictions_apart(ta, &sa, tb, &sb)
         }
         SlotKind::Money => {
             let (Some(ma), Some(mb)) = (money_in(ta, a), money_in(tb, b)) else {
@@ -471,6 +472,31 @@ fn frame_of(text: &str, slot: &Slot) -> CountFrame {
     count_frame(&t, a, noun)
 }
 
+/// Are two counts restricted by relative clauses with the same verb and
+/// different words after it ("men who took placebo" against "men who took
+/// the drug", `divergence::countframe::restriction`)? Two groups set
+/// against each other, not two accounts of one. Clauses with different
+/// verbs ("who died", "who were killed") may be one group worded two ways
+/// and are compared as before.
+fn restrictions_apart(ta: &str, sa: &Slot, tb: &str, sb: &Slot) -> bool {
+    let read = |text: &str, slot: &Slot| {
+        let t = Tokens::new(slots::without_label(text));
+        let Some(a) = &slot.amount else {
+            return Vec::new();
+        };
+        let first = slot.label.split_whitespace().next().unwrap_or("");
+        let noun = (a.end..t.words.len().min(a.end + 5)).find(|&k| t.norm(k) == first);
+        restriction(&t, a, noun)
+    };
+    let (ra, rb) = (read(ta, sa), read(tb, sb));
+    match (ra.split_first(), rb.split_first()) {
+        (Some((va, xa)), Some((vb, xb))) => {
+            va == vb && !xa.is_empty() && !xb.is_empty() && xa.iter().all(|w| !xb.contains(w))
+        }
+        _ => false,
+    }
+}
+
 /// Is the count one kind of firearm in a sentence that counts another kind
 /// too ("12 AK-47 guns, three rifles")? Such a list splits the arms in its
 /// own way (an AK-47 is a rifle), so its parts are not another outlet's
@@ -617,6 +643,56 @@ mod tests {
                 "The plan was rejected by former President Ana Ruiz.",
                 "former President"
             ),
+        ));
+    }
+
+    #[test]
+    fn counts_of_groups_restricted_apart() {
+        // Must not: each count restricted to a group the other sentence
+        // never names.
+        assert!(!shown(
+            SlotKind::Count,
+            "number of patients",
+            (
+                "Of the patients who received the vaccine, 412 patients recovered.",
+                "412"
+            ),
+            (
+                "Doctors said 530 patients who received a dummy shot recovered.",
+                "530"
+            ),
+        ));
+        // Must still clash: both restricted alike, by different verbs (one
+        // group may be worded two ways), or no restriction.
+        assert!(shown(
+            SlotKind::Count,
+            "number of patients",
+            (
+                "Doctors said 412 patients who received the vaccine recovered.",
+                "412"
+            ),
+            (
+                "By March the clinic had sent home 530 patients who received the vaccine.",
+                "530"
+            ),
+        ));
+        assert!(shown(
+            SlotKind::Count,
+            "number of patients",
+            (
+                "Doctors said 412 patients who were treated recovered.",
+                "412"
+            ),
+            (
+                "By March the clinic had sent home 530 patients who received the vaccine.",
+                "530"
+            ),
+        ));
+        assert!(shown(
+            SlotKind::Count,
+            "number of patients",
+            ("Doctors said 412 patients recovered.", "412"),
+            ("By March the clinic had sent home 530 patients.", "530"),
         ));
     }
 

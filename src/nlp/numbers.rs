@@ -241,6 +241,8 @@ enum AmountWord {
     Qualifier(Vec<&'static str>, Qualifier),
     Measure(&'static str),
     Currency(&'static str, &'static str),
+    /// Letters glued before a dollar sign ("A$4.56", "US$2"): whose dollar.
+    Code(&'static str, &'static str),
 }
 
 static AMOUNT_WORDS: LazyLock<Vec<AmountWord>> = LazyLock::new(|| {
@@ -261,6 +263,7 @@ static AMOUNT_WORDS: LazyLock<Vec<AmountWord>> = LazyLock::new(|| {
                 }
                 "measure" => AmountWord::Measure(field(0)),
                 "currency" => AmountWord::Currency(field(0), field(2)),
+                "code" => AmountWord::Code(field(0), field(2)),
                 other => panic!("data/en/amount_words.tsv: unknown class {other:?}"),
             }
         })
@@ -295,6 +298,36 @@ pub fn currency_word(n: &str) -> Option<&'static str> {
         AmountWord::Currency(word, sign) if *word == n => Some(*sign),
         _ => None,
     })
+}
+
+/// The currency a code glued before a dollar sign stands for ("A$4.56" is
+/// Australian dollars, "US$2" US dollars), from `data/en/amount_words.tsv`.
+fn currency_code(n: &str) -> Option<&'static str> {
+    AMOUNT_WORDS.iter().find_map(|a| match a {
+        AmountWord::Code(word, sign) if *word == n => Some(*sign),
+        _ => None,
+    })
+}
+
+/// A currency code written right before a dollar amount at word `i` and
+/// glued to it ("A$4.56", "HK$ 10" is not): the code's word index and the
+/// currency. The code and the figure are one amount, never the word "A"
+/// and "$4.56".
+fn code_before(
+    text: &str,
+    words: &[Word<'_>],
+    norms: &[String],
+    i: usize,
+) -> Option<(usize, &'static str)> {
+    let k = i.checked_sub(1)?;
+    let raw = words[k].raw;
+    let glued = text.get(words[k].end..words[i].start) == Some("")
+        && text.get(words[i].start..)?.starts_with('$');
+    let capitals = raw.chars().all(|c| c.is_ascii_uppercase());
+    (glued && capitals)
+        .then(|| currency_code(&norms[k]))
+        .flatten()
+        .map(|c| (k, c))
 }
 
 /// A currency sign written right before the word starting at `start`.
@@ -382,8 +415,27 @@ pub fn unit_at(norms: &[String], i: usize) -> Option<Unit> {
     u("distance", unit_word(n, "distance")?.factor, 1)
 }
 
-/// The qualifier that ends right before word `i`, and where it starts.
+/// The qualifier that ends right before word `i`, and where it starts. A
+/// bound before an approximator ("as much as about 16 percent", "up to
+/// nearly 200") is the figure's qualifier: the outer words say it is an
+/// upper (or lower) bound, the inner only how rounded the bound is.
 fn qualifier_before(norms: &[String], i: usize) -> (usize, Qualifier) {
+    let (start, inner) = qualifier_at(norms, i);
+    if matches!(inner, Qualifier::About | Qualifier::Nearly) && start < i {
+        let (outer_start, outer) = qualifier_at(norms, start);
+        if matches!(
+            outer,
+            Qualifier::UpTo | Qualifier::AtLeast | Qualifier::LessThan
+        ) && outer_start < start
+        {
+            return (outer_start, outer);
+        }
+    }
+    (start, inner)
+}
+
+/// The one qualifier that ends right before word `i`, and where it starts.
+fn qualifier_at(norms: &[String], i: usize) -> (usize, Qualifier) {
     // "more than a dozen": the article belongs to the number word.
     let i = if i > 0 && norms[i - 1] == "a" && norms.get(i).is_some_and(|n| n == "dozen") {
         i - 1
@@ -481,7 +533,10 @@ pub fn amount_at(text: &str, words: &[Word<'_>], norms: &[String], i: usize) -> 
     let norm = norms.get(i)?;
     let raw_digits = norm.trim_start_matches('$');
     let (mut value, mut step, prefix, mut suffix) = atom(raw_digits)?;
-    let mut currency = if norm.starts_with('$') {
+    let code = code_before(text, words, norms, i);
+    let mut currency = if let Some((_, c)) = code {
+        Some(c)
+    } else if norm.starts_with('$') {
         Some("$")
     } else {
         currency_sign(text, words[i].start)
@@ -563,12 +618,13 @@ pub fn amount_at(text: &str, words: &[Word<'_>], norms: &[String], i: usize) -> 
         value *= u.factor;
         step *= u.factor;
     }
-    let (qual_start, qualifier) = qualifier_before(norms, i);
+    let first = code.map_or(i, |(k, _)| k);
+    let (qual_start, qualifier) = qualifier_before(norms, first);
     Some(Amount {
         value,
         money: currency.is_some(),
         currency: currency.unwrap_or(""),
-        first: i,
+        first,
         end,
         qual_start,
         qualifier,
@@ -716,7 +772,7 @@ mod tests {
 
     #[test]
     fn amount_words_load_longest_qualifier_first() {
-        assert_eq!(QUALIFIERS.len(), 21);
+        assert_eq!(QUALIFIERS.len(), 22);
         let over = QUALIFIERS.iter().position(|(q, _)| q == &["over"]);
         let just_over = QUALIFIERS.iter().position(|(q, _)| q == &["just", "over"]);
         assert!(just_over < over);
@@ -727,6 +783,39 @@ mod tests {
 
     fn all(text: &str) -> Vec<Amount> {
         amounts_in(text)
+    }
+
+    #[test]
+    fn a_currency_code_and_its_dollars_are_one_amount() {
+        // Must: the code glued to the sign names the currency, and the
+        // amount starts at the code (the word before it is "at").
+        let ws = words("Shares closed at A$4.56 on Friday.");
+        let norms = norms_of(&ws);
+        let a = &amounts("Shares closed at A$4.56 on Friday.", &ws, &norms)[0];
+        assert_eq!((a.currency, a.value), ("A$", 4.56));
+        assert_eq!(norms[a.qual_start - 1], "at");
+        assert_eq!(one("a C$2 billion deal").currency, "C$");
+        assert_eq!(one("US$300 million").key(), one("$300 million").key());
+        assert_ne!(one("HK$10").key(), one("$10").key());
+        // Must not: a capital word apart from the sign, lower-case letters,
+        // or letters that are no code.
+        assert_eq!(one("Plan A $5 each").currency, "$");
+        assert_eq!(one("a$5 fee").currency, "$");
+        assert_eq!(one("the XQ$5 fee").currency, "$");
+    }
+
+    #[test]
+    fn a_bound_before_an_approximator_is_the_qualifier() {
+        // Must: the outer bound wins over "about" / "nearly".
+        let a = one("shares fell as much as about 16 percent");
+        assert_eq!((a.qualifier, a.value), (Qualifier::UpTo, 16.0));
+        assert_eq!(read("as much as about 16 percent")[0].0, "as much as about");
+        assert_eq!(one("up to nearly 200 people").qualifier, Qualifier::UpTo);
+        assert_eq!(one("as high as 9 percent").qualifier, Qualifier::UpTo);
+        // Must not: a lone approximator, or two approximators.
+        assert_eq!(one("nearly 12 percent").qualifier, Qualifier::Nearly);
+        assert_eq!(one("some about 12 people").qualifier, Qualifier::About);
+        assert_eq!(one("as much as 16 percent").qualifier, Qualifier::UpTo);
     }
 
     fn read(text: &str) -> Vec<(String, String)> {
