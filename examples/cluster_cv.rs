@@ -29,6 +29,10 @@
 //! one topic's articles, their cosines and how Parallax groups them with
 //! each later step switched off (cohesion, lone report, fragments, time
 //! veto): the diagnosis of a wrong merge or split.
+//! `CV_CAPS=1` adds the view `caps` (the short view with every third
+//! article's body upper-cased, as shouted tweets are written), scored but
+//! never chosen on unless named in `CV_CHOOSE`; `CV_COMPARE_VARIANT`
+//! names the setting `CV_COMPARE` groups with.
 //! `CV_ANCHOR`, `CV_WHO`, `CV_LONE`, `CV_COH` and `CV_WEIGHTS` add setting
 //! variants (see [`grid`]).
 //!
@@ -129,6 +133,22 @@ fn short(docs: &[Document]) -> Vec<Document> {
                 b.text = words.join(" ");
             }
             d.blocks.retain(|b| !b.text.is_empty());
+            d
+        })
+        .collect()
+}
+
+/// Every third article (by a fixed hash of the id) with its body in
+/// capitals, as a shouted tweet is written.
+fn shout(docs: &[Document]) -> Vec<Document> {
+    docs.iter()
+        .map(|d| {
+            let mut d = d.clone();
+            if common::fnv(&d.article.id, 3).is_multiple_of(3) {
+                for b in &mut d.blocks {
+                    b.text = b.text.to_uppercase();
+                }
+            }
             d
         })
         .collect()
@@ -733,6 +753,11 @@ fn main() {
             ("three", three_per_story(ds, &gold), gold.clone()),
             ("short", short(ds), gold.clone()),
         ];
+        // CV_CAPS=1: the short view with every third article's body
+        // upper-cased (tweets that shout).
+        if std::env::var("CV_CAPS").is_ok() {
+            v.push(("caps", shout(&short(ds)), gold.clone()));
+        }
         if std::env::var("CV_EVENTS").is_ok() {
             let mut e = event_views(ds, &gold);
             e.truncate(3);
@@ -789,7 +814,19 @@ fn main() {
         let cut: f64 = cut.parse().expect("cut");
         // view:cut:fold compares on that fold's topics grouped on their own.
         let (d, g) = view_in_fold(view, parts.get(2));
-        compare_stories(&d, &g, &ClusterParams::default(), cut);
+        // CV_COMPARE_VARIANT=name: Parallax with that setting of the grid
+        // (e.g. `lonewho2 t=0.22`), not the default.
+        let p = std::env::var("CV_COMPARE_VARIANT").map_or_else(
+            |_| ClusterParams::default(),
+            |v| {
+                grid()
+                    .into_iter()
+                    .find(|(n, _)| *n == v)
+                    .map(|(_, p)| p)
+                    .expect("CV_COMPARE_VARIANT names a setting of the grid")
+            },
+        );
+        compare_stories(&d, &g, &p, cut);
         return;
     }
     if std::env::var("CV_BASELINE").is_ok() {

@@ -110,6 +110,18 @@ pub struct ClusterParams {
     /// five chose entity 1.5 at 0.20 and one headline 1.5, yet held-out F1
     /// was no better: 0.954 / 0.928 / 0.886 (whole / three per story /
     /// short) against 0.952 / 0.932 / 0.886 with these weights fixed.
+    ///
+    /// Rejected in session 28, shouted text (a body block whose words are
+    /// mostly all capitals) giving no name runs or people, its words kept
+    /// as name terms: on the shouted view of `examples/cluster_cv.rs`
+    /// (`CV_CAPS=1`: every article cut to 40 words, every third one's
+    /// body upper-cased) all topics at 0.22 rose 0.881 → 0.890, but the
+    /// held-out folds (thresholds 0.20–0.24 chosen on whole, three and
+    /// short) moved +0.017, +0.002, −0.021, +0.002, 0: mean 0.897 both.
+    /// Dropping the shouted words' name terms too lost (0.858 on all
+    /// topics): in written reports the same words are names, and they are
+    /// what a shouted report shares with them. Every other view unchanged
+    /// (no ECB+ block is shouted).
     pub entity_weight: f32,
     /// Weight of a number or date term. Judgement; cross-validated as
     /// [`ClusterParams::entity_weight`].
@@ -199,6 +211,17 @@ pub struct ClusterParams {
     /// one-event stories (0.983 / 0.989 → 0.978 / 0.984) and joined no
     /// look-alike pair fewer: the pairs merge as single reports, before
     /// either side has two.
+    /// Rejected in session 28, a pair-level cannot-link between single
+    /// reports (CV over ECB+ topics, all topics at 0.22, whole / three /
+    /// short / one event per topic): letting one report's main person be
+    /// its group's main person cost 0.968 / 0.940 / 0.911 → 0.918 / 0.923
+    /// / 0.902 (single-report main people are noisy and the veto outlives
+    /// merges); asking each report to use its surname alone at least 1–4
+    /// times and the other's at most 0–2 times changed nothing at 2–4
+    /// uses with 0–1 other (the look-alike twins of the three-per-story
+    /// view name each other's person: the Saints' reports of one injured
+    /// running back name the other), and lost at 1 use (0.966, one event
+    /// 0.985) or 2 others (three per story 0.929).
     pub min_who_share: f64,
     /// Largest share of the other group's articles that may mention a main
     /// person who is "absent" there. Judgement, checked with
