@@ -43,11 +43,8 @@ pub fn load(seeds: &Path) -> Result<(Vec<Article>, Vec<Diagnostic>)> {
             format!("cannot read: {e}"),
         ))
     })?;
-    let mut articles = Vec::new();
     // Shared with the walk filter, which reports the links it refuses.
     let diagnostics = std::cell::RefCell::new(Vec::new());
-    // Each id taken so far, with the display path of the file that took it.
-    let mut ids: BTreeMap<SourceId, String> = BTreeMap::new();
     let walker = WalkDir::new(seeds)
         .follow_links(true)
         .sort_by_file_name()
@@ -56,23 +53,68 @@ pub fn load(seeds: &Path) -> Result<(Vec<Article>, Vec<Diagnostic>)> {
             e.depth() == 0
                 || (!is_hidden(e) && link_stays_inside(&real_root, e, &root, seeds, &diagnostics))
         });
+    // The walk in its order: each article file, and each message the walk
+    // gave before it (so messages keep the order of a one-by-one read).
+    let mut walked: Vec<Walked> = Vec::new();
     for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                diagnostics
-                    .borrow_mut()
-                    .push(walk_diagnostic(&root, seeds, &err));
+        walked.extend(diagnostics.borrow_mut().drain(..).map(Walked::Message));
+        match entry {
+            Ok(entry) => {
+                if let Some(file) = ArticleFile::from_entry(&root, seeds, &entry) {
+                    walked.push(Walked::File(file));
+                }
+            }
+            Err(err) => walked.push(Walked::Message(walk_diagnostic(&root, seeds, &err))),
+        }
+    }
+    walked.extend(diagnostics.into_inner().into_iter().map(Walked::Message));
+    Ok(read_all(walked))
+}
+
+/// One step of the walk of the seeds folder: an article file to read, or
+/// a message about what the walk could not follow.
+enum Walked {
+    File(ArticleFile),
+    Message(Diagnostic),
+}
+
+/// Reads the walked files (in parallel: a big seeds folder is thousands of
+/// files), then takes them in walk order, so the articles, the messages
+/// and which of two files claiming one id is skipped are those of reading
+/// one by one.
+fn read_all(walked: Vec<Walked>) -> (Vec<Article>, Vec<Diagnostic>) {
+    use rayon::prelude::*;
+    type Read = (Result<Article, Diagnostic>, Vec<Diagnostic>);
+    let read: Vec<Option<Read>> = walked
+        .par_iter()
+        .map(|w| match w {
+            Walked::File(file) => {
+                let mut warnings = Vec::new();
+                Some((read_one(file, &mut warnings), warnings))
+            }
+            Walked::Message(_) => None,
+        })
+        .collect();
+    let mut articles = Vec::new();
+    let mut diagnostics = Vec::new();
+    // Each id taken so far, with the display path of the file that took it.
+    let mut ids: BTreeMap<SourceId, String> = BTreeMap::new();
+    for (w, read) in walked.into_iter().zip(read) {
+        let file = match w {
+            Walked::Message(d) => {
+                diagnostics.push(d);
                 continue;
             }
+            Walked::File(file) => file,
         };
-        let Some(file) = ArticleFile::from_entry(&root, seeds, &entry) else {
+        // Every file was read (`read` is `None` for messages only).
+        let Some((result, mut warnings)) = read else {
             continue;
         };
-        let read = read_one(&file, &mut diagnostics.borrow_mut());
-        match read {
+        diagnostics.append(&mut warnings);
+        match result {
             Ok(article) => match ids.get(&article.id) {
-                Some(first) => diagnostics.borrow_mut().push(Diagnostic::new(
+                Some(first) => diagnostics.push(Diagnostic::new(
                     file.path,
                     None,
                     format!(
@@ -85,10 +127,10 @@ pub fn load(seeds: &Path) -> Result<(Vec<Article>, Vec<Diagnostic>)> {
                     articles.push(article);
                 }
             },
-            Err(diag) => diagnostics.borrow_mut().push(diag),
+            Err(diag) => diagnostics.push(diag),
         }
     }
-    Ok((articles, diagnostics.into_inner()))
+    (articles, diagnostics)
 }
 
 /// A symbolic link is followed only when its real target lies inside the
@@ -193,7 +235,10 @@ fn read_one(file: &ArticleFile, warnings: &mut Vec<Diagnostic>) -> Result<Articl
     let cannot =
         |e: std::io::Error| Diagnostic::new(file.path.clone(), None, format!("cannot read: {e}"));
     let handle = std::fs::File::open(&file.fs_path).map_err(cannot)?;
-    let mut bytes = Vec::new();
+    // Sized once from the file's length (a read in one go, not a series of
+    // growing reads); the limit still bounds what is read.
+    let size = handle.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(size.min(limits.article_bytes as u64 + 1) as usize + 1);
     std::io::Read::read_to_end(
         &mut std::io::Read::take(handle, limits.article_bytes as u64 + 1),
         &mut bytes,
@@ -1088,6 +1133,60 @@ mod tests {
             );
         }
         assert!(msgs.iter().any(|m| m.contains("dangling.txt")), "{msgs:?}");
+    }
+
+    /// Files are read in parallel, but articles and messages come in the
+    /// order of the walk: many files, with skipped ones, a date warning, a
+    /// duplicate id and a link out of the seeds spread among them.
+    #[cfg(unix)]
+    #[test]
+    fn messages_and_articles_keep_the_walk_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let seeds = dir.path().join("seeds");
+        std::fs::create_dir_all(&seeds).unwrap();
+        std::fs::write(dir.path().join("out.txt"), "Outside.\n").unwrap();
+        let mut expected = Vec::new();
+        for i in 0..60 {
+            let name = format!("f{i:02}");
+            match i % 10 {
+                3 => {
+                    std::fs::write(seeds.join(format!("{name}.txt")), " \n").unwrap();
+                    expected.push((format!("{name}.txt"), "empty"));
+                }
+                5 => {
+                    let md = format!("---\npublished: soon\n---\nThe vote was held {i}.\n");
+                    std::fs::write(seeds.join(format!("{name}.md")), md).unwrap();
+                    expected.push((format!("{name}.md"), "published"));
+                }
+                7 => {
+                    let md = format!("---\nid: f{:02}\n---\nThe vote was held.\n", i - 1);
+                    std::fs::write(seeds.join(format!("{name}.md")), md).unwrap();
+                    expected.push((format!("{name}.md"), "duplicate"));
+                }
+                9 => {
+                    let target = dir.path().join("out.txt");
+                    std::os::unix::fs::symlink(target, seeds.join(format!("{name}.txt"))).unwrap();
+                    expected.push((format!("{name}.txt"), "link"));
+                }
+                _ => {
+                    let text = format!("The vote was held on day {i}.\n");
+                    std::fs::write(seeds.join(format!("{name}.txt")), text).unwrap();
+                }
+            }
+        }
+        let (arts, diags) = load(&seeds).unwrap();
+        let root = seeds.to_string_lossy().replace('\\', "/");
+        let msgs: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(msgs.len(), expected.len(), "{msgs:?}");
+        for (m, (file, word)) in msgs.iter().zip(&expected) {
+            let here = m.starts_with(&format!("{root}/{file}:"));
+            assert!(here && m.contains(word), "{m} / {file} {word}");
+        }
+        let ids: Vec<&str> = arts.iter().map(|a| a.id.as_str()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        assert_eq!(ids, sorted);
+        assert_eq!(ids.len(), 60 - 3 * 6);
     }
 
     #[test]
