@@ -59,6 +59,9 @@ const STORIES: &str = "stories";
 const ARTICLES: &str = "articles";
 const PAGES: &str = "pages";
 
+/// The stamps of the site's kept files ([`crate::write::Stamps`]).
+const STAMPS: &str = "stamps.json";
+
 const TAG: &str = "CACHEDIR.TAG";
 const TAG_TEXT: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
 # This folder is a cache of parallax story analyses; it may be deleted at any time.\n";
@@ -70,6 +73,13 @@ pub struct Cache {
     /// Hash of everything besides the story that an analysis depends on.
     salt: [u8; 32],
     tmp_counter: AtomicUsize,
+}
+
+/// The stamps of the site's files on disk.
+#[derive(Serialize, Deserialize)]
+struct StampsEntry {
+    format: u32,
+    stamps: crate::write::Stamps,
 }
 
 /// One cached analysis on disk.
@@ -312,6 +322,57 @@ impl Cache {
         };
         if let Ok(json) = serde_json::to_vec(&entry) {
             self.write_entry(PAGES, key, &json);
+        }
+    }
+
+    /// The stamps of `out`'s files the last build stored, ready to vouch
+    /// for them; none (every file is read and hashed) when there are none,
+    /// or of another folder, or the entry is unreadable (a warning).
+    pub fn get_stamps(&self, out: &Path) -> (crate::write::Stamps, Option<Diagnostic>) {
+        let path = self.dir.join(STAMPS);
+        let warn = |what: &str| {
+            Some(Diagnostic::new(
+                path.display().to_string(),
+                None,
+                format!("cache entry {what}; ignored, the site's files were read to check them"),
+            ))
+        };
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Default::default(),
+            Err(e) => return (Default::default(), warn(&format!("cannot be read ({e})"))),
+        };
+        match serde_json::from_slice::<StampsEntry>(&bytes) {
+            Ok(entry) if entry.format == FORMAT => (entry.stamps.ready(out), None),
+            Ok(_) => (Default::default(), warn("is of another format")),
+            Err(e) => (
+                Default::default(),
+                warn(&format!("is not a valid entry ({e})")),
+            ),
+        }
+    }
+
+    /// Stores the stamps of the site's files (written to a temporary file,
+    /// then renamed into place; failing to store is not an error).
+    pub fn put_stamps(&self, stamps: crate::write::Stamps) {
+        let entry = StampsEntry {
+            format: FORMAT,
+            stamps,
+        };
+        let Ok(json) = serde_json::to_vec(&entry) else {
+            return;
+        };
+        if std::fs::create_dir_all(&self.dir).is_err() {
+            return;
+        }
+        let path = self.dir.join(STAMPS);
+        let n = self.tmp_counter.fetch_add(1, Ordering::Relaxed);
+        let tmp = self
+            .dir
+            .join(format!("{STAMPS}.tmp-{}-{n}", std::process::id()));
+        let written = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(&json));
+        if written.is_err() || std::fs::rename(&tmp, &path).is_err() {
+            let _ = std::fs::remove_file(&tmp);
         }
     }
 

@@ -122,9 +122,12 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         let site = write_site(opts, &analyses, &new_lock, cache.as_ref(), &mut warnings)?;
         if let Some(cache) = &cache {
             progress.stage("caching", 0);
-            store(cache, &analyses, &site, &article_entries, &segmented.keys);
+            let rendered = site.rendered;
+            store(cache, &analyses, site, &article_entries, &segmented.keys);
+            rendered
+        } else {
+            site.rendered
         }
-        site.rendered
     };
     Ok(BuildReport {
         articles: articles_read,
@@ -273,6 +276,8 @@ struct Written {
     pages: Pages,
     /// Per story, the files rendered now with their hashes and sizes.
     sums: Vec<cache::FileSums>,
+    /// The previous site's files found unchanged and kept, to stamp.
+    checked: write::Checked,
     rendered: usize,
 }
 
@@ -292,7 +297,17 @@ fn write_site(
     let pages = match cache {
         Some(c) => {
             let context = output::story_context(digests, &opts.config, &opts.templates)?;
-            reuse_pages(c, &analyses.story_keys, digests, &context, &site, warnings)
+            let (stamps, warning) = c.get_stamps(&opts.out);
+            warnings.extend(warning);
+            reuse_pages(
+                c,
+                &analyses.story_keys,
+                digests,
+                &context,
+                &site,
+                &stamps,
+                warnings,
+            )
         }
         None => Pages::default(),
     };
@@ -327,10 +342,12 @@ fn write_site(
         })
         .collect();
     site.add(&output::text_file(slugs::LOCK_FILE, lock.to_toml()))?;
+    let checked = site.checked();
     site.finish()?;
     Ok(Written {
         pages,
         sums,
+        checked,
         rendered,
     })
 }
@@ -340,7 +357,7 @@ fn write_site(
 fn store(
     cache: &cache::Cache,
     analyses: &Analyses,
-    site: &Written,
+    site: Written,
     article_entries: &[(String, Vec<u8>)],
     article_keys: &std::collections::BTreeSet<String>,
 ) {
@@ -359,6 +376,7 @@ fn store(
         .for_each(|(key, json)| cache.put_article(key, json));
     cache.prune(&analyses.story_keys.iter().flatten().cloned().collect());
     cache.prune_articles(article_keys);
+    cache.put_stamps(write::Stamps::take(site.checked));
 }
 
 /// Which stories' files a build takes from the previous site.
@@ -380,6 +398,7 @@ fn reuse_pages(
     digests: &[Digest],
     context: &str,
     site: &write::SiteWriter,
+    stamps: &write::Stamps,
     warnings: &mut Vec<Diagnostic>,
 ) -> Pages {
     let keys: Vec<Option<String>> = story_keys
@@ -394,7 +413,7 @@ fn reuse_pages(
         .map(|k| match k {
             Some(k) => {
                 let (files, warning) = cache.get_pages(k);
-                let kept = files.is_some_and(|f| site.unchanged(&f) && site.link(&f));
+                let kept = files.is_some_and(|f| site.unchanged(&f, stamps) && site.link(&f));
                 (kept, warning)
             }
             None => (false, None),

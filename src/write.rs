@@ -65,6 +65,12 @@ pub struct SiteWriter {
     /// Folders of the new site made so far (a `mkdir` of a folder that is
     /// already there was a fifth of a one-article rebuild).
     made: Mutex<std::collections::HashSet<PathBuf>>,
+    /// When the build began checking the previous site (before any file
+    /// of it was looked at), for [`Stamps`].
+    began: Option<(i64, i64)>,
+    /// Files of the previous site found holding their listed bytes:
+    /// path in the site, BLAKE3, and how the file looked when checked.
+    checked: Mutex<Vec<(PathBuf, [u8; 32], Stamp)>>,
     finished: bool,
     _lock: OutputLock,
 }
@@ -90,6 +96,8 @@ impl SiteWriter {
             tmp,
             names: Mutex::new(Vec::new()),
             made: Mutex::new(std::collections::HashSet::new()),
+            began: now(),
+            checked: Mutex::new(Vec::new()),
             finished: false,
             _lock: lock,
         };
@@ -129,20 +137,43 @@ impl SiteWriter {
     /// Whether the previous site holds each of `files` (path, BLAKE3 of
     /// its bytes, length) as a plain file of exactly that length and hash,
     /// so it can be kept without its bytes at hand ([`SiteWriter::link`]).
-    /// Reads only: several threads may check at once.
-    pub fn unchanged(&self, files: &[(PathBuf, [u8; 32], u64)]) -> bool {
-        files.iter().all(|(path, hash, len)| {
+    /// A file `stamps` vouches for is not read again; the others are read
+    /// and hashed. Reads only: several threads may check at once.
+    pub fn unchanged(&self, files: &[(PathBuf, [u8; 32], u64)], stamps: &Stamps) -> bool {
+        let mut checked = Vec::with_capacity(files.len());
+        let all = files.iter().all(|(path, hash, len)| {
             let Ok(rel) = checked_relative(path) else {
                 return false;
             };
             let previous = self.out.join(rel);
             match std::fs::symlink_metadata(&previous) {
                 Ok(m) if m.is_file() && m.len() == *len => {
-                    std::fs::read(&previous).is_ok_and(|old| blake3::hash(&old).as_bytes() == hash)
+                    let stamp = Stamp::of(&m);
+                    let same = stamps.vouch(rel, hash, stamp)
+                        || std::fs::read(&previous)
+                            .is_ok_and(|old| blake3::hash(&old).as_bytes() == hash);
+                    if let (true, Some(stamp)) = (same, stamp) {
+                        checked.push((rel.to_path_buf(), *hash, stamp));
+                    }
+                    same
                 }
                 _ => false,
             }
-        })
+        });
+        if all {
+            lock(&self.checked).append(&mut checked);
+        }
+        all
+    }
+
+    /// The stamps of the files this build found unchanged in the previous
+    /// site, to take once the new site is in place ([`Stamps::take`]).
+    pub fn checked(&self) -> Checked {
+        Checked {
+            out: self.out.clone(),
+            began: self.began,
+            files: std::mem::take(&mut *lock(&self.checked)),
+        }
     }
 
     /// Hard-links `files` from the previous site, which
@@ -190,6 +221,154 @@ impl Drop for SiteWriter {
             let _ = std::fs::remove_dir_all(&self.tmp);
         }
     }
+}
+
+/// How long before the check began a file must have last changed for its
+/// stamp to be trusted (git's "racy" rule): a file changed in the same
+/// instant as it was looked at can look the same before and after. Two
+/// seconds covers the coarsest file-system clocks (FAT keeps modification
+/// times to 2 s; ext4, btrfs, xfs and APFS to a nanosecond or a tick).
+const RACY_NANOS: i128 = 2_000_000_000;
+
+/// How a file looked to the file system: length, device, inode, and the
+/// times of its last change of bytes (mtime) and of its inode (ctime, which
+/// also moves when its bytes are written with an old mtime put back). Any
+/// write to the file changes one of them.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub struct Stamp {
+    pub len: u64,
+    pub dev: u64,
+    pub ino: u64,
+    /// Seconds and nanoseconds since 1970.
+    pub mtime: (i64, i64),
+    pub ctime: (i64, i64),
+}
+
+impl Stamp {
+    /// The stamp of a file's metadata (none where the system has no inodes).
+    #[cfg(unix)]
+    pub fn of(m: &std::fs::Metadata) -> Option<Stamp> {
+        use std::os::unix::fs::MetadataExt;
+        Some(Stamp {
+            len: m.len(),
+            dev: m.dev(),
+            ino: m.ino(),
+            mtime: (m.mtime(), m.mtime_nsec()),
+            ctime: (m.ctime(), m.ctime_nsec()),
+        })
+    }
+
+    #[cfg(not(unix))]
+    pub fn of(_m: &std::fs::Metadata) -> Option<Stamp> {
+        None
+    }
+
+    /// The same file with the same bytes as when `self` was taken, bar
+    /// its ctime (which linking and unlinking it move).
+    fn same_bytes(&self, other: &Stamp) -> bool {
+        (self.len, self.dev, self.ino, self.mtime) == (other.len, other.dev, other.ino, other.mtime)
+    }
+}
+
+/// Nanoseconds of a (seconds, nanoseconds) time.
+fn nanos((s, n): (i64, i64)) -> i128 {
+    i128::from(s) * 1_000_000_000 + i128::from(n)
+}
+
+/// Now, as (seconds, nanoseconds) since 1970.
+fn now() -> Option<(i64, i64)> {
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some((
+        i64::try_from(d.as_secs()).ok()?,
+        i64::from(d.subsec_nanos()),
+    ))
+}
+
+/// The files of a site the last build found holding known bytes, each with
+/// its stamp, so the next build keeps a file whose stamp is unchanged
+/// without reading it (as git's index does). A stamp is trusted only when
+/// the file last changed [`RACY_NANOS`] before that build began checking;
+/// a file changed later is read and hashed, as is every file without one.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct Stamps {
+    /// The output folder the stamps are of, as given.
+    pub out: String,
+    /// When the build that took them began checking files.
+    pub began: (i64, i64),
+    /// Per file: its path in the site (`/`), BLAKE3 (hex), stamp.
+    pub files: Vec<(String, String, Stamp)>,
+    #[serde(skip)]
+    index: std::collections::HashMap<String, ([u8; 32], Stamp)>,
+}
+
+impl Stamps {
+    /// Stamps as stored, ready to vouch for files of `out` (none of another
+    /// folder's). A hash that is not one drops the whole set.
+    pub fn ready(mut self, out: &Path) -> Stamps {
+        if self.out != out.to_string_lossy() {
+            return Stamps::default();
+        }
+        let mut index = std::collections::HashMap::with_capacity(self.files.len());
+        for (path, hex, stamp) in std::mem::take(&mut self.files) {
+            let Ok(hash) = blake3::Hash::from_hex(&hex) else {
+                return Stamps::default();
+            };
+            index.insert(path, (*hash.as_bytes(), stamp));
+        }
+        Stamps { index, ..self }
+    }
+
+    /// Whether the file at `rel`, looking as `stamp` says now, is known to
+    /// hold the bytes hashing to `hash`: stamped so by the last build,
+    /// unchanged since, and last changed well before that build looked.
+    pub fn vouch(&self, rel: &Path, hash: &[u8; 32], stamp: Option<Stamp>) -> bool {
+        let Some(stamp) = stamp else {
+            return false;
+        };
+        let Some((known, was)) = self.index.get(&*rel.to_string_lossy()) else {
+            return false;
+        };
+        known == hash && *was == stamp && nanos(was.mtime) + RACY_NANOS < nanos(self.began)
+    }
+
+    /// Stamps of the `checked` files as they are now, in the new site (which
+    /// linking them into and removing the old site gave new ctimes): each
+    /// file still the one checked (same inode, length and mtime), else
+    /// left out.
+    pub fn take(checked: Checked) -> Stamps {
+        let Some(began) = checked.began else {
+            return Stamps::default();
+        };
+        let mut files: Vec<(String, String, Stamp)> = checked
+            .files
+            .into_iter()
+            .filter_map(|(rel, hash, was)| {
+                let m = std::fs::symlink_metadata(checked.out.join(&rel)).ok()?;
+                let now = Stamp::of(&m).filter(|s| m.is_file() && s.same_bytes(&was))?;
+                let hex = blake3::Hash::from_bytes(hash).to_hex().to_string();
+                Some((rel.to_string_lossy().into_owned(), hex, now))
+            })
+            .collect();
+        files.sort();
+        Stamps {
+            out: checked.out.to_string_lossy().into_owned(),
+            began,
+            files,
+            index: std::collections::HashMap::new(),
+        }
+    }
+}
+
+/// The files a build found unchanged in the previous site, with their
+/// stamps when checked ([`SiteWriter::checked`]).
+pub struct Checked {
+    out: PathBuf,
+    began: Option<(i64, i64)>,
+    files: Vec<(PathBuf, [u8; 32], Stamp)>,
 }
 
 /// The value behind `m`, even if a thread panicked holding it (the lists
@@ -902,5 +1081,126 @@ mod tests {
     fn dot_is_not_an_output_name() {
         assert!(write_site(Path::new("."), &[]).is_err());
         assert!(write_site(Path::new(".."), &[]).is_err());
+    }
+
+    /// The stamps a build took of `files` (path in `out`, bytes) it found
+    /// unchanged, as the next build reads them back.
+    #[cfg(unix)]
+    fn stamps_of(out: &Path, files: &[(&str, &str)]) -> Stamps {
+        let files = files
+            .iter()
+            .map(|(rel, text)| {
+                let m = std::fs::symlink_metadata(out.join(rel)).unwrap();
+                let hash = *blake3::hash(text.as_bytes()).as_bytes();
+                (PathBuf::from(rel), hash, Stamp::of(&m).unwrap())
+            })
+            .collect();
+        let checked = Checked {
+            out: out.to_path_buf(),
+            began: now(),
+            files,
+        };
+        let json = serde_json::to_vec(&Stamps::take(checked)).unwrap();
+        serde_json::from_slice::<Stamps>(&json).unwrap().ready(out)
+    }
+
+    #[cfg(unix)]
+    fn stamp(path: &Path) -> Option<Stamp> {
+        Stamp::of(&std::fs::symlink_metadata(path).unwrap())
+    }
+
+    #[cfg(unix)]
+    fn set_mtime(path: &Path, ago_secs: u64) {
+        let t = std::time::SystemTime::now() - std::time::Duration::from_secs(ago_secs);
+        let f = File::options().write(true).open(path).unwrap();
+        f.set_modified(t).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_stamp_vouches_for_a_file_untouched_since_it_was_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&out, &[file("a.html", "alpha"), file("b.html", "beta")]).unwrap();
+        set_mtime(&out.join("a.html"), 3600);
+        let stamps = stamps_of(&out, &[("a.html", "alpha")]);
+        let hash = *blake3::hash(b"alpha").as_bytes();
+        let a = Path::new("a.html");
+        assert!(stamps.vouch(a, &hash, stamp(&out.join(a))));
+        // Not for other bytes, another file, or another output folder.
+        let other = *blake3::hash(b"alpha!").as_bytes();
+        assert!(!stamps.vouch(a, &other, stamp(&out.join(a))));
+        let b = Path::new("b.html");
+        assert!(!stamps.vouch(b, &hash, stamp(&out.join(b))));
+        let json = serde_json::to_vec(&stamps_of(&out, &[("a.html", "alpha")])).unwrap();
+        let elsewhere = serde_json::from_slice::<Stamps>(&json)
+            .unwrap()
+            .ready(&dir.path().join("other"));
+        assert!(!elsewhere.vouch(a, &hash, stamp(&out.join(a))));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_stamp_does_not_vouch_for_a_file_changed_since_or_changed_just_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&out, &[file("a.html", "alpha"), file("b.html", "beta")]).unwrap();
+        let (a, b) = (out.join("a.html"), out.join("b.html"));
+        // Changed just before the check: racy, never trusted.
+        let stamps = stamps_of(&out, &[("b.html", "beta")]);
+        let hash_b = *blake3::hash(b"beta").as_bytes();
+        assert!(!stamps.vouch(Path::new("b.html"), &hash_b, stamp(&b)));
+        // Written in place with the same length, its old mtime put back:
+        // the inode's ctime still moved.
+        set_mtime(&a, 3600);
+        let was = std::fs::symlink_metadata(&a).unwrap().modified().unwrap();
+        let stamps = stamps_of(&out, &[("a.html", "alpha")]);
+        let hash_a = *blake3::hash(b"alpha").as_bytes();
+        assert!(stamps.vouch(Path::new("a.html"), &hash_a, stamp(&a)));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&a, "ALPHA").unwrap();
+        File::options()
+            .write(true)
+            .open(&a)
+            .unwrap()
+            .set_modified(was)
+            .unwrap();
+        assert!(!stamps.vouch(Path::new("a.html"), &hash_a, stamp(&a)));
+        // Replaced by another file with the same bytes and mtime.
+        std::fs::write(&a, "alpha").unwrap();
+        set_mtime(&a, 3600);
+        let stamps = stamps_of(&out, &[("a.html", "alpha")]);
+        let was = std::fs::symlink_metadata(&a).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::remove_file(&a).unwrap();
+        std::fs::write(&a, "alpha").unwrap();
+        File::options()
+            .write(true)
+            .open(&a)
+            .unwrap()
+            .set_modified(was)
+            .unwrap();
+        assert!(!stamps.vouch(Path::new("a.html"), &hash_a, stamp(&a)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_changed_after_its_check_is_not_stamped() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&out, &[file("a.html", "alpha")]).unwrap();
+        let a = out.join("a.html");
+        set_mtime(&a, 3600);
+        let checked = Checked {
+            out: out.clone(),
+            began: now(),
+            files: vec![(
+                PathBuf::from("a.html"),
+                *blake3::hash(b"alpha").as_bytes(),
+                stamp(&a).unwrap(),
+            )],
+        };
+        std::fs::write(&a, "ALPHA").unwrap();
+        assert!(Stamps::take(checked).files.is_empty());
     }
 }

@@ -294,6 +294,55 @@ fn kept_story_files_are_checked_against_the_previous_site() {
     assert_same_tree(&site, &clean);
 }
 
+/// Puts every file of `site` an hour back in time, as files kept from an
+/// earlier build are.
+fn age_files(site: &Path) {
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for e in walkdir::WalkDir::new(site) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let f = std::fs::File::options().write(true).open(e.path()).unwrap();
+            f.set_modified(hour_ago).unwrap();
+        }
+    }
+}
+
+#[test]
+fn stamps_never_keep_a_file_edited_in_place_with_its_old_time_put_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
+    copy_stories(&seeds);
+    let stories = cached_build(&seeds, &site, &cache).digests.len();
+    age_files(&site);
+    // Kept, checked by their bytes, stamped.
+    assert_eq!(cached_build(&seeds, &site, &cache).rendered, 0);
+    assert!(cache.join("stamps.json").is_file());
+    // Kept again, on their stamps.
+    assert_eq!(cached_build(&seeds, &site, &cache).rendered, 0);
+    // Same length, same modification time: the stamp's ctime tells.
+    let page = site.join("stories/glacier/digest.md");
+    let was = mtime(&page);
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&page, text.to_ascii_uppercase()).unwrap();
+    let f = std::fs::File::options().write(true).open(&page).unwrap();
+    f.set_modified(was).unwrap();
+    drop(f);
+    assert_eq!(std::fs::read_to_string(&page).unwrap().len(), text.len());
+    assert_eq!(cached_build(&seeds, &site, &cache).rendered, 1);
+    let clean = dir.path().join("clean");
+    clean_build(&seeds, &clean);
+    assert_same_tree(&site, &clean);
+    // A spoilt stamps file: a warning, and every file is read again.
+    std::fs::write(cache.join("stamps.json"), "{ not json").unwrap();
+    let next = cached_build(&seeds, &site, &cache);
+    assert_eq!(next.rendered, 0);
+    assert_cache_warnings(&next, 1);
+    assert_same_tree(&site, &clean);
+    assert!(stories > 1);
+}
+
 #[test]
 fn a_corrupt_pages_entry_is_ignored_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
