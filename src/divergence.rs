@@ -6,10 +6,11 @@
 //!   (compared between the aligned sentences of one fact), or a person's
 //!   title, the number of anonymous sources, a place's population, the
 //!   quake's magnitude, what happened to one counted group of people
-//!   (rescued or arrested), the kind of firearm and the value put on one
-//!   thing, in any currency
-//!   (compared between whole documents, since outlets state those once,
-//!   anywhere);
+//!   (rescued or arrested), the kind of firearm, the value put on one
+//!   thing, in any currency, and the toll of a past event named by its
+//!   year (compared between whole documents, since outlets state those
+//!   once, anywhere); and who one copied sentence of a fact is credited to
+//!   (an attribution conflict);
 //! - **wording**: one quotation printed in different words;
 //! - **unique**: newsworthy claims only one source makes.
 //!
@@ -213,7 +214,9 @@ fn conflicts(story: &Story, facts: &[FactGroup], params: &DivergenceParams) -> V
     let mut found: Vec<Found> = Vec::new();
     for g in facts {
         found.extend(group_conflicts(story, g, params));
+        found.extend(attribution_conflict(story, g, params));
     }
+    found.extend(past_toll_conflicts(story, params));
     found.extend(title_conflicts(story));
     found.extend(sourcing_conflict(story));
     found.extend(population_conflicts(story));
@@ -284,6 +287,128 @@ fn group_conflicts(story: &Story, g: &FactGroup, params: &DivergenceParams) -> V
         .collect()
 }
 
+/// One text credited to different people: members of a fact that end by
+/// naming who said it ("…, Genesee County Undersheriff James Gage said"
+/// against "…, Genesee County Sheriff Robert J. Pickell said"), when what
+/// they credit is one text (the words before the attribution are a copy:
+/// [`DivergenceParams::attribution_copy_share`] of the shorter's words in
+/// order, and at least [`DivergenceParams::attribution_min_words`]). Two
+/// outlets' own wordings of one fact may each quote someone who said it;
+/// one wire sentence credited to two people is an attribution conflict.
+/// Names agree when their last words do ("Pickell", "Robert Pickell"); a
+/// role or a pronoun ("officials said", "he said") names nobody and takes
+/// no side, nor does a document crediting the fact to two people.
+fn attribution_conflict(story: &Story, g: &FactGroup, params: &DivergenceParams) -> Option<Found> {
+    struct Credited {
+        at: SentRef,
+        body: Vec<String>,
+        raw: Vec<String>,
+        /// The attribution as written ("Genesee County Sheriff Robert J.
+        /// Pickell said").
+        credit: String,
+        key: String,
+    }
+    let quote_params = crate::params::QuoteParams::default();
+    let mut per_doc: BTreeMap<usize, Vec<Credited>> = BTreeMap::new();
+    for &m in &g.members {
+        let Some(text) = sentence(story, m) else {
+            continue;
+        };
+        let Some((comma, name)) = crate::quotes::closing_name(text, &quote_params) else {
+            continue;
+        };
+        // A person's name of two words or more: one word ("Datamonitor",
+        // "Data- monitor" split by a hyphen) may be an organisation or a
+        // part of a name.
+        let Some(last) = name.last().filter(|_| name.len() >= 2) else {
+            continue;
+        };
+        let (body, raw): (Vec<String>, Vec<String>) = crate::nlp::tokens::words(&text[..comma])
+            .iter()
+            .map(|w| (crate::nlp::tokens::normalise_word(w.raw), w.raw.to_string()))
+            .filter(|(n, _)| !n.is_empty())
+            .unzip();
+        let credit = text[comma..]
+            .trim_start_matches([',', ' '])
+            .trim_end_matches(['.', ' '])
+            .to_string();
+        per_doc.entry(m.doc).or_default().push(Credited {
+            at: m,
+            credit,
+            body,
+            raw,
+            key: crate::nlp::tokens::normalise_word(last),
+        });
+    }
+    // One person per document.
+    let credited: Vec<Credited> = per_doc
+        .into_values()
+        .filter(|cs| cs.iter().all(|c| c.key == cs[0].key))
+        .filter_map(|mut cs| (!cs.is_empty()).then(|| cs.swap_remove(0)))
+        .collect();
+    // Surnames name different people unless one begins the other (a
+    // name split or joined by the tokenizer: "Data- monitor").
+    let apart = |a: &str, b: &str| !a.starts_with(b) && !b.starts_with(a);
+    let copies = |a: &Credited, b: &Credited| {
+        let shared = crate::nlp::compare::lcs_len(&a.body, &b.body);
+        let shorter = a.body.len().min(b.body.len());
+        shared >= params.attribution_min_words
+            && shared as f64 >= params.attribution_copy_share * shorter as f64
+    };
+    // The copies of a text that some copy credits to someone else.
+    let mut kept = BTreeSet::new();
+    let mut label = None;
+    for (i, a) in credited.iter().enumerate() {
+        for (j, b) in credited.iter().enumerate().skip(i + 1) {
+            if apart(&a.key, &b.key) && copies(a, b) {
+                kept.insert(i);
+                kept.insert(j);
+                label.get_or_insert_with(|| {
+                    let pairs = crate::nlp::compare::lcs_pairs(&a.body, &b.body);
+                    let first: Vec<&str> = pairs
+                        .iter()
+                        .take(6)
+                        .filter_map(|&(x, _)| a.raw.get(x).map(String::as_str))
+                        .collect();
+                    format!("“{}…”", first.join(" "))
+                });
+            }
+        }
+    }
+    let label = label?;
+    // Copies crediting the same person as a clashing copy join its side.
+    for (i, a) in credited.iter().enumerate() {
+        if !kept.contains(&i)
+            && credited
+                .iter()
+                .enumerate()
+                .any(|(j, b)| kept.contains(&j) && !apart(&b.key, &a.key) && copies(a, b))
+        {
+            kept.insert(i);
+        }
+    }
+    let obs: Vec<Observation> = kept
+        .into_iter()
+        .map(|i| {
+            let c = &credited[i];
+            Observation {
+                at: c.at,
+                slot: Slot {
+                    kind: SlotKind::Attribution,
+                    head: "attribution".to_string(),
+                    label: label.clone(),
+                    value: c.key.clone(),
+                    display: c.credit.clone(),
+                    amount: None,
+                    context: Vec::new(),
+                    scope: Vec::new(),
+                },
+            }
+        })
+        .collect();
+    build(story, &obs)
+}
+
 /// A weekday or date is a cheap word that often dates another moment (the
 /// report, the day after); two values clash only when each is given by
 /// `min_sources` or more sources, so that each side is an account, not a
@@ -302,6 +427,14 @@ fn dated_by_several(obs: &[Observation], min_sources: usize) -> bool {
 /// source's would invent a conflict. Amounts count as one value when they
 /// are compatible ("at least 10" and "10").
 fn one_value_per_source(obs: Vec<Observation>) -> Vec<Observation> {
+    one_value_per_source_by(obs, values_compatible)
+}
+
+/// [`one_value_per_source`] with the test of two values both holding.
+fn one_value_per_source_by(
+    obs: Vec<Observation>,
+    compatible: fn(&Slot, &Slot) -> bool,
+) -> Vec<Observation> {
     let mut per_doc: BTreeMap<usize, Vec<&Observation>> = BTreeMap::new();
     for o in &obs {
         per_doc.entry(o.at.doc).or_default().push(o);
@@ -309,11 +442,9 @@ fn one_value_per_source(obs: Vec<Observation>) -> Vec<Observation> {
     let ambiguous: BTreeSet<usize> = per_doc
         .iter()
         .filter(|(_, os)| {
-            os.iter().enumerate().any(|(i, a)| {
-                os[i + 1..]
-                    .iter()
-                    .any(|b| !values_compatible(&a.slot, &b.slot))
-            })
+            os.iter()
+                .enumerate()
+                .any(|(i, a)| os[i + 1..].iter().any(|b| !compatible(&a.slot, &b.slot)))
         })
         .map(|(d, _)| *d)
         .collect();
@@ -458,15 +589,86 @@ fn only_bounds_differ(obs: &[Observation]) -> bool {
     let mut any = false;
     for (i, a) in amounts.iter().enumerate() {
         for b in &amounts[i + 1..] {
-            if !numbers::compatible(a, b) {
+            // Two floors far apart (a settled toll, `past_toll_conflicts`)
+            // differ only as bounds too.
+            let floors = a.qualifier == numbers::Qualifier::AtLeast
+                && b.qualifier == numbers::Qualifier::AtLeast;
+            if !numbers::compatible(a, b) || (floors && !ranges_meet(a, b)) {
                 any = true;
-                if !numbers::only_bounds_differ(a, b) {
+                if !(floors || numbers::only_bounds_differ(a, b)) {
                     return false;
                 }
             }
         }
     }
     any
+}
+
+/// The toll of a past event (the background "a quake killed more than
+/// 26,000 people in Bam in 2003"), from every sentence of every document
+/// that states one ([`frames::past_tolls`]), compared across documents for
+/// each outcome and year, between sentences that name the same places
+/// (every name alike: as for counts within one fact, a sentence naming
+/// another place, "in Ostra and along the Velden coast" against "in
+/// Ostra", may count another area). A settled figure told
+/// as two floors far apart ("more than 26,000" against "more than 31,000")
+/// is two figures for one thing: the floors clash when their ranges do
+/// not meet ([`numbers::Amount::range`]), and the conflict is shown as a
+/// changing figure with each source's qualifier. The story's year
+/// ([`money::story_year`]) says what is past; without it nothing is read.
+fn past_toll_conflicts(story: &Story, params: &DivergenceParams) -> Vec<Found> {
+    let Some(now) = money::story_year(story) else {
+        return Vec::new();
+    };
+    let mut by_event: BTreeMap<(String, String), Vec<Observation>> = BTreeMap::new();
+    for (d, doc) in story.docs.iter().enumerate() {
+        for (s, sent) in doc.claim_sentences() {
+            for toll in frames::past_tolls(&sent.text, now, params.context_window) {
+                by_event
+                    .entry((toll.slot.head.clone(), toll.names.join(" ")))
+                    .or_default()
+                    .push(Observation {
+                        at: SentRef { doc: d, sent: s },
+                        slot: toll.slot,
+                    });
+            }
+        }
+    }
+    by_event
+        .into_values()
+        .map(|obs| one_value_per_source_by(obs, settled_compatible))
+        .filter(|obs| settled_clash(obs))
+        .filter_map(|obs| build(story, &obs))
+        .collect()
+}
+
+/// Can two figures of a settled count both hold? Their ranges meet; two
+/// floors too only when theirs do ("more than 26,000" reaches a tenth
+/// above, not to 31,000).
+fn settled_compatible(a: &Slot, b: &Slot) -> bool {
+    match (&a.amount, &b.amount) {
+        (Some(x), Some(y)) => x.dimension() != y.dimension() || ranges_meet(x, y),
+        _ => a.value == b.value,
+    }
+}
+
+fn ranges_meet(a: &numbers::Amount, b: &numbers::Amount) -> bool {
+    let (alo, ahi) = a.range();
+    let (blo, bhi) = b.range();
+    let eps = 1e-9 * (1.0 + a.value.abs().max(b.value.abs()));
+    alo <= bhi + eps && blo <= ahi + eps
+}
+
+/// Two documents give a settled count figures that cannot both hold, for
+/// the same named places.
+fn settled_clash(obs: &[Observation]) -> bool {
+    obs.iter().enumerate().any(|(i, a)| {
+        obs[i + 1..].iter().any(|b| {
+            a.at.doc != b.at.doc
+                && !settled_compatible(&a.slot, &b.slot)
+                && a.slot.same_scope(&b.slot)
+        })
+    })
 }
 
 /// A person's title, from each document's first titled mention of them.
@@ -892,6 +1094,178 @@ mod tests {
             let topics = conflict_topics(&story(docs), &[]);
             assert!(!topics.iter().any(|t| shown(t)), "{topics:?}");
         }
+    }
+
+    /// The conflicts of a story whose first sentences are one fact
+    /// group (one sentence per document).
+    fn first_sentences_conflicts(st: &Story) -> Vec<Finding> {
+        let members: Vec<(usize, usize)> = (0..st.docs.len()).map(|d| (d, 0)).collect();
+        conflicts(st, &[group(&members)])
+    }
+
+    #[test]
+    fn one_text_credited_to_two_people_is_an_attribution_conflict() {
+        let st = story(vec![
+            doc(
+                "a",
+                &[
+                    "Deputies chased the van for 20 miles through two counties before the driver finally stopped near the river bridge, County Sheriff Maria Olsen said.",
+                ],
+            ),
+            doc(
+                "b",
+                &[
+                    "ON THE SCENE: Deputies chased the van at high speed before the driver finally stopped near the river bridge, Deputy Chief Tomas Brandt said.",
+                ],
+            ),
+            doc(
+                "c",
+                &[
+                    "Deputies chased the van for 20 miles before the driver finally stopped near the river bridge, Sheriff Maria Olsen said.",
+                ],
+            ),
+        ]);
+        let found = first_sentences_conflicts(&st);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .topic
+                .starts_with("who said it: “Deputies chased the van"),
+            "{}",
+            found[0].topic
+        );
+        assert_eq!(sources(&st, &found[0].sides[0]), vec!["a", "c"]);
+        assert_eq!(sources(&st, &found[0].sides[1]), vec!["b"]);
+        assert_eq!(
+            found[0].sides[1].value.as_deref(),
+            Some("Deputy Chief Tomas Brandt said")
+        );
+    }
+
+    #[test]
+    fn credits_that_may_name_one_person_or_own_wordings_are_no_attribution_conflict() {
+        let body = "Deputies chased the van for 20 miles through two counties before the driver finally stopped near the river bridge";
+        let cases: Vec<(String, String)> = vec![
+            // One man, with and without his first name or title.
+            (
+                format!("{body}, Sheriff Maria Olsen said."),
+                format!("{body}, said M. Olsen, the county sheriff."),
+            ),
+            // A role names nobody.
+            (
+                format!("{body}, police said."),
+                format!("{body}, Sheriff Maria Olsen said."),
+            ),
+            // One word may be an organisation, or a name split in two.
+            (
+                format!("{body}, according to Roadwatch."),
+                format!("{body}, according to Road- watch."),
+            ),
+            // Two people may each say one fact in their own words.
+            (
+                "The van finally stopped near the river bridge after a long chase, Sheriff Maria Olsen said.".to_string(),
+                "Officers boxed the vehicle in on the highway, Deputy Chief Tomas Brandt said.".to_string(),
+            ),
+        ];
+        for (a, b) in cases {
+            let st = story(vec![doc("a", &[&a]), doc("b", &[&b])]);
+            let found = first_sentences_conflicts(&st);
+            assert!(
+                !found.iter().any(|f| f.topic.starts_with("who said it")),
+                "{a} / {b}: {found:?}"
+            );
+        }
+    }
+
+    /// A story dated 2011 by the first sentence of two of its documents,
+    /// with `lines` after them.
+    fn dated_story(lines: &[&[&str]]) -> Story {
+        let lead = "The river flooded the lower town on March 3, 2011, officials said.";
+        story(
+            lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let mut sentences = vec![lead];
+                    sentences.extend(l.iter().copied());
+                    doc(["a", "b", "c"][i], &sentences)
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_past_events_toll_told_as_floors_far_apart_is_a_changing_figure() {
+        let st = dated_story(&[
+            &["A flood in the valley of Ostra killed more than 1,200 people in 1998."],
+            &[
+                "In 1998, the valley of Ostra was swept by a flood that left more than 1,900 people dead.",
+            ],
+            &["Older residents remember 1998, when more than 1,900 people were killed in Ostra."],
+        ]);
+        let (hit, values) = the_one_conflict(&st, |t| t.contains("1998"));
+        assert_eq!(
+            hit.topic,
+            format!("number of people killed in 1998{CHANGING}")
+        );
+        assert_eq!(
+            values,
+            vec![
+                Some("more than 1,900".to_string()),
+                Some("more than 1,200".to_string())
+            ]
+        );
+        assert_eq!(sources(&st, &hit.sides[0]), vec!["b", "c"]);
+    }
+
+    #[test]
+    fn past_tolls_of_other_events_or_floors_that_meet_are_not_compared() {
+        let past = |t: &str| t.contains("1998") || t.contains("2001") || t.contains("2011");
+        never_shown(
+            vec![
+                // Floors that meet: more than 1,200 reaches 1,250.
+                dated_story(&[
+                    &["A flood in Ostra killed more than 1,200 people in 1998."],
+                    &["A flood in Ostra killed more than 1,250 people in 1998."],
+                ])
+                .docs,
+                // Other years, other places, other outcomes.
+                dated_story(&[
+                    &["A flood in Ostra killed more than 1,200 people in 1998."],
+                    &["A flood in Ostra killed more than 1,900 people in 2001."],
+                ])
+                .docs,
+                dated_story(&[
+                    &["A flood in Ostra killed more than 1,200 people in 1998."],
+                    &["A storm in Velden killed more than 1,900 people in 1998."],
+                ])
+                .docs,
+                dated_story(&[
+                    &["A flood in Ostra killed more than 1,200 people in 1998."],
+                    &["A flood in Ostra injured more than 1,900 people in 1998."],
+                ])
+                .docs,
+                // One names a place more: it may count a wider area.
+                dated_story(&[
+                    &["A flood in Ostra killed more than 1,200 people in 1998."],
+                    &["A flood killed more than 1,900 people in Ostra and along the Velden coast in 1998."],
+                ])
+                .docs,
+                // Two events in one sentence: neither figure is read.
+                dated_story(&[
+                    &["A flood in Ostra killed more than 1,200 people in 1998."],
+                    &["In 1998, floods killed more than 1,900 people in Ostra and 300 were killed in Velden."],
+                ])
+                .docs,
+                // The story's own year: not a settled toll.
+                dated_story(&[
+                    &["A flood in Ostra killed more than 12 people in 2011."],
+                    &["A flood in Ostra killed more than 19 people in 2011."],
+                ])
+                .docs,
+            ],
+            past,
+        );
     }
 
     #[test]

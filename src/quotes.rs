@@ -218,6 +218,24 @@ fn quotes_in(doc_index: usize, doc: &Document, people: &People) -> Vec<Found> {
 /// words, unless it reads as a sentence of its own (two words or more, a
 /// capital first, a full stop, question or exclamation mark last: "It's
 /// about me.").
+/// The person a sentence ends by crediting with what it says ("…, Genesee
+/// County Sheriff Robert Pickell said.", "…, said Ana Lima.", "…,
+/// according to Ana Lima."), read as a quotation's closing attribution is
+/// (`speaker::after_quote`, from the last comma it reads one after): the
+/// name's words as written, titles stripped, and the byte offset of that
+/// comma. A role or a pronoun gives `None`. Used by `divergence` to compare
+/// who two copies of one sentence credit.
+pub(crate) fn closing_name(sentence: &str, params: &QuoteParams) -> Option<(usize, Vec<String>)> {
+    for (i, _) in sentence.rmatch_indices(',') {
+        match speaker::after_quote(&sentence[i..], params) {
+            Some(Who::Name(name)) => return Some((i, name)),
+            Some(_) => return None,
+            None => {}
+        }
+    }
+    None
+}
+
 fn is_scare_quote(text: &str, params: &QuoteParams) -> bool {
     let words = crate::text::words(text);
     if words.len() >= params.scare_quote_words {

@@ -259,6 +259,80 @@ pub fn fated_groups(text: &str, min: f64) -> Vec<FatedGroup> {
     out
 }
 
+/// A count of what an earlier event did to people ("killed more than
+/// 26,000 people"), with the event's year and the names the sentence gives
+/// (the place: "Bam"), for comparing a past event's toll across sources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastToll {
+    /// The count's slot ([`super::slots::sentence_slots`]), its head and
+    /// label narrowed to the year ("people killed 2003", "people killed in
+    /// 2003").
+    pub slot: super::slots::Slot,
+    pub year: u16,
+    /// The last words of the names the sentence gives, lower-case, without
+    /// months and weekdays ("bam").
+    pub names: Vec<String>,
+}
+
+/// The tolls of a past event a sentence states: counts of people with
+/// what happened to them ("killed", "dead", "injured"), in a sentence that
+/// names exactly one year, before `now` (the story's year), and at least
+/// one name. Background of that kind ("A quake killed more than 26,000
+/// people in the ancient city of Bam in December 2003") is a settled
+/// figure told again, anywhere in an article, so it is compared across
+/// whole documents. A sentence giving two different figures of one
+/// outcome (two events: "31,000 in Bam in 2003, and 600 in Zarand") gives
+/// none of them. `window`: [`super::slots::context_around`].
+pub fn past_tolls(text: &str, now: u16, window: usize) -> Vec<PastToll> {
+    let t = Tokens::new(text);
+    let years: std::collections::BTreeSet<u16> = t
+        .words
+        .iter()
+        .filter_map(|w| crate::nlp::calendar::year(w.raw))
+        .collect();
+    let (Some(&year), 1) = (years.first(), years.len()) else {
+        return Vec::new();
+    };
+    if year >= now {
+        return Vec::new();
+    }
+    let mut names: Vec<String> = super::words::name_runs(&t)
+        .into_iter()
+        .map(|(_, e, _)| t.norm(e - 1).to_string())
+        .filter(|n| !super::words::is_calendar_word(n))
+        .collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let counts: Vec<super::slots::Slot> = super::slots::sentence_slots(text, window)
+        .into_iter()
+        .filter(|s| {
+            s.kind == super::slots::SlotKind::Count
+                && s.amount.is_some()
+                && s.head.starts_with("people ")
+        })
+        .collect();
+    counts
+        .iter()
+        .filter(|s| {
+            counts
+                .iter()
+                .all(|o| o.head != s.head || o.value == s.value)
+        })
+        .map(|s| PastToll {
+            slot: super::slots::Slot {
+                head: format!("{} {year}", s.head),
+                label: format!("{} in {year}", s.label),
+                ..s.clone()
+            },
+            year,
+            names: names.clone(),
+        })
+        .collect()
+}
+
 /// A firearm a sentence names by its kind ("a 12-gauge pump-action
 /// shotgun", "brought a rifle").
 #[derive(Debug, Clone, PartialEq)]

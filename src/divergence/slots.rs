@@ -27,6 +27,8 @@ pub enum SlotKind {
     Certainty,
     /// A measure of the story's event read story-wide (a quake's magnitude).
     Measure,
+    /// Who one text is credited to ("…, Sheriff Robert Pickell said").
+    Attribution,
 }
 
 /// One value a sentence gives.
@@ -143,6 +145,7 @@ impl Slot {
             SlotKind::Certainty if label.is_empty() => "certainty of the claim".to_string(),
             SlotKind::Certainty => format!("certainty of {label}"),
             SlotKind::Measure => label.to_string(),
+            SlotKind::Attribution => format!("who said it: {label}"),
         }
     }
 }
