@@ -264,6 +264,22 @@ pub fn role_lemma(lower: &str) -> Option<&'static str> {
     ROLE_LEMMAS.get(lower).copied()
 }
 
+static PERSON_NOUNS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/person_nouns.tsv"))
+        .filter_map(|r| Some((*r.first()?, *r.get(2)?)))
+        .collect()
+});
+
+/// Does this lower-case word name a person ("customer", "girl", "voter")?
+/// Every noun of persons in WordNet (`data/en/person_nouns.tsv`), far wider
+/// than [`is_role_noun`]: only for telling who a pronoun may mean after an
+/// indefinite person ("one Mac customer … he said"), never as a role head.
+/// With it, the gender the noun gives its person: `Some('f')`, `Some('m')`
+/// or `Some('-')` (either).
+pub fn person_noun_gender(lower: &str) -> Option<char> {
+    PERSON_NOUNS.get(lower).and_then(|g| g.chars().next())
+}
+
 static FIREARM_KINDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
     rows(include_str!("../../data/en/firearm_kinds.tsv"))
         .filter_map(|r| Some((*r.first()?, r.get(2)?.split_whitespace().collect())))
@@ -712,6 +728,7 @@ mod tests {
             include_str!("../../data/en/reporting_words.txt"),
             include_str!("../../data/en/furniture.tsv"),
             include_str!("../../data/en/role_nouns.txt"),
+            include_str!("../../data/en/person_nouns.tsv"),
             include_str!("../../data/en/speech_verbs_after.txt"),
             include_str!("../../data/en/perception_verbs.txt"),
             include_str!("../../data/en/function_words.tsv"),

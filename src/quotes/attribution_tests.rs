@@ -1113,3 +1113,60 @@ fn a_medium_speaks_for_the_author_named_after_it() {
     ]);
     assert_eq!(speaker_of(&qs, "not vote"), None);
 }
+
+// ---- session 28 ----
+
+#[test]
+fn a_pronoun_after_a_new_unnamed_person_is_that_person() {
+    // Any noun of persons, not only a role noun: "one shopper", "a voter".
+    let qs = segmented(&[
+        "Mayor Ana Lima opened the new market on Monday. However, one shopper from the suburbs was doubtful. “The prices are higher than before,” he said. “Nobody can pay that.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "prices are higher"), Some("one shopper"));
+    assert_eq!(speaker_of(&qs, "Nobody can pay"), Some("one shopper"));
+    let qs = segmented(&[
+        "Senator Tom Reyes spoke in the square. A voter near the stage shook her head. “He never came here before,” she said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "never came"), Some("a voter"));
+    // The noun's gender rules out the pronoun (WordNet: a girl is female): no one.
+    let qs = segmented(&[
+        "Senator Tom Reyes spoke in the square. A girl near the stage laughed. “He never came here before,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "never came"), None);
+    // Definite: may be someone named before; no one.
+    let qs = segmented(&[
+        "Mayor Ana Lima opened the market. The shopper from the suburbs was doubtful. “The prices are higher,” she said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "prices are higher"), None);
+    // Passive: the person is acted on; no one.
+    let qs = segmented(&[
+        "Mayor Ana Lima opened the market. A shopper was injured in the crush. “The prices are higher,” she said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "prices are higher"), None);
+    // Not a noun of persons ("a market"): the named person, as before.
+    let qs = segmented(&[
+        "Mayor Ana Lima opened the market. A market of this size was overdue. “The prices are fair,” she said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "prices are fair"), Some("Ana Lima"));
+}
+
+#[test]
+fn a_person_noun_set_off_after_a_name_describes_that_name() {
+    // A name the story knows, then a noun of persons set off by commas:
+    // the name is the subject, not a new unnamed person.
+    let qs = segmented(&[
+        "“We will win,” Mayor Tom Reyes said. Reyes, a veteran, was upbeat about the vote. “The people are with us,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "people are with us"), Some("Tom Reyes"));
+    // A name of two words: that person, not the earlier speaker.
+    let qs = segmented(&[
+        "“We will win,” Mayor Tom Reyes said. Carlos Ortega, a veteran who lives nearby, was upbeat. “The people are with us,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "people are with us"), Some("Carlos Ortega"));
+    // One word the story does not know: no one (neither the earlier
+    // speaker nor "a veteran").
+    let qs = segmented(&[
+        "“We will win,” Mayor Tom Reyes said. Ortega, a veteran, was upbeat. “The people are with us,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "people are with us"), None);
+}

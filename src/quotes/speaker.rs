@@ -2027,7 +2027,10 @@ impl People {
                 && !is_function_word(&lower, FunctionClass::Determiner)
                 && !crate::text::is_stop(&lower);
             one_before |= lower == "one";
-            if t.is_capitalised() || !(is_role_noun(t) || one) {
+            // "A customer was sceptical": any noun of persons (WordNet's,
+            // far wider than the role nouns) for this pronoun rule only.
+            let person = is_role_noun(t) || crate::nlp::lists::person_noun_gender(&lower).is_some();
+            if t.is_capitalised() || !(person || one) {
                 continue;
             }
             if skip.iter().any(|&(s, x)| t.start >= s && t.start < x) {
@@ -2047,13 +2050,31 @@ impl People {
                 && head.iter().all(|w| !is_preposition(&w.lower()))
                 && head.iter().skip(1).all(|w| !w.gap.contains(','))
             {
-                let role = (is_role_noun(t)
+                let role = (person
                     && matches!(head[0].lower().as_str(), "a" | "an" | "one")
                     && active_after_role(toks, k))
                 .then(|| {
                     let phrase = lower_article(join_toks(text, toks, start, k));
-                    (phrase, role_gender(&t.lower()))
+                    (phrase, person_gender(&lower))
                 });
+                // "Kyrtsos, a conservative, was critical": a phrase set
+                // off by a comma right after a name describes that person,
+                // the sentence's subject. A person the story knows: the
+                // names found decide; anyone else: no one.
+                if start > first
+                    && toks[start - 1].is_capitalised()
+                    && !toks[start - 1].is_possessive()
+                {
+                    let name = name_in_run(&toks[cap_run_start(text, toks, start - 1)..start]);
+                    if !name.is_empty() {
+                        let known = self.is_person(&name)
+                            || (name.len() == 1 && self.surnamed.contains_key(&key(&name[0])));
+                        if !known {
+                            last = Some((sentence, None));
+                        }
+                        continue;
+                    }
+                }
                 last = Some((sentence, role));
             }
         }
@@ -2073,6 +2094,17 @@ fn role_gender(noun: &str) -> Option<Gender> {
         } else {
             None
         }
+    })
+}
+
+/// The gender a noun of persons gives its person: a role noun's
+/// ([`role_gender`]), else WordNet's ("girl", "mother", "king"; from
+/// `data/en/person_nouns.tsv`); `None` for a noun of either ("customer").
+fn person_gender(noun: &str) -> Option<Gender> {
+    role_gender(noun).or(match crate::nlp::lists::person_noun_gender(noun) {
+        Some('f') => Some(Gender::Female),
+        Some('m') => Some(Gender::Male),
+        _ => None,
     })
 }
 
