@@ -1110,6 +1110,18 @@ mod tests {
     }
 
     #[cfg(unix)]
+    /// Puts a file's earlier modification time back after it was written
+    /// (what a tool restoring timestamps does; only ctime then tells).
+    fn put_back_mtime(path: &Path, was: std::time::SystemTime) {
+        File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(was)
+            .unwrap();
+    }
+
+    #[cfg(unix)]
     fn set_mtime(path: &Path, ago_secs: u64) {
         let t = std::time::SystemTime::now() - std::time::Duration::from_secs(ago_secs);
         let f = File::options().write(true).open(path).unwrap();
@@ -1159,12 +1171,7 @@ mod tests {
         assert!(stamps.vouch(Path::new("a.html"), &hash_a, stamp(&a)));
         std::thread::sleep(std::time::Duration::from_millis(20));
         std::fs::write(&a, "ALPHA").unwrap();
-        File::options()
-            .write(true)
-            .open(&a)
-            .unwrap()
-            .set_modified(was)
-            .unwrap();
+        put_back_mtime(&a, was);
         assert!(!stamps.vouch(Path::new("a.html"), &hash_a, stamp(&a)));
         // Replaced by another file with the same bytes and mtime.
         std::fs::write(&a, "alpha").unwrap();
@@ -1174,12 +1181,7 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(20));
         std::fs::remove_file(&a).unwrap();
         std::fs::write(&a, "alpha").unwrap();
-        File::options()
-            .write(true)
-            .open(&a)
-            .unwrap()
-            .set_modified(was)
-            .unwrap();
+        put_back_mtime(&a, was);
         assert!(!stamps.vouch(Path::new("a.html"), &hash_a, stamp(&a)));
     }
 
