@@ -1170,3 +1170,45 @@ fn a_person_noun_set_off_after_a_name_describes_that_name() {
     ]);
     assert_eq!(speaker_of(&qs, "people are with us"), None);
 }
+
+#[test]
+fn a_name_comma_role_caption_speaks() {
+    // A name of two words or more, a comma, a role phrase headed by a
+    // role noun or a title, a colon: that name.
+    let qs = segmented(&[
+        "The storm hit at night. Ana Lima, a nurse at the clinic: “We had no warning at all.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "no warning"), Some("Ana Lima"));
+    let qs = segmented(&["Tom Reyes, mayor: “The bridge will reopen in the spring.”"]);
+    assert_eq!(speaker_of(&qs, "bridge will"), Some("Tom Reyes"));
+    let qs = segmented(&[
+        "Two people spoke. Tom Reyes, Deputy Mayor of Albany: “The bridge will reopen in the spring.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "bridge will"), Some("Tom Reyes"));
+    let qs = segmented(&["Ana Lima, the union's chief negotiator: “We will not sign this deal.”"]);
+    assert_eq!(speaker_of(&qs, "not sign"), Some("Ana Lima"));
+}
+
+#[test]
+fn a_place_date_or_topic_before_a_comma_caption_is_no_speaker() {
+    for text in [
+        "In Albany, Tuesday: “The bridge will reopen in the spring.”",
+        "Albany, New York: “The bridge will reopen in the spring.”",
+        "Paris, France: “The bridge will reopen in the spring.”",
+        "Budget cuts, Albany: “The bridge will reopen in the spring.”",
+        "Ana Lima, Albany: “The bridge will reopen in the spring.”",
+        "New York, United States: “The bridge will reopen in the spring.”",
+        // One word before the comma: not read as a name here.
+        "Reyes, mayor: “The bridge will reopen in the spring.”",
+        // A determiner opens no person's name; a place with a role noun
+        // after the preposition, not as the head.
+        "The United States, a member of the alliance: “The bridge will reopen in the spring.”",
+        "Los Angeles, a city of nurses: “The bridge will reopen in the spring.”",
+        // A clause, not a role phrase.
+        "Tom Reyes, who met the nurse: “The bridge will reopen in the spring.”",
+        "Tom Reyes, the mayor, Ana Lima: “The bridge will reopen in the spring.”",
+    ] {
+        let qs = segmented(&[text]);
+        assert_eq!(speaker_of(&qs, "bridge will"), None, "{text}");
+    }
+}

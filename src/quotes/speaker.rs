@@ -1035,7 +1035,7 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
             content: false,
         };
     }
-    if let Some(name) = slash_byline(pre, &toks) {
+    if let Some(name) = slash_byline(pre, &toks).or_else(|| comma_caption(pre, &toks)) {
         return Before {
             who: Some(Who::Name(name)),
             tight: true,
@@ -1048,10 +1048,14 @@ pub(crate) fn before_quote(pre: &str, people: &People) -> Before {
     {
         let s = cap_run_start(pre, &toks, toks.len() - 1);
         let name = name_in_run(&toks[s..]);
-        // "Republicans/Democrats:": a word after a slash is one of a pair,
-        // no name (a caption names with [`slash_byline`]).
-        let slashed = toks[s].gap.contains('/');
-        if !name.is_empty() && !slashed && !breaks_clause(pre.get(last.end..).unwrap_or("")) {
+        // "Republicans/Democrats:", "Albany, New York:": a word after a
+        // slash or a comma is one of a pair, no name (a caption names with
+        // [`slash_byline`] or [`comma_caption`]); nor is a date ("In
+        // Albany, Tuesday:").
+        let paired = toks[s].gap.contains(['/', ',']);
+        let date = name.len() == 1 && is_calendar_word(&name[0]);
+        if !name.is_empty() && !paired && !date && !breaks_clause(pre.get(last.end..).unwrap_or(""))
+        {
             return Before {
                 who: Some(Who::Name(name)),
                 tight: true,
@@ -1179,6 +1183,79 @@ fn slash_byline(pre: &str, toks: &[Tok]) -> Option<Vec<String>> {
             .all(|t| t.gap.trim().is_empty() || t.gap.trim() == "'")
         && after == ":";
     ok.then(|| name_in_run(name)).filter(|n| n.len() >= 2)
+}
+
+/// `Ana Lima, a nurse at the clinic: “…”`, `Tom Reyes, mayor: “…”`: a
+/// caption as [`slash_byline`] with a comma for the slash, all of `pre`'s
+/// sentence: that name. The part before the comma must read wholly as a
+/// person's name (two capitalised words or more, no title, country,
+/// date, article or opener: not "In Albany", "The United States"); the
+/// part after it a role phrase (at most [`MAX_NAME_WORDS`] words): an
+/// article or possessive only first, a singular role noun or a title as
+/// its head (last word before any preposition, "Deputy Mayor of Albany"),
+/// and no clause (no pronoun, relative, form of "be", speech verb or
+/// other punctuation). A place pair ("Albany, New York:"), a topic
+/// ("Budget talks, Albany:") or a name and a clause is no caption.
+fn comma_caption(pre: &str, toks: &[Tok]) -> Option<Vec<String>> {
+    if !pre.trim_end().ends_with(':') || toks.is_empty() {
+        return None;
+    }
+    let after = pre.get(toks.last()?.end..).unwrap_or("").trim();
+    if after != ":" {
+        return None;
+    }
+    let start = (0..toks.len())
+        .rev()
+        .find(|&k| breaks_before(toks, k))
+        .unwrap_or(0);
+    let comma = (start + 1..toks.len()).find(|&k| toks[k].gap.contains(','))?;
+    // Every other gap plain: one comma, no second clause or list.
+    let plain = (start + 1..toks.len())
+        .filter(|&k| k != comma)
+        .all(|k| toks[k].gap.trim().is_empty());
+    if !plain || toks[comma].gap.trim() != "," {
+        return None;
+    }
+    let name = &toks[start..comma];
+    let role = &toks[comma..];
+    let name_ok = name.len() >= 2
+        && name.iter().all(|t| {
+            t.is_capitalised()
+                && !t.is_possessive()
+                && !is_title(t)
+                && !is_determiner(t)
+                && !is_calendar_word(&t.lower())
+        })
+        && name_in_run(name).len() == name.len();
+    if !name_ok || role.len() > MAX_NAME_WORDS {
+        return None;
+    }
+    let clause_word = |t: &Tok| {
+        let l = t.lower();
+        is_speech_verb(t)
+            || crate::nlp::lists::subject_pronoun(&l).is_some()
+            || is_function_word(&l, FunctionClass::Relative)
+            || is_function_word(&l, FunctionClass::Be)
+    };
+    if role.iter().any(clause_word) {
+        return None;
+    }
+    // The head: the last word before a preposition (or the last word).
+    let prep = role
+        .iter()
+        .position(|t| !t.is_capitalised() && is_preposition(&t.lower()))
+        .unwrap_or(role.len());
+    let (head_part, tail) = role.split_at(prep);
+    let head = head_part.last()?;
+    let l = head.lower();
+    let head_ok = !head.is_possessive()
+        && (is_title(head)
+            || (crate::nlp::lists::is_role_noun(&l)
+                && crate::nlp::lists::role_lemma(&l) == Some(l.as_str())));
+    // An article or possessive only opens the phrase ("a nurse", "the
+    // union's chief negotiator"), never inside it ("shot a nurse").
+    let np = |part: &[Tok]| part.iter().skip(1).all(|t| !is_determiner(t));
+    (head_ok && np(head_part) && (tail.len() < 2 || np(&tail[1..]))).then(|| name_in_run(name))
 }
 
 /// Is the speech verb at `v` passive ("was described as", "the man
