@@ -132,6 +132,20 @@ fn heading(out: &mut Vec<String>, title: &str) {
 /// Wraps `text` (whitespace collapsed) at [`WIDTH`] columns.
 fn wrap(text: &str, first: &str, rest: &str) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Fast path (issue 15): a collapsed line that fits after the first
+    // indent comes out of textwrap as the indent plus the line (one line
+    // costs one line penalty, any break at least two), so the line break
+    // search and optimal fit are skipped. Display width is textwrap's own;
+    // empty text and escape sequences (which textwrap strips before
+    // measuring) take the full path, and so does a text of more than 4
+    // bytes a column (no character is wider than its bytes), unmeasured.
+    if !text.is_empty()
+        && text.len() <= 4 * WIDTH
+        && !text.contains('\x1b')
+        && textwrap::core::display_width(first) + textwrap::core::display_width(&text) <= WIDTH
+    {
+        return format!("{first}{text}");
+    }
     let options = textwrap::Options::new(WIDTH)
         .initial_indent(first)
         .subsequent_indent(rest)
@@ -142,6 +156,95 @@ fn wrap(text: &str, first: &str, rest: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reference: textwrap on the collapsed text, no fast path.
+    fn slow(text: &str, first: &str, rest: &str) -> String {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let options = textwrap::Options::new(WIDTH)
+            .initial_indent(first)
+            .subsequent_indent(rest)
+            .break_words(false);
+        textwrap::wrap(&text, options).join("\n")
+    }
+
+    #[test]
+    fn fast_path_gives_textwraps_bytes() {
+        let at_width = "a".repeat(WIDTH);
+        let over_width = "b".repeat(WIDTH + 1);
+        let at_indent = format!("{} {}", "c".repeat(40), "d".repeat(WIDTH - 45));
+        let over_indent = format!("{} {}", "c".repeat(40), "d".repeat(WIDTH - 44));
+        let wide = "漢字".repeat(18); // 72 columns, 216 bytes
+        let wider = "漢字".repeat(19);
+        let lines = [
+            "",
+            " ",
+            "Short line.",
+            "  leading and trailing spaces   ",
+            "tabs\tand\nnewlines\r\n inside",
+            at_width.as_str(),
+            over_width.as_str(),
+            at_indent.as_str(),
+            over_indent.as_str(),
+            wide.as_str(),
+            wider.as_str(),
+            "Café au lait — «naïve» résumé, “quoted” and ‘single’ – dashes…",
+            "well-known hyphen-ated self-evident co-operation between state-owned firms",
+            "a b",
+            "x",
+            "(3 of 5, 2 independent: Reuters, AP, BBC News, The Guardian)",
+            "— Barack Obama (Reuters, AP)",
+            "colour\u{1b}[31mred\u{1b}[0m text",
+            "zero\u{200b}width\u{301} marks and emoji 👍🏽 and ﬁ ligature",
+            "http://example.com/a/very/long/url/that/keeps/going/and/going/past/the/width/of/the/page",
+        ];
+        let indents = [
+            ("", ""),
+            (" 1. ", "    "),
+            ("10. ", "    "),
+            ("  ", "  "),
+            ("    ", "    "),
+            ("  * ", "    "),
+            ("    - ", "      "),
+            ("→ ", "  "),
+        ];
+        for line in lines {
+            for (first, rest) in indents {
+                assert_eq!(
+                    wrap(line, first, rest),
+                    slow(line, first, rest),
+                    "{line:?} {first:?}"
+                );
+            }
+        }
+        // Every length around the width, with words of varied lengths.
+        let words = [
+            "a",
+            "to",
+            "the",
+            "court",
+            "re-elected",
+            "Théâtre",
+            "said,",
+            "«oui»",
+            "漢字",
+        ];
+        for n in 0..400 {
+            let mut line = String::new();
+            let mut k = n;
+            while line.chars().count() < 20 + n % 70 {
+                line.push_str(words[k % words.len()]);
+                line.push(' ');
+                k = k * 7 + 3;
+            }
+            for (first, rest) in indents {
+                assert_eq!(
+                    wrap(&line, first, rest),
+                    slow(&line, first, rest),
+                    "{line:?} {first:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn wrapping_keeps_lines_short_and_indents() {
