@@ -27,7 +27,11 @@
 //!   subject is a pronoun with nobody named before it has an unnamed owner
 //!   ([`UNNAMED`]), who is not taken for a named one ("He was sentenced to
 //!   12 years" against "Gigante was sentenced to seven years"). A figure
-//!   whose owner cannot be read has none, and is compared as before;
+//!   whose owner cannot be read has none, and is compared as before. A
+//!   figure coordinated by "and" with the one before it ("GM has 115,000
+//!   workers and 340,000 retirees") has that figure's owner, and a name in
+//!   a figure's noun phrase ("115,000 UAW workers") owns no later figure
+//!   (MSRP train, design: false 7 -> 6, real kept 13/13);
 //! - one is a **rank bracket** ("the bottom 10 states"), not a count;
 //! - one is said of **each** member ("each boy weighed less than 50
 //!   pounds") and the other of all ("136 pounds combined");
@@ -369,9 +373,10 @@ fn clause_start(t: &Tokens<'_>, k: usize) -> usize {
 /// pronoun ("where she had worked for 15 years"), the last such name of the
 /// sentence before the clause. `None` when none is read.
 fn owner(t: &Tokens<'_>, a: &Amount) -> Option<Vec<String>> {
+    let figures = crate::nlp::numbers::amounts(t.text, &t.words, &t.norms);
     let runs: Vec<NameRun> = names::name_runs(t.text, &t.words)
         .into_iter()
-        .filter(|r| is_subject_name(t, r))
+        .filter(|r| is_subject_name(t, r) && !in_figure_phrase(t, &figures, r))
         .collect();
     let words = |r: &NameRun| -> Vec<String> {
         r.name()
@@ -387,6 +392,9 @@ fn owner(t: &Tokens<'_>, a: &Amount) -> Option<Vec<String>> {
         return Some(words(r));
     }
     let from = clause_start(t, at);
+    if let Some(b) = coordinated_with(t, &figures, a, from) {
+        return owner(t, b);
+    }
     if let Some(r) = runs
         .iter()
         .rev()
@@ -414,6 +422,57 @@ fn owner(t: &Tokens<'_>, a: &Amount) -> Option<Vec<String>> {
         );
     }
     None
+}
+
+/// The figure whose phrase `a` is coordinated with by "and" ("GM has
+/// 115,000 workers and 340,000 retirees"): `a`'s clause opens with `a`
+/// right after the "and", and the words before the "and" are the figure
+/// `b` and the content words of its noun, in one clause. `a` then has
+/// `b`'s owner; a year is no such figure.
+fn coordinated_with<'f>(
+    t: &Tokens<'_>,
+    figures: &'f [Amount],
+    a: &Amount,
+    from: usize,
+) -> Option<&'f Amount> {
+    if from != a.qual_start || from < 2 || t.norm(from - 1) != "and" || t.break_after(from - 2) {
+        return None;
+    }
+    let and = from - 1;
+    figures.iter().rev().find(|b| {
+        let after = b.end + b.unit.map_or(0, |u| u.words);
+        after > 0
+            && after <= and
+            && !super::slots::is_year(t, b)
+            && (after - 1..and).all(|k| !t.break_after(k))
+            && (after..and).all(|k| is_noun_like(t, k))
+    })
+}
+
+/// A name run that modifies the noun of a figure before it ("115,000
+/// active UAW workers"): it says what that figure counts and belongs to it
+/// only, so it is no owner of a later figure ("… and 340,000 retirees").
+/// The run follows the figure (and its unit) with only lower-case content
+/// words between, all in one clause, and is followed in the clause by a
+/// lower-case noun-like word that is no participle ("workers", not
+/// "earned"); a year is no figure ("In 2003 Acme earned …").
+fn in_figure_phrase(t: &Tokens<'_>, figures: &[Amount], r: &NameRun) -> bool {
+    let (start, end) = (r.tokens.start, r.tokens.end);
+    let lower = |k: usize| t.words[k].casing() == crate::nlp::tokens::Casing::Lower;
+    let noun_after = end < t.words.len()
+        && !t.break_after(end - 1)
+        && lower(end)
+        && is_noun_like(t, end)
+        && !t.norm(end).ends_with("ed");
+    noun_after
+        && figures.iter().any(|b| {
+            let after = b.end + b.unit.map_or(0, |u| u.words);
+            after > 0
+                && after <= start
+                && !super::slots::is_year(t, b)
+                && (after - 1..start).all(|k| !t.break_after(k))
+                && (after..start).all(|k| lower(k) && is_noun_like(t, k))
+        })
 }
 
 /// The subject named before an aside the clause follows: "Leung, who faces
@@ -781,6 +840,69 @@ mod tests {
         let c = frame("He served nine years in prison", "nine", "years");
         let d = frame("The sentence was nine years in prison", "nine", "years");
         assert!(a.comparable(&c) && a.comparable(&d));
+    }
+
+    #[test]
+    fn a_name_in_a_figure_phrase_owns_no_later_figure() {
+        // "NN active ACME workers and MM retirees": ACME says what the first
+        // figure counts; the second figure's owner is read on before it.
+        let a = frame(
+            "Okafor Mining, the largest miner, has 9,000 active Delta workers and 4,000 retirees",
+            "4,000",
+            "retirees",
+        );
+        assert_eq!(
+            a.owner,
+            Some(vec!["okafor".to_string(), "mining".to_string()])
+        );
+        let b = frame(
+            "They cover 12,000 Delta workers and 6,000 retirees",
+            "6,000",
+            "retirees",
+        );
+        assert_eq!(b.owner, Some(vec![UNNAMED.to_string()]));
+        assert!(!a.comparable(&b));
+        let c = frame(
+            "Okafor Mining employs 300 Delta engineers and 50 clerks",
+            "50",
+            "clerks",
+        );
+        assert_eq!(
+            c.owner,
+            Some(vec!["okafor".to_string(), "mining".to_string()])
+        );
+        // Without the "and": the name in the first phrase is still no owner.
+        let g = frame(
+            "They cover 12,000 Delta workers versus 6,000 retirees",
+            "6,000",
+            "retirees",
+        );
+        assert_eq!(g.owner, Some(vec![UNNAMED.to_string()]));
+        // Must not: a clause of its own after "and" keeps its own owner.
+        let h = frame(
+            "Brightline has 40 stores and Okafor Mining has 30 stores",
+            "30",
+            "stores",
+        );
+        assert_eq!(
+            h.owner,
+            Some(vec!["okafor".to_string(), "mining".to_string()])
+        );
+        // Must not: a name after a year, or followed by a verb, or set off
+        // from the figure by a comma or a function word, stays the owner.
+        let d = frame("In 2003 Brightline earned 40 cents a share", "40", "cents");
+        assert_eq!(d.owner, Some(vec!["brightline".to_string()]));
+        let e = frame("After 12 years Okafor signed 30 players", "30", "players");
+        assert_eq!(e.owner, Some(vec!["okafor".to_string()]));
+        let f = frame(
+            "The union has 500 members and Okafor Steel has 40 plants",
+            "40",
+            "plants",
+        );
+        assert_eq!(
+            f.owner,
+            Some(vec!["okafor".to_string(), "steel".to_string()])
+        );
     }
 
     #[test]
