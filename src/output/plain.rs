@@ -234,7 +234,7 @@ mod tests {
             while line.chars().count() < 20 + n % 70 {
                 line.push_str(words[k % words.len()]);
                 line.push(' ');
-                k = k * 7 + 3;
+                k = k.wrapping_mul(7).wrapping_add(3);
             }
             for (first, rest) in indents {
                 assert_eq!(
