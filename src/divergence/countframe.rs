@@ -439,14 +439,22 @@ fn coordinated_with<'f>(
         return None;
     }
     let and = from - 1;
-    figures.iter().rev().find(|b| {
-        let after = b.end + b.unit.map_or(0, |u| u.words);
-        after > 0
-            && after <= and
-            && !super::slots::is_year(t, b)
-            && (after - 1..and).all(|k| !t.break_after(k))
-            && (after..and).all(|k| is_noun_like(t, k))
-    })
+    figures
+        .iter()
+        .rev()
+        .find(|b| phrase_reaches(t, b, and, |k| is_noun_like(t, k)))
+}
+
+/// Whether figure `b`'s phrase runs on to word `to`: `b` (and its unit)
+/// ends before `to`, no clause break between, every word between passes
+/// `word`; a year is no such figure.
+fn phrase_reaches(t: &Tokens<'_>, b: &Amount, to: usize, word: impl Fn(usize) -> bool) -> bool {
+    let after = b.end + b.unit.map_or(0, |u| u.words);
+    after > 0
+        && after <= to
+        && !super::slots::is_year(t, b)
+        && (after - 1..to).all(|k| !t.break_after(k))
+        && (after..to).all(word)
 }
 
 /// A name run that modifies the noun of a figure before it ("115,000
@@ -465,14 +473,9 @@ fn in_figure_phrase(t: &Tokens<'_>, figures: &[Amount], r: &NameRun) -> bool {
         && is_noun_like(t, end)
         && !t.norm(end).ends_with("ed");
     noun_after
-        && figures.iter().any(|b| {
-            let after = b.end + b.unit.map_or(0, |u| u.words);
-            after > 0
-                && after <= start
-                && !super::slots::is_year(t, b)
-                && (after - 1..start).all(|k| !t.break_after(k))
-                && (after..start).all(|k| lower(k) && is_noun_like(t, k))
-        })
+        && figures
+            .iter()
+            .any(|b| phrase_reaches(t, b, start, |k| lower(k) && is_noun_like(t, k)))
 }
 
 /// The subject named before an aside the clause follows: "Leung, who faces
