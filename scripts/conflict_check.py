@@ -2,7 +2,7 @@
 """Checks the conflicts a build shows on ECB+ against an editor's reading of them.
 
     python3 scripts/conflict_check.py --site SITE [--judged FILE] [--dev DIR] [--verbose]
-                                      [--topics even|odd] [--exclude-topics 1,3,...]
+                                      [--topics even|odd|odd-a|odd-b] [--exclude-topics 1,3,...]
 
 SITE is a build of ../shared/bench/ecbplus/articles. Conflicts whose sources include an
 article of a dev story (../shared/eval/gold/dev, graded by dev.sh) are left out. Every
@@ -15,7 +15,9 @@ Prints: shown, real, false, unjudged, precision = real / (real + false), and how
 the judged-real pairs the build still shows; --min-precision and --max-false make it exit 1
 (CI). --topics keeps only the conflicts of even or odd ECB+ topics (the number before the
 first "_" of a source id, e.g. 36 for 36_4ecb), so rules can be designed by reading one
-half and checked on the other, held out; --exclude-topics leaves out topics whose judged
+half and checked on the other, held out. Since session 29 the odd half is split in two
+quarters: odd-a (topic % 4 == 1) is design data too, odd-b (topic % 4 == 3) stays held out
+(the even half gave no signal left: every conflict it shows is real). --exclude-topics leaves out topics whose judged
 sentences were read while designing. Standard library only.
 """
 import argparse
@@ -64,7 +66,12 @@ def in_half(item, half, exclude=()):
         return True
     if not topics:
         return False
-    return (min(topics) % 2 == 0) == (half == "even")
+    t = min(topics)
+    if half == "odd-a":
+        return t % 4 == 1
+    if half == "odd-b":
+        return t % 4 == 3
+    return (t % 2 == 0) == (half == "even")
 
 
 def main():
@@ -78,7 +85,11 @@ def main():
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--min-precision", type=float, help="exit 1 below this precision")
     ap.add_argument("--max-false", type=int, help="exit 1 above this many false conflicts")
-    ap.add_argument("--topics", choices=["even", "odd"], help="only one half of the ECB+ topics")
+    ap.add_argument(
+        "--topics",
+        choices=["even", "odd", "odd-a", "odd-b"],
+        help="only one half (even, odd) or one quarter (odd-a: topic % 4 == 1, odd-b: % 4 == 3)",
+    )
     ap.add_argument("--exclude-topics", default="", help="comma-separated topic numbers to leave out")
     args = ap.parse_args()
     exclude = {int(t) for t in args.exclude_topics.split(",") if t.strip()}
