@@ -81,6 +81,13 @@ struct Candidate {
 struct Signals {
     /// Capitalised runs with a word no other source uses ("Rand Paul").
     novel_names: Vec<String>,
+    /// For each of `novel_names`, the stems of its words no other source
+    /// uses ("martone" for both "Judge Michael A. Martone" and
+    /// "Martone"): what makes the run a new name, so that a source naming
+    /// one person twice is credited once ([`rank_source`]).
+    name_keys: Vec<Vec<String>>,
+    /// For each of `novel_numbers`, the amount's key.
+    number_keys: Vec<String>,
     /// Amounts no other source gives, as written ("over 200 casualties").
     novel_numbers: Vec<String>,
     /// Two adjacent content words neither of which any other source uses
@@ -196,15 +203,19 @@ impl StoryIndex {
 
 fn signals(text: &str, d: usize, index: &StoryIndex, params: &UniqueParams) -> Signals {
     let t = Tokens::new(text);
-    let novel_names = name_runs(&t)
+    let (name_keys, novel_names): (Vec<Vec<String>>, Vec<String>) = name_runs(&t)
         .into_iter()
-        .filter(|(a, b, _)| {
-            (*a..*b).any(|k| naming_word(t.norm(k)) && !index.stem_elsewhere(&stem(t.norm(k)), d))
+        .filter_map(|(a, b, run)| {
+            let keys: Vec<String> = (a..b)
+                .filter(|&k| naming_word(t.norm(k)))
+                .map(|k| stem(t.norm(k)))
+                .filter(|st| !index.stem_elsewhere(st, d))
+                .collect();
+            (!keys.is_empty()).then_some((keys, run))
         })
-        .map(|r| r.2)
-        .collect();
+        .unzip();
     let found = amounts(t.text, &t.words, &t.norms);
-    let novel_numbers = found
+    let (number_keys, novel_numbers): (Vec<String>, Vec<String>) = found
         .iter()
         .enumerate()
         .filter(|&(i, a)| {
@@ -221,15 +232,20 @@ fn signals(text: &str, d: usize, index: &StoryIndex, params: &UniqueParams) -> S
                 && !next.is_empty()
                 && !is_stop(next)
                 && !is_preposition(next);
-            t.span(a.qual_start, if noun { a.end + 1 } else { a.end })
+            (
+                a.key(),
+                t.span(a.qual_start, if noun { a.end + 1 } else { a.end }),
+            )
         })
-        .collect();
+        .unzip();
     let novel_phrases = novel_phrases(&t, d, index);
     let stems = content_stems(text);
     let novel = stems.iter().filter(|s| !index.stem_elsewhere(s, d)).count();
     Signals {
         novel_names,
+        name_keys,
         novel_numbers,
+        number_keys,
         novel_phrases,
         quotation: quoted_words(text) >= params.quotation_min_words,
         novel_share: if stems.is_empty() {
@@ -303,16 +319,65 @@ fn is_filler(text: &str, params: &UniqueParams) -> bool {
     content < params.min_content_words || (content as f32) < params.min_content_share * all as f32
 }
 
-/// The ranking score (the formula is documented on [`UniqueParams`]).
-fn score(s: &Signals, position: f32, closeness: Closeness, p: &UniqueParams) -> f32 {
-    let names = s.novel_names.len().min(p.max_names) as f32 * p.name_weight;
-    let numbers = s.novel_numbers.len().min(p.max_numbers) as f32 * p.number_weight;
+/// The details one source's claims already shown carry: a later claim of
+/// the same source gets no weight for them again ([`rank_source`]).
+#[derive(Default)]
+struct Credited {
+    names: BTreeSet<String>,
+    numbers: BTreeSet<String>,
+    phrases: BTreeSet<String>,
+}
+
+impl Credited {
+    fn add(&mut self, s: &Signals) {
+        self.names.extend(s.name_keys.iter().flatten().cloned());
+        self.numbers.extend(s.number_keys.iter().cloned());
+        self.phrases
+            .extend(s.novel_phrases.iter().map(|p| p.to_lowercase()));
+    }
+
+    /// New names, numbers and phrases of `s` not credited yet: a name
+    /// counts when one of its new words is not ("Michael A. Martone" after
+    /// "Martone" counts nothing; "Ines Varga" after "Varga" nothing, after
+    /// "Ines Kolar" still one).
+    fn fresh(&self, s: &Signals) -> (usize, usize, usize) {
+        let names = s
+            .name_keys
+            .iter()
+            .filter(|keys| keys.iter().any(|k| !self.names.contains(k)))
+            .count();
+        let numbers = s
+            .number_keys
+            .iter()
+            .filter(|k| !self.numbers.contains(*k))
+            .count();
+        let phrases = s
+            .novel_phrases
+            .iter()
+            .filter(|p| !self.phrases.contains(&p.to_lowercase()))
+            .count();
+        (names, numbers, phrases)
+    }
+}
+
+/// The ranking score (the formula is documented on [`UniqueParams`]), with
+/// the details `credited` to the source's better claims not counted again.
+fn score(
+    s: &Signals,
+    position: f32,
+    closeness: Closeness,
+    credited: &Credited,
+    p: &UniqueParams,
+) -> f32 {
+    let (names, numbers, phrases) = credited.fresh(s);
+    let names = names.min(p.max_names) as f32 * p.name_weight;
+    let numbers = numbers.min(p.max_numbers) as f32 * p.number_weight;
     let quote = if s.quotation { p.quotation_weight } else { 0.0 };
     // A sentence nobody comes close to is new as a whole, and its novel
     // share already counts its new words; only in an echoed sentence is a
     // new phrase the detail that makes it worth showing.
     let phrases = if closeness == Closeness::Echoed {
-        s.novel_phrases.len().min(p.max_phrases) as f32 * p.phrase_weight
+        phrases.min(p.max_phrases) as f32 * p.phrase_weight
     } else {
         0.0
     };
@@ -365,7 +430,7 @@ fn candidates(
     let mut shared = Vec::new();
     let doc = &story.docs[d];
     let total = doc.sentences.len().max(1) as f32;
-    let mut out: Vec<Candidate> = Vec::new();
+    let mut out: Vec<Scored> = Vec::new();
     for (s, sent) in doc.sentences.iter().enumerate() {
         if sent.role == BlockKind::Heading
             || is_filler(&sent.text, params)
@@ -394,20 +459,60 @@ fn candidates(
         } else {
             Closeness::Alone
         };
-        let sc = score(&sig, s as f32 / total, closeness, params);
-        if sc >= params.min_score {
-            out.push(Candidate {
+        let position = s as f32 / total;
+        if score(&sig, position, closeness, &Credited::default(), params) >= params.min_score {
+            out.push(Scored {
                 at,
-                score: sc,
                 topic: topic(&sig, &sent.text),
+                sig,
+                position,
+                closeness,
             });
         }
     }
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
-    out.truncate(
+    let mut ranked = rank_source(out, params);
+    ranked.truncate(
         (doc.sentences.len() / params.sentences_per_claim)
             .clamp(params.per_source_min, params.per_source_max),
     );
+    ranked
+}
+
+/// A candidate of one source before ranking.
+struct Scored {
+    at: SentRef,
+    topic: String,
+    sig: Signals,
+    position: f32,
+    closeness: Closeness,
+}
+
+/// One source's candidates, best first: each next claim is the best
+/// scored with the names, numbers and phrases of the claims before it not
+/// counted again. An outlet that names a judge in five sentences has one
+/// new name, not five: without this its cap fills with the same detail
+/// and its other news falls off the page. Whether a candidate is worth
+/// showing at all (`min_score`) is decided on its own signals, before.
+fn rank_source(mut pool: Vec<Scored>, params: &UniqueParams) -> Vec<Candidate> {
+    pool.sort_by_key(|a| a.at);
+    let mut credited = Credited::default();
+    let mut out = Vec::with_capacity(pool.len());
+    while !pool.is_empty() {
+        let (best, sc) = pool
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i, score(&c.sig, c.position, c.closeness, &credited, params)))
+            .fold((0, f32::NEG_INFINITY), |acc, (i, sc)| {
+                if sc > acc.1 { (i, sc) } else { acc }
+            });
+        let c = pool.remove(best);
+        credited.add(&c.sig);
+        out.push(Candidate {
+            at: c.at,
+            score: sc,
+            topic: c.topic,
+        });
+    }
     out
 }
 
@@ -690,6 +795,54 @@ mod tests {
             d.iter()
                 .all(|x| x.kind == FindingKind::Unique && x.sides.len() == 1)
         );
+    }
+
+    /// The single-source claims shown for source "a" of a two-source story
+    /// when each source keeps two.
+    fn top_two_of_a(a: &[&str]) -> Vec<String> {
+        let st = story(vec![
+            doc("a", a),
+            doc(
+                "b",
+                &[
+                    "A bus driver was charged after the crash near the bridge.",
+                    "The crash left several passengers hurt and the road closed, police said.",
+                ],
+            ),
+        ]);
+        let params = UniqueParams {
+            per_source_min: 2,
+            per_source_max: 2,
+            ..UniqueParams::default()
+        };
+        find(&st, &[], &BTreeSet::new(), &params)
+            .iter()
+            .filter(|f| sources(&st, &f.sides[0]) == vec!["a"])
+            .map(|f| f.sides[0].text(&st).unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_source_naming_one_person_again_is_credited_once() {
+        let judge = "Judge Tomas Okafor read the charges against the driver in court on Tuesday.";
+        let sheep = "Witnesses said the bus had swerved to avoid 12 sheep crossing the wet road.";
+        // The second mention of the judge's name is no new name: the
+        // source's other news (a figure) takes the second place.
+        let again = "The driver answered every question put to him by Okafor in a quiet voice.";
+        let shown = top_two_of_a(&[judge, again, sheep]);
+        assert!(shown.contains(&sheep.to_string()), "{shown:?}");
+        assert_eq!(shown.iter().filter(|t| t.contains("Okafor")).count(), 1);
+        // A second new person is a new name: it keeps its weight and its
+        // earlier place outranks the figure.
+        let other =
+            "The driver answered every question put to him by Lena Brandt in a quiet voice.";
+        let shown = top_two_of_a(&[judge, other, sheep]);
+        assert!(!shown.contains(&sheep.to_string()), "{shown:?}");
+        // A shared first name does not make another person the same one.
+        let namesake =
+            "The driver answered every question put to him by Tomas Brandt in a quiet voice.";
+        let shown = top_two_of_a(&[judge, namesake, sheep]);
+        assert!(!shown.contains(&sheep.to_string()), "{shown:?}");
     }
 
     #[test]
