@@ -90,7 +90,7 @@ mod stable;
 
 use crate::model::{Document, Story};
 use crate::nlp::calendar::{self, CalendarKind};
-use crate::nlp::compare::{cosine, idf, normalise};
+use crate::nlp::compare::{idf, normalise};
 use crate::nlp::names::name_runs;
 use crate::nlp::tokens::{self, opens_clause};
 use crate::params::{ClusterParams, Params};
@@ -100,6 +100,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
+use std::rc::Rc;
 
 /// Groups documents into stories, in a deterministic order: stories by
 /// their smallest article id, documents inside a story by id. The
@@ -287,13 +288,21 @@ impl DocFeatures {
 }
 
 /// [`DocFeatures`] as stored: plain values, the numbers exact (`f32`
-/// bits), checked when read back.
+/// bits), checked when read back. The terms' evidence is written once
+/// per distinct value (`kinds`: a document's terms share a few dozen) and
+/// each term's key length and kind as base-32 digits in one string
+/// (`shape`, see [`push_varint`]): an entry is read from a few strings
+/// instead of three JSON numbers per term, which was most of the time a
+/// rebuild spent reading the article cache.
 #[derive(Serialize, Deserialize)]
 struct StoredFeatures {
+    /// Term keys in key order, concatenated.
     keys: String,
-    ends: Vec<u32>,
-    /// Per term: count and weight as `f32` bits, and in the headline.
-    terms: Vec<(u32, u32, bool)>,
+    /// Per term: its key's length in bytes, then its index in `kinds`.
+    shape: String,
+    /// Distinct evidence, in order of first use: count and weight as
+    /// `f32` bits, and in the headline.
+    kinds: Vec<(u32, u32, bool)>,
     /// [`When`]: documents, then anchor counts.
     when: (u32, Vec<(Anchor, u32)>),
     /// [`Who`]: documents, main people, people mentioned.
@@ -302,6 +311,46 @@ struct StoredFeatures {
 
 /// Per name, a count.
 type NameCounts = Vec<(String, u32)>;
+
+/// The digits of [`StoredFeatures::shape`]: the first 32 end a number,
+/// the last 32 carry five more bits of it (lowest first). Plain ASCII
+/// that JSON never escapes.
+const DIGITS: &[u8; 64] = b"0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz_-";
+
+/// Writes `n` in the digits of [`DIGITS`], five bits at a time, lowest
+/// first: numbers below 32 take one character.
+fn push_varint(out: &mut String, mut n: u32) {
+    while n >= 32 {
+        out.push(char::from(DIGITS[32 + (n & 31) as usize]));
+        n >>= 5;
+    }
+    out.push(char::from(DIGITS[n as usize]));
+}
+
+/// Reads the numbers [`push_varint`] wrote, in order; `None` on a
+/// character that is no digit, a number cut short or past `u32`.
+fn varints(s: &str) -> Option<Vec<u32>> {
+    let mut value = [u8::MAX; 256];
+    for (i, &d) in DIGITS.iter().enumerate() {
+        value[d as usize] = u8::try_from(i).ok()?;
+    }
+    let mut out = Vec::with_capacity(s.len());
+    let (mut n, mut shift) = (0u64, 0u32);
+    for &b in s.as_bytes() {
+        let v = value[b as usize];
+        if v == u8::MAX || shift > 30 {
+            return None;
+        }
+        n |= u64::from(v & 31) << shift;
+        if v < 32 {
+            out.push(u32::try_from(n).ok()?);
+            (n, shift) = (0, 0);
+        } else {
+            shift += 5;
+        }
+    }
+    (shift == 0).then_some(out)
+}
 
 impl Serialize for DocFeatures {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -324,13 +373,25 @@ impl From<&DocFeatures> for StoredFeatures {
                 },
         } = f;
         let pairs = |m: &BTreeMap<String, u32>| m.iter().map(|(k, &n)| (k.clone(), n)).collect();
+        let mut kinds: Vec<(u32, u32, bool)> = Vec::new();
+        let mut index: HashMap<(u32, u32, bool), u32> = HashMap::default();
+        let mut shape = String::with_capacity(2 * terms.len());
+        let mut start = 0;
+        for (&end, t) in ends.iter().zip(terms) {
+            let kind = (t.count.to_bits(), t.weight.to_bits(), t.in_title);
+            let next = u32::try_from(kinds.len()).unwrap_or(u32::MAX);
+            let k = *index.entry(kind).or_insert_with(|| {
+                kinds.push(kind);
+                next
+            });
+            push_varint(&mut shape, end - start);
+            push_varint(&mut shape, k);
+            start = end;
+        }
         StoredFeatures {
             keys: keys.clone(),
-            ends: ends.clone(),
-            terms: terms
-                .iter()
-                .map(|t| (t.count.to_bits(), t.weight.to_bits(), t.in_title))
-                .collect(),
+            shape,
+            kinds,
             when: (*docs, counts.iter().map(|(&a, &n)| (a, n)).collect()),
             who: (*who_docs, pairs(main), pairs(mentions)),
         }
@@ -343,32 +404,38 @@ impl TryFrom<StoredFeatures> for DocFeatures {
     fn try_from(s: StoredFeatures) -> Result<DocFeatures, &'static str> {
         let StoredFeatures {
             keys,
-            ends,
-            terms,
+            shape,
+            kinds,
             when,
             who,
         } = s;
-        let mut prev = 0u32;
-        for &e in &ends {
-            if e < prev || !keys.is_char_boundary(e as usize) {
+        let numbers = varints(&shape).ok_or("term shape unreadable")?;
+        if numbers.len() % 2 != 0 {
+            return Err("term counts do not match");
+        }
+        let mut ends = Vec::with_capacity(numbers.len() / 2);
+        let mut terms = Vec::with_capacity(numbers.len() / 2);
+        let mut end = 0usize;
+        for pair in numbers.chunks_exact(2) {
+            end = end.saturating_add(pair[0] as usize);
+            if end > keys.len() || !keys.is_char_boundary(end) {
                 return Err("term keys out of bounds");
             }
-            prev = e;
+            let &(c, w, in_title) = kinds.get(pair[1] as usize).ok_or("term kind unknown")?;
+            ends.push(u32::try_from(end).map_err(|_| "term keys out of bounds")?);
+            terms.push(RawTerm {
+                count: f32::from_bits(c),
+                weight: f32::from_bits(w),
+                in_title,
+            });
         }
-        if ends.len() != terms.len() || prev as usize != keys.len() {
+        if end != keys.len() {
             return Err("term counts do not match");
         }
         Ok(DocFeatures {
             keys,
             ends,
-            terms: terms
-                .into_iter()
-                .map(|(c, w, in_title)| RawTerm {
-                    count: f32::from_bits(c),
-                    weight: f32::from_bits(w),
-                    in_title,
-                })
-                .collect(),
+            terms,
             when: When {
                 docs: when.0,
                 counts: when.1.into_iter().collect(),
@@ -387,7 +454,8 @@ impl TryFrom<StoredFeatures> for DocFeatures {
 pub fn features(doc: &Document, p: &ClusterParams) -> DocFeatures {
     let (terms, runs) = doc_terms(doc, p);
     let mut sorted: Vec<(String, RawTerm)> = terms.into_iter().collect();
-    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    // Keys are unique (a map's), so an unstable sort gives the one order.
+    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut keys = String::with_capacity(sorted.iter().map(|(k, _)| k.len()).sum());
     let mut ends = Vec::with_capacity(sorted.len());
     let mut raw = Vec::with_capacity(sorted.len());
@@ -419,11 +487,33 @@ struct RawTerm {
     in_title: bool,
 }
 
-fn add_term(terms: &mut RawTerms, key: String, weight: f32, in_title: bool) {
-    let t = terms.entry(key).or_default();
-    t.count += 1.0;
-    t.weight = t.weight.max(weight);
-    t.in_title |= in_title;
+/// Counts one occurrence of the term `key` (allocated only the first time).
+fn add_term(terms: &mut RawTerms, key: &str, weight: f32, in_title: bool) {
+    let bump = |t: &mut RawTerm| {
+        t.count += 1.0;
+        t.weight = t.weight.max(weight);
+        t.in_title |= in_title;
+    };
+    if let Some(t) = terms.get_mut(key) {
+        bump(t);
+    } else {
+        let mut t = RawTerm::default();
+        bump(&mut t);
+        terms.insert(key.to_owned(), t);
+    }
+}
+
+/// `prefix` then `parts` joined by `_`, written into `buf`.
+fn term_key<'a>(buf: &'a mut String, prefix: &str, parts: &[&str]) -> &'a str {
+    buf.clear();
+    buf.push_str(prefix);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            buf.push('_');
+        }
+        buf.push_str(part);
+    }
+    buf
 }
 
 /// The headline: the article title, else a leading heading block.
@@ -463,20 +553,21 @@ fn run_stems(toks: &Tokens) -> impl Iterator<Item = Vec<String>> + '_ {
         toks.keys[r.tokens.clone()]
             .iter()
             .filter(|k| !k.is_empty())
-            .cloned()
+            .map(|k| k.to_string())
             .collect()
     })
 }
 
-/// Stems already computed for this document (stemming is the costly step).
-type StemCache = HashMap<String, String>;
+/// Stems already computed for this document (stemming is the costly step),
+/// shared by every occurrence of the word.
+type StemCache = HashMap<String, Rc<str>>;
 
 /// The words of a text as grouping sees them: per word its key (stem, or
 /// the number without `$` and thousands commas; empty for a stop word)
 /// and whether it is a number, plus the name runs
 /// ([`crate::nlp::names`]) as word ranges.
 struct Tokens {
-    keys: Vec<String>,
+    keys: Vec<Rc<str>>,
     numeric: Vec<bool>,
     runs: Vec<crate::nlp::names::NameRun>,
 }
@@ -485,19 +576,24 @@ fn tokens(text: &str, stems: &mut StemCache) -> Tokens {
     let words = tokens::words(text);
     let mut keys = Vec::with_capacity(words.len());
     let mut numeric = Vec::with_capacity(words.len());
+    let none: Rc<str> = Rc::from("");
     for w in &words {
         let norm = w.norm();
         let stop = norm.is_empty() || tokens::is_stop(&norm);
         let number = w.is_numeric();
         keys.push(if stop {
-            String::new()
+            Rc::clone(&none)
         } else if number {
-            norm.chars().filter(|c| !matches!(c, '$' | ',')).collect()
+            norm.chars()
+                .filter(|c| !matches!(c, '$' | ','))
+                .collect::<String>()
+                .into()
         } else {
-            stems
-                .entry(norm)
-                .or_insert_with_key(|n| tokens::stem(n))
-                .clone()
+            Rc::clone(
+                stems
+                    .entry(norm)
+                    .or_insert_with_key(|n| tokens::stem(n).into()),
+            )
         });
         numeric.push(number);
     }
@@ -510,14 +606,16 @@ fn tokens(text: &str, stems: &mut StemCache) -> Tokens {
 
 /// Content stems and numbers.
 fn add_words(terms: &mut RawTerms, toks: &Tokens, in_title: bool, p: &ClusterParams) {
+    let mut buf = String::new();
     for (key, &numeric) in toks.keys.iter().zip(&toks.numeric) {
         if key.is_empty() {
             continue;
         }
         if numeric {
-            add_term(terms, format!("n:{key}"), p.number_weight, in_title);
+            let key = term_key(&mut buf, "n:", &[key]);
+            add_term(terms, key, p.number_weight, in_title);
         } else {
-            add_term(terms, format!("w:{key}"), 1.0, in_title);
+            add_term(terms, term_key(&mut buf, "w:", &[key]), 1.0, in_title);
         }
     }
 }
@@ -527,23 +625,24 @@ fn add_words(terms: &mut RawTerms, toks: &Tokens, in_title: bool, p: &ClusterPar
 /// Center"). Each word is a name term (a lone sentence opener excepted)
 /// and the run as a whole is one more.
 fn add_names(terms: &mut RawTerms, toks: &Tokens, p: &ClusterParams) {
+    let mut buf = String::new();
+    let mut keys: Vec<&str> = Vec::new();
     for run in &toks.runs {
-        let keys: Vec<&str> = toks.keys[run.tokens.clone()]
-            .iter()
-            .map(String::as_str)
-            .filter(|k| !k.is_empty())
-            .collect();
+        keys.clear();
+        keys.extend(
+            toks.keys[run.tokens.clone()]
+                .iter()
+                .map(|k| &**k)
+                .filter(|k| !k.is_empty()),
+        );
         let skip = usize::from(run.opens_clause && keys.len() == 1);
         for stem in keys.iter().skip(skip) {
-            add_term(terms, format!("e:{stem}"), p.entity_weight, false);
+            let key = term_key(&mut buf, "e:", &[stem]);
+            add_term(terms, key, p.entity_weight, false);
         }
         if keys.len() >= 2 {
-            add_term(
-                terms,
-                format!("p:{}", keys.join("_")),
-                p.entity_weight,
-                false,
-            );
+            let key = term_key(&mut buf, "p:", &keys);
+            add_term(terms, key, p.entity_weight, false);
         }
     }
 }
@@ -974,14 +1073,17 @@ impl Vectors {
                 df[id as usize] += 1;
                 row.push((id, t));
             }
-            row.sort_by_key(|&(id, _)| id);
             interned.push(row);
         }
         drop(ids);
         let n = interned.len();
+        let idfs: Vec<f32> = df.iter().map(|&d| idf(n, d as usize)).collect();
         let rows = interned
-            .into_iter()
-            .map(|row| weigh_row(row, &df, n, p))
+            .into_par_iter()
+            .map(|mut row| {
+                row.sort_by_key(|&(id, _)| id);
+                weigh_row(row, &idfs, p)
+            })
             .collect();
         Vectors { rows, df }
     }
@@ -1031,13 +1133,7 @@ impl Vectors {
             .iter()
             .flat_map(|&a| tops[a].iter().map(|&(t, _)| t))
             .collect();
-        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
-        for (d, top) in tops.iter().enumerate() {
-            let d = u32::try_from(d).unwrap_or(u32::MAX);
-            for &(t, w) in top.iter().filter(|(t, _)| wanted.contains(t)) {
-                postings.entry(t).or_default().push((d, w));
-            }
-        }
+        let postings = Postings::new(&tops, self.df.len(), |t| wanted.contains(&t));
         new.par_iter()
             .map_init(
                 || (vec![0f32; n], Vec::new()),
@@ -1061,13 +1157,7 @@ impl Vectors {
     fn candidate_edges(&self, among: &[usize], p: &ClusterParams) -> Vec<(usize, usize, f64)> {
         let n = among.len();
         let tops = self.tops(among, p);
-        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
-        for (d, top) in tops.iter().enumerate() {
-            let d = u32::try_from(d).unwrap_or(u32::MAX);
-            for &(t, w) in top {
-                postings.entry(t).or_default().push((d, w));
-            }
-        }
+        let postings = Postings::new(&tops, self.df.len(), |_| true);
         let proposed: Vec<Vec<u32>> = (0..n)
             .into_par_iter()
             .map_init(
@@ -1088,14 +1178,95 @@ impl Vectors {
         drop(proposed);
         pairs.par_sort_unstable();
         pairs.dedup();
+        // Each document's pairs in a run: its row is spread into a dense
+        // scratch row once, and each partner's row is read against it
+        // (the shared terms in id order, as `cosine` adds them).
+        let terms = self.df.len();
         pairs
-            .into_par_iter()
-            .filter_map(|(a, b)| {
-                let (a, b) = (a as usize, b as usize);
-                let s = cosine(&self.rows[among[a]], &self.rows[among[b]]);
-                (s > 0.0).then_some((a, b, s))
-            })
+            .par_chunk_by(|x, y| x.0 == y.0)
+            .map_init(
+                || vec![0f32; terms],
+                |dense, run| {
+                    let a = run[0].0 as usize;
+                    let row = &self.rows[among[a]];
+                    for &(t, w) in row {
+                        dense[t as usize] = w;
+                    }
+                    let scored: Vec<(usize, usize, f64)> = run
+                        .iter()
+                        .filter_map(|&(_, b)| {
+                            let b = b as usize;
+                            let s = dense_cosine(dense, &self.rows[among[b]]);
+                            (s > 0.0).then_some((a, b, s))
+                        })
+                        .collect();
+                    for &(t, _) in row {
+                        dense[t as usize] = 0.0;
+                    }
+                    scored
+                },
+            )
+            .flatten_iter()
             .collect()
+    }
+}
+
+/// [`crate::nlp::compare::cosine`] of a row spread into `dense` (weight
+/// by term id, 0 where absent) and a row sorted by id: the same products
+/// of the shared terms, added in the same order, so the same value to the
+/// bit. A term the other row lacks adds a product of 0, which changes no
+/// sum of finite weights (x + ±0 = x, and +0 + -0 = +0), so there is no
+/// branch to mispredict.
+fn dense_cosine(dense: &[f32], row: &[(u32, f32)]) -> f64 {
+    let mut s = 0.0f64;
+    for &(t, w) in row {
+        s += f64::from(dense[t as usize]) * f64::from(w);
+    }
+    s
+}
+
+/// The inverted index of the documents' indexed terms: per term id, the
+/// documents holding it with its weight there, in document order; one
+/// array for all terms (a hash map of vectors cost an allocation and a
+/// lookup per term).
+struct Postings {
+    /// Term `t`'s entries are `entries[starts[t]..starts[t + 1]]`.
+    starts: Vec<u32>,
+    entries: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    /// The postings of the terms `keep` accepts, over `terms` term ids.
+    fn new(tops: &[Vec<(u32, f32)>], terms: usize, keep: impl Fn(u32) -> bool) -> Postings {
+        let mut starts = vec![0u32; terms + 1];
+        for top in tops {
+            for &(t, _) in top.iter().filter(|&&(t, _)| keep(t)) {
+                starts[t as usize + 1] += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut entries = vec![(0u32, 0f32); starts[terms] as usize];
+        for (d, top) in tops.iter().enumerate() {
+            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            for &(t, w) in top.iter().filter(|&&(t, _)| keep(t)) {
+                let slot = &mut next[t as usize];
+                entries[*slot as usize] = (d, w);
+                *slot += 1;
+            }
+        }
+        Postings { starts, entries }
+    }
+
+    /// The documents holding term `t`, in document order.
+    fn of(&self, t: u32) -> &[(u32, f32)] {
+        let t = t as usize;
+        match (self.starts.get(t), self.starts.get(t + 1)) {
+            (Some(&a), Some(&b)) => &self.entries[a as usize..b as usize],
+            _ => &[],
+        }
     }
 }
 
@@ -1106,13 +1277,13 @@ impl Vectors {
 fn best_partners(
     a: usize,
     top: &[(u32, f32)],
-    postings: &HashMap<u32, Vec<(u32, f32)>>,
+    postings: &Postings,
     acc: &mut [f32],
     touched: &mut Vec<u32>,
     max: usize,
 ) -> Vec<u32> {
     for (t, w) in top {
-        for &(b, wb) in postings.get(t).map_or(&[][..], Vec::as_slice) {
+        for &(b, wb) in postings.of(*t) {
             if b as usize == a {
                 continue;
             }
@@ -1136,15 +1307,16 @@ fn best_partners(
     scored.into_iter().map(|(_, b)| b).collect()
 }
 
-/// TF-IDF weights of one document's terms, L2-normalised. Sublinear TF
-/// (1 + ln tf) so a name repeated ten times does not drown the rest; the
-/// IDF ([`idf`]) stays positive even for terms every document shares, so a
-/// small collection about one event still finds its documents alike.
-fn weigh_row(row: Vec<(u32, RawTerm)>, df: &[u32], n: usize, p: &ClusterParams) -> Vec<(u32, f32)> {
+/// TF-IDF weights of one document's terms (sorted by id), L2-normalised.
+/// Sublinear TF (1 + ln tf) so a name repeated ten times does not drown
+/// the rest; the IDF ([`idf`], `idfs` per term id) stays positive even for
+/// terms every document shares, so a small collection about one event
+/// still finds its documents alike.
+fn weigh_row(row: Vec<(u32, RawTerm)>, idfs: &[f32], p: &ClusterParams) -> Vec<(u32, f32)> {
     let mut out: Vec<(u32, f32)> = row
         .into_iter()
         .map(|(id, t)| {
-            let idf = idf(n, df[id as usize] as usize);
+            let idf = idfs[id as usize];
             let title = if t.in_title { p.title_boost } else { 1.0 };
             (id, t.weight * title * (1.0 + t.count.ln()) * idf)
         })
@@ -2060,12 +2232,99 @@ mod tests {
         }
         // Keys that do not add up are refused, not trusted.
         for bad in [
-            r#"{"keys":"ab","ends":[3],"terms":[[0,0,false]],"when":[1,[]],"who":[1,[],[]]}"#,
-            r#"{"keys":"ab","ends":[2],"terms":[],"when":[1,[]],"who":[1,[],[]]}"#,
-            r#"{"keys":"ab","ends":[2,1],"terms":[[0,0,false],[0,0,false]],"when":[1,[]],"who":[1,[],[]]}"#,
+            // A key longer than the keys.
+            r#"{"keys":"ab","shape":"30","kinds":[[0,0,false]],"when":[1,[]],"who":[1,[],[]]}"#,
+            // Keys left over.
+            r#"{"keys":"ab","shape":"","kinds":[],"when":[1,[]],"who":[1,[],[]]}"#,
+            // A kind that is not there.
+            r#"{"keys":"ab","shape":"21","kinds":[[0,0,false]],"when":[1,[]],"who":[1,[],[]]}"#,
+            // A length without its kind; a number cut short; no digit.
+            r#"{"keys":"ab","shape":"2","kinds":[[0,0,false]],"when":[1,[]],"who":[1,[],[]]}"#,
+            r#"{"keys":"ab","shape":"20A","kinds":[[0,0,false]],"when":[1,[]],"who":[1,[],[]]}"#,
+            r#"{"keys":"ab","shape":"2!","kinds":[[0,0,false]],"when":[1,[]],"who":[1,[],[]]}"#,
+            // A key ending inside a character.
+            r#"{"keys":"é","shape":"10","kinds":[[0,0,false]],"when":[1,[]],"who":[1,[],[]]}"#,
         ] {
             assert!(serde_json::from_str::<DocFeatures>(bad).is_err(), "{bad}");
         }
+        let good = r#"{"keys":"abé","shape":"1031","kinds":[[0,0,false],[1,2,true]],"when":[1,[]],"who":[1,[],[]]}"#;
+        let f: DocFeatures = serde_json::from_str(good).unwrap();
+        let terms: Vec<(&str, u32)> = f.terms().map(|(k, t)| (k, t.weight.to_bits())).collect();
+        assert_eq!(terms, vec![("a", 0), ("bé", 2)]);
+    }
+
+    #[test]
+    fn dense_cosine_is_cosine_to_the_bit() {
+        use crate::nlp::compare::cosine;
+        // Rows of a few dozen terms out of 60, weights of every size.
+        let row = |seed: u32| -> Vec<(u32, f32)> {
+            let mut v: Vec<(u32, f32)> = (0..60u32)
+                .filter(|t| (t * 7 + seed * 13) % 5 < 2)
+                .map(|t| (t, 1.0 / (1.0 + ((t * 31 + seed) % 17) as f32)))
+                .collect();
+            normalise(&mut v);
+            v
+        };
+        let mut dense = vec![0f32; 60];
+        for a in 0..8 {
+            let ra = row(a);
+            for &(t, w) in &ra {
+                dense[t as usize] = w;
+            }
+            for b in 0..8 {
+                let rb = row(b);
+                assert_eq!(
+                    dense_cosine(&dense, &rb).to_bits(),
+                    cosine(&ra, &rb).to_bits()
+                );
+            }
+            for &(t, _) in &ra {
+                dense[t as usize] = 0.0;
+            }
+        }
+        // No shared term: zero, as cosine gives, whatever the signs.
+        dense[3] = 0.5;
+        assert_eq!(
+            dense_cosine(&dense, &[(4, 1.0)]).to_bits(),
+            0.0f64.to_bits()
+        );
+        assert_eq!(
+            dense_cosine(&dense, &[(4, -1.0)]).to_bits(),
+            0.0f64.to_bits()
+        );
+        let neg = [(3, -0.25), (5, 2.0)];
+        assert_eq!(
+            dense_cosine(&dense, &neg).to_bits(),
+            cosine(&[(3, 0.5)], &neg).to_bits()
+        );
+    }
+
+    #[test]
+    fn postings_list_each_term_s_documents_in_order() {
+        let tops = vec![vec![(2, 0.5), (0, 0.1)], vec![], vec![(2, 0.25), (1, 1.0)]];
+        let all = Postings::new(&tops, 4, |_| true);
+        assert_eq!(all.of(2), &[(0, 0.5), (2, 0.25)]);
+        assert_eq!(all.of(0), &[(0, 0.1)]);
+        assert_eq!(all.of(1), &[(2, 1.0)]);
+        assert!(all.of(3).is_empty() && all.of(9).is_empty());
+        let some = Postings::new(&tops, 4, |t| t == 2);
+        assert_eq!(some.of(2), &[(0, 0.5), (2, 0.25)]);
+        assert!(some.of(0).is_empty() && some.of(1).is_empty());
+    }
+
+    #[test]
+    fn shape_numbers_read_back_as_written() {
+        let numbers = [0, 1, 31, 32, 33, 1023, 1024, 65_535, 1 << 20, u32::MAX];
+        let mut s = String::new();
+        for &n in &numbers {
+            push_varint(&mut s, n);
+        }
+        assert_eq!(varints(&s), Some(numbers.to_vec()));
+        assert_eq!(&s[..3], "01v", "{s}");
+        // Past u32, or continued forever: refused.
+        assert_eq!(varints("ZZZZZZv"), None);
+        assert_eq!(varints("ZZZZZZZZZ0"), None);
+        assert_eq!(varints(""), Some(Vec::new()));
     }
 
     #[test]
