@@ -1212,3 +1212,96 @@ fn a_place_date_or_topic_before_a_comma_caption_is_no_speaker() {
         assert_eq!(speaker_of(&qs, "bridge will"), None, "{text}");
     }
 }
+
+// ---- session 29: a plural noun after a topic word; a surname opening a
+// sentence before any verb ----
+
+#[test]
+fn a_topic_word_before_a_plural_noun_is_no_speaker() {
+    // One capitalised word the story does not know as a person, then a
+    // speech form that is a plural noun in its own right: a compound noun.
+    for text in [
+        "Budget talks in Albany: “We are close to a deal with them.”",
+        "Peace talks in Geneva: “We are close to a deal with them.”",
+        "Staff gripes at the plant: “We are close to a deal with them.”",
+    ] {
+        let qs = segmented(&[text]);
+        assert_eq!(speaker_of(&qs, "close to a deal"), None, "{text}");
+    }
+    // A person the story knows, a name of two words, or a form that is
+    // only a verb still speaks.
+    let qs = segmented(&[
+        "Mayor Tom Reyes met voters on Monday. Reyes talks in Albany: “The bridge will reopen in the spring.”",
+    ]);
+    assert_eq!(speaker_of(&qs, "bridge will"), Some("Tom Reyes"));
+    let qs = segmented(&["Ana Lima talks to voters: “The bridge will reopen in the spring.”"]);
+    assert_eq!(speaker_of(&qs, "bridge will"), Some("Ana Lima"));
+    let qs = segmented(&["Berg says: “The bridge will reopen in the spring.”"]);
+    assert_eq!(speaker_of(&qs, "bridge will"), Some("Berg"));
+}
+
+#[test]
+fn a_surname_opening_a_sentence_before_a_verb_is_the_pronouns_person() {
+    // "he" follows "Ortega issued …": the story's one Carlos Ortega, not
+    // the officer named in the sentence before.
+    let qs = segmented(&[
+        "Officer Tom Baker said the forward Carlos Ortega was stopped at 2 a.m. on Tuesday. Ortega issued a statement through the club. “I made a mistake and I am sorry,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "made a mistake"), Some("Carlos Ortega"));
+    // A surname the story gives two people: neither of them (the rule
+    // does not fire).
+    let qs = segmented(&[
+        "Officer Tom Baker said Carlos Ortega and Luis Ortega were stopped at 2 a.m. on Tuesday. Ortega issued a statement through the club. “I made a mistake and I am sorry,” he said.",
+    ]);
+    let who = speaker_of(&qs, "made a mistake");
+    assert!(!who.is_some_and(|w| w.ends_with("Ortega")), "{who:?}");
+    // The word set off by a comma or before a preposition is no subject
+    // of a verb: the rule does not fire.
+    for text in [
+        "Officer Tom Baker said the forward Carlos Ortega was stopped at 2 a.m. on Tuesday. Ortega, the club said, issued a statement. “I made a mistake and I am sorry,” he said.",
+        "Officer Tom Baker said the forward Carlos Ortega was stopped at 2 a.m. on Tuesday. Ortega in Albany issued a statement. “I made a mistake and I am sorry,” he said.",
+    ] {
+        let qs = segmented(&[text]);
+        assert_ne!(
+            speaker_of(&qs, "made a mistake"),
+            Some("Carlos Ortega"),
+            "{text}"
+        );
+    }
+    // A word after a preposition, or set off by a comma, is no subject:
+    // "he" is still the officer.
+    let qs = segmented(&[
+        "Officer Tom Baker stopped the car at 2 a.m. on Tuesday. In Albany, traffic was light. “The driver was calm and polite,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "driver was calm"), Some("Tom Baker"));
+}
+
+#[test]
+fn a_capitalised_noun_opening_a_sentence_is_no_surname() {
+    // "Fire crews", "Rescue personnel": a noun after the word, not a past
+    // form, so the story's "Somerset Fire" is not the pronoun's person.
+    let qs = segmented(&[
+        "Crews from Somerset Fire and Rescue came at noon, said Inspector Tom Baker of the county. Fire crews stayed until dusk. “The roof is lost but the store is safe,” he said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "roof is lost"), Some("Tom Baker"));
+    // A past form after the surname: the story's one Ana Vance.
+    let qs = segmented(&[
+        "The charges were welcomed by Ana Vance of a local group and by Inspector Tom Baker. Vance has lobbied for charges for years. “We all know this has to stop,” she said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "has to stop"), Some("Ana Vance"));
+}
+
+#[test]
+fn a_two_word_run_only_opening_sentences_is_no_surname() {
+    // "Typically Harbor" opens its sentence each time: an adverb before a
+    // name, not a person whose surname "Harbor published" would be.
+    let qs = segmented(&[
+        "Mayor Ana Lima spoke first. Typically Harbor keeps the notes short. Harbor approved the plan on Monday. “We will vote next week,” she said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "vote next week"), Some("Ana Lima"));
+    // The same name inside a sentence too: that person.
+    let qs = segmented(&[
+        "Mayor Ana Lima spoke first, then the clerk Rosa Harbor. Harbor approved the plan on Monday. “We will vote next week,” she said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "vote next week"), Some("Rosa Harbor"));
+}
