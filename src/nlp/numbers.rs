@@ -39,6 +39,7 @@
 use crate::nlp::calendar::{self, CalendarKind};
 use crate::nlp::data::rows;
 use crate::nlp::tokens::{Token as Word, Tokens, normalise_word, words};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// How an amount is qualified.
@@ -660,6 +661,65 @@ fn after_code_letters(text: &str, words: &[Word<'_>], i: usize) -> bool {
 
 /// Every amount in a word list of `text`, left to right, not overlapping.
 pub fn amounts(text: &str, words: &[Word<'_>], norms: &[String]) -> Vec<Amount> {
+    if text.len() < AMOUNTS_MEMO_MIN_LEN || u32::try_from(text.len()).is_err() {
+        return read_amounts(text, words, norms);
+    }
+    let same = |f: &Read| {
+        f.spans.len() == words.len()
+            && f.spans
+                .iter()
+                .zip(words)
+                .all(|(&(s, e), w)| s as usize == w.start && e as usize == w.end)
+            && f.norms.as_slice() == norms
+    };
+    let found = AMOUNTS.with(|memo| {
+        memo.get_or(text, || {
+            Rc::new(Read {
+                spans: words
+                    .iter()
+                    .map(|w| (w.start as u32, w.end as u32))
+                    .collect(),
+                norms: norms.to_vec(),
+                amounts: read_amounts(text, words, norms),
+            })
+        })
+    });
+    if same(&found) {
+        return found.amounts.clone();
+    }
+    read_amounts(text, words, norms)
+}
+
+/// What [`amounts`] read from a text: the words and comparison forms it
+/// was given (a hit must be given the same) and the amounts.
+struct Read {
+    spans: Vec<(u32, u32)>,
+    norms: Vec<String>,
+    amounts: Vec<Amount>,
+}
+
+thread_local! {
+    /// Amounts already read on this thread (performance only, issue 15):
+    /// the divergence stage reads the amounts of the same sentence in
+    /// several of its readers (frames, slots, unique claims, the gate),
+    /// about 6% of a clean build's instructions. The amounts depend on the
+    /// text, its words and their comparison forms alone; a remembered
+    /// value is used only when all three are the same, so this changes
+    /// nothing but the time. Bounded: past [`AMOUNTS_MEMO_LIMIT`] texts it
+    /// starts afresh.
+    static AMOUNTS: crate::nlp::memo::Memo<Rc<Read>> =
+        crate::nlp::memo::Memo::new(AMOUNTS_MEMO_LIMIT);
+}
+
+/// Texts remembered per thread by [`amounts`] (as many as
+/// `tokens::NORMS_MEMO_LIMIT`, for the same reason).
+const AMOUNTS_MEMO_LIMIT: usize = 5_000;
+
+/// Texts shorter than this are read again (cheaper than looking them up).
+const AMOUNTS_MEMO_MIN_LEN: usize = 32;
+
+/// [`amounts`], read.
+fn read_amounts(text: &str, words: &[Word<'_>], norms: &[String]) -> Vec<Amount> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -836,6 +896,30 @@ mod tests {
 
     fn one(text: &str) -> Amount {
         all(text).into_iter().next().expect("an amount")
+    }
+
+    #[test]
+    fn remembered_amounts_serve_only_the_same_words_and_forms() {
+        let text = "The council spent $4.5 million on 12 new buses last year.";
+        let ws = words(text);
+        let norms = norms_of(&ws);
+        let first = amounts(text, &ws, &norms);
+        assert_eq!(first, read_amounts(text, &ws, &norms));
+        assert_eq!(first.len(), 2);
+        // Asked again with the same words: the same amounts.
+        assert_eq!(amounts(text, &ws, &norms), first);
+        // The same text with fewer words, or other forms: read afresh,
+        // never the remembered amounts.
+        let fewer = &ws[..6];
+        assert_eq!(
+            amounts(text, fewer, &norms[..6]),
+            read_amounts(text, fewer, &norms[..6])
+        );
+        assert_ne!(amounts(text, fewer, &norms[..6]), first);
+        let mut other = norms.clone();
+        other[6] = "twelve".to_string();
+        assert_eq!(amounts(text, &ws, &other), read_amounts(text, &ws, &other));
+        assert_eq!(amounts(text, &ws, &norms), first);
     }
 
     #[test]
