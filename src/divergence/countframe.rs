@@ -120,6 +120,16 @@ pub struct CountFrame {
     /// American and one Yemeni passport"): a part, whose other part the
     /// sentence gives.
     pub split: bool,
+    /// The window the count is counted over, right after its noun: the
+    /// figure and the stem of its period ("nine touchdowns in 10 games":
+    /// "10 game"). Counts over different windows, or one over a window
+    /// against one without, answer different questions.
+    pub over: Option<String>,
+    /// A running total held now: the figure right after "has" or "have"
+    /// ("He has 53 catches", "now has 2,129 points"), against one of what
+    /// happened ("wound up with eight catches"): a season's or a career's
+    /// count and a game's are different questions.
+    pub running: bool,
 }
 
 /// The owner of a figure whose clause has only a pronoun for a subject and
@@ -134,6 +144,8 @@ impl CountFrame {
     /// and no two different owners are named.
     pub fn comparable(&self, other: &CountFrame) -> bool {
         self.part == other.part
+            && self.over == other.over
+            && self.running == other.running
             && !self.modifier
             && !other.modifier
             && self.rate == other.rate
@@ -258,8 +270,65 @@ pub fn count_frame(t: &Tokens<'_>, a: &Amount, noun: Option<usize>) -> CountFram
             .and_then(|h| measured_from(t, h)),
         rank: before.is_some_and(|b| joined(b) && is(t.norm(b), Marker::Rank)),
         each: distributive(t, a, last),
-        split: split(t, a),
+        split: split(t, a) || remainder_after(t, a),
+        over: over(t, last),
+        running: before.is_some_and(|b| joined(b) && matches!(t.norm(b), "has" | "have")),
     }
+}
+
+/// Does the figure's clause go on, after "and", to the rest of what it
+/// counts ("killed 170,000 people in the province and tens of thousands
+/// more abroad", "arrested 12 in the city and 30 others in the suburbs")?
+/// A [`Marker::Part`] word within a few words after the first "and" (not
+/// the "more" of "more than"): the figure is then one part of a whole the
+/// sentence splits, not another outlet's whole.
+fn remainder_after(t: &Tokens<'_>, a: &Amount) -> bool {
+    if a.end == 0 || a.end >= t.words.len() {
+        return false;
+    }
+    let end = t.clause(a.end - 1).end;
+    let Some(and) = (a.end..end).find(|&j| t.norm(j) == "and") else {
+        return false;
+    };
+    let figures = crate::nlp::numbers::amounts(t.text, &t.words, &t.norms);
+    // The part word follows a figure or a plural of number ("30 others",
+    // "dozens more", "tens of thousands more"), not "the" ("and the last").
+    let after_figure = |m: usize| {
+        figures.iter().any(|b| b.end == m) || (m > and + 1 && t.norm(m - 1).ends_with('s'))
+    };
+    (and + 1..end.min(and + REMAINDER_REACH + 1))
+        .any(|m| is(t.norm(m), Marker::Part) && t.norm(m + 1) != "than" && after_figure(m))
+}
+
+/// How many words after "and" a remainder's part word may stand ("and
+/// tens of thousands more": four). A reading of English phrase length,
+/// not measured.
+const REMAINDER_REACH: usize = 5;
+
+/// The window a count is counted over: "in", "over" or "during" right
+/// after its noun (word `last`), then a figure and a [`Marker::Period`]
+/// noun ("in 10 games", "over three seasons", "during two days"), as "10
+/// game". `None` when the noun is not followed so.
+fn over(t: &Tokens<'_>, last: usize) -> Option<String> {
+    if t.break_after(last) || !matches!(t.norm(last + 1), "in" | "over" | "during") {
+        return None;
+    }
+    // "over" may be read as the figure's qualifier ("over three days"):
+    // the figure itself starts two words after the noun.
+    let figures = crate::nlp::numbers::amounts(t.text, &t.words, &t.norms);
+    let b = figures.iter().find(|b| b.first == last + 2)?;
+    let period = t.norm(b.end);
+    if b.end == 0 || t.break_after(b.end - 1) {
+        return None;
+    }
+    let s = stem(period);
+    // A period with a unit is read in the unit's base ("three days" and
+    // "72 hours" are one window); others by the stem of the noun.
+    let key = match b.unit {
+        Some(u) => format!("{} {}", b.value, u.dimension),
+        None => format!("{} {s}", b.value),
+    };
+    (is(period, Marker::Period) || is(&s, Marker::Period)).then_some(key)
 }
 
 /// Is the figure said of each member ("Each boy weighed less than 50
@@ -622,6 +691,84 @@ mod tests {
         // Must not: the count itself.
         assert!(!frame("Police found four bodies in the river", "four", "bodies").part);
         assert!(!frame("More than 20 people were arrested", "20", "people").part);
+    }
+
+    #[test]
+    fn a_last_one_is_a_part() {
+        // Must: the last or final one of several.
+        assert!(
+            frame(
+                "The visitors had one final chance to score",
+                "one",
+                "chance"
+            )
+            .part
+        );
+        assert!(frame("She missed two last attempts at the net", "two", "attempts").part);
+        // Must not: a window before the figure, or the count itself.
+        assert!(!frame("She won twice in her last two seasons", "two", "seasons").part);
+        assert!(!frame("The visitors had two chances to score", "two", "chances").part);
+    }
+
+    #[test]
+    fn a_count_the_sentence_splits_with_the_rest() {
+        // Must: "and" then the rest ("more", "others") after a figure or a
+        // plural of number.
+        let s = "The flood killed 900 people in the valley and thousands more downstream.";
+        assert!(frame(s, "900", "people").split);
+        let s = "Police arrested 12 people in the city and 30 others in the suburbs.";
+        assert!(frame(s, "12", "people").split);
+        // Must not: "more than", "the last", or no "and".
+        let s = "The flood killed 900 people and more than 40 cattle.";
+        assert!(!frame(s, "900", "people").split);
+        let s = "Police arrested 12 people and the last suspect fled.";
+        assert!(!frame(s, "12", "people").split);
+        assert!(!frame("The flood killed 900 more people", "900", "people").split);
+    }
+
+    #[test]
+    fn a_count_over_a_window() {
+        // Must: the noun then "in", "over" or "during" a figure of a period.
+        let f = frame("She scored 14 goals in 20 games last year", "14", "goals");
+        assert_eq!(f.over.as_deref(), Some("20 game"));
+        let f = frame("Rain fell for 30 hours over three days", "30", "hours");
+        let g = frame("Rain fell for 31 hours over 72 hours", "31", "hours");
+        assert!(f.over.is_some() && f.over == g.over);
+        // Must not: a place, a year, or a comma between.
+        assert!(
+            frame("She scored 14 goals in Madrid", "14", "goals")
+                .over
+                .is_none()
+        );
+        assert!(
+            frame("She scored 14 goals in 2019", "14", "goals")
+                .over
+                .is_none()
+        );
+        assert!(
+            frame("She scored 14 goals, in 20 games", "14", "goals")
+                .over
+                .is_none()
+        );
+        // Two counts over different windows, or one over none, do not compare.
+        let a = frame("She scored 14 goals in 20 games", "14", "goals");
+        let b = frame("She scored nine goals", "nine", "goals");
+        let c = frame("She scored 16 goals in 20 games", "16", "goals");
+        assert!(!a.comparable(&b));
+        assert!(a.comparable(&c));
+    }
+
+    #[test]
+    fn a_running_total_held_now() {
+        // Must: right after "has" or "have".
+        assert!(frame("He has 53 catches this season", "53", "catches").running);
+        assert!(frame("The forward now has 212 points", "212", "points").running);
+        // Must not: what happened, or "has" with a verb between.
+        assert!(!frame("He wound up with eight catches", "eight", "catches").running);
+        assert!(!frame("The storm has killed 12 people", "12", "people").running);
+        let a = frame("He has 53 catches this season", "53", "catches");
+        let b = frame("He made eight catches on Sunday", "eight", "catches");
+        assert!(!a.comparable(&b));
     }
 
     #[test]
