@@ -471,10 +471,9 @@ fn candidates(
         }
     }
     let mut ranked = rank_source(out, params);
-    ranked.truncate(
-        (doc.sentences.len() / params.sentences_per_claim)
-            .clamp(params.per_source_min, params.per_source_max),
-    );
+    if let Some(most) = params.per_source_max {
+        ranked.truncate(most);
+    }
     ranked
 }
 
@@ -547,9 +546,7 @@ pub fn find(
         .flat_map(|d| candidates(story, d, &profiles, &index, &aligned, &hidden, params))
         .collect();
     all.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
-    let cap = (params.per_story_base + params.per_story_per_source * story.docs.len())
-        .min(params.per_story_max);
-    all.truncate(cap);
+    all.truncate(params.per_story_max);
     all.into_iter()
         .map(|c| {
             let text = story.docs[c.at.doc].sentences[c.at.sent].text.clone();
@@ -811,8 +808,7 @@ mod tests {
             ),
         ]);
         let params = UniqueParams {
-            per_source_min: 2,
-            per_source_max: 2,
+            per_source_max: Some(2),
             ..UniqueParams::default()
         };
         find(&st, &[], &BTreeSet::new(), &params)
