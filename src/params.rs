@@ -701,7 +701,11 @@ pub struct UniqueParams {
     /// Kept per story, best ranked first over all sources: a guard on the
     /// size of the page and digest of a story covered by hundreds of
     /// outlets, not a choice of what matters (see `per_source_max`). It
-    /// binds on no development or fixture story. Judgement.
+    /// binds on none of the blind fixture stories, on one of the four dev
+    /// stories (eleven outlets) and on 35 of ECB+'s 91 stories (about ten
+    /// outlets each); at 400 it binds on none, every dev.sh figure stays the
+    /// same and ECB+ shows 4,672 single-source claims instead of 3,725 (the
+    /// largest story 131). Judgement.
     pub per_story_max: usize,
 }
 
