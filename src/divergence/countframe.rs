@@ -292,12 +292,19 @@ fn remainder_after(t: &Tokens<'_>, a: &Amount) -> bool {
     };
     let figures = crate::nlp::numbers::amounts(t.text, &t.words, &t.norms);
     // The part word follows a figure or a plural of number ("30 others",
-    // "dozens more", "tens of thousands more"), not "the" ("and the last").
+    // "dozens more", "tens of thousands more"), not "the" ("and the last");
+    // or it is "another" right before a figure ("ordered 520 copies and
+    // reserved another 300"), the part word that stands before its number.
     let after_figure = |m: usize| {
         figures.iter().any(|b| b.end == m) || (m > and + 1 && t.norm(m - 1).ends_with('s'))
     };
-    (and + 1..end.min(and + REMAINDER_REACH + 1))
-        .any(|m| is(t.norm(m), Marker::Part) && t.norm(m + 1) != "than" && after_figure(m))
+    let before_figure = |m: usize| {
+        t.norm(m) == "another" && !t.break_after(m) && figures.iter().any(|b| b.qual_start == m + 1)
+    };
+    (and + 1..end.min(and + REMAINDER_REACH + 1)).any(|m| {
+        (is(t.norm(m), Marker::Part) && t.norm(m + 1) != "than" && after_figure(m))
+            || before_figure(m)
+    })
 }
 
 /// How many words after "and" a remainder's part word may stand ("and
@@ -718,6 +725,16 @@ mod tests {
         assert!(frame(s, "900", "people").split);
         let s = "Police arrested 12 people in the city and 30 others in the suburbs.";
         assert!(frame(s, "12", "people").split);
+        // Must: "and" then "another" right before a figure (the part word
+        // that stands before its number).
+        let s = "The shop sold 40 tickets and kept another 15 for members.";
+        assert!(frame(s, "40", "tickets").split);
+        // Must not: "another" with no figure after it, or a figure before
+        // the "and".
+        let s = "The shop sold 40 tickets and another buyer complained.";
+        assert!(!frame(s, "40", "tickets").split);
+        let s = "After another 15 were sold, the shop had 40 tickets and a queue.";
+        assert!(!frame(s, "40", "tickets").split);
         // Must not: "more than", "the last", or no "and".
         let s = "The flood killed 900 people and more than 40 cattle.";
         assert!(!frame(s, "900", "people").split);
