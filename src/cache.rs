@@ -32,7 +32,9 @@
 //! length, keyed by the story's key, its slug, the config, the templates
 //! and the program: a rebuild hard-links those files from the previous
 //! site when they are still there with those very bytes, and renders only
-//! the others). Entries
+//! the others), `stamps.json` (the site's kept files' stamps) and
+//! `program.json` (the program's BLAKE3 under its stamp, so it is not read
+//! on every build; see `program_hash`). Entries
 //! are written to a temporary name and renamed into place, so a reader
 //! sees a whole entry or none. An entry that cannot be read or parsed, or
 //! whose contents do not match its name, is a warning and the story is
@@ -62,6 +64,9 @@ const PAGES: &str = "pages";
 /// The stamps of the site's kept files ([`crate::write::Stamps`]).
 const STAMPS: &str = "stamps.json";
 
+/// The running program's hash and stamp ([`program_hash`]).
+const PROGRAM: &str = "program.json";
+
 const TAG: &str = "CACHEDIR.TAG";
 const TAG_TEXT: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
 # This folder is a cache of parallax story analyses; it may be deleted at any time.\n";
@@ -72,7 +77,24 @@ pub struct Cache {
     dir: PathBuf,
     /// Hash of everything besides the story that an analysis depends on.
     salt: [u8; 32],
+    /// The program's hash with its stamp, to store when it was hashed
+    /// anew (so the next build need not read the program again).
+    program: Option<ProgramEntry>,
     tmp_counter: AtomicUsize,
+}
+
+/// The BLAKE3 of the program's file, with the stamp the file had before
+/// it was read and when the reading began (`program.json`).
+#[derive(Debug, Serialize, Deserialize)]
+struct ProgramEntry {
+    format: u32,
+    /// The program's path, as the system gives it.
+    path: String,
+    /// When the hashing began.
+    began: (i64, i64),
+    stamp: crate::write::Stamp,
+    /// BLAKE3 of the file's bytes (hex).
+    hash: String,
 }
 
 /// The stamps of the site's files on disk.
@@ -144,7 +166,16 @@ impl Cache {
                 format!("{what}; building without the cache (every story is analysed)"),
             ));
         };
-        let Some(program) = program_hash() else {
+        let Some(exe) = std::env::current_exe().ok() else {
+            warn(
+                warnings,
+                "the running program cannot be found to key the cache".to_string(),
+            );
+            return None;
+        };
+        let (program, stamped, note) = program_hash(&exe, dir);
+        warnings.extend(note);
+        let Some(program) = program else {
             warn(
                 warnings,
                 "the running program cannot be read to key the cache".to_string(),
@@ -161,6 +192,7 @@ impl Cache {
         Some(Cache {
             dir: dir.to_path_buf(),
             salt: *h.finalize().as_bytes(),
+            program: stamped,
             tmp_counter: AtomicUsize::new(0),
         })
     }
@@ -354,23 +386,36 @@ impl Cache {
 
     /// Stores the stamps of the site's files (written to a temporary file,
     /// then renamed into place; failing to store is not an error).
+    /// Also stores the program's hash when this build hashed it anew.
     pub fn put_stamps(&self, stamps: crate::write::Stamps) {
         let entry = StampsEntry {
             format: FORMAT,
             stamps,
         };
-        let Ok(json) = serde_json::to_vec(&entry) else {
-            return;
-        };
+        if let Ok(json) = serde_json::to_vec(&entry) {
+            self.put_file(STAMPS, &json);
+        }
+        if let Some(json) = self
+            .program
+            .as_ref()
+            .and_then(|p| serde_json::to_vec(p).ok())
+        {
+            self.put_file(PROGRAM, &json);
+        }
+    }
+
+    /// Writes `json` as the file `name` of the cache folder: to a
+    /// temporary file, then renamed into place.
+    fn put_file(&self, name: &str, json: &[u8]) {
         if std::fs::create_dir_all(&self.dir).is_err() {
             return;
         }
-        let path = self.dir.join(STAMPS);
+        let path = self.dir.join(name);
         let n = self.tmp_counter.fetch_add(1, Ordering::Relaxed);
         let tmp = self
             .dir
-            .join(format!("{STAMPS}.tmp-{}-{n}", std::process::id()));
-        let written = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(&json));
+            .join(format!("{name}.tmp-{}-{n}", std::process::id()));
+        let written = std::fs::File::create(&tmp).and_then(|mut f| f.write_all(json));
         if written.is_err() || std::fs::rename(&tmp, &path).is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
@@ -514,15 +559,100 @@ fn corrupt(path: &Path, what: &str) -> Lookup {
     ))
 }
 
-/// BLAKE3 of the running executable, once per process.
-fn program_hash() -> Option<[u8; 32]> {
-    static HASH: std::sync::OnceLock<Option<[u8; 32]>> = std::sync::OnceLock::new();
-    *HASH.get_or_init(|| {
-        let exe = std::env::current_exe().ok()?;
+/// BLAKE3 of the program file `exe`, with the entry to store when it was
+/// hashed anew, and a note when the stored one was unreadable.
+///
+/// The hash stored in the cache folder's `program.json` is used instead of
+/// reading the file (some 14 MB) only when it is of the same path and the
+/// file's stamp is unchanged: same length, device, inode, modification
+/// and change time (any write to the file, or another file put in its
+/// place, moves one of them; the change time cannot be set back), and the
+/// file last changed (bytes or inode) at least 2 seconds before that
+/// hashing began (the racy rule of the kept files' stamps: a file written
+/// in the instant it was read can look the same after). Otherwise the file
+/// is read and hashed, its stamp taken before (through the open file, so
+/// of the very bytes read) and checked unchanged after; an entry is
+/// offered for storing only then.
+fn program_hash(
+    exe: &Path,
+    dir: &Path,
+) -> (Option<[u8; 32]>, Option<ProgramEntry>, Option<Diagnostic>) {
+    let path = exe.to_string_lossy().into_owned();
+    let stored = dir.join(PROGRAM);
+    let mut diag = None;
+    match std::fs::read(&stored) {
+        Ok(bytes) => match serde_json::from_slice::<ProgramEntry>(&bytes) {
+            Ok(entry) => {
+                let now = std::fs::metadata(exe)
+                    .ok()
+                    .and_then(|m| crate::write::Stamp::of(&m));
+                let hash = blake3::Hash::from_hex(&entry.hash).ok();
+                if let (Some(now), Some(hash)) = (now, hash)
+                    && entry.format == FORMAT
+                    && entry.path == path
+                    && entry.stamp == now
+                    && settled(&now, entry.began)
+                {
+                    return (Some(*hash.as_bytes()), None, None);
+                }
+            }
+            Err(e) => {
+                diag = Some(Diagnostic::new(
+                    stored.display().to_string(),
+                    None,
+                    format!(
+                        "cache entry is not a valid entry ({e}); ignored, the program was read to key the cache"
+                    ),
+                ));
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => {
+            diag = Some(Diagnostic::new(
+                stored.display().to_string(),
+                None,
+                format!(
+                    "cache entry cannot be read ({e}); ignored, the program was read to key the cache"
+                ),
+            ));
+        }
+    }
+    let hashed = || -> Option<([u8; 32], Option<ProgramEntry>)> {
+        let began = crate::write::now()?;
+        let mut file = std::fs::File::open(exe).ok()?;
+        let before = file
+            .metadata()
+            .ok()
+            .and_then(|m| crate::write::Stamp::of(&m));
         let mut h = blake3::Hasher::new();
-        h.update_reader(std::fs::File::open(exe).ok()?).ok()?;
-        Some(*h.finalize().as_bytes())
-    })
+        h.update_reader(&mut file).ok()?;
+        let hash = *h.finalize().as_bytes();
+        let after = std::fs::metadata(exe)
+            .ok()
+            .and_then(|m| crate::write::Stamp::of(&m));
+        let entry = match (before, after) {
+            (Some(before), Some(after)) if before == after => Some(ProgramEntry {
+                format: FORMAT,
+                path: path.clone(),
+                began,
+                stamp: before,
+                hash: blake3::Hash::from_bytes(hash).to_hex().to_string(),
+            }),
+            _ => None,
+        };
+        Some((hash, entry))
+    };
+    match hashed() {
+        Some((hash, entry)) => (Some(hash), entry, diag),
+        None => (None, None, diag),
+    }
+}
+
+/// Whether a file with `stamp` last changed (bytes or inode) at least
+/// [`crate::write::RACY_NANOS`] before `began`.
+fn settled(stamp: &crate::write::Stamp, began: (i64, i64)) -> bool {
+    use crate::write::{RACY_NANOS, nanos};
+    nanos(stamp.mtime).max(nanos(stamp.ctime)) + RACY_NANOS < nanos(began)
 }
 
 /// A string, length-prefixed so that field boundaries are part of the hash.
@@ -594,5 +724,152 @@ fn hash_doc(h: &mut blake3::Hasher, d: &Document) {
         num(h, s.end);
         field(h, &s.text);
         field(h, &format!("{:?}", s.role));
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// Stores `entry` as the cache folder's program entry.
+    fn store(dir: &Path, entry: &ProgramEntry) {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join(PROGRAM), serde_json::to_vec(entry).unwrap()).unwrap();
+    }
+
+    fn blake(bytes: &[u8]) -> [u8; 32] {
+        *blake3::hash(bytes).as_bytes()
+    }
+
+    /// The entry a build stored, with the hash replaced by `fake` and the
+    /// hashing moved `ahead` seconds later (as if the program had been
+    /// hashed long after it was written: no test can wait for that).
+    fn doctored(entry: ProgramEntry, fake: [u8; 32], ahead: i64) -> ProgramEntry {
+        ProgramEntry {
+            hash: blake3::Hash::from_bytes(fake).to_hex().to_string(),
+            began: (entry.began.0 + ahead, entry.began.1),
+            ..entry
+        }
+    }
+
+    #[test]
+    fn the_program_is_hashed_and_its_stamp_offered_for_storing() {
+        let dir = tempfile::tempdir().unwrap();
+        let exe = dir.path().join("prog");
+        std::fs::write(&exe, b"program one").unwrap();
+        let (hash, entry, note) = program_hash(&exe, &dir.path().join("cache"));
+        assert_eq!(hash, Some(blake(b"program one")));
+        assert!(note.is_none());
+        let entry = entry.expect("an entry to store");
+        assert_eq!(
+            entry.hash,
+            blake3::hash(b"program one").to_hex().to_string()
+        );
+        assert_eq!(entry.path, exe.to_string_lossy());
+        assert_eq!(entry.format, FORMAT);
+    }
+
+    #[test]
+    fn a_settled_stamp_is_trusted_without_reading_the_program() {
+        let dir = tempfile::tempdir().unwrap();
+        let (exe, cache) = (dir.path().join("prog"), dir.path().join("cache"));
+        std::fs::write(&exe, b"program one").unwrap();
+        let entry = program_hash(&exe, &cache).1.unwrap();
+        store(&cache, &doctored(entry, [7; 32], 10));
+        // The stored (doctored) hash is what comes back: the file was not read.
+        let (hash, entry, note) = program_hash(&exe, &cache);
+        assert_eq!(hash, Some([7; 32]));
+        assert!(entry.is_none() && note.is_none());
+    }
+
+    #[test]
+    fn a_stamp_taken_as_the_program_changed_is_not_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        let (exe, cache) = (dir.path().join("prog"), dir.path().join("cache"));
+        std::fs::write(&exe, b"program one").unwrap();
+        let entry = program_hash(&exe, &cache).1.unwrap();
+        // Hashed within 2 s of the file's last change: racy, read again.
+        store(&cache, &doctored(entry, [7; 32], 0));
+        let (hash, entry, _) = program_hash(&exe, &cache);
+        assert_eq!(hash, Some(blake(b"program one")));
+        assert!(entry.is_some());
+    }
+
+    #[test]
+    fn a_rebuilt_program_is_hashed_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let (exe, cache) = (dir.path().join("prog"), dir.path().join("cache"));
+        std::fs::write(&exe, b"program one").unwrap();
+        let was = std::fs::metadata(&exe).unwrap().modified().unwrap();
+        let entry = program_hash(&exe, &cache).1.unwrap();
+        store(&cache, &doctored(entry, [7; 32], 10));
+        assert_eq!(program_hash(&exe, &cache).0, Some([7; 32]));
+
+        // Rewritten in place, same length, its old modification time put
+        // back: the change time still moved.
+        std::fs::write(&exe, b"program two").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&exe)
+            .unwrap()
+            .set_modified(was)
+            .unwrap();
+        let (hash, entry, _) = program_hash(&exe, &cache);
+        assert_eq!(hash, Some(blake(b"program two")));
+        store(&cache, &doctored(entry.unwrap(), [8; 32], 10));
+        assert_eq!(program_hash(&exe, &cache).0, Some([8; 32]));
+
+        // Replaced by another file (as cargo and install do).
+        let new = dir.path().join("prog.new");
+        std::fs::write(&new, b"program 3!!").unwrap();
+        std::fs::rename(&new, &exe).unwrap();
+        assert_eq!(program_hash(&exe, &cache).0, Some(blake(b"program 3!!")));
+
+        // The same stored stamp under another path is not this program's.
+        let other = dir.path().join("other");
+        std::fs::hard_link(&exe, &other).unwrap();
+        let entry = program_hash(&exe, &cache).1.unwrap();
+        store(&cache, &doctored(entry, [9; 32], 10));
+        assert_eq!(program_hash(&other, &cache).0, Some(blake(b"program 3!!")));
+    }
+
+    #[test]
+    fn a_corrupt_program_entry_is_ignored_with_a_note() {
+        let dir = tempfile::tempdir().unwrap();
+        let (exe, cache) = (dir.path().join("prog"), dir.path().join("cache"));
+        std::fs::write(&exe, b"program one").unwrap();
+        let entry = program_hash(&exe, &cache).1.unwrap();
+        let json = serde_json::to_vec(&doctored(entry, [7; 32], 10)).unwrap();
+        std::fs::write(cache_dir(&cache), &json[..json.len() / 2]).unwrap();
+        let (hash, entry, note) = program_hash(&exe, &cache);
+        assert_eq!(hash, Some(blake(b"program one")));
+        assert!(entry.is_some());
+        assert!(note.unwrap().message.contains("ignored"));
+
+        // A hash that is not one, or another format: read again.
+        let entry = program_hash(&exe, &cache).1.unwrap();
+        let mut bad = doctored(entry, [7; 32], 10);
+        bad.hash = "not hex".to_string();
+        store(&cache, &bad);
+        assert_eq!(program_hash(&exe, &cache).0, Some(blake(b"program one")));
+        bad = doctored(program_hash(&exe, &cache).1.unwrap(), [7; 32], 10);
+        bad.format = FORMAT + 1;
+        store(&cache, &bad);
+        assert_eq!(program_hash(&exe, &cache).0, Some(blake(b"program one")));
+    }
+
+    fn cache_dir(cache: &Path) -> PathBuf {
+        std::fs::create_dir_all(cache).unwrap();
+        cache.join(PROGRAM)
+    }
+
+    #[test]
+    fn the_cache_key_follows_the_program() {
+        let dir = tempfile::tempdir().unwrap();
+        let (exe, cache) = (dir.path().join("prog"), dir.path().join("cache"));
+        std::fs::write(&exe, b"program one").unwrap();
+        let one = program_hash(&exe, &cache).0;
+        std::fs::write(&exe, b"program two").unwrap();
+        assert_ne!(one, program_hash(&exe, &cache).0);
     }
 }

@@ -228,7 +228,7 @@ impl Drop for SiteWriter {
 /// instant as it was looked at can look the same before and after. Two
 /// seconds covers the coarsest file-system clocks (FAT keeps modification
 /// times to 2 s; ext4, btrfs, xfs and APFS to a nanosecond or a tick).
-const RACY_NANOS: i128 = 2_000_000_000;
+pub(crate) const RACY_NANOS: i128 = 2_000_000_000;
 
 /// How a file looked to the file system: length, device, inode, and the
 /// times of its last change of bytes (mtime) and of its inode (ctime, which
@@ -273,12 +273,12 @@ impl Stamp {
 }
 
 /// Nanoseconds of a (seconds, nanoseconds) time.
-fn nanos((s, n): (i64, i64)) -> i128 {
+pub(crate) fn nanos((s, n): (i64, i64)) -> i128 {
     i128::from(s) * 1_000_000_000 + i128::from(n)
 }
 
 /// Now, as (seconds, nanoseconds) since 1970.
-fn now() -> Option<(i64, i64)> {
+pub(crate) fn now() -> Option<(i64, i64)> {
     let d = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?;

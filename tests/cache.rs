@@ -7,6 +7,7 @@ mod common;
 
 use common::{assert_same_tree, copy_stories, options};
 use parallax::{BuildReport, build};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 fn cached_build(seeds: &Path, out: &Path, cache: &Path) -> BuildReport {
@@ -361,4 +362,64 @@ fn a_corrupt_pages_entry_is_ignored_with_a_warning() {
     assert!(next.warnings.is_empty(), "{:?}", next.warnings);
     assert_eq!(next.rendered, 0);
     assert_eq!(entries(&cache, "pages"), stories);
+}
+
+/// Runs the program file `prog` on `seeds` with the cache `cache`; its
+/// standard error.
+fn run_program(prog: &Path, seeds: &Path, out: &Path, cache: &Path) -> String {
+    let run = std::process::Command::new(prog)
+        .arg("build")
+        .arg("--seeds")
+        .arg(seeds)
+        .arg("--out")
+        .arg(out)
+        .arg("--cache-dir")
+        .arg(cache)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    String::from_utf8(run.stderr).unwrap()
+}
+
+/// The program's hash is kept in the cache folder (`program.json`) so a
+/// rebuild need not read the whole program, but a rebuilt program (here:
+/// the same file with bytes added) is hashed again and reuses nothing.
+#[cfg(unix)]
+#[test]
+fn a_rebuilt_program_reuses_no_cached_analysis() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
+    copy_stories(&seeds);
+    let prog = dir.path().join("parallax");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("parallax"), &prog).unwrap();
+    // Old enough for its stamp to be trusted (the racy rule).
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let stored = |bytes: &[u8]| {
+        let json = std::fs::read_to_string(cache.join("program.json")).unwrap();
+        let hex = blake3::hash(bytes).to_hex().to_string();
+        assert!(json.contains(&hex), "{json}");
+    };
+
+    let first = run_program(&prog, &seeds, &site, &cache);
+    assert!(!first.contains("read from the cache"), "{first}");
+    stored(&std::fs::read(&prog).unwrap());
+    let again = run_program(&prog, &seeds, &site, &cache);
+    assert!(again.contains("0 analysed"), "{again}");
+
+    let mut bytes = std::fs::read(&prog).unwrap();
+    bytes.extend_from_slice(b"\0another build");
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&prog)
+        .unwrap()
+        .write_all(b"\0another build")
+        .unwrap();
+    let rebuilt = run_program(&prog, &seeds, &site, &cache);
+    assert!(!rebuilt.contains("read from the cache"), "{rebuilt}");
+    assert!(!rebuilt.contains("warning: cache"), "{rebuilt}");
+    stored(&bytes);
+    let clean = dir.path().join("clean");
+    clean_build(&seeds, &clean);
+    assert_same_tree(&site, &clean);
 }
