@@ -774,6 +774,39 @@ mod vote_tests {
         assert_eq!(of(&[Some("A.J. Smith"), Some("A.J. Butler")]), None);
         assert_eq!(of(&[None, None]), None);
     }
+
+    #[test]
+    fn a_surname_two_named_people_share_picks_neither() {
+        // Sources name both Clintons: the lone surname agrees with each,
+        // so it stands; neither full name wins by its length.
+        assert_eq!(
+            of(&[
+                Some("Clinton"),
+                Some("Bill Clinton"),
+                Some("Hillary Clinton")
+            ])
+            .as_deref(),
+            Some("Clinton")
+        );
+        assert_eq!(
+            of(&[
+                Some("Clinton"),
+                Some("Clinton"),
+                Some("Bill Clinton"),
+                Some("Hillary Clinton"),
+                Some("Hillary Clinton")
+            ])
+            .as_deref(),
+            Some("Clinton")
+        );
+        assert_eq!(of(&[Some("Bill Clinton"), Some("Hillary Clinton")]), None);
+        // One source names the person in full for these words: the
+        // surname of another source agrees with it.
+        assert_eq!(
+            of(&[Some("Clinton"), Some("Hillary Clinton")]).as_deref(),
+            Some("Hillary Clinton")
+        );
+    }
 }
 
 #[cfg(test)]

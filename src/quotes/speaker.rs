@@ -1777,6 +1777,12 @@ pub(crate) struct People {
     /// lookup is one hash, not a scan of every name (quadratic on a story
     /// naming thousands of people).
     fullest: HashMap<Vec<String>, usize>,
+    /// Name endings that two people of the story share: the fullest name
+    /// ending with the key and another name ending with it are not one
+    /// person ("Bill Clinton" and "Hillary Clinton" for "clinton"). A
+    /// mention by that ending alone stays as written ("Clinton"): a
+    /// fuller name would be a guess between two people.
+    shared: HashSet<Vec<String>>,
     /// Per displayed name, votes for each gender: honorifics before the
     /// name, and the first personal pronoun after each mention of it.
     genders: BTreeMap<String, [u32; 2]>,
@@ -1810,6 +1816,33 @@ fn key(word: &str) -> String {
     crate::text::normalise_word(word)
 }
 
+/// Can two names of the story, ending alike, be one person? Yes when
+/// either is one word (no first name to differ), or when the shorter's
+/// words all occur, in order, in the longer (periods ignored): "Donald
+/// Trump" and "Donald J. Trump", "A.J. Smith" and "AJ Smith", "Tim
+/// Fanning" and "Police Constable Tim Fanning" (a title the lists do not
+/// know stays in a name). Not "Bill Clinton" and "Hillary Clinton", nor
+/// "George W. Bush" and "George H.W. Bush".
+fn one_person(a: &[String], b: &[String]) -> bool {
+    let words = |n: &[String]| -> Vec<String> {
+        n.iter()
+            .map(|w| key(w).replace('.', ""))
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    if a.len() < 2 || b.len() < 2 {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|l| l == w))
+}
+
 impl People {
     /// Collects names from every body block of the story's documents.
     pub fn from_texts<'a>(texts: impl Iterator<Item = &'a str>, params: &QuoteParams) -> People {
@@ -1833,6 +1866,18 @@ impl People {
                 }
             }
         }
+        let mut shared: HashSet<Vec<String>> = HashSet::default();
+        for name in &names {
+            let keys: Vec<String> = name.iter().map(|w| key(w)).collect();
+            for n in 1..=keys.len().min(INDEXED_NAME_WORDS) {
+                let ending = &keys[keys.len() - n..];
+                if let Some(&f) = fullest.get(ending)
+                    && !one_person(name, &names[f])
+                {
+                    shared.insert(ending.to_vec());
+                }
+            }
+        }
         let mut by_last: HashMap<String, HashSet<Vec<String>>> = HashMap::default();
         let mut placed: HashSet<Vec<String>> = HashSet::default();
         for text in &texts {
@@ -1841,14 +1886,16 @@ impl People {
             }
             placed.extend(placed_plain_names(text));
         }
+        // A surname two people share names neither alone.
         let surnamed = by_last
             .into_iter()
-            .filter(|(_, v)| v.len() == 1)
+            .filter(|(k, v)| v.len() == 1 && !shared.contains(std::slice::from_ref(k)))
             .filter_map(|(k, v)| Some((k, v.into_iter().next()?)))
             .collect();
         let mut people = People {
             names,
             fullest,
+            shared,
             genders: BTreeMap::new(),
             surnamed,
             placed,
@@ -1943,11 +1990,15 @@ impl People {
         self.full_name(name).is_some()
     }
 
-    /// The longest known name ending with these words.
+    /// The longest known name ending with these words; the words as
+    /// written when two people of the story share that ending.
     pub fn full_name(&self, name: &[String]) -> Option<Vec<String>> {
         let want: Vec<String> = name.iter().map(|w| key(w)).collect();
         if want.is_empty() {
             return None;
+        }
+        if self.shared.contains(&want) {
+            return Some(name.to_vec());
         }
         if want.len() <= INDEXED_NAME_WORDS {
             return self.fullest.get(&want).map(|&i| self.names[i].clone());
