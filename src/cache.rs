@@ -701,9 +701,20 @@ fn hash_article(h: &mut blake3::Hasher, article: &Article) {
 fn hash_blocks(h: &mut blake3::Hasher, blocks: &[Block]) {
     num(h, blocks.len());
     for b in blocks {
-        field(h, &format!("{:?}", b.kind));
+        field(h, kind_name(b.kind));
         field(h, &b.text);
         num(h, b.line);
+    }
+}
+
+/// A block kind's name as keys have always spelled it (its `Debug` form),
+/// without formatting a new string for every block and sentence of every
+/// story on each build (issue 15).
+fn kind_name(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Heading => "Heading",
+        BlockKind::Paragraph => "Paragraph",
+        BlockKind::ListItem => "ListItem",
     }
 }
 
@@ -723,13 +734,25 @@ fn hash_doc(h: &mut blake3::Hasher, d: &Document) {
         num(h, s.start);
         num(h, s.end);
         field(h, &s.text);
-        field(h, &format!("{:?}", s.role));
+        field(h, kind_name(s.role));
     }
 }
 
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_names_are_the_debug_forms_keys_always_used() {
+        // Keys of caches written before kind_name must stay the same.
+        for kind in [
+            BlockKind::Heading,
+            BlockKind::Paragraph,
+            BlockKind::ListItem,
+        ] {
+            assert_eq!(kind_name(kind), format!("{kind:?}"));
+        }
+    }
 
     /// Stores `entry` as the cache folder's program entry.
     fn store(dir: &Path, entry: &ProgramEntry) {
