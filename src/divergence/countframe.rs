@@ -228,6 +228,8 @@ pub fn owners_differ(a: Option<&[String]>, b: Option<&[String]>) -> bool {
 /// The frame of amount `a` of `t`, whose counted noun stands at `noun`
 /// (the last word of the amount when it has none).
 pub fn count_frame(t: &Tokens<'_>, a: &Amount, noun: Option<usize>) -> CountFrame {
+    // Every figure of the sentence, read once for the readers below.
+    let figures = crate::nlp::numbers::amounts(t.text, &t.words, &t.norms);
     let after = a.end + a.unit.map_or(0, |u| u.words);
     let before = a.qual_start.checked_sub(1);
     let joined = |i: usize| !t.break_after(i);
@@ -256,7 +258,7 @@ pub fn count_frame(t: &Tokens<'_>, a: &Amount, noun: Option<usize>) -> CountFram
         window,
         rate,
         modifier,
-        owner: owner(t, a),
+        owner: owner(t, &figures, a),
         modifiers: noun.map_or_else(Vec::new, |h| {
             (after..h)
                 .map(|k| t.norm(k))
@@ -270,8 +272,8 @@ pub fn count_frame(t: &Tokens<'_>, a: &Amount, noun: Option<usize>) -> CountFram
             .and_then(|h| measured_from(t, h)),
         rank: before.is_some_and(|b| joined(b) && is(t.norm(b), Marker::Rank)),
         each: distributive(t, a, last),
-        split: split(t, a) || remainder_after(t, a),
-        over: over(t, last),
+        split: split(t, &figures, a) || remainder_after(t, &figures, a),
+        over: over(t, &figures, last),
         running: before.is_some_and(|b| joined(b) && matches!(t.norm(b), "has" | "have")),
     }
 }
@@ -282,7 +284,7 @@ pub fn count_frame(t: &Tokens<'_>, a: &Amount, noun: Option<usize>) -> CountFram
 /// A [`Marker::Part`] word within a few words after the first "and" (not
 /// the "more" of "more than"): the figure is then one part of a whole the
 /// sentence splits, not another outlet's whole.
-fn remainder_after(t: &Tokens<'_>, a: &Amount) -> bool {
+fn remainder_after(t: &Tokens<'_>, figures: &[Amount], a: &Amount) -> bool {
     if a.end == 0 || a.end >= t.words.len() {
         return false;
     }
@@ -290,7 +292,6 @@ fn remainder_after(t: &Tokens<'_>, a: &Amount) -> bool {
     let Some(and) = (a.end..end).find(|&j| t.norm(j) == "and") else {
         return false;
     };
-    let figures = crate::nlp::numbers::amounts(t.text, &t.words, &t.norms);
     // The part word follows a figure or a plural of number ("30 others",
     // "dozens more", "tens of thousands more"), not "the" ("and the last");
     // or it is "another" right before a figure ("ordered 520 copies and
@@ -316,13 +317,12 @@ const REMAINDER_REACH: usize = 5;
 /// after its noun (word `last`), then a figure and a [`Marker::Period`]
 /// noun ("in 10 games", "over three seasons", "during two days"), as "10
 /// game". `None` when the noun is not followed so.
-fn over(t: &Tokens<'_>, last: usize) -> Option<String> {
+fn over(t: &Tokens<'_>, figures: &[Amount], last: usize) -> Option<String> {
     if t.break_after(last) || !matches!(t.norm(last + 1), "in" | "over" | "during") {
         return None;
     }
     // "over" may be read as the figure's qualifier ("over three days"):
     // the figure itself starts two words after the noun.
-    let figures = crate::nlp::numbers::amounts(t.text, &t.words, &t.norms);
     let b = figures.iter().find(|b| b.first == last + 2)?;
     let period = t.norm(b.end);
     if b.end == 0 || t.break_after(b.end - 1) {
@@ -356,8 +356,8 @@ fn distributive(t: &Tokens<'_>, a: &Amount, last: usize) -> bool {
 /// Yemeni passport", "three or four people")? The two split what is
 /// counted. (A lower-case word between is a noun or a verb of the first
 /// figure's own: "one passport and two bags", "killed 10 and wounded 70".)
-fn split(t: &Tokens<'_>, a: &Amount) -> bool {
-    crate::nlp::numbers::amounts(t.text, &t.words, &t.norms)
+fn split(t: &Tokens<'_>, figures: &[Amount], a: &Amount) -> bool {
+    figures
         .iter()
         .filter(|b| b.end <= a.qual_start && a.qual_start - b.end <= 2)
         .any(|b| {
@@ -448,11 +448,10 @@ fn clause_start(t: &Tokens<'_>, k: usize) -> usize {
 /// ("to Torii Hunter", "in Aceh"); when the clause has only a subject
 /// pronoun ("where she had worked for 15 years"), the last such name of the
 /// sentence before the clause. `None` when none is read.
-fn owner(t: &Tokens<'_>, a: &Amount) -> Option<Vec<String>> {
-    let figures = crate::nlp::numbers::amounts(t.text, &t.words, &t.norms);
+fn owner(t: &Tokens<'_>, figures: &[Amount], a: &Amount) -> Option<Vec<String>> {
     let runs: Vec<NameRun> = names::name_runs(t.text, &t.words)
         .into_iter()
-        .filter(|r| is_subject_name(t, r) && !in_figure_phrase(t, &figures, r))
+        .filter(|r| is_subject_name(t, r) && !in_figure_phrase(t, figures, r))
         .collect();
     let words = |r: &NameRun| -> Vec<String> {
         r.name()
@@ -468,8 +467,8 @@ fn owner(t: &Tokens<'_>, a: &Amount) -> Option<Vec<String>> {
         return Some(words(r));
     }
     let from = clause_start(t, at);
-    if let Some(b) = coordinated_with(t, &figures, a, from) {
-        return owner(t, b);
+    if let Some(b) = coordinated_with(t, figures, a, from) {
+        return owner(t, figures, b);
     }
     if let Some(r) = runs
         .iter()
