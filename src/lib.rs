@@ -107,7 +107,8 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     let docs = std::mem::take(&mut segmented.docs);
     let stories = cluster::group_keeping(docs, &segmented.feats, &params, &lock.memberships());
     progress.stage("analysing", stories.len());
-    let mut analyses = Analyses::of(analyse_cached(&stories, progress, &params, cache.as_ref()));
+    let keyed = cache.as_ref().map(|c| (c, &segmented.key_of));
+    let mut analyses = Analyses::of(analyse_cached(&stories, progress, &params, keyed));
     warnings.append(&mut analyses.warnings);
     let new_lock = assign_slugs(&stories, &mut analyses.digests, &lock);
     let article_entries = segmented.cache_entries(&stories, cache.as_ref());
@@ -169,6 +170,10 @@ struct Segmented {
     feats: Vec<cluster::DocFeatures>,
     /// The cache keys of every article read.
     keys: std::collections::BTreeSet<String>,
+    /// The cache key of every article read, by id (ids are unique:
+    /// ingest skips a second file with an id already taken), to key
+    /// stories by ([`cache::Cache::story_key`]).
+    key_of: std::collections::HashMap<model::SourceId, String>,
     /// Articles segmented now, by id: (key, index in `feats`), stored once
     /// the site is written.
     fresh_ids: std::collections::HashMap<model::SourceId, (String, usize)>,
@@ -192,6 +197,7 @@ impl Segmented {
             docs: Vec::with_capacity(prepared.len()),
             feats: Vec::with_capacity(prepared.len()),
             keys: std::collections::BTreeSet::new(),
+            key_of: std::collections::HashMap::with_capacity(prepared.len()),
             fresh_ids: std::collections::HashMap::new(),
             fresh: 0,
             warnings: Vec::new(),
@@ -204,7 +210,8 @@ impl Segmented {
                     out.fresh_ids
                         .insert(p.doc.article.id.clone(), (key.clone(), out.feats.len()));
                 }
-                out.keys.insert(key);
+                out.keys.insert(key.clone());
+                out.key_of.insert(p.doc.article.id.clone(), key);
             }
             out.docs.push(p.doc);
             out.feats.push(p.features);
@@ -401,10 +408,11 @@ fn reuse_pages(
     stamps: &write::Stamps,
     warnings: &mut Vec<Diagnostic>,
 ) -> Pages {
+    let context = blake3::hash(context.as_bytes());
     let keys: Vec<Option<String>> = story_keys
         .iter()
         .zip(digests)
-        .map(|(k, d)| k.as_ref().map(|k| cache.pages_key(k, &d.slug, context)))
+        .map(|(k, d)| k.as_ref().map(|k| cache.pages_key(k, &d.slug, &context)))
         .collect();
     // Entries read, the previous site's files checked and linked, in
     // parallel (in story order).
@@ -493,12 +501,17 @@ struct Analysed {
 }
 
 /// [`analyse_story`] for every story (in parallel; order is kept), each
-/// read from `cache` when it holds the story's key, else analysed.
+/// read from `cache` when it holds the story's key, else analysed. A
+/// story is keyed by its articles' keys (`key_of`, by article id); one
+/// with an article of no key (none is expected) is analysed and not stored.
 fn analyse_cached(
     stories: &[Story],
     progress: &dyn Progress,
     params: &params::Params,
-    cache: Option<&cache::Cache>,
+    cache: Option<(
+        &cache::Cache,
+        &std::collections::HashMap<model::SourceId, String>,
+    )>,
 ) -> Vec<Analysed> {
     stories
         .par_iter()
@@ -509,10 +522,16 @@ fn analyse_cached(
                 warning,
                 key,
             };
-            let result = match cache {
-                None => fresh(None, None),
-                Some(c) => {
-                    let key = c.key(s);
+            let keys: Option<Vec<&str>> = cache.and_then(|(_, key_of)| {
+                s.docs
+                    .iter()
+                    .map(|d| key_of.get(&d.article.id).map(String::as_str))
+                    .collect()
+            });
+            let result = match (cache, keys) {
+                (None, _) | (_, None) => fresh(None, None),
+                (Some((c, _)), Some(keys)) => {
+                    let key = c.story_key(keys.into_iter());
                     let (warning, hit) = match c.get(&key) {
                         cache::Lookup::Hit(d) => (None, Some(d)),
                         cache::Lookup::Miss => (None, None),
@@ -709,6 +728,91 @@ mod tests {
                 ..Article::default()
             },
             ..Document::default()
+        }
+    }
+
+    /// An article of one paragraph, segmented.
+    fn segmented(id: &str, story: Option<&str>, title: &str, body: &str) -> Document {
+        let article = Article {
+            id: id.into(),
+            path: format!("{id}.md"),
+            title: Some(title.to_string()),
+            story: story.map(str::to_string),
+            blocks: vec![model::Block {
+                kind: model::BlockKind::Paragraph,
+                text: body.to_string(),
+                line: 3,
+            }],
+            ..Article::default()
+        };
+        segment::segment(article, &params::Params::default())
+    }
+
+    /// Stories are keyed by their articles' keys (`cache::Cache::story_key`):
+    /// sound only if grouping hands every document on exactly as it was
+    /// segmented, whatever the story keys, the lock or the input order.
+    #[test]
+    fn grouping_moves_documents_and_never_alters_one() {
+        let params = params::Params::default();
+        let docs = vec![
+            segmented(
+                "ferry-1",
+                None,
+                "Ferry runs aground off Skye",
+                "A passenger ferry ran aground off the Isle of Skye on Tuesday. \
+                 The coastguard said all 212 passengers were taken off safely.",
+            ),
+            segmented(
+                "ferry-2",
+                None,
+                "Skye ferry aground, passengers safe",
+                "All 212 passengers were taken off safely after a ferry ran aground \
+                 off Skye, the coastguard said on Tuesday.",
+            ),
+            segmented(
+                "budget-1",
+                None,
+                "Council approves budget",
+                "The city council approved a budget of 40 million dollars on Monday. \
+                 \"It is a careful plan,\" the mayor said.",
+            ),
+            segmented(
+                "named-1",
+                Some("Harbour Fire"),
+                "Fire at the harbour",
+                "A warehouse burned at the harbour overnight.",
+            ),
+            segmented(
+                "named-2",
+                Some("Harbour Fire"),
+                "Harbour warehouse fire",
+                "Firefighters fought a warehouse fire at the harbour.",
+            ),
+        ];
+        let feats: Vec<cluster::DocFeatures> = docs
+            .iter()
+            .map(|d| cluster::features(d, &params.cluster))
+            .collect();
+        let locks: [Vec<std::collections::BTreeSet<String>>; 2] = [
+            Vec::new(),
+            vec![["ferry-1", "budget-1"].map(str::to_string).into()],
+        ];
+        for previous in &locks {
+            for reversed in [false, true] {
+                let (mut input, mut f) = (docs.clone(), feats.clone());
+                if reversed {
+                    input.reverse();
+                    f.reverse();
+                }
+                let stories = cluster::group_keeping(input, &f, &params, previous);
+                let out: Vec<&Document> = stories.iter().flat_map(|s| &s.docs).collect();
+                assert_eq!(out.len(), docs.len());
+                for d in out {
+                    let was = docs.iter().find(|o| o.article.id == d.article.id);
+                    assert_eq!(Some(d), was);
+                }
+                assert!(stories.iter().any(|s| s.docs.len() > 1));
+            }
         }
     }
 
