@@ -80,22 +80,21 @@ impl Found {
 
 /// Finds and merges the key quotations of a story, best first.
 pub fn find_quotes(story: &Story, params: &QuoteParams) -> Vec<Quotation> {
-    let people = People::from_texts(
-        story.docs.iter().flat_map(|d| {
-            d.blocks
-                .iter()
-                .filter(|b| b.kind != crate::model::BlockKind::Heading)
-                .map(|b| b.text.as_str())
-        }),
-        params,
-    );
-    let found: Vec<Found> = story
-        .docs
-        .iter()
-        .enumerate()
-        .flat_map(|(i, d)| quotes_in(i, d, &people))
-        .collect();
+    let mut people = People::from_texts(story.docs.iter().flat_map(body_texts), params);
+    let mut found: Vec<Found> = Vec::new();
+    for (i, d) in story.docs.iter().enumerate() {
+        people.read_article(d.blocks.iter().map(|b| b.text.as_str()));
+        found.extend(quotes_in(i, d, &people));
+    }
     merge::merge(story, &found, &params.merge)
+}
+
+/// The texts of a document's body blocks (headings left out).
+fn body_texts(d: &Document) -> impl Iterator<Item = &str> {
+    d.blocks
+        .iter()
+        .filter(|b| b.kind != crate::model::BlockKind::Heading)
+        .map(|b| b.text.as_str())
 }
 
 /// The quotations of one document with their speakers, scare quotes left

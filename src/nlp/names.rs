@@ -24,7 +24,9 @@
 
 use crate::nlp::lists;
 use crate::nlp::tokens::{Token, Word, is_possessive, normalise_word, opens_clause};
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// A run of capitalised words, as token indices.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -296,6 +298,23 @@ pub fn name_runs_with<W: Word>(text: &str, words: &[W], rules: &RunRules) -> Vec
     out
 }
 
+/// Nickname and full-name pairs ("bill", "william"), from
+/// `data/en/nicknames.tsv`.
+static NICKNAMES: LazyLock<HashSet<(&'static str, &'static str)>> = LazyLock::new(|| {
+    crate::nlp::data::rows(include_str!("../../data/en/nicknames.tsv"))
+        .filter_map(|r| Some((*r.first()?, *r.get(1)?)))
+        .collect()
+});
+
+/// Can two given names (normalised, lower case) be one person's: the same
+/// word, or a nickname and the full name it is short for ("bill" and
+/// "william", "dave" and "david"; `data/en/nicknames.tsv`)? Two short
+/// forms of one name ("bill", "will") or two names a short form shares
+/// ("albert", "alan") are not: only a row of the list joins two words.
+pub fn same_given_name(a: &str, b: &str) -> bool {
+    a == b || NICKNAMES.contains(&(a, b)) || NICKNAMES.contains(&(b, a))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,5 +508,23 @@ mod tests {
                 ("Chen".to_string(), 0, false),
             ]
         );
+    }
+
+    #[test]
+    fn a_nickname_and_its_full_name_are_one_given_name() {
+        // Must join: a row of the list, either way round, and a word itself.
+        assert!(same_given_name("bill", "william"));
+        assert!(same_given_name("william", "bill"));
+        assert!(same_given_name("dave", "david"));
+        assert!(same_given_name("bob", "robert"));
+        assert!(same_given_name("mike", "michael"));
+        assert!(same_given_name("hillary", "hillary"));
+        // Must not: two different names, two short forms of one name, two
+        // names that share a short form.
+        assert!(!same_given_name("bill", "hillary"));
+        assert!(!same_given_name("bill", "will"));
+        assert!(!same_given_name("albert", "alan"));
+        assert!(!same_given_name("george", "jeb"));
+        assert!(!same_given_name("rand", "ron"));
     }
 }

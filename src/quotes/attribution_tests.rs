@@ -1362,6 +1362,28 @@ fn forms_of_one_name_still_give_the_fullest() {
 }
 
 #[test]
+fn a_nickname_and_the_full_name_are_one_person() {
+    // Must pick: "Bill Rossi" and "William Rossi" are one person, so
+    // "Rossi said" is he (shown by his fullest name).
+    let qs = segmented(&[
+        "Attorney William Rossi filed the appeal on Monday. Bill Rossi said the court erred.",
+        "“The ruling ignored the evidence,” Rossi said.",
+    ]);
+    assert_eq!(
+        speaker_of(&qs, "ignored the evidence"),
+        Some("William Rossi")
+    );
+    // Must abstain: Albert and Alan share a short form ("Al") but are two
+    // names, so two people.
+    let qs = segmented(&[
+        "Attorney Albert Rossi filed the appeal on Monday. His brother, attorney Alan Rossi, said the court erred.",
+        "“The ruling ignored the evidence,” Rossi said.",
+    ]);
+    let got = speaker_of(&qs, "ignored the evidence");
+    assert!(got.is_none() || got == Some("Rossi"), "{got:?}");
+}
+
+#[test]
 fn a_pronoun_after_a_shared_surname_names_no_one() {
     // "Clinton issued a statement … she said": the story's one plain
     // two-word Clinton is Bill, but Hillary Rodham Clinton is a Clinton

@@ -1768,6 +1768,26 @@ fn determined_phrase(text: &str, toks: &[Tok], h: usize) -> Option<String> {
     None
 }
 
+/// Does a quoted nickname stand right before token `i`, inside a full
+/// name ("Vincent “The Chin” Gigante", "Vincent (The Chin) Gigante"): a
+/// gap of one closing mark alone before `i`, and within the three words
+/// before, a capitalised word after a gap of one opening mark alone,
+/// itself after a capitalised word? A quotation's end (`…,” Gigante said`)
+/// has a comma or period in its gap.
+fn nickname_before(toks: &[Tok], i: usize) -> bool {
+    let mark = |gap: &str, paren: char| {
+        let mut g = gap.trim().chars();
+        g.next().is_some_and(|c| {
+            crate::text::is_double_quote(c) || matches!(c, '\'' | '‘' | '’') || c == paren
+        }) && g.next().is_none()
+    };
+    i >= 2
+        && mark(toks[i].gap, ')')
+        && (i.saturating_sub(3).max(1)..i).any(|k| {
+            mark(toks[k].gap, '(') && toks[k].is_capitalised() && toks[k - 1].is_capitalised()
+        })
+}
+
 /// The people of a story, by full name.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct People {
@@ -1783,6 +1803,11 @@ pub(crate) struct People {
     /// mention by that ending alone stays as written ("Clinton"): a
     /// fuller name would be a guess between two people.
     shared: HashSet<Vec<String>>,
+    /// For a surname in `shared` (its key), the one person of the two or
+    /// more that the article being read names in full
+    /// ([`People::read_article`]), by place in `names`: who the surname
+    /// alone is in that article.
+    article: HashMap<String, usize>,
     /// Per displayed name, votes for each gender: honorifics before the
     /// name, and the first personal pronoun after each mention of it.
     genders: BTreeMap<String, [u32; 2]>,
@@ -1818,11 +1843,13 @@ fn key(word: &str) -> String {
 
 /// Can two names of the story, ending alike, be one person? Yes when
 /// either is one word (no first name to differ), or when the shorter's
-/// words all occur, in order, in the longer (periods ignored): "Donald
-/// Trump" and "Donald J. Trump", "A.J. Smith" and "AJ Smith", "Tim
-/// Fanning" and "Police Constable Tim Fanning" (a title the lists do not
-/// know stays in a name). Not "Bill Clinton" and "Hillary Clinton", nor
-/// "George W. Bush" and "George H.W. Bush".
+/// words all occur, in order, in the longer (periods ignored; a nickname
+/// matches the name it is short for, [`crate::nlp::names::same_given_name`]):
+/// "Donald Trump" and "Donald J. Trump", "A.J. Smith" and "AJ Smith",
+/// "Bill Ingaldson" and "William Ingaldson", "Tim Fanning" and "Police
+/// Constable Tim Fanning" (a title the lists do not know stays in a name).
+/// Not "Bill Clinton" and "Hillary Clinton", nor "George W. Bush" and
+/// "George H.W. Bush".
 fn one_person(a: &[String], b: &[String]) -> bool {
     let words = |n: &[String]| -> Vec<String> {
         n.iter()
@@ -1840,7 +1867,9 @@ fn one_person(a: &[String], b: &[String]) -> bool {
         (&b, &a)
     };
     let mut rest = long.iter();
-    short.iter().all(|w| rest.any(|l| l == w))
+    short
+        .iter()
+        .all(|w| rest.any(|l| crate::nlp::names::same_given_name(l, w)))
 }
 
 impl People {
@@ -1896,6 +1925,7 @@ impl People {
             names,
             fullest,
             shared,
+            article: HashMap::default(),
             genders: BTreeMap::new(),
             surnamed,
             placed,
@@ -1998,6 +2028,11 @@ impl People {
             return None;
         }
         if self.shared.contains(&want) {
+            if let [surname] = want.as_slice()
+                && let Some(&i) = self.article.get(surname)
+            {
+                return Some(self.names[i].clone());
+            }
             return Some(name.to_vec());
         }
         if want.len() <= INDEXED_NAME_WORDS {
@@ -2014,6 +2049,109 @@ impl People {
             })
             .max_by(|a, b| fuller(a, b))
             .cloned()
+    }
+
+    /// Reads the article whose quotations come next (its body texts): a
+    /// surname two people of the story share ("Clinton": Bill and Hillary)
+    /// is, in this article, the one of them it names in full, when
+    /// - every fuller name it gives with that surname is one person
+    ///   ([`one_person`]: "Hillary Clinton", "Hillary Rodham Clinton"),
+    ///   who is a person of the story;
+    /// - it does not name two together ("Bill and Hillary Clinton", "the
+    ///   Clintons"), nor anyone by a full name a quoted nickname cuts
+    ///   ("Vincent “The Chin” Gigante");
+    /// - it gives the surname alone after no title ("former President
+    ///   Clinton" may be the other), unless a title whose gender the
+    ///   story gives that person ("Mrs. Clinton" for Hillary Clinton).
+    ///
+    /// Otherwise the surname alone stays as written. What an earlier
+    /// article resolved is forgotten. The texts are all of the article's,
+    /// headings too: a headline naming the other is reason to abstain.
+    pub fn read_article<'a>(&mut self, texts: impl Iterator<Item = &'a str>) {
+        self.article.clear();
+        let shared_surname = |k: &str| self.shared.contains(std::slice::from_ref(&k.to_string()));
+        if !self.shared.iter().any(|e| e.len() == 1) {
+            return;
+        }
+        // Per shared surname: the fuller names given, and the genders a
+        // title before the surname alone asks for (`None`: a title that
+        // gives none, or two named together: no one).
+        let mut full: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+        let mut titled: BTreeMap<String, Vec<Option<Gender>>> = BTreeMap::new();
+        for text in texts {
+            let toks = tokens(text);
+            for (i, e) in cap_runs(text, &toks) {
+                let run = &toks[i..=e];
+                // "the Clintons": the family, both of them.
+                for t in run {
+                    let k = key(t.raw);
+                    if let Some(stem) = k.strip_suffix('s')
+                        && shared_surname(stem)
+                    {
+                        titled.entry(stem.to_string()).or_default().push(None);
+                    }
+                }
+                let name = name_in_run(run);
+                let Some(last) = name.last().map(|w| key(w)) else {
+                    continue;
+                };
+                if !shared_surname(&last) {
+                    continue;
+                }
+                if name.len() >= 2 {
+                    // "Bill and Hillary Clinton": the surname is both.
+                    let paired = i >= 2
+                        && toks[i - 1].lower() == "and"
+                        && toks[i - 2].is_capitalised()
+                        && !toks[i - 1].gap.contains(',')
+                        && !toks[i].gap.contains(',');
+                    if paired {
+                        titled.entry(last.clone()).or_default().push(None);
+                    }
+                    full.entry(last).or_default().push(name);
+                } else if nickname_before(&toks, i) {
+                    // "Vincent “The Chin” Gigante": a full name the
+                    // quoted nickname cuts; whose, the runs cannot tell.
+                    titled.entry(last).or_default().push(None);
+                } else if toks[i..e].iter().any(is_title) {
+                    let g = toks[i..e].iter().find_map(|t| honorific_gender(&t.lower()));
+                    titled.entry(last).or_default().push(g);
+                }
+            }
+        }
+        for (surname, forms) in full {
+            let one = forms
+                .iter()
+                .enumerate()
+                .all(|(a, x)| forms[a + 1..].iter().all(|y| one_person(x, y)));
+            if !one {
+                continue;
+            }
+            // The fullest story name ending with a form the article gives.
+            let Some(i) = forms
+                .iter()
+                .filter_map(|f| {
+                    let keys: Vec<String> = f.iter().map(|w| key(w)).collect();
+                    if keys.len() > INDEXED_NAME_WORDS || self.shared.contains(&keys) {
+                        return None;
+                    }
+                    self.fullest.get(&keys).copied()
+                })
+                .max_by(|&a, &b| fuller(&self.names[a], &self.names[b]))
+            else {
+                continue;
+            };
+            if !forms.iter().all(|f| one_person(f, &self.names[i])) {
+                continue;
+            }
+            let gender = self.gender_of(&self.names[i].join(" "));
+            let titles_agree = titled
+                .get(&surname)
+                .is_none_or(|gs| gs.iter().all(|g| g.is_some() && *g == gender));
+            if titles_agree {
+                self.article.insert(surname, i);
+            }
+        }
     }
 
     /// The display form of a name: its longest known form.

@@ -825,21 +825,91 @@ fn a_title_of_the_titles_table_gives_its_gender() {
 }
 
 #[test]
-fn a_surname_shared_across_the_story_names_neither() {
-    // One article names Hillary Clinton, another Bill Clinton: the story
-    // knows two Clintons, so a lone "Clinton said" is not made either.
+fn a_shared_surname_is_the_one_its_article_names_in_full() {
+    let clinton_said = "“We will win this state in November,” Clinton said.";
+    let bill = doc(
+        "b",
+        &["Former President Bill Clinton spoke in Ohio on Monday."],
+    );
+    let quotes = |a: &[&str]| {
+        find_quotes(
+            &story(vec![doc("a", a), bill.clone()]),
+            &QuoteParams::default(),
+        )
+    };
+    // Must pick: the story knows two Clintons, but the quotation's own
+    // article names only Hillary Clinton in full, so its "Clinton" is she.
+    let qs = quotes(&[
+        "Senator Hillary Clinton spoke in Iowa on Monday.",
+        clinton_said,
+    ]);
+    assert_eq!(speaker_of(&qs, "win this state"), Some("Hillary Clinton"));
+    // Also with the only title before the lone surname one whose gender the
+    // story gives her ("she thanked" twice after her full name).
+    let qs = quotes(&[
+        "Senator Hillary Clinton spoke in Iowa on Monday. She thanked the crowd.",
+        "Senator Hillary Clinton met farmers on Tuesday. She thanked them too. Mrs. Clinton then left.",
+        clinton_said,
+    ]);
+    assert_eq!(speaker_of(&qs, "win this state"), Some("Hillary Clinton"));
+    // Must abstain: the article also calls someone "former President
+    // Clinton" (the other may be meant) …
+    let qs = quotes(&[
+        "Senator Hillary Clinton spoke in Iowa on Monday. Former President Clinton stayed in New York.",
+        clinton_said,
+    ]);
+    let got = speaker_of(&qs, "win this state");
+    assert!(got.is_none() || got == Some("Clinton"), "{got:?}");
+    // … or "Mr. Clinton" (a title of the other gender) …
+    let qs = quotes(&[
+        "Senator Hillary Clinton spoke in Iowa on Monday. Mr. Clinton stayed in New York.",
+        clinton_said,
+    ]);
+    let got = speaker_of(&qs, "win this state");
+    assert!(got.is_none() || got == Some("Clinton"), "{got:?}");
+    // … or names the two together …
+    let qs = quotes(&[
+        "Bill and Hillary Clinton arrived in Iowa on Monday. Senator Hillary Clinton spoke first.",
+        clinton_said,
+    ]);
+    let got = speaker_of(&qs, "win this state");
+    assert!(got.is_none() || got == Some("Clinton"), "{got:?}");
+    let qs = quotes(&[
+        "The Clintons arrived in Iowa on Monday. Senator Hillary Clinton spoke first.",
+        clinton_said,
+    ]);
+    let got = speaker_of(&qs, "win this state");
+    assert!(got.is_none() || got == Some("Clinton"), "{got:?}");
+    // … or names both in full.
+    let qs = quotes(&[
+        "Senator Hillary Clinton spoke in Iowa on Monday. Bill Clinton spoke in Ohio.",
+        clinton_said,
+    ]);
+    let got = speaker_of(&qs, "win this state");
+    assert!(got.is_none() || got == Some("Clinton"), "{got:?}");
+    // … or names someone by a full name a quoted nickname cuts.
     let qs = find_quotes(
         &story(vec![
             doc(
                 "a",
                 &[
-                    "Senator Hillary Clinton spoke in Iowa on Monday. “We will win this state in November,” Clinton said.",
+                    "Mob boss Vincent “The Fox” Marino died in prison on Monday. The Rev. Louis Marino was in court.",
+                    "“God bless you,” Marino told the judge in 2003.",
                 ],
             ),
-            doc(
-                "b",
-                &["Former President Bill Clinton spoke in Ohio on Monday."],
-            ),
+            doc("b", &["Mob boss Vincent Marino died on Monday."]),
+        ]),
+        &QuoteParams::default(),
+    );
+    let got = speaker_of(&qs, "God bless");
+    assert!(got.is_none() || got == Some("Marino"), "{got:?}");
+    // An article naming no Clinton in full does not take another
+    // article's resolution.
+    let qs = find_quotes(
+        &story(vec![
+            doc("a", &["Senator Hillary Clinton spoke in Iowa on Monday."]),
+            doc("c", &["The rally ended late.", clinton_said]),
+            bill.clone(),
         ]),
         &QuoteParams::default(),
     );
