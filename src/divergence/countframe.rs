@@ -68,6 +68,8 @@ enum Marker {
     Period,
     Rank,
     Each,
+    Margin,
+    Group,
 }
 
 static MARKERS: LazyLock<HashSet<(&'static str, Marker)>> = LazyLock::new(|| {
@@ -81,6 +83,8 @@ static MARKERS: LazyLock<HashSet<(&'static str, Marker)>> = LazyLock::new(|| {
             "period" => Some(Marker::Period),
             "rank" => Some(Marker::Rank),
             "each" => Some(Marker::Each),
+            "margin" => Some(Marker::Margin),
+            "group" => Some(Marker::Group),
             _ => None,
         },
     )
@@ -130,6 +134,16 @@ pub struct CountFrame {
     /// happened ("wound up with eight catches"): a season's or a career's
     /// count and a game's are different questions.
     pub running: bool,
+    /// The margin of error of a measurement ("a margin of error of plus or
+    /// minus 3 percentage points"): a property of one poll or survey, which
+    /// the sentence seldom names well enough to tell two polls apart, so it
+    /// is never compared.
+    pub margin: bool,
+    /// A subgroup of what is counted, set by a participle and a preposition
+    /// of a group right after the noun ("88 abortions performed on girls 14
+    /// and younger", "40 grants awarded to women"): a part of the whole,
+    /// which a count without that restriction may be.
+    pub subgroup: bool,
 }
 
 /// The owner of a figure whose clause has only a pronoun for a subject and
@@ -157,6 +171,9 @@ impl CountFrame {
             && self.each == other.each
             && !self.split
             && !other.split
+            && !self.margin
+            && !other.margin
+            && self.subgroup == other.subgroup
     }
 }
 
@@ -275,7 +292,51 @@ pub fn count_frame(t: &Tokens<'_>, a: &Amount, noun: Option<usize>) -> CountFram
         split: split(t, &figures, a) || remainder_after(t, &figures, a),
         over: over(t, &figures, last),
         running: before.is_some_and(|b| joined(b) && matches!(t.norm(b), "has" | "have")),
+        margin: margin_of_error(t, a),
+        subgroup: noun.is_some_and(|h| subgroup(t, h)),
     }
+}
+
+/// How many words before a figure a margin-of-error word is looked for
+/// ("margin of sampling error of plus or minus 3": "error" is six words
+/// back). A reading of the phrase's English shape, not measured.
+const MARGIN_REACH: usize = 6;
+
+/// Is the figure a margin of error: a [`Marker::Margin`] word ("error",
+/// "minus" of "plus or minus") among the [`MARGIN_REACH`] words before it,
+/// in its clause ("a margin of error of 3 points", "plus or minus four
+/// percentage points")? "Minus" counts only after "plus or" (not a
+/// temperature's "minus 5").
+fn margin_of_error(t: &Tokens<'_>, a: &Amount) -> bool {
+    let at = a.qual_start;
+    let from = clause_start(t, at).max(at.saturating_sub(MARGIN_REACH));
+    (from..at).any(|k| {
+        let w = t.norm(k);
+        is(w, Marker::Margin)
+            && (w != "minus" || (k >= 2 && t.norm(k - 1) == "or" && t.norm(k - 2) == "plus"))
+    })
+}
+
+/// Is the counted noun at `h` restricted to a subgroup by a reduced
+/// relative clause: a past participle right after it, then a
+/// [`Marker::Group`] preposition and a word that is no calendar word or
+/// number ("abortions performed on girls", "grants awarded to women"), all
+/// in one clause? Not "people killed in the blast" (where it happened),
+/// nor "arrested on Friday" (when).
+fn subgroup(t: &Tokens<'_>, h: usize) -> bool {
+    let n = t.words.len();
+    if h + 3 >= n || t.break_after(h) || t.break_after(h + 1) || t.break_after(h + 2) {
+        return false;
+    }
+    let p = t.norm(h + 1);
+    let participle = p.len() > 4 && p.ends_with("ed");
+    let next = t.norm(h + 3);
+    participle
+        && is(t.norm(h + 2), Marker::Group)
+        && !next.is_empty()
+        && !t.words[h + 3].is_numeric()
+        && !super::words::is_calendar_word(next)
+        && !matches!(next, "the" | "a" | "an")
 }
 
 /// Does the figure's clause go on, after "and", to the rest of what it
@@ -772,6 +833,89 @@ mod tests {
         let c = frame("She scored 16 goals in 20 games", "16", "goals");
         assert!(!a.comparable(&b));
         assert!(a.comparable(&c));
+    }
+
+    #[test]
+    fn a_margin_of_error_is_no_count() {
+        // Must: "margin of (sampling) error", "plus or minus".
+        assert!(
+            frame(
+                "The survey has a margin of error of 3 percentage points",
+                "3",
+                "percentage"
+            )
+            .margin
+        );
+        assert!(
+            frame(
+                "It had a margin of sampling error of plus or minus four points",
+                "four",
+                "points"
+            )
+            .margin
+        );
+        assert!(frame("Results are plus or minus 2 points", "2", "points").margin);
+        // Must not: a winning margin, a temperature's "minus", an error
+        // outside the figure's clause or far before it.
+        assert!(!frame("She won by a margin of 12 votes", "12", "votes").margin);
+        assert!(!frame("Lows of minus 5 degrees left 40 homes cold", "40", "homes").margin);
+        assert!(
+            !frame(
+                "The clerk admitted an error, and the count gave her 300 votes",
+                "300",
+                "votes"
+            )
+            .margin
+        );
+    }
+
+    #[test]
+    fn a_subgroup_set_by_a_participle() {
+        // Must: a participle and a preposition of a group after the noun.
+        assert!(
+            frame(
+                "Records show 88 abortions performed on girls aged 14 and younger",
+                "88",
+                "abortions"
+            )
+            .subgroup
+        );
+        assert!(frame("The city gave 40 grants awarded to women", "40", "grants").subgroup);
+        assert!(
+            frame(
+                "Officers made 12 arrests ordered for looting",
+                "12",
+                "arrests"
+            )
+            .subgroup
+        );
+        // Must not: where or when it happened, an article after the
+        // preposition, a participle with a comma, no participle.
+        assert!(!frame("There were 30 people killed in the blast", "30", "people").subgroup);
+        assert!(!frame("Police had 12 people arrested on Friday", "12", "people").subgroup);
+        assert!(
+            !frame(
+                "The agency had 12 complaints forwarded to the minister",
+                "12",
+                "complaints"
+            )
+            .subgroup
+        );
+        assert!(!frame("It counted 40 grants, awarded to women", "40", "grants").subgroup);
+        assert!(!frame("It gave 40 grants to women", "40", "grants").subgroup);
+        let (a, b) = (
+            frame(
+                "Records show 88 abortions performed on girls aged 14",
+                "88",
+                "abortions",
+            ),
+            frame(
+                "Records show 11,844 abortions were performed in 2002",
+                "11,844",
+                "abortions",
+            ),
+        );
+        assert!(!a.comparable(&b));
     }
 
     #[test]

@@ -721,6 +721,57 @@ mod tests {
     }
 
     #[test]
+    fn margins_subgroups_and_the_day_of_writing() {
+        // Must not: two margins of error (each of its own poll), a
+        // subgroup against the whole, a count of the day of writing
+        // against one of the day before.
+        assert!(!shown(
+            SlotKind::Count,
+            "number of points",
+            ("The survey had a margin of error of 3 points.", "3"),
+            ("It has a margin of error of plus or minus 5 points.", "5"),
+        ));
+        assert!(!shown(
+            SlotKind::Count,
+            "number of grants",
+            (
+                "The council made 40 grants awarded to women last year.",
+                "40"
+            ),
+            ("The council made 310 grants last year.", "310"),
+        ));
+        assert!(!shown(
+            SlotKind::Count,
+            "number of cases",
+            ("Earlier Tuesday, the ministry reported 61 new cases.", "61"),
+            ("Yesterday the ministry reported 48 new cases.", "48"),
+        ));
+        // Must still clash: two polls' leads (no margin), one subgroup
+        // counted two ways, one day named two ways.
+        assert!(shown(
+            SlotKind::Count,
+            "number of points",
+            ("In the survey Ruiz led by 3 points.", "3"),
+            ("In the survey Ruiz led by 5 points.", "5"),
+        ));
+        assert!(shown(
+            SlotKind::Count,
+            "number of grants",
+            ("In 2002 the council made 40 grants awarded to women.", "40"),
+            (
+                "The city council reports that it signed 45 grants awarded to women in 2002.",
+                "45"
+            ),
+        ));
+        assert!(shown(
+            SlotKind::Count,
+            "number of cases",
+            ("Earlier Tuesday, the ministry reported 61 new cases.", "61"),
+            ("The ministry reported 48 new cases on Tuesday.", "48"),
+        ));
+    }
+
+    #[test]
     fn money_of_different_owners() {
         assert!(!shown(
             SlotKind::Money,

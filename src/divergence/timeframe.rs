@@ -56,6 +56,7 @@ enum Marker {
     Clock,
     Day,
     Change,
+    Today,
 }
 
 static MARKERS: LazyLock<HashSet<(&'static str, Marker)>> = LazyLock::new(|| {
@@ -72,6 +73,7 @@ static MARKERS: LazyLock<HashSet<(&'static str, Marker)>> = LazyLock::new(|| {
             "clock" => Some(Marker::Clock),
             "day" => Some(Marker::Day),
             "change" => Some(Marker::Change),
+            "today" => Some(Marker::Today),
             _ => None,
         },
     )
@@ -200,10 +202,23 @@ pub fn figure_frame(t: &Tokens<'_>, a: &Amount) -> FigureFrame {
             .take_while(|&k| k < a.qual_start)
             .any(|k| is(t.norm(k), Marker::Change));
     let changed = changed_head(t, a);
-    let relative_days = (0..n)
+    let mut relative_days: BTreeSet<String> = (0..n)
         .filter(|&k| is(t.norm(k), Marker::Day))
         .map(|k| t.norm(k).to_string())
         .collect();
+    // "Earlier Friday", "later on Monday": the day of writing, told as its
+    // weekday (the wire's way of saying "today").
+    let writing_day = (1..n).any(|k| {
+        let weekday = calendar::lookup(t.norm(k))
+            .is_some_and(|c| c.kind == CalendarKind::Weekday && !c.abbreviation);
+        let opener = |j: usize| !t.break_after(j) && is(t.norm(j), Marker::Today);
+        weekday
+            && (opener(k - 1)
+                || (k >= 2 && t.norm(k - 1) == "on" && !t.break_after(k - 1) && opener(k - 2)))
+    });
+    if writing_day {
+        relative_days.insert("today".to_string());
+    }
     // The years the sentence names, but a dateline's ("November 28, 2005
     // Ten people …": when it was written).
     let dateline = (0..n.min(4))
@@ -436,6 +451,33 @@ mod tests {
                 10.0
             ),
             ("The quake killed 12 people on Sunday.", 12.0),
+        ));
+        // Must: a weekday after "earlier" or "later" is the day of writing,
+        // which "yesterday" is not.
+        assert!(apart(
+            ("Earlier Friday, the clinic reported 40 new cases.", 40.0),
+            ("Yesterday, the clinic reported 35 new cases.", 35.0),
+        ));
+        assert!(apart(
+            ("The clinic reported 40 new cases later on Monday.", 40.0),
+            ("The clinic reported 35 new cases yesterday.", 35.0),
+        ));
+        // Must not: the same day of writing; a weekday with no such word;
+        // "earlier" that does not open the weekday.
+        assert!(!apart(
+            ("Earlier Friday, the clinic reported 40 new cases.", 40.0),
+            ("The clinic reported 35 new cases today.", 35.0),
+        ));
+        assert!(!apart(
+            (
+                "The clinic, which opened earlier, reported 40 cases on Friday.",
+                40.0
+            ),
+            ("Yesterday, the clinic reported 35 new cases.", 35.0),
+        ));
+        assert!(!apart(
+            ("Cases rose earlier. Friday brought 40 new cases.", 40.0),
+            ("Yesterday, the clinic reported 35 new cases.", 35.0),
         ));
         // Must not: a day named from the writing against a weekday, which
         // it may be, or a weekday against no day at all.
