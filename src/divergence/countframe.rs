@@ -144,6 +144,12 @@ pub struct CountFrame {
     /// and younger", "40 grants awarded to women"): a part of the whole,
     /// which a count without that restriction may be.
     pub subgroup: bool,
+    /// For a count of where another figure is spread ("27,000 messages in
+    /// 115 countries"): the stem of that figure's noun ("messag"). A spread
+    /// is an attribute of what it spreads, so two spreads are compared only
+    /// when they spread the same noun, and a spread never against a count
+    /// that spreads nothing ("it reached 120 countries").
+    pub spread_of: Option<String>,
 }
 
 /// The owner of a figure whose clause has only a pronoun for a subject and
@@ -174,6 +180,7 @@ impl CountFrame {
             && !self.margin
             && !other.margin
             && self.subgroup == other.subgroup
+            && self.spread_of == other.spread_of
     }
 }
 
@@ -294,7 +301,29 @@ pub fn count_frame(t: &Tokens<'_>, a: &Amount, noun: Option<usize>) -> CountFram
         running: before.is_some_and(|b| joined(b) && matches!(t.norm(b), "has" | "have")),
         margin: margin_of_error(t, a),
         subgroup: noun.is_some_and(|h| subgroup(t, h)),
+        spread_of: spread_of(t, &figures, a),
     }
+}
+
+/// The stem of the noun of the figure whose spread figure `a` counts: `a`
+/// right after a locative preposition ("in", "across", "at"), which comes
+/// right after the noun phrase of another figure in the same clause
+/// ("filtered 27,000 infected messages in 115 countries": messag). `None`
+/// when `a` is no such spread ("cases were reported in 12 states" has no
+/// figure before the preposition; "in 2003 it sold 40 cars" is a year).
+fn spread_of(t: &Tokens<'_>, figures: &[Amount], a: &Amount) -> Option<String> {
+    let prep = a.qual_start.checked_sub(1)?;
+    if prep == 0 || t.break_after(prep) || !is_cue(t.norm(prep), Cue::Locative) {
+        return None;
+    }
+    let noun = prep - 1;
+    if t.break_after(noun) || !is_noun_like(t, noun) {
+        return None;
+    }
+    figures
+        .iter()
+        .any(|b| b.first != a.first && phrase_reaches(t, b, noun, |k| is_noun_like(t, k)))
+        .then(|| stem(t.norm(noun)))
 }
 
 /// How many words before a figure a margin-of-error word is looked for
@@ -916,6 +945,48 @@ mod tests {
             ),
         );
         assert!(!a.comparable(&b));
+    }
+
+    #[test]
+    fn a_spread_of_another_figure() {
+        // Must: a figure, its noun, a locative preposition, the count.
+        let a = frame(
+            "The filter stopped 27,000 infected messages in 115 countries",
+            "115",
+            "countries",
+        );
+        assert_eq!(a.spread_of.as_deref(), Some("messag"));
+        let b = frame(
+            "The firm logged 31,000 infections across 120 countries",
+            "120",
+            "countries",
+        );
+        assert!(b.spread_of.is_some() && !a.comparable(&b));
+        let c = frame("The virus has reached 120 countries", "120", "countries");
+        assert!(c.spread_of.is_none() && !a.comparable(&c));
+        // Must not: no figure before the preposition, a comma between, a
+        // year; two spreads of one noun stay comparable.
+        assert!(
+            frame("Cases were reported in 12 states", "12", "states")
+                .spread_of
+                .is_none()
+        );
+        assert!(
+            frame("It counted 40 cars, in 12 towns", "12", "towns")
+                .spread_of
+                .is_none()
+        );
+        assert!(
+            frame("In 2003 the chain opened 40 stores", "40", "stores")
+                .spread_of
+                .is_none()
+        );
+        let d = frame(
+            "The worm hit 9,000 infected messages in 80 countries",
+            "80",
+            "countries",
+        );
+        assert!(a.comparable(&d));
     }
 
     #[test]
