@@ -20,7 +20,7 @@
 //! leave the pool, and the rest propose again. A source therefore counts at
 //! most once per fact, and a sentence never supports one fact twice.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Concept, Lexicon, relatedness_of};
 use crate::model::{SentRef, Story};
 use crate::nlp::compare::idf;
 use crate::nlp::lists::{FunctionClass, function_words};
@@ -72,10 +72,13 @@ struct Vocab {
 
 impl Vocab {
     fn build(stems: &[String], lex: &Lexicon, lp: &LexiconParams) -> Vocab {
-        // Concept → stems that can stand for it.
+        // Each stem's concepts, looked up once.
+        let concepts: Vec<&[Concept]> = stems.iter().map(|s| lex.concepts(s)).collect();
+        // Concept → stems that can stand for it, ascending (a stem holding
+        // a concept at two levels is listed twice).
         let mut by_concept: HashMap<u32, Vec<u32>> = HashMap::default();
-        for (id, stem) in stems.iter().enumerate() {
-            for c in lex.concepts(stem) {
+        for (id, list) in concepts.iter().enumerate() {
+            for c in *list {
                 by_concept.entry(c.id).or_default().push(id as u32);
             }
         }
@@ -85,25 +88,33 @@ impl Vocab {
             .map(|(i, s)| (s.as_str(), i as u32))
             .collect();
         let mut related: Vec<Vec<(u32, f32)>> = vec![Vec::new(); stems.len()];
+        let mut cands: Vec<u32> = Vec::new();
+        let mut buf = String::new();
         for (id, stem) in stems.iter().enumerate() {
-            let mut cands: Vec<u32> = lex
-                .concepts(stem)
-                .iter()
-                .filter_map(|c| by_concept.get(&c.id))
-                .flatten()
-                .copied()
-                .collect();
-            cands.extend(compound_heads(stem, &index));
+            // Stems sharing a concept are compared from the smaller id's
+            // side only: relatedness does not depend on the order and each
+            // pair is pushed both ways, so the other side would push the
+            // same entries again (removed by the dedup below). Compound
+            // heads are compared from the compound's side, as before.
+            cands.clear();
+            for c in concepts[id] {
+                if let Some(list) = by_concept.get(&c.id) {
+                    let after = list.partition_point(|&o| o as usize <= id);
+                    cands.extend_from_slice(&list[after..]);
+                }
+            }
+            compound_heads(stem, &index, &mut buf, &mut cands);
             cands.sort_unstable();
             cands.dedup();
-            for other in cands {
+            for &other in &cands {
                 if other as usize == id {
                     continue;
                 }
-                let r = lex.relatedness(stem, &stems[other as usize], lp);
+                let o = other as usize;
+                let r = relatedness_of((stem, concepts[id]), (&stems[o], concepts[o]), lp);
                 if r > 0.0 {
                     related[id].push((other, r));
-                    related[other as usize].push((id as u32, r));
+                    related[o].push((id as u32, r));
                 }
             }
         }
@@ -127,25 +138,39 @@ impl Vocab {
 /// word a compound ends in ("counterrevolutionaries" has 22 letters).
 const MAX_HEAD_BYTES: usize = 32;
 
-/// Ids of story stems that are the head of the compound `stem` ("strike"
-/// for "airstrik"): its suffixes of five letters or more.
-fn compound_heads<'a>(
-    stem: &'a str,
-    index: &'a HashMap<&str, u32>,
-) -> impl Iterator<Item = u32> + 'a {
-    // Only tails short enough to be a word are looked up: hashing every
-    // suffix of a 200 KB "word" (a line without spaces) took seconds.
+/// Shortest compound head that counts, in bytes: a head of fewer than five
+/// letters never makes a compound ([`crate::lexicon`]'s rule).
+const MIN_HEAD_BYTES: usize = 5;
+
+/// Adds to `out` the ids of story stems that are the head of the compound
+/// `stem` ("strike" for "airstrik"): its suffixes, each as it is or with a
+/// final "e". Only tails that can be a head are looked up: of at most
+/// [`MAX_HEAD_BYTES`] (hashing every suffix of a 200 KB "word", a line
+/// without spaces, took seconds) and at least [`MIN_HEAD_BYTES`] (a
+/// shorter tail, with or without its "e", is never a compound's head, and
+/// a stem sharing a concept with `stem` is a candidate anyway). `buf` is
+/// reused for the tail plus "e".
+fn compound_heads(stem: &str, index: &HashMap<&str, u32>, buf: &mut String, out: &mut Vec<u32>) {
     let shortest_start = stem.len().saturating_sub(MAX_HEAD_BYTES);
-    stem.char_indices().skip(1).filter_map(move |(i, _)| {
+    for (i, _) in stem.char_indices().skip(1) {
         if i < shortest_start {
-            return None;
+            continue;
         }
         let tail = &stem[i..];
-        index
-            .get(tail)
-            .or_else(|| index.get(format!("{tail}e").as_str()))
-            .copied()
-    })
+        if tail.len() < MIN_HEAD_BYTES {
+            break; // the tails only get shorter
+        }
+        if let Some(&id) = index.get(tail) {
+            out.push(id);
+            continue;
+        }
+        buf.clear();
+        buf.push_str(tail);
+        buf.push('e');
+        if let Some(&id) = index.get(buf.as_str()) {
+            out.push(id);
+        }
+    }
 }
 
 /// What [`clauses`] cuts after: punctuation, and the conjunctions of
@@ -1101,6 +1126,106 @@ mod tests {
         Document::from_sentences(id, sentences)
     }
 
+    /// The compound heads as they were found before: every tail of at most
+    /// `MAX_HEAD_BYTES`, however short.
+    fn compound_heads_reference<'a>(
+        stem: &'a str,
+        index: &'a HashMap<&str, u32>,
+    ) -> impl Iterator<Item = u32> + 'a {
+        let shortest_start = stem.len().saturating_sub(MAX_HEAD_BYTES);
+        stem.char_indices().skip(1).filter_map(move |(i, _)| {
+            if i < shortest_start {
+                return None;
+            }
+            let tail = &stem[i..];
+            index
+                .get(tail)
+                .or_else(|| index.get(format!("{tail}e").as_str()))
+                .copied()
+        })
+    }
+
+    /// The vocabulary as it was built before comparing each pair from one
+    /// side only: every candidate of every stem, relatedness by strings.
+    fn related_reference(
+        stems: &[String],
+        lex: &Lexicon,
+        lp: &LexiconParams,
+    ) -> Vec<Vec<(u32, f32)>> {
+        let mut by_concept: HashMap<u32, Vec<u32>> = HashMap::default();
+        for (id, stem) in stems.iter().enumerate() {
+            for c in lex.concepts(stem) {
+                by_concept.entry(c.id).or_default().push(id as u32);
+            }
+        }
+        let index: HashMap<&str, u32> = stems
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.as_str(), i as u32))
+            .collect();
+        let mut related: Vec<Vec<(u32, f32)>> = vec![Vec::new(); stems.len()];
+        for (id, stem) in stems.iter().enumerate() {
+            let mut cands: Vec<u32> = lex
+                .concepts(stem)
+                .iter()
+                .filter_map(|c| by_concept.get(&c.id))
+                .flatten()
+                .copied()
+                .collect();
+            cands.extend(compound_heads_reference(stem, &index));
+            cands.sort_unstable();
+            cands.dedup();
+            for other in cands {
+                if other as usize == id {
+                    continue;
+                }
+                let r = lex.relatedness(stem, &stems[other as usize], lp);
+                if r > 0.0 {
+                    related[id].push((other, r));
+                    related[other as usize].push((id as u32, r));
+                }
+            }
+        }
+        for list in &mut related {
+            list.sort_by_key(|a| a.0);
+            list.dedup_by_key(|x| x.0);
+        }
+        related
+    }
+
+    #[test]
+    fn the_vocabulary_relates_what_comparing_every_candidate_related() {
+        let lex = Lexicon::get();
+        let lp = LexiconParams::default();
+        // Synonyms, hypernyms and siblings (shared concepts, some at two
+        // levels), compounds and their heads in both orders, a stem that
+        // is its own compound's head plus "e", repeats, and words outside
+        // the table.
+        let text = "airstrike strike strikes attack assault raid bombing \
+            lawmaker maker legislator senator politician official officer \
+            killed murdered assassinated slain died dead death executed \
+            cancel call off reject decline halt block avoid prevent \
+            earthquake quake tremor shake lawmakers xyzzy plugh \
+            crossfire fire firefighter fighter arrest detain hold seize \
+            company firm business corporation airline carrier";
+        let mut stems: Vec<String> = Vec::new();
+        for w in text.split_whitespace() {
+            let t = lex.term(w);
+            if !stems.contains(&t) {
+                stems.push(t);
+            }
+        }
+        for order in [false, true] {
+            let mut stems = stems.clone();
+            if order {
+                stems.reverse();
+            }
+            let want = related_reference(&stems, lex, &lp);
+            assert!(want.iter().filter(|l| !l.is_empty()).count() > 20);
+            assert_eq!(Vocab::build(&stems, lex, &lp).related, want);
+        }
+    }
+
     #[test]
     fn sorted_unique_gives_what_sort_and_dedup_give() {
         assert!(sorted_unique(&[], 0).is_empty());
@@ -1131,15 +1256,36 @@ mod tests {
     #[test]
     fn compound_heads_of_short_and_endless_words() {
         let long = format!("{}strike", "x".repeat(200_000));
-        let index: HashMap<&str, u32> = [("strike", 0), ("airstrik", 1), (long.as_str(), 2)]
-            .into_iter()
-            .collect();
+        let index: HashMap<&str, u32> = [
+            ("strike", 0),
+            ("airstrik", 1),
+            (long.as_str(), 2),
+            ("port", 3),
+            ("maker", 4),
+            ("aker", 5),
+        ]
+        .into_iter()
+        .collect();
+        let heads = |stem: &str| {
+            let (mut buf, mut out) = (String::new(), Vec::new());
+            compound_heads(stem, &index, &mut buf, &mut out);
+            out
+        };
+        // A tail as it is ("maker") or with a final "e" ("strik" + "e").
+        assert_eq!(heads("airstrik"), vec![0]);
+        assert_eq!(heads("lawmaker"), vec![4]);
+        assert_eq!(heads(&long), vec![0]);
+        assert!(heads("strike").is_empty());
+        // Tails under five letters are not looked up: "port" is no head
+        // of "support" (nor "aker" of "lawmaker"), as the lexicon rules.
+        assert!(heads("support").is_empty());
+        let lp = LexiconParams::default();
+        let lex = Lexicon::get();
+        assert_eq!(lex.relatedness("support", "port", &lp), 0.0);
         assert_eq!(
-            compound_heads("airstrik", &index).collect::<Vec<_>>(),
-            vec![0]
+            compound_heads_reference("support", &index).collect::<Vec<_>>(),
+            vec![3]
         );
-        assert_eq!(compound_heads(&long, &index).collect::<Vec<_>>(), vec![0]);
-        assert_eq!(compound_heads("strike", &index).count(), 0);
     }
 
     #[test]

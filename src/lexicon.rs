@@ -8,7 +8,8 @@
 //! when one's sense is the other's hypernym ("assassinate" is a kind of
 //! "murder"), or when both are kinds of one specific thing (siblings).
 //! Adjective pertainyms make demonyms one name with their country
-//! ("Israeli" → "Israel"). The table is built into the binary and read once.
+//! ("Israeli" → "Israel"). The table is built into the binary and read once,
+//! from a copy whose words `build.rs` stemmed when Parallax was compiled.
 //!
 //! Keys are Snowball stems, so word forms meet: "talks" and "talk" share
 //! the concepts of the lemma "talk".
@@ -18,7 +19,12 @@ use crate::params::LexiconParams;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+/// The table as written, read by the tests (the binary reads [`STEMMED`]).
+#[cfg(test)]
 const TABLE: &str = include_str!("../data/synonyms.tsv");
+/// `data/synonyms.tsv` with each entry's word replaced by its stem, made by `build.rs`
+/// with the crate's stemming rule ([`crate::nlp::stem_rule`]).
+const STEMMED: &str = include_str!(concat!(env!("OUT_DIR"), "/synonyms.stemmed.tsv"));
 
 // How strongly two different stems are related (synonym, hypernym,
 // sibling), from 0 to 1, is `LexiconParams`, with how it was set.
@@ -31,7 +37,7 @@ pub struct Concept {
     pub level: u8,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Lexicon {
     concepts: HashMap<String, Vec<Concept>>,
     aliases: HashMap<String, String>,
@@ -52,6 +58,17 @@ fn parse_id(s: &str) -> Option<u32> {
 impl Lexicon {
     /// Parses the table format (see the module doc).
     pub fn parse(table: &str) -> Lexicon {
+        Lexicon::parse_keyed(table, stem)
+    }
+
+    /// Parses a table whose words are stems already (what `build.rs` makes
+    /// of the built-in table).
+    fn parse_stemmed(table: &str) -> Lexicon {
+        Lexicon::parse_keyed(table, str::to_string)
+    }
+
+    /// Parses the table format, each entry's word keyed by `key`.
+    fn parse_keyed(table: &str, key: impl Fn(&str) -> String) -> Lexicon {
         let mut lex = Lexicon::default();
         for line in table.lines() {
             let Some((word, rest)) = line.split_once('\t') else {
@@ -61,7 +78,7 @@ impl Lexicon {
                 lex.aliases.insert(adj.to_string(), rest.to_string());
                 continue;
             }
-            let entry = lex.concepts.entry(stem(word)).or_default();
+            let entry = lex.concepts.entry(key(word)).or_default();
             for tok in rest.split(' ') {
                 let (level, tok) = match tok.strip_prefix('^') {
                     Some(t) => (1, t),
@@ -81,9 +98,10 @@ impl Lexicon {
         lex
     }
 
-    /// The built-in table.
+    /// The built-in table, read from its copy with the words stemmed at
+    /// compile time (`build.rs`): the same lexicon as `parse(TABLE)`.
     pub fn get() -> &'static Lexicon {
-        static L: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(TABLE));
+        static L: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse_stemmed(STEMMED));
         &L
     }
 
@@ -115,15 +133,29 @@ impl Lexicon {
     /// Relatedness of two stems: 1 for the same stem, else the strongest
     /// shared concept (synonym, hypernym, sibling), else 0.
     pub fn relatedness(&self, a: &str, b: &str, p: &LexiconParams) -> f32 {
-        if a == b {
-            return 1.0;
-        }
-        if is_compound_of(a, b) || is_compound_of(b, a) {
-            return p.hypernym;
-        }
-        related(self.concepts(a), self.concepts(b), p)
+        relatedness_of((a, self.concepts(a)), (b, self.concepts(b)), p)
     }
 }
+
+/// [`Lexicon::relatedness`] of two stems whose concepts
+/// ([`Lexicon::concepts`]) the caller has looked up already: the same
+/// figure, for a caller that compares each stem with many others. It does
+/// not depend on the order of the two.
+pub fn relatedness_of(
+    (a, concepts_a): (&str, &[Concept]),
+    (b, concepts_b): (&str, &[Concept]),
+    p: &LexiconParams,
+) -> f32 {
+    if a == b {
+        return 1.0;
+    }
+    if is_compound_of(a, b) || is_compound_of(b, a) {
+        return p.hypernym;
+    }
+    related(concepts_a, concepts_b, p)
+}
+
+impl Lexicon {}
 
 /// Is `long` a closed compound ending in `short` ("airstrike" / "strike",
 /// "lawmaker" / "maker")? The head of an English compound names what it is a
@@ -192,6 +224,28 @@ mod tests {
     fn rel(a: &str, b: &str) -> f32 {
         let l = Lexicon::get();
         l.relatedness(&l.term(a), &l.term(b), &P)
+    }
+
+    #[test]
+    fn the_table_stemmed_at_compile_time_is_the_table_stemmed_now() {
+        let now = Lexicon::parse(TABLE);
+        assert!(now.concepts.len() > 10_000 && !now.aliases.is_empty());
+        assert_eq!(Lexicon::parse_stemmed(STEMMED), now);
+        assert_eq!(Lexicon::get(), &now);
+    }
+
+    #[test]
+    fn entries_of_one_stem_merge_in_table_order_when_stemmed_either_way() {
+        // "talks" and "talk" share a stem: their concepts merge, sorted,
+        // without repeats; aliases and lines without a tab read alike.
+        let table = "talks\tn2 ^n1\ntalk\tv3 n2\n=israeli\tisrael\nno tab here\n";
+        let stemmed = "talk\tn2 ^n1\ntalk\tv3 n2\n=israeli\tisrael\nno tab here\n";
+        let lex = Lexicon::parse(table);
+        assert_eq!(Lexicon::parse_stemmed(stemmed), lex);
+        assert_eq!(lex.concepts("talk").len(), 3);
+        assert_eq!(lex.term("israeli"), stem("israel"));
+        // Read without stemming, the two words stay apart.
+        assert_ne!(Lexicon::parse_stemmed(table), lex);
     }
 
     #[test]

@@ -52,4 +52,5 @@ pub mod numbers;
 pub mod paraphrase;
 pub mod quotemarks;
 pub mod sentences;
+pub mod stem_rule;
 pub mod tokens;

@@ -575,11 +575,11 @@ const STEM_MEMO_LIMIT: usize = 200_000;
 
 /// Snowball English stem of a normalised word.
 pub fn stem(norm: &str) -> String {
-    if norm.contains('_') || norm.chars().any(|c| c.is_ascii_digit()) {
+    if super::stem_rule::is_kept(norm) {
         return norm.to_string();
     }
     STEMS
-        .with(|memo| memo.get_or(norm, || STEMMER.stem(norm).into()))
+        .with(|memo| memo.get_or(norm, || super::stem_rule::stem_with(&STEMMER, norm).into()))
         .to_string()
 }
 
