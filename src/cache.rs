@@ -4,9 +4,10 @@
 //! An article's segmentation ([`crate::segment`]) and the features grouping
 //! reads of it ([`crate::cluster::features`]: terms, times, people) depend
 //! only on the article as read, the parameters and the program. So they
-//! are kept under a key hashing exactly those (`articles/<key>.json`): a
-//! rebuild reads every article file but segments and tokenises only the
-//! new or changed ones. Grouping weighs terms over every article, from the
+//! are kept under a key hashing exactly those (`articles/<key>.json` the
+//! features, `documents/<key>.json` the segmentation): a rebuild reads
+//! every article file but segments and tokenises only the new or changed
+//! ones, and reads a document only when its story is analysed. Grouping weighs terms over every article, from the
 //! cached features; with a `parallax.lock` it regroups only the stories
 //! new articles come near ([`crate::cluster::group_keeping`]).
 //!
@@ -16,8 +17,8 @@
 //! kept under a key hashing exactly those (BLAKE3): the cache format
 //! version, the running executable's bytes (any code or word-list change
 //! is a new program, so a stale analysis can never match), the parameters,
-//! and every field of every document in story order (article fields,
-//! blocks, sentences). Adding one article changes the key of the story it
+//! and the keys of the story's articles in order (a document is a function
+//! of its article under them: see [`Cache::story_key`]). Adding one article changes the key of the story it
 //! joins only; every other story is read back instead of analysed. The
 //! slug, the site and the templates are not part of the key: they are
 //! applied after the cache, on every build, so the output is byte-identical
@@ -25,9 +26,11 @@
 //!
 //! Layout (the folder is the `--cache-dir`, by default `.<out>.cache-parallax`
 //! beside the output folder): `CACHEDIR.TAG` (so backup tools skip it),
-//! `stories/<key>.json` (one JSON object: format, key, digest) and
-//! `articles/<key>.json` (format, key, the cleaned blocks, the sentences as
-//! spans of them, the grouping features) and `pages/<key>.json` (the
+//! `stories/<key>.json` (one JSON object: format, key, digest),
+//! `articles/<key>.json` (format, key, the grouping features),
+//! `documents/<key>.json` (format, key, the cleaned blocks, the sentences
+//! as spans of them; read only for the stories a build analyses) and
+//! `pages/<key>.json` (the
 //! files a story's digest rendered to, each as its path, BLAKE3 and
 //! length, keyed by the story's key, its slug, the config, the templates
 //! and the program: a rebuild hard-links those files from the previous
@@ -54,11 +57,12 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Bumped whenever the entry layout or the key's recipe changes.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// The folders entries live in, below the cache folder.
 const STORIES: &str = "stories";
 const ARTICLES: &str = "articles";
+const DOCUMENTS: &str = "documents";
 const PAGES: &str = "pages";
 
 /// The stamps of the site's kept files ([`crate::write::Stamps`]).
@@ -112,9 +116,18 @@ struct Entry {
     digest: Digest,
 }
 
-/// One article's segmentation and features on disk.
+/// What grouping reads of an article, on disk (`articles/<key>.json`).
 #[derive(Serialize, Deserialize)]
 struct ArticleEntry {
+    format: u32,
+    key: String,
+    features: DocFeatures,
+}
+
+/// An article's segmentation on disk (`documents/<key>.json`), read only
+/// when the story the article is in is analysed.
+#[derive(Serialize, Deserialize)]
+struct DocumentEntry {
     format: u32,
     key: String,
     /// The cleaned blocks: kind, text, line.
@@ -122,7 +135,6 @@ struct ArticleEntry {
     /// The sentences: block, start, end (their text is that span of the
     /// block), role.
     sentences: Vec<(usize, usize, usize, BlockKind)>,
-    features: DocFeatures,
 }
 
 /// The files a story rendered to, on disk: per file its path in the site,
@@ -137,12 +149,6 @@ struct PagesEntry {
 
 /// A story's files as a site holds them: path, BLAKE3 of the bytes, length.
 pub type FileSums = Vec<(PathBuf, [u8; 32], u64)>;
-
-/// An article as segmented, with its grouping features.
-pub struct Segmented {
-    pub doc: Document,
-    pub features: DocFeatures,
-}
 
 /// The outcome of a lookup.
 pub enum Lookup {
@@ -207,22 +213,39 @@ impl Cache {
         blake3::hash(&buf).to_hex().to_string()
     }
 
-    /// The segmentation and features stored under `key` for `article`
-    /// (moved into the document on a hit, handed back otherwise), checked:
-    /// format, key and every sentence span must hold, else the entry is
-    /// reported corrupt.
-    pub fn get_article(
+    /// The grouping features stored under `key`, checked (format, key).
+    pub fn get_features(&self, key: &str) -> (Option<DocFeatures>, Option<Diagnostic>) {
+        let path = self.dir.join(ARTICLES).join(format!("{key}.json"));
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (None, None),
+            Err(e) => return (None, note(&path, &format!("cannot be read ({e})"))),
+        };
+        match serde_json::from_slice::<ArticleEntry>(&bytes) {
+            Ok(entry) if entry.format == FORMAT && entry.key == key => (Some(entry.features), None),
+            Ok(_) => (
+                None,
+                note(&path, "does not match its name (another format or key)"),
+            ),
+            Err(e) => (None, note(&path, &format!("is not a valid entry ({e})"))),
+        }
+    }
+
+    /// The segmentation stored under `key` for `article` (moved into the
+    /// document on a hit, handed back otherwise), checked: format, key and
+    /// every sentence span must hold, else the entry is reported corrupt.
+    pub fn get_document(
         &self,
         key: &str,
         article: Article,
-    ) -> (std::result::Result<Segmented, Article>, Option<Diagnostic>) {
-        let path = self.dir.join(ARTICLES).join(format!("{key}.json"));
+    ) -> (std::result::Result<Document, Article>, Option<Diagnostic>) {
+        let path = self.dir.join(DOCUMENTS).join(format!("{key}.json"));
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Err(article), None),
             Err(e) => return (Err(article), note(&path, &format!("cannot be read ({e})"))),
         };
-        let entry = match serde_json::from_slice::<ArticleEntry>(&bytes) {
+        let entry = match serde_json::from_slice::<DocumentEntry>(&bytes) {
             Ok(entry) if entry.format == FORMAT && entry.key == key => entry,
             Ok(_) => {
                 let what = "does not match its name (another format or key)";
@@ -259,14 +282,24 @@ impl Cache {
             blocks,
             sentences,
         };
-        let features = entry.features;
-        (Ok(Segmented { doc, features }), None)
+        (Ok(doc), None)
     }
 
-    /// The entry of an article's segmentation and features, serialised
-    /// (to be stored by [`Cache::put_article`] once the site is written).
-    pub fn article_entry(key: &str, doc: &Document, features: &DocFeatures) -> Option<Vec<u8>> {
+    /// The entry of an article's grouping features, serialised (to be
+    /// stored by [`Cache::put_article`] once the site is written).
+    pub fn features_entry(key: &str, features: &DocFeatures) -> Option<Vec<u8>> {
         let entry = ArticleEntry {
+            format: FORMAT,
+            key: key.to_string(),
+            features: features.clone(),
+        };
+        serde_json::to_vec(&entry).ok()
+    }
+
+    /// The entry of an article's segmentation, serialised (to be stored
+    /// by [`Cache::put_document`] once the site is written).
+    pub fn document_entry(key: &str, doc: &Document) -> Option<Vec<u8>> {
+        let entry = DocumentEntry {
             format: FORMAT,
             key: key.to_string(),
             blocks: doc
@@ -279,14 +312,18 @@ impl Cache {
                 .iter()
                 .map(|s| (s.block, s.start, s.end, s.role))
                 .collect(),
-            features: features.clone(),
         };
         serde_json::to_vec(&entry).ok()
     }
 
-    /// Stores a serialised article entry ([`Cache::article_entry`]).
+    /// Stores a serialised features entry ([`Cache::features_entry`]).
     pub fn put_article(&self, key: &str, json: &[u8]) {
         self.write_entry(ARTICLES, key, json);
+    }
+
+    /// Stores a serialised document entry ([`Cache::document_entry`]).
+    pub fn put_document(&self, key: &str, json: &[u8]) {
+        self.write_entry(DOCUMENTS, key, json);
     }
 
     /// The key of a story's rendered files: its analysis (`story_key`),
@@ -521,6 +558,7 @@ impl Cache {
     /// [`Cache::prune`] for article entries.
     pub fn prune_articles(&self, keep: &BTreeSet<String>) {
         self.prune_dir(ARTICLES, keep);
+        self.prune_dir(DOCUMENTS, keep);
     }
 
     fn prune_dir(&self, sub: &str, keep: &BTreeSet<String>) {

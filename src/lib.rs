@@ -105,10 +105,15 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     let lock = read_lock(&opts.seeds, &opts.out, &mut warnings);
     progress.stage("grouping", 0);
     let docs = std::mem::take(&mut segmented.docs);
-    let stories = cluster::group_keeping(docs, &segmented.feats, &params, &lock.memberships());
+    let mut stories = cluster::group_keeping(docs, &segmented.feats, &params, &lock.memberships());
     progress.stage("analysing", stories.len());
     let keyed = cache.as_ref().map(|c| (c, &segmented.key_of));
-    let mut analyses = Analyses::of(analyse_cached(&stories, progress, &params, keyed));
+    let looked = look_up_stories(&stories, keyed);
+    if let Some(c) = &cache {
+        segmented.load_documents(&mut stories, &looked, c, &params);
+        warnings.append(&mut segmented.warnings);
+    }
+    let mut analyses = Analyses::of(analyse_looked(&stories, looked, progress, &params));
     warnings.append(&mut analyses.warnings);
     let new_lock = assign_slugs(&stories, &mut analyses.digests, &lock);
     let article_entries = segmented.cache_entries(&stories, cache.as_ref());
@@ -124,7 +129,7 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         if let Some(cache) = &cache {
             progress.stage("caching", 0);
             let rendered = site.rendered;
-            store(cache, &analyses, site, &article_entries, &segmented.keys);
+            store(cache, &analyses, site, article_entries, &segmented.keys);
             rendered
         } else {
             site.rendered
@@ -177,6 +182,15 @@ struct Segmented {
     /// Articles segmented now, by id: (key, index in `feats`), stored once
     /// the site is written.
     fresh_ids: std::collections::HashMap<model::SourceId, (String, usize)>,
+    /// Articles whose features came from the cache: their documents hold
+    /// the article only (no blocks, no sentences) until their story is to
+    /// be analysed ([`Segmented::load_documents`]); a story read back from
+    /// the cache never needs them.
+    pending: std::collections::HashSet<model::SourceId>,
+    /// Articles whose features came from the cache but whose document
+    /// entry did not (missing or not trusted), segmented again: by id, the
+    /// key to store the document entry under.
+    fresh_docs: std::collections::HashMap<model::SourceId, String>,
     /// How many were segmented now.
     fresh: usize,
     warnings: Vec<Diagnostic>,
@@ -199,12 +213,17 @@ impl Segmented {
             keys: std::collections::BTreeSet::new(),
             key_of: std::collections::HashMap::with_capacity(prepared.len()),
             fresh_ids: std::collections::HashMap::new(),
+            pending: std::collections::HashSet::new(),
+            fresh_docs: std::collections::HashMap::new(),
             fresh: 0,
             warnings: Vec::new(),
         };
         for p in prepared {
             out.fresh += usize::from(p.fresh);
             out.warnings.extend(p.warning);
+            if p.pending {
+                out.pending.insert(p.doc.article.id.clone());
+            }
             if let Some(key) = p.key {
                 if p.fresh {
                     out.fresh_ids
@@ -219,28 +238,89 @@ impl Segmented {
         out
     }
 
+    /// The documents of every story that is to be analysed (`looked`
+    /// found no digest for it), read from the cache or, when their entry
+    /// is missing or not trusted (a warning), segmented again.
+    fn load_documents(
+        &mut self,
+        stories: &mut [Story],
+        looked: &[Looked],
+        cache: &cache::Cache,
+        params: &params::Params,
+    ) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let loaded: Vec<(model::SourceId, Option<String>, Option<Diagnostic>)> = stories
+            .par_iter_mut()
+            .zip(looked)
+            .filter(|(_, l)| l.hit.is_none())
+            .flat_map_iter(|(s, _)| s.docs.iter_mut())
+            .filter(|d| self.pending.contains(&d.article.id))
+            .filter_map(|d| {
+                let key = self.key_of.get(&d.article.id)?;
+                let article = std::mem::take(&mut d.article);
+                let (doc, warning, again) = match cache.get_document(key, article) {
+                    (Ok(doc), _) => (doc, None, None),
+                    (Err(article), warning) => (
+                        segment::segment(article, params),
+                        warning,
+                        Some(key.clone()),
+                    ),
+                };
+                *d = doc;
+                Some((d.article.id.clone(), again, warning))
+            })
+            .collect();
+        for (id, again, warning) in loaded {
+            self.warnings.extend(warning);
+            self.pending.remove(&id);
+            if let Some(key) = again {
+                self.fresh += 1;
+                self.fresh_docs.insert(id, key);
+            }
+        }
+    }
+
     /// The articles segmented now, as cache entries (smaller than their
     /// documents), to store once the site is written.
-    fn cache_entries(
-        &self,
-        stories: &[Story],
-        cache: Option<&cache::Cache>,
-    ) -> Vec<(String, Vec<u8>)> {
+    fn cache_entries(&self, stories: &[Story], cache: Option<&cache::Cache>) -> ArticleEntries {
         if cache.is_none() {
-            return Vec::new();
+            return ArticleEntries::default();
         }
-        stories
+        let features = self
+            .fresh_ids
+            .par_iter()
+            .filter_map(|(_, (key, i))| {
+                Some((
+                    key.clone(),
+                    cache::Cache::features_entry(key, &self.feats[*i])?,
+                ))
+            })
+            .collect();
+        let documents = stories
             .par_iter()
             .flat_map_iter(|s| &s.docs)
             .filter_map(|d| {
-                let (key, i) = self.fresh_ids.get(&d.article.id)?;
-                Some((
-                    key.clone(),
-                    cache::Cache::article_entry(key, d, &self.feats[*i])?,
-                ))
+                let key = match self.fresh_ids.get(&d.article.id) {
+                    Some((key, _)) => key,
+                    None => self.fresh_docs.get(&d.article.id)?,
+                };
+                Some((key.clone(), cache::Cache::document_entry(key, d)?))
             })
-            .collect()
+            .collect();
+        ArticleEntries {
+            features,
+            documents,
+        }
     }
+}
+
+/// Article entries to store once the site is written: (key, serialised).
+#[derive(Default)]
+struct ArticleEntries {
+    features: Vec<(String, Vec<u8>)>,
+    documents: Vec<(String, Vec<u8>)>,
 }
 
 /// Every story's digest, in story order, with what the cache needs.
@@ -365,7 +445,7 @@ fn store(
     cache: &cache::Cache,
     analyses: &Analyses,
     site: Written,
-    article_entries: &[(String, Vec<u8>)],
+    article_entries: ArticleEntries,
     article_keys: &std::collections::BTreeSet<String>,
 ) {
     site.sums.par_iter().enumerate().for_each(|(i, files)| {
@@ -379,8 +459,13 @@ fn store(
         .par_iter()
         .for_each(|(key, i)| cache.put(key, &analyses.digests[*i]));
     article_entries
+        .features
         .par_iter()
         .for_each(|(key, json)| cache.put_article(key, json));
+    article_entries
+        .documents
+        .par_iter()
+        .for_each(|(key, json)| cache.put_document(key, json));
     cache.prune(&analyses.story_keys.iter().flatten().cloned().collect());
     cache.prune_articles(article_keys);
     cache.put_stamps(write::Stamps::take(site.checked));
@@ -451,6 +536,9 @@ struct Prepared {
     features: cluster::DocFeatures,
     /// Segmented now (not read from the cache).
     fresh: bool,
+    /// Features read from the cache; the document holds the article only,
+    /// its segmentation is read when its story is analysed.
+    pending: bool,
     /// A cache entry that was there but not trusted.
     warning: Option<Diagnostic>,
     /// The article's cache key, when there is a cache.
@@ -464,17 +552,23 @@ fn prepare(a: model::Article, params: &params::Params, cache: Option<&cache::Cac
         None => (a, None, None),
         Some(c) => {
             let key = c.article_key(&a);
-            match c.get_article(&key, a) {
-                (Ok(hit), _) => {
+            match c.get_features(&key) {
+                (Some(features), _) => {
+                    let doc = model::Document {
+                        article: a,
+                        blocks: Vec::new(),
+                        sentences: Vec::new(),
+                    };
                     return Prepared {
-                        doc: hit.doc,
-                        features: hit.features,
+                        doc,
+                        features,
                         fresh: false,
+                        pending: true,
                         warning: None,
                         key: Some(key),
                     };
                 }
-                (Err(a), warning) => (a, Some(key), warning),
+                (None, warning) => (a, Some(key), warning),
             }
         }
     };
@@ -484,6 +578,7 @@ fn prepare(a: model::Article, params: &params::Params, cache: Option<&cache::Cac
         doc,
         features,
         fresh: true,
+        pending: false,
         warning,
         key,
     }
@@ -500,53 +595,81 @@ struct Analysed {
     key: Option<String>,
 }
 
-/// [`analyse_story`] for every story (in parallel; order is kept), each
-/// read from `cache` when it holds the story's key, else analysed. A
+/// A story's cache key and the digest the cache holds under it.
+struct Looked {
+    /// The story's cache key, when there is a cache.
+    key: Option<String>,
+    hit: Option<Box<Digest>>,
+    /// A cache entry that was there but not trusted.
+    warning: Option<Diagnostic>,
+}
+
+/// Each story's key and cached digest (in parallel; order is kept). A
 /// story is keyed by its articles' keys (`key_of`, by article id); one
 /// with an article of no key (none is expected) is analysed and not stored.
-fn analyse_cached(
+fn look_up_stories(
     stories: &[Story],
-    progress: &dyn Progress,
-    params: &params::Params,
     cache: Option<(
         &cache::Cache,
         &std::collections::HashMap<model::SourceId, String>,
     )>,
-) -> Vec<Analysed> {
+) -> Vec<Looked> {
     stories
         .par_iter()
         .map(|s| {
-            let fresh = |warning, key| Analysed {
-                digest: analyse_story(s, params),
-                analysed: true,
-                warning,
-                key,
-            };
             let keys: Option<Vec<&str>> = cache.and_then(|(_, key_of)| {
                 s.docs
                     .iter()
                     .map(|d| key_of.get(&d.article.id).map(String::as_str))
                     .collect()
             });
-            let result = match (cache, keys) {
-                (None, _) | (_, None) => fresh(None, None),
-                (Some((c, _)), Some(keys)) => {
-                    let key = c.story_key(keys.into_iter());
-                    let (warning, hit) = match c.get(&key) {
-                        cache::Lookup::Hit(d) => (None, Some(d)),
-                        cache::Lookup::Miss => (None, None),
-                        cache::Lookup::Corrupt(w) => (Some(w), None),
-                    };
-                    match hit {
-                        Some(d) => Analysed {
-                            digest: *d,
-                            analysed: false,
-                            warning: None,
-                            key: Some(key),
-                        },
-                        None => fresh(warning, Some(key)),
-                    }
-                }
+            let (Some((c, _)), Some(keys)) = (cache, keys) else {
+                return Looked {
+                    key: None,
+                    hit: None,
+                    warning: None,
+                };
+            };
+            let key = c.story_key(keys.into_iter());
+            let (hit, warning) = match c.get(&key) {
+                cache::Lookup::Hit(d) => (Some(d), None),
+                cache::Lookup::Miss => (None, None),
+                cache::Lookup::Corrupt(w) => (None, Some(w)),
+            };
+            Looked {
+                key: Some(key),
+                hit,
+                warning,
+            }
+        })
+        .collect()
+}
+
+/// [`analyse_story`] for every story `looked` found no digest for (in
+/// parallel; order is kept); the others are the cached digests.
+fn analyse_looked(
+    stories: &[Story],
+    looked: Vec<Looked>,
+    progress: &dyn Progress,
+    params: &params::Params,
+) -> Vec<Analysed> {
+    stories
+        .par_iter()
+        .zip(looked)
+        .map(|(s, l)| {
+            let result = match l.hit {
+                Some(d) => Analysed {
+                    digest: *d,
+                    analysed: false,
+                    warning: None,
+                    key: l.key,
+                },
+                None => Analysed {
+                    digest: analyse_story(s, params),
+                    analysed: true,
+                    warning: l.warning,
+                    key: l.key,
+                },
             };
             counted(progress, result)
         })

@@ -239,25 +239,78 @@ fn a_corrupt_article_entry_is_ignored_with_a_warning() {
     let seeds = dir.path().join("seeds");
     let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
     flat_seeds(&seeds);
-    cached_build(&seeds, &site, &cache);
+    let first = cached_build(&seeds, &site, &cache);
+    assert_eq!(entries(&cache, "documents"), first.articles);
     let paths = entry_paths(&cache, "articles");
-    // Truncated; another article's entry under this name; garbage; a
-    // sentence span past the end of its block.
+    // Features: truncated; another article's entry under this name;
+    // garbage.
     truncate_and_misname(&paths);
     std::fs::write(&paths[2], [0xff, 0x00, b'{']).unwrap();
+    // A document (of another article): a sentence span past the end of
+    // its block.
+    let documents = entry_paths(&cache, "documents");
+    let spoilt = paths[..3].iter().map(|p| p.file_name()).collect::<Vec<_>>();
+    let document = documents
+        .iter()
+        .find(|d| !spoilt.contains(&d.file_name()))
+        .unwrap();
     let mut entry: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&paths[3]).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(document).unwrap()).unwrap();
     entry["sentences"][0][2] = serde_json::json!(1_000_000);
-    std::fs::write(&paths[3], serde_json::to_vec(&entry).unwrap()).unwrap();
+    std::fs::write(document, serde_json::to_vec(&entry).unwrap()).unwrap();
     let report = cached_build(&seeds, &site, &cache);
-    assert_cache_warnings(&report, 4);
-    assert_eq!(report.segmented, 4);
+    // A document is read only for a story to analyse: none is.
+    assert_cache_warnings(&report, 3);
+    assert_eq!((report.segmented, report.analysed), (3, 0));
     let clean = dir.path().join("clean");
     clean_build(&seeds, &clean);
     assert_same_tree(&site, &clean);
+
+    // Every story to analyse again: the spoilt document is read, refused
+    // and its article segmented again.
+    for story in entry_paths(&cache, "stories") {
+        std::fs::remove_file(story).unwrap();
+    }
+    let report = cached_build(&seeds, &site, &cache);
+    assert_cache_warnings(&report, 1);
+    assert_eq!(report.segmented, 1);
+    assert_eq!(report.analysed, report.digests.len());
+    assert_same_tree(&site, &clean);
     let next = cached_build(&seeds, &site, &cache);
     assert!(next.warnings.is_empty(), "{:?}", next.warnings);
-    assert_eq!(next.segmented, 0);
+    assert_eq!((next.segmented, next.analysed), (0, 0));
+}
+
+#[test]
+fn a_missing_document_entry_is_segmented_again_when_its_story_is_analysed() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    let (site, cache) = (dir.path().join("site"), dir.path().join("cache"));
+    flat_seeds(&seeds);
+    let first = cached_build(&seeds, &site, &cache);
+    for document in entry_paths(&cache, "documents") {
+        std::fs::remove_file(document).unwrap();
+    }
+    // No story to analyse: no document needed, none segmented.
+    let again = cached_build(&seeds, &site, &cache);
+    assert_eq!((again.segmented, again.analysed), (0, 0));
+    assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+    // One article added: the story it joins is analysed, its other
+    // articles segmented again (their document entries stored again).
+    let quake = std::fs::read_to_string(seeds.join("quake-a3.txt")).unwrap();
+    std::fs::write(
+        seeds.join("quake-a4.txt"),
+        quake.replace("Rescue", "Relief"),
+    )
+    .unwrap();
+    let grown = cached_build(&seeds, &site, &cache);
+    assert!(grown.warnings.is_empty(), "{:?}", grown.warnings);
+    assert!(grown.analysed >= 1 && grown.analysed < grown.digests.len());
+    assert!(grown.segmented > 1 && grown.segmented < first.articles);
+    assert_eq!(entries(&cache, "documents"), grown.segmented);
+    let clean = dir.path().join("clean");
+    clean_build(&seeds, &clean);
+    assert_same_tree(&site, &clean);
 }
 
 #[test]
