@@ -46,7 +46,7 @@ fn main() {
     let copies = parallax::syndication::story_copies(&story, &params.syndication);
     eprintln!("copies      {:>8.2?}", t.elapsed());
     let t = Instant::now();
-    let findings = parallax::divergence::find(&story, &facts, &quotes, &params.divergence);
+    let findings = parallax::divergence::find(&story, &facts, &quotes, &copies, &params.divergence);
     eprintln!(
         "divergence  {:>8.2?}  ({} findings)",
         t.elapsed(),

@@ -99,6 +99,7 @@ pub fn find(
     story: &Story,
     facts: &[FactGroup],
     quotes: &[Quotation],
+    copies: &[Option<usize>],
     params: &DivergenceParams,
 ) -> Vec<Finding> {
     let mut out = conflicts(story, facts, params);
@@ -108,7 +109,7 @@ pub fn find(
         .iter()
         .flat_map(|f| f.sides.iter().filter_map(|s| s.text(story)))
         .collect();
-    let uniques = unique::find(story, facts, &shown, &params.unique);
+    let uniques = unique::find(story, facts, &shown, copies, &params.unique);
     out.extend(uniques);
     out
 }

@@ -815,7 +815,7 @@ pub fn analyse_story(story: &Story, params: &params::Params) -> Digest {
     let quotes = quotes::find_quotes(story, &params.quotes);
     let facts = align::align(story, &quotes, params);
     let copies = syndication::story_copies(story, &params.syndication);
-    let findings = divergence::find(story, &facts, &quotes, &params.divergence);
+    let findings = divergence::find(story, &facts, &quotes, &copies, &params.divergence);
     let findings = divergence::without_copy_conflicts(findings, &copies);
     let mut digest = assemble::assemble(story, String::new(), &facts, &findings, &quotes);
     digest::mark_copies(&mut digest.sources, &copies);

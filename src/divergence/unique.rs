@@ -23,11 +23,13 @@
 use super::words::{Tokens, is_preposition, name_runs};
 use super::{Evidence, Finding, FindingKind, Side};
 use crate::align::FactGroup;
+use crate::lexicon::Lexicon;
 use crate::model::{BlockKind, SentRef, Story};
 use crate::nlp::calendar;
+use crate::nlp::compare::one_edit_apart;
 #[cfg(test)]
 use crate::nlp::compare::set_cosine;
-use crate::nlp::lists::{Period, abbreviation_period, is_title};
+use crate::nlp::lists::{FunctionClass, Period, abbreviation_period, is_function_word, is_title};
 use crate::nlp::numbers::{self, amounts};
 use crate::params::UniqueParams;
 use crate::text::{content_stems, is_double_quote, is_stop, stem};
@@ -114,6 +116,9 @@ struct StoryIndex {
     sentence_len: Vec<usize>,
     /// Global id of each document's first sentence.
     first_sentence: Vec<usize>,
+    /// Each document's report: itself, or for a syndicated copy
+    /// ([`crate::syndication`]) the document it copies.
+    report: Vec<usize>,
 }
 
 impl StoryIndex {
@@ -125,6 +130,7 @@ impl StoryIndex {
             sentence_doc: Vec::new(),
             sentence_len: Vec::new(),
             first_sentence: Vec::new(),
+            report: (0..profiles.len()).collect(),
         };
         for (d, p) in profiles.iter().enumerate() {
             for stem in &p.stems {
@@ -254,6 +260,162 @@ fn signals(text: &str, d: usize, index: &StoryIndex, params: &UniqueParams) -> S
             novel as f32 / stems.len() as f32
         },
     }
+}
+
+/// Does one sentence of another report (a document that is not a
+/// syndicated copy of this one, [`StoryIndex::report`])
+/// state everything `t` states? Then `t` is no claim of one source,
+/// whatever its new words: showing it as "only in one source" would say
+/// something false about the sources.
+///
+/// The other sentence must cover at least `restated_min_cover` of the
+/// sentence's content-stem weight (each stem weighing `ln(1 + documents /
+/// documents using it)`, so a word few sources use counts most), a stem
+/// being covered by the same stem, by another spelling of its word
+/// ([`spelled_otherwise`]: "Advisers"/"Advisors") or by a word of the same
+/// WordNet sense ([`Lexicon::senses`]: "detected"/"noticed"). Every stem it
+/// leaves uncovered must be one some other document uses: a word no other
+/// source has is a detail the claim may be shown for ("a toy gun" where
+/// the others say "a gun"). And it must not differ in what makes a claim
+/// ([`restates`]: a figure, a name, a negation, a modal verb).
+///
+/// Candidate sentences come from the postings; one must share by stem at
+/// least half the weight the test asks for.
+fn restated_elsewhere(
+    t: &Tokens<'_>,
+    own: &BTreeSet<String>,
+    d: usize,
+    story: &Story,
+    profiles: &[DocProfile],
+    index: &StoryIndex,
+    params: &UniqueParams,
+) -> bool {
+    if own.is_empty() || params.restated_min_cover > 1.0 {
+        return false;
+    }
+    let docs = profiles.len() as f32;
+    let weight = |st: &str| {
+        index
+            .stems
+            .get(st)
+            .map_or(1.0, |&(n, _)| (1.0 + docs / n.max(1) as f32).ln())
+    };
+    let total: f32 = own.iter().map(|st| weight(st)).sum();
+    let needed = params.restated_min_cover * total;
+    let mut cover: HashMap<u32, f32> = HashMap::default();
+    for st in own {
+        let w = weight(st);
+        for &id in index.postings.get(st).map_or(&[][..], Vec::as_slice) {
+            if index.report[index.sentence_doc[id as usize]] != index.report[d] {
+                *cover.entry(id).or_insert(0.0) += w;
+            }
+        }
+    }
+    let mut near: Vec<u32> = cover
+        .iter()
+        .filter(|&(_, &c)| c >= 0.5 * needed)
+        .map(|(&id, _)| id)
+        .collect();
+    if near.is_empty() {
+        return false;
+    }
+    near.sort_unstable();
+    let lex = Lexicon::get();
+    // Each content stem of the sentence with the words written for it.
+    let written: Vec<(String, &str)> = t
+        .norms
+        .iter()
+        .filter(|n| !n.is_empty() && !is_stop(n))
+        .map(|n| (stem(n), n.as_str()))
+        .collect();
+    near.into_iter().any(|id| {
+        let o = index.sentence_doc[id as usize];
+        let s = id as usize - index.first_sentence[o];
+        let other = &profiles[o].sentences[s];
+        let ot = Tokens::new(&story.docs[o].sentences[s].text);
+        let mut senses: Vec<u32> = other.iter().flat_map(|st| lex.senses(st)).collect();
+        senses.sort_unstable();
+        senses.dedup();
+        let mut covered = 0.0;
+        for st in own {
+            let same = other.contains(st)
+                || written
+                    .iter()
+                    .any(|(ws, n)| ws == st && spelled_otherwise(n, &ot))
+                || lex
+                    .senses(st)
+                    .iter()
+                    .any(|id| senses.binary_search(id).is_ok());
+            if same {
+                covered += weight(st);
+            } else if !index.stem_elsewhere(st, d) {
+                return false;
+            }
+        }
+        covered >= needed && restates(t, &ot, other)
+    })
+}
+
+/// Least letters of a word that another spelling may stand for.
+const SPELLING_MIN_CHARS: usize = 5;
+
+/// Is `norm` another spelling of a word of `other` (the words, or their
+/// stems, one edit apart; both of [`SPELLING_MIN_CHARS`] letters or more,
+/// with the same first letter): "advisers" of "advisors"?
+fn spelled_otherwise(norm: &str, other: &Tokens<'_>) -> bool {
+    let long = |w: &str| w.chars().count() >= SPELLING_MIN_CHARS;
+    long(norm)
+        && other.norms.iter().any(|m| {
+            long(m)
+                && m.chars().next() == norm.chars().next()
+                && (one_edit_apart(norm, m) || one_edit_apart(&stem(norm), &stem(m)))
+        })
+}
+
+/// Does `other` (its content stems `other_stems`) state what `t` states,
+/// beyond sharing its words? Not when `t` gives a figure (amount or date)
+/// `other` lacks, names someone or something by a word `other` lacks
+/// (spelling aside), is negated where `other` is not (or the reverse), or
+/// says what may, could or would happen with another modal verb.
+fn restates(t: &Tokens<'_>, other: &Tokens<'_>, other_stems: &BTreeSet<String>) -> bool {
+    let keys = |x: &Tokens<'_>| -> BTreeSet<String> {
+        amounts(x.text, &x.words, &x.norms)
+            .iter()
+            .map(|a| a.key())
+            .collect()
+    };
+    if !keys(t).is_subset(&keys(other)) {
+        return false;
+    }
+    let named = name_runs(t).into_iter().all(|(a, b, _)| {
+        (a..b)
+            .map(|k| t.norm(k))
+            .filter(|n| naming_word(n))
+            .all(|n| other_stems.contains(&stem(n)) || spelled_otherwise(n, other))
+    });
+    if !named {
+        return false;
+    }
+    let class = |x: &Tokens<'_>, c: FunctionClass| -> Vec<String> {
+        let mut v: Vec<String> = x
+            .norms
+            .iter()
+            .filter(|n| is_function_word(n, c))
+            .cloned()
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let negated = |x: &Tokens<'_>| {
+        x.norms
+            .iter()
+            .filter(|n| is_function_word(n, FunctionClass::Negation))
+            .count()
+            % 2
+    };
+    negated(t) == negated(other)
+        && class(t, FunctionClass::Modal) == class(other, FunctionClass::Modal)
 }
 
 /// Can this word of a capitalised run make the run a new name? Not a
@@ -460,7 +622,17 @@ fn candidates(
             Closeness::Alone
         };
         let position = s as f32 / total;
-        if score(&sig, position, closeness, &Credited::default(), params) >= params.min_score {
+        if score(&sig, position, closeness, &Credited::default(), params) >= params.min_score
+            && !restated_elsewhere(
+                &Tokens::new(&sent.text),
+                own,
+                d,
+                story,
+                profiles,
+                index,
+                params,
+            )
+        {
             out.push(Scored {
                 at,
                 topic: topic(&sig, &sent.text),
@@ -522,6 +694,7 @@ pub fn find(
     story: &Story,
     facts: &[FactGroup],
     shown: &BTreeSet<&str>,
+    copies: &[Option<usize>],
     params: &UniqueParams,
 ) -> Vec<Finding> {
     if story.docs.len() < 2 {
@@ -541,7 +714,10 @@ pub fn find(
             .map(|g| story.docs[g.rep.doc].sentences[g.rep.sent].text.as_str()),
     );
     let profiles: Vec<DocProfile> = (0..story.docs.len()).map(|d| profile(story, d)).collect();
-    let index = StoryIndex::new(&profiles);
+    let mut index = StoryIndex::new(&profiles);
+    for (d, report) in index.report.iter_mut().enumerate() {
+        *report = copies.get(d).copied().flatten().unwrap_or(d);
+    }
     let mut all: Vec<Candidate> = (0..story.docs.len())
         .flat_map(|d| candidates(story, d, &profiles, &index, &aligned, &hidden, params))
         .collect();
@@ -622,7 +798,7 @@ mod tests {
             rep: SentRef { doc: 1, sent: 0 },
             cohesion: 0.9,
         }];
-        let d = find(&st, &facts, &BTreeSet::new(), &UniqueParams::default());
+        let d = find(&st, &facts, &BTreeSet::new(), &[], &UniqueParams::default());
         assert_eq!(d.len(), 1);
         assert!(d[0].sides[0].text(&st).unwrap().contains("brief skirmish"));
         assert_eq!(sources(&st, &d[0].sides[0]), vec!["a"]);
@@ -636,6 +812,7 @@ mod tests {
             &st,
             &shown_as_fact,
             &BTreeSet::new(),
+            &[],
             &UniqueParams::default(),
         );
         assert!(d.is_empty(), "{:?}", d.len());
@@ -766,7 +943,7 @@ mod tests {
             rep: SentRef { doc: 0, sent: 0 },
             cohesion: 0.9,
         }];
-        let d = find(&st, &facts, &BTreeSet::new(), &UniqueParams::default());
+        let d = find(&st, &facts, &BTreeSet::new(), &[], &UniqueParams::default());
         let texts: Vec<&str> = d.iter().map(|x| x.sides[0].text(&st).unwrap()).collect();
         assert!(texts.contains(&"Mayor Ines Varga said the pumps had failed before midnight."));
         assert!(texts.iter().any(|t| t.contains("$40 million")));
@@ -811,7 +988,7 @@ mod tests {
             per_source_max: Some(2),
             ..UniqueParams::default()
         };
-        find(&st, &[], &BTreeSet::new(), &params)
+        find(&st, &[], &BTreeSet::new(), &[], &params)
             .iter()
             .filter(|f| sources(&st, &f.sides[0]) == vec!["a"])
             .map(|f| f.sides[0].text(&st).unwrap().to_string())
@@ -870,12 +1047,75 @@ mod tests {
         assert!(shared.iter().all(|&n| n == 0));
     }
 
+    /// Is `claim` shown as a claim of one source in a story of the given
+    /// documents (`copies` as `crate::syndication` gives them), with the
+    /// restatement test on or off?
+    fn shown_as_unique(
+        docs: &[&[&str]],
+        copies: &[Option<usize>],
+        claim: &str,
+        test: bool,
+    ) -> bool {
+        let ids = ["a", "b", "c"];
+        let st = story(docs.iter().zip(ids).map(|(s, id)| doc(id, s)).collect());
+        let params = UniqueParams {
+            restated_min_cover: if test {
+                UniqueParams::default().restated_min_cover
+            } else {
+                2.0
+            },
+            ..UniqueParams::default()
+        };
+        find(&st, &[], &BTreeSet::new(), copies, &params)
+            .iter()
+            .any(|f| f.identity[1] == claim)
+    }
+
+    /// Another outlet's sentence, a third outlet on something else.
+    const RESTATING: &str = "Calls to the Harbor Trust were not answered on Friday, and a recording said its offices were closed until further notice.";
+    const ELSEWHERE: &[&str] = &[
+        "The ferry service between the islands resumed on Saturday after the storm passed.",
+        "Calls to the trust and to the ferry company went unanswered as offices closed early.",
+    ];
+
+    #[test]
+    fn a_claim_another_source_restates_in_other_spelling_is_no_single_source_claim() {
+        // "Harbour" makes it look new (a name no other source spells so);
+        // the other outlet states all of it.
+        let claim = "Calls to the Harbour Trust were not answered on Friday, and a recording said its offices were closed until further notice.";
+        let docs: &[&[&str]] = &[&[claim], &[RESTATING], ELSEWHERE];
+        assert!(shown_as_unique(docs, &[], claim, false));
+        assert!(!shown_as_unique(docs, &[], claim, true));
+        // A syndicated copy of the same report is no other source.
+        assert!(shown_as_unique(docs, &[None, Some(0), None], claim, true));
+    }
+
+    #[test]
+    fn a_claim_that_differs_in_what_makes_a_claim_stays_single_source() {
+        for claim in [
+            // a figure
+            "Calls to the Harbour Trust were not answered on Friday, and a recording said its 40 offices were closed until further notice.",
+            // a name
+            "Calls to the Harbour Trust chairman Piet Landry were not answered on Friday, and a recording said its offices were closed until further notice.",
+            // a negation
+            "Calls to the Harbour Trust were answered on Friday, and a recording said its offices were closed until further notice.",
+            // a modal verb
+            "Calls to the Harbour Trust were not answered on Friday, and a recording said its offices would be closed until further notice.",
+            // a word no other source uses ("flooded offices" where they say "offices")
+            "Calls to the Harbour Trust were not answered on Friday, and a recording said its flooded offices were closed until further notice.",
+        ] {
+            let docs: &[&[&str]] = &[&[claim], &[RESTATING], ELSEWHERE];
+            assert!(shown_as_unique(docs, &[], claim, false), "{claim}");
+            assert!(shown_as_unique(docs, &[], claim, true), "{claim}");
+        }
+    }
+
     #[test]
     fn single_source_story_has_no_unique_claims() {
         let st = story(vec![doc(
             "a",
             &["Mayor Ines Varga said the pumps had failed before midnight."],
         )]);
-        assert!(find(&st, &[], &BTreeSet::new(), &UniqueParams::default()).is_empty());
+        assert!(find(&st, &[], &BTreeSet::new(), &[], &UniqueParams::default()).is_empty());
     }
 }

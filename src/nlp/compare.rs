@@ -122,6 +122,34 @@ pub fn set_cosine<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f32 {
     shared / ((a.len() * b.len()) as f32).sqrt()
 }
 
+/// Are two words one edit apart: one letter replaced, inserted or
+/// deleted (Levenshtein distance exactly 1)? Equal words are not. Two
+/// spellings of one word ("Advisers"/"Advisors", "recognised"/"recognized")
+/// are, and so are some different words ("cat"/"cut"): callers ask it of
+/// long words only.
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let p = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[p + 1..] == long[p + 1..]
+    } else {
+        short[p..] == long[p + 1..]
+    }
+}
+
 /// Scales a sparse vector to unit length (a zero vector stays zero).
 pub fn normalise(v: &mut [(u32, f32)]) {
     let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -135,6 +163,20 @@ pub fn normalise(v: &mut [(u32, f32)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_edit_apart_is_levenshtein_distance_one() {
+        assert!(one_edit_apart("advisers", "advisors"));
+        assert!(one_edit_apart("recognised", "recognized"));
+        assert!(one_edit_apart("harbour", "harbor"));
+        assert!(one_edit_apart("harbor", "harbour"));
+        assert!(one_edit_apart("kafoury", "kafouri"));
+        assert!(!one_edit_apart("harbor", "harbor"));
+        assert!(!one_edit_apart("martin", "marvin1"));
+        assert!(!one_edit_apart("riva", "rivera"));
+        assert!(!one_edit_apart("", "ab"));
+        assert!(one_edit_apart("", "a"));
+    }
 
     fn words(s: &str) -> Vec<&str> {
         s.split(' ').collect()
