@@ -9,10 +9,15 @@
 //! `scripts/conflict_check.py`). This gate re-reads the sides it would show
 //! and drops what the tool cannot tell apart from two compatible
 //! statements:
-//! - **certainty** ("is expected to appear" against "will appear"): an
+//! - **kinds never shown** (`data/en/conflict_kinds.tsv`, measured per kind
+//!   over the judged design lines by `scripts/conflict_kinds.py`): kinds
+//!   whose judged conflicts were all false, with enough lines to tell.
+//!   **Certainty** ("is expected to appear" against "will appear"): an
 //!   outlet hedging where another states is not two accounts of a fact
 //!   (none of the 21 such pairs shown on ECB+ was a conflict, and no gold
-//!   lists one), so certainty is never a conflict;
+//!   lists one); counts of **points** of a scale (an index, a poll, a
+//!   yield: 0 real of 4 on MSRP train), whose scale and moment the frames
+//!   seldom read;
 //! - **dates**: two days clash only when the clauses that carry them share
 //!   a word of the event they date ("foiled … on Thursday" against "foiled
 //!   … on Friday"), not "shot … Friday night" against "coping Saturday";
@@ -66,20 +71,24 @@ use super::slots::{self, Slot, SlotKind};
 use super::timeframe::frame_at;
 use super::{CHANGING, Evidence, Found, Side, identity_order, sentence, words};
 use crate::model::Story;
+use crate::nlp::data::rows;
 use crate::nlp::lists::{Cue, FunctionClass, firearm_kind, is_cue, is_function_word};
 use crate::nlp::memo::Memo;
 use crate::nlp::numbers::{self, Amount};
 use crate::nlp::tokens::{Tokens, is_stop, stem};
 use crate::params::DivergenceParams;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::rc::Rc;
+use std::sync::LazyLock;
 
 /// The conflict, with only the sides that answer one question, or `None`
 /// when fewer than two are left (or it is a certainty conflict).
 pub(super) fn check(story: &Story, mut found: Found, p: &DivergenceParams) -> Option<Found> {
     let window = p.context_window;
+    if never_shown(found.kind, &found.item.topic) {
+        return None;
+    }
     match found.kind {
-        SlotKind::Certainty => return None,
         SlotKind::Date | SlotKind::Count | SlotKind::Money | SlotKind::Title => {}
         // A story-wide value of one thing (`divergence::money`) is read in
         // its frame too; other measures (a quake's magnitude) are not.
@@ -127,6 +136,35 @@ pub(super) fn check(story: &Story, mut found: Found, p: &DivergenceParams) -> Op
         return None;
     }
     Some(found)
+}
+
+/// Kinds of conflict never shown (`data/en/conflict_kinds.tsv`: measured
+/// per kind over the judged design lines, `scripts/conflict_kinds.py`).
+static NEVER_SHOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    rows(include_str!("../../data/en/conflict_kinds.tsv"))
+        .filter(|r| r.get(1) == Some(&"never"))
+        .map(|r| r[0])
+        .collect()
+});
+
+/// Is a conflict of this kind never shown? Certainty is one kind; a count
+/// is its kind by the stem of the noun its topic counts ("number of points
+/// …" is `count:point`).
+fn never_shown(kind: SlotKind, topic: &str) -> bool {
+    let name = match kind {
+        SlotKind::Certainty => "certainty".to_string(),
+        SlotKind::Count => {
+            let Some(noun) = topic
+                .strip_prefix("number of ")
+                .and_then(|l| l.split_whitespace().next())
+            else {
+                return false;
+            };
+            format!("count:{}", stem(&noun.to_lowercase()))
+        }
+        _ => return false,
+    };
+    NEVER_SHOWN.contains(name.as_str())
 }
 
 /// Is the side's sentence another source's sentence copied (the same words
@@ -727,9 +765,9 @@ mod tests {
         // against one of the day before.
         assert!(!shown(
             SlotKind::Count,
-            "number of points",
-            ("The survey had a margin of error of 3 points.", "3"),
-            ("It has a margin of error of plus or minus 5 points.", "5"),
+            "number of percent",
+            ("The survey had a margin of error of 3 percent.", "3"),
+            ("It has a margin of error of plus or minus 5 percent.", "5"),
         ));
         assert!(!shown(
             SlotKind::Count,
@@ -750,9 +788,9 @@ mod tests {
         // counted two ways, one day named two ways.
         assert!(shown(
             SlotKind::Count,
-            "number of points",
-            ("In the survey Ruiz led by 3 points.", "3"),
-            ("In the survey Ruiz led by 5 points.", "5"),
+            "number of votes",
+            ("In the count Ruiz led by 300 votes.", "300"),
+            ("In the count Ruiz led by 500 votes.", "500"),
         ));
         assert!(shown(
             SlotKind::Count,
@@ -923,6 +961,61 @@ mod tests {
             ),
             ("The men appeared in court Wednesday", "stated"),
         ));
+    }
+
+    #[test]
+    fn kinds_listed_as_never_shown_are_not_conflicts() {
+        // Must not: points of a scale (`count:point`), said of one index or
+        // another, at one time or another.
+        assert!(!shown(
+            SlotKind::Count,
+            "number of points",
+            ("The average of the shares rose 31 points", "31"),
+            ("The average of the shares rose 44 points", "44"),
+        ));
+        assert!(!shown(
+            SlotKind::Count,
+            "number of points (a changing figure)",
+            ("The lead in the survey stood at three points", "three"),
+            ("The lead in the survey stood at nine points", "nine"),
+        ));
+        // Must fire: other counted nouns, including ones that only begin
+        // with a listed stem ("pointers", "appointments").
+        assert!(shown(
+            SlotKind::Count,
+            "number of pointers",
+            ("The kit holds 12 laser pointers", "12"),
+            ("The kit holds 15 laser pointers", "15"),
+        ));
+        assert!(shown(
+            SlotKind::Count,
+            "number of people injured",
+            ("Police said 12 people were injured in the riots", "12"),
+            (
+                "Officials reported that 18 people had been injured during the clashes",
+                "18"
+            ),
+        ));
+        assert!(never_shown(SlotKind::Count, "number of point"));
+        assert!(!never_shown(SlotKind::Count, "number of appointments"));
+        assert!(!never_shown(SlotKind::Money, "amount of points"));
+        assert!(!never_shown(SlotKind::Count, "magnitude of the earthquake"));
+    }
+
+    #[test]
+    fn the_never_shown_kinds_are_well_formed() {
+        let rows: Vec<_> = rows(include_str!("../../data/en/conflict_kinds.tsv")).collect();
+        assert!(!rows.is_empty());
+        for r in rows {
+            assert_eq!(r.len(), 6, "{r:?}");
+            assert_eq!(r[1], "never", "{r:?}");
+            assert!(r[0] == "certainty" || r[0].starts_with("count:"), "{r:?}");
+            assert!(
+                r[2].parse::<u32>().is_ok() && r[3].parse::<u32>().is_ok(),
+                "{r:?}"
+            );
+            assert!(r[4].parse::<f64>().is_ok_and(|lb| lb < 0.5), "{r:?}");
+        }
     }
 
     #[test]
