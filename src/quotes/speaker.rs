@@ -1820,6 +1820,10 @@ pub(crate) struct People {
     /// opening it: "receiver Vincent Jackson" is, "Typically Microsoft
     /// releases …" (an adverb before a name) is not.
     placed: HashSet<Vec<String>>,
+    /// Nouns of persons the story writes in lower case ("the producer"):
+    /// capitalised as the first word of a two-word name ("Producer
+    /// Moffat") such a noun is a title, not a first name ([`untitled`]).
+    title_words: HashSet<String>,
     /// The thresholds of attribution.
     pub params: QuoteParams,
 }
@@ -1839,6 +1843,60 @@ fn fuller(a: &[String], b: &[String]) -> Ordering {
 
 fn key(word: &str) -> String {
     crate::text::normalise_word(word)
+}
+
+/// Does this lower-case word name a person: a role noun
+/// (`data/en/role_nouns.txt`) or any WordNet noun of persons
+/// (`data/en/person_nouns.tsv`: "producer")?
+fn is_person_word(lower: &str) -> bool {
+    crate::nlp::lists::is_role_noun(lower) || crate::nlp::lists::person_noun_gender(lower).is_some()
+}
+
+/// Adds to `found` the words of `toks` written in lower case that name a
+/// person ("the producer said"): the story's [`People::title_words`].
+fn note_lower_person_words(toks: &[Tok], found: &mut HashSet<String>) {
+    for t in toks {
+        if t.raw.bytes().all(|b| b.is_ascii_lowercase())
+            && !found.contains(t.raw)
+            && is_person_word(t.raw)
+        {
+            found.insert(t.raw.to_string());
+        }
+    }
+}
+
+/// Can this word stand alone as a surname: letters (an apostrophe or
+/// hyphen inside: "O'Neil", "Smith-Jones"), more than one, not a stop word
+/// ("Juror No" is no juror called "No").
+fn is_surname_word(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        && !crate::text::is_stop(&key(word))
+}
+
+/// A two-word name without its first word when that word is a title, not
+/// a first name ("Producer Moffat" → "Moffat"): a noun of persons that the
+/// story also writes in lower case (`title_words`). Both are needed: a
+/// noun alone would cut "Hunter Biden" (no "hunter" in a story about
+/// him), a lower-case use alone would cut "Bill", "Will", "Mark" (no
+/// nouns of persons). The word left must read as a surname
+/// ([`is_surname_word`]) and be no such noun itself ("Heavyweight
+/// Champion"). Any other name is returned whole.
+fn untitled<'n>(name: &'n [String], title_words: &HashSet<String>) -> &'n [String] {
+    match name {
+        [first, rest]
+            if !title_words.is_empty()
+                && first.chars().next().is_some_and(char::is_uppercase)
+                && is_surname_word(rest)
+                && title_words.contains(&key(first))
+                && !title_words.contains(&key(rest)) =>
+        {
+            &name[1..]
+        }
+        _ => name,
+    }
 }
 
 /// Can two names of the story, ending alike, be one person? Yes when
@@ -1876,13 +1934,17 @@ impl People {
     /// Collects names from every body block of the story's documents.
     pub fn from_texts<'a>(texts: impl Iterator<Item = &'a str>, params: &QuoteParams) -> People {
         let texts: Vec<&str> = texts.collect();
+        let mut title_words: HashSet<String> = HashSet::default();
+        let found: Vec<Vec<String>> = texts
+            .iter()
+            .flat_map(|text| names_in(text, &mut title_words))
+            .collect();
         let mut names: Vec<Vec<String>> = Vec::new();
         let mut seen: HashSet<Vec<String>> = HashSet::default();
-        for text in &texts {
-            for name in names_in(text) {
-                if seen.insert(name.clone()) {
-                    names.push(name);
-                }
+        for name in found {
+            let name = untitled(&name, &title_words).to_vec();
+            if seen.insert(name.clone()) {
+                names.push(name);
             }
         }
         let mut fullest: HashMap<Vec<String>, usize> = HashMap::default();
@@ -1929,6 +1991,7 @@ impl People {
             genders: BTreeMap::new(),
             surnamed,
             placed,
+            title_words,
             params: params.clone(),
         };
         for text in &texts {
@@ -2023,6 +2086,7 @@ impl People {
     /// The longest known name ending with these words; the words as
     /// written when two people of the story share that ending.
     pub fn full_name(&self, name: &[String]) -> Option<Vec<String>> {
+        let name = untitled(name, &self.title_words);
         let want: Vec<String> = name.iter().map(|w| key(w)).collect();
         if want.is_empty() {
             return None;
@@ -2091,14 +2155,18 @@ impl People {
                         titled.entry(stem.to_string()).or_default().push(None);
                     }
                 }
-                let name = name_in_run(run);
+                let whole = name_in_run(run);
+                let name = untitled(&whole, &self.title_words).to_vec();
                 let Some(last) = name.last().map(|w| key(w)) else {
                     continue;
                 };
                 if !shared_surname(&last) {
                     continue;
                 }
-                if name.len() >= 2 {
+                if name.len() < whole.len() {
+                    // "Producer Clinton": a title that gives no gender.
+                    titled.entry(last).or_default().push(None);
+                } else if name.len() >= 2 {
                     // "Bill and Hillary Clinton": the surname is both.
                     let paired = i >= 2
                         && toks[i - 1].lower() == "and"
@@ -2156,6 +2224,7 @@ impl People {
 
     /// The display form of a name: its longest known form.
     pub fn display(&self, name: &[String]) -> String {
+        let name = untitled(name, &self.title_words);
         self.full_name(name)
             .unwrap_or_else(|| name.to_vec())
             .join(" ")
@@ -2559,9 +2628,11 @@ fn in_subject_position(toks: &[Tok], i: usize, e: usize) -> bool {
 }
 
 /// Names of people in a text: after a title, or of two words or more right
-/// before a speech verb.
-fn names_in(text: &str) -> Vec<Vec<String>> {
+/// before a speech verb. Adds the text's lower-case nouns of persons to
+/// `title_words` ([`People::title_words`]).
+fn names_in(text: &str, title_words: &mut HashSet<String>) -> Vec<Vec<String>> {
     let toks = tokens(text);
+    note_lower_person_words(&toks, title_words);
     let mut out = Vec::new();
     for (i, e) in cap_runs(text, &toks) {
         let run = &toks[i..=e];
