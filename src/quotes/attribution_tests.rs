@@ -1448,6 +1448,14 @@ fn a_first_name_stays_unless_both_a_person_noun_and_written_lower_case() {
         "“Someone came in at night,” Mark Rossi said.",
     ]);
     assert_eq!(speaker_of(&qs, "came in at night"), Some("Mark Rossi"));
+    // "dean" is a noun of persons written in lower case, but only as a
+    // noun ("the dean said"), never as a title before a name: "Dean
+    // Martin" keeps his first name and is not the story's Steve Martin.
+    let qs = segmented(&[
+        "Steve Martin spoke at the dinner. The dean said the hall was full.",
+        "“We raised more than we hoped,” Dean Martin said.",
+    ]);
+    assert_eq!(speaker_of(&qs, "raised more than"), Some("Dean Martin"));
     // "juror" is both, but "No" is no surname: "Juror No. 5" is not cut
     // to a person called "No".
     let qs = segmented(&[

@@ -1853,10 +1853,15 @@ fn is_person_word(lower: &str) -> bool {
 }
 
 /// Adds to `found` the words of `toks` written in lower case that name a
-/// person ("the producer said"): the story's [`People::title_words`].
+/// person and stand right before a capitalised word, as a title does
+/// ("executive producer Steven Moffat"): the story's
+/// [`People::title_words`]. A noun of persons used only as a noun ("the
+/// dean said", "a hunter") is no evidence that its capitalised form
+/// before a surname is a title: "Dean Martin" keeps his first name.
 fn note_lower_person_words(toks: &[Tok], found: &mut HashSet<String>) {
-    for t in toks {
+    for (t, next) in toks.iter().zip(toks.iter().skip(1)) {
         if t.raw.bytes().all(|b| b.is_ascii_lowercase())
+            && next.raw.chars().next().is_some_and(char::is_uppercase)
             && !found.contains(t.raw)
             && is_person_word(t.raw)
         {
