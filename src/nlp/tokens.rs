@@ -22,15 +22,18 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_string();
     }
-    text.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
-            '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-            '\u{00A0}' | '\u{2009}' | '\u{202F}' => ' ',
-            c => c,
-        })
-        .collect()
+    text.chars().map(fold_char).collect()
+}
+
+/// One character of [`fold`].
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
+        '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        '\u{00A0}' | '\u{2009}' | '\u{202F}' => ' ',
+        c => c,
+    }
 }
 
 /// How a word is written.
@@ -111,8 +114,14 @@ impl_word!(Token, Spaced);
 /// Does a word as written end in a possessive ("Obama's", "players'",
 /// "Davis ’ s")?
 pub fn is_possessive(raw: &str) -> bool {
-    let f = fold(raw).replace(' ', "");
-    f.ends_with("'s") || f.ends_with("s'")
+    // The last two characters of the word folded with its spaces removed
+    // (`fold(raw).replace(' ', "")`), read from the end without building
+    // it: this runs for every word of every sentence (issue 15).
+    let mut tail = raw.chars().rev().map(fold_char).filter(|&c| c != ' ');
+    let (Some(last), Some(before)) = (tail.next(), tail.next()) else {
+        return false;
+    };
+    matches!((before, last), ('\'', 's') | ('s', '\''))
 }
 
 /// How a word is written (see [`Casing`]).
@@ -578,9 +587,12 @@ pub fn stem(norm: &str) -> String {
     if super::stem_rule::is_kept(norm) {
         return norm.to_string();
     }
-    STEMS
-        .with(|memo| memo.get_or(norm, || super::stem_rule::stem_with(&STEMMER, norm).into()))
-        .to_string()
+    // `String::from(&*rc)`, not `rc.to_string()`: an `Rc<str>` has no
+    // `to_string` of its own and went through the formatter (a third of
+    // this function's instructions).
+    let stemmed: Rc<str> =
+        STEMS.with(|memo| memo.get_or(norm, || super::stem_rule::stem_with(&STEMMER, norm).into()));
+    String::from(&*stemmed)
 }
 
 /// Content stems of a text: normalised, stop words removed, stemmed.
@@ -774,6 +786,46 @@ mod tests {
         assert!(t.break_after(0) && !t.break_after(1) && t.break_after(3) && t.break_after(4));
         assert_eq!(t.span(1, 3), "Ruiz\u{2019}s full-scale");
         assert_eq!(t.span(3, 9), "plan today");
+    }
+
+    #[test]
+    fn possessives_read_from_the_end_as_from_the_folded_word() {
+        let reference = |raw: &str| {
+            let f = fold(raw).replace(' ', "");
+            f.ends_with("'s") || f.ends_with("s'")
+        };
+        let words = [
+            "Obama's",
+            "Obama\u{2019}s",
+            "players'",
+            "players\u{2019}",
+            "Davis \u{2019} s",
+            "Davis\u{00A0}'\u{2009}s",
+            "I \u{2019} m",
+            "it's",
+            "its",
+            "'s",
+            "s'",
+            "'",
+            "s",
+            "",
+            " ",
+            "Ruiz's ",
+            "OBAMA'S",
+            "boss\u{2032}",
+            "x\u{2018}s",
+            "a's b",
+            "James\u{202F}'",
+            "\u{201C}s",
+            "s\u{2013}",
+            "é's",
+            "日本's",
+        ];
+        for w in words.iter().chain(super::super::sentences::NASTY_INPUTS) {
+            assert_eq!(is_possessive(w), reference(w), "{w:?}");
+        }
+        assert!(is_possessive("Obama's") && is_possessive("players\u{2019}"));
+        assert!(!is_possessive("OBAMA'S") && !is_possessive("its"));
     }
 
     #[test]
