@@ -163,6 +163,17 @@ fn flat_seeds(seeds: &Path) {
     }
 }
 
+/// A fourth report on the quake story of [`flat_seeds`], from an outlet of
+/// its own.
+fn add_flat_article(seeds: &Path) {
+    let quake = std::fs::read_to_string(seeds.join("quake-a3.txt")).unwrap();
+    std::fs::write(
+        seeds.join("quake-a4.txt"),
+        quake.replace("Rescue", "Relief"),
+    )
+    .unwrap();
+}
+
 fn entries(cache: &Path, sub: &str) -> usize {
     std::fs::read_dir(cache.join(sub)).map_or(0, |d| d.count())
 }
@@ -218,12 +229,7 @@ fn a_rebuild_after_adding_an_article_is_a_clean_build_with_the_same_lock() {
     flat_seeds(&seeds);
     cached_build(&seeds, &site, &cache);
     std::fs::copy(site.join("parallax.lock"), seeds.join("parallax.lock")).unwrap();
-    let quake = std::fs::read_to_string(seeds.join("quake-a3.txt")).unwrap();
-    std::fs::write(
-        seeds.join("quake-a4.txt"),
-        quake.replace("Rescue", "Relief"),
-    )
-    .unwrap();
+    add_flat_article(&seeds);
     let grown = cached_build(&seeds, &site, &cache);
     assert_eq!(grown.segmented, 1);
     assert!(grown.warnings.is_empty(), "{:?}", grown.warnings);
@@ -297,12 +303,7 @@ fn a_missing_document_entry_is_segmented_again_when_its_story_is_analysed() {
     assert!(again.warnings.is_empty(), "{:?}", again.warnings);
     // One article added: the story it joins is analysed, its other
     // articles segmented again (their document entries stored again).
-    let quake = std::fs::read_to_string(seeds.join("quake-a3.txt")).unwrap();
-    std::fs::write(
-        seeds.join("quake-a4.txt"),
-        quake.replace("Rescue", "Relief"),
-    )
-    .unwrap();
+    add_flat_article(&seeds);
     let grown = cached_build(&seeds, &site, &cache);
     assert!(grown.warnings.is_empty(), "{:?}", grown.warnings);
     assert!(grown.analysed >= 1 && grown.analysed < grown.digests.len());
